@@ -1,0 +1,205 @@
+"""Reading articles from .txt (with optional front matter), .jsonl and .html files.
+
+Bad input never stops a run: each unreadable file or line becomes a `Skip` with a
+one-line reason naming the file (and line), and the caller decides what to do with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+# Past this an article is refused rather than parsed: spaCy's default max_length.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: str | None = None  # ISO date, anchors relative dates
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str = ""  # where it was read from, for messages
+
+    @property
+    def content_hash(self) -> str:
+        payload = json.dumps(
+            [self.id, self.text, self.published, self.outlet, self.title, self.url],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Skip:
+    source: str  # file, or file:line
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | Skip]:
+    """Files to read, in a stable order: folders are walked recursively and sorted."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield Skip(str(path), "no such file or folder")
+
+
+def load_articles(paths: Iterable[Path]) -> Iterator[Article | Skip]:
+    """Every article in `paths`, or a Skip for every input that cannot be used."""
+    for item in iter_input_files(paths):
+        if isinstance(item, Skip):
+            yield item
+            continue
+        suffix = item.suffix.lower()
+        if suffix == ".jsonl":
+            yield from read_jsonl(item)
+        elif suffix in (".html", ".htm"):
+            yield read_html(item)
+        elif suffix == ".txt":
+            yield read_txt(item)
+        else:
+            yield Skip(str(item), f"unsupported file type {suffix or '(none)'!r}")
+
+
+def _read_text(path: Path) -> str | Skip:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skip(str(path), f"cannot read: {exc.strerror or exc}")
+    if not data.strip():
+        return Skip(str(path), "empty file")
+    if b"\x00" in data[:8192]:
+        return Skip(str(path), "binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Skip(str(path), f"not UTF-8 text (undecodable byte at offset {exc.start})")
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_KEYS = {"published", "outlet", "title", "url", "id"}
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split an optional `---` block of `key: value` lines from the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if sep and key in _FRONT_KEYS and value.strip():
+            meta[key] = value.strip().strip("\"'")
+    return meta, text[match.end() :]
+
+
+def read_txt(path: Path) -> Article | Skip:
+    text = _read_text(path)
+    if isinstance(text, Skip):
+        return text
+    meta, body = parse_front_matter(text)
+    return _make_article(
+        str(path),
+        {"id": meta.get("id", path.stem), "text": body, **{k: v for k, v in meta.items() if k != "id"}},
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Skip]:
+    text = _read_text(path)
+    if isinstance(text, Skip):
+        yield text
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skip(where, f"malformed JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Skip(where, "a JSONL line must be an object")
+            continue
+        yield _make_article(where, record)
+
+
+def read_html(path: Path) -> Article | Skip:
+    raw = _read_text(path)
+    if isinstance(raw, Skip):
+        return raw
+    import trafilatura  # imported here: slow to import and only needed for HTML
+
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        return Skip(str(path), f"HTML could not be parsed ({type(exc).__name__})")
+    if doc is None or not getattr(doc, "text", None):
+        return Skip(str(path), "no main text found in the HTML")
+    return _make_article(
+        str(path),
+        {
+            "id": path.stem,
+            "text": doc.text,
+            "published": getattr(doc, "date", None),
+            "outlet": getattr(doc, "sitename", None),
+            "title": getattr(doc, "title", None),
+            "url": getattr(doc, "url", None),
+        },
+    )
+
+
+def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
+    article_id, text = record.get("id"), record.get("text")
+    if not isinstance(article_id, str | int) or isinstance(article_id, bool) or not str(article_id).strip():
+        return Skip(where, "missing or invalid 'id'")
+    if not isinstance(text, str):
+        return Skip(where, "missing or non-string 'text'")
+    if not text.strip():
+        return Skip(where, "empty text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Skip(where, f"text too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})")
+    fields: dict[str, str | None] = {}
+    for key in ("published", "outlet", "title", "url"):
+        value = record.get(key)
+        fields[key] = value.strip() or None if isinstance(value, str) else None
+    published = fields["published"]
+    if published is not None:
+        published = normalise_published(published)
+        if published is None:
+            return Skip(where, f"'published' is not an ISO date: {record.get('published')!r}")
+    return Article(
+        id=str(article_id).strip(),
+        text=text,
+        published=published,
+        outlet=fields["outlet"],
+        title=fields["title"],
+        url=fields["url"],
+        source=where,
+    )
+
+
+def normalise_published(value: str) -> str | None:
+    """`2006-11-14` (a timestamp is cut to its date); None when it is no date."""
+    head = value.strip()[:10]
+    try:
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,274 @@
+"""The `kg` command line: parse options, call one library function, render the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.errors import KgError
+from kg.store import STORE_ENV, Store, default_store_path
+
+app = typer.Typer(
+    help="Build and query a knowledge graph of who met, phoned, interviewed and holds which role, from news.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+# Piped output keeps whole tables rather than folding them to 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+StoreOption = Annotated[
+    Path,
+    typer.Option("--store", envvar=STORE_ENV, help="Store folder (or set KG_STORE).", show_default=True),
+]
+
+
+def _fail(exc: KgError) -> None:
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _open(path: Path) -> Store:
+    try:
+        return Store(path, read_only=True)
+    except KgError as exc:
+        _fail(exc)
+        raise
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html.")],
+    store: StoreOption = default_store_path(),
+    model: Annotated[str | None, typer.Option(help="spaCy model to load instead of the default English one.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first unusable input instead of skipping it.")] = False,
+    ids: Annotated[Path | None, typer.Option("--ids", help="Only articles whose ids this file lists (one a line, or JSONL with 'article'/'id', e.g. a gold file).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract unchanged articles too.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Articles per nlp.pipe batch.")] = 32,
+) -> None:
+    """Extract facts from articles and store one named graph per article.
+
+    Example: `kg build seeds/` or `kg build corpus.jsonl --ids dev-ids.txt --store ./kg-store`
+    """
+    from kg.pipeline import build as run_build
+    from kg.pipeline import read_id_filter
+
+    try:
+        wanted = read_id_filter(ids) if ids else None
+        with Progress(
+            TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=False, disable=not err.is_terminal,
+        ) as progress:
+            task = progress.add_task("articles", total=None)
+            report = run_build(
+                paths, store, model=model, strict=strict, ids=wanted, force=force, batch_size=batch_size,
+                on_start=lambda n: progress.update(task, total=n),
+                on_article=lambda _a: progress.advance(task),
+            )
+    except KgError as exc:
+        _fail(exc)
+        return
+    for skip in report.skipped:
+        err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+    table = Table(title=f"kg build → {store}", show_header=True)
+    table.add_column("articles read", justify="right")
+    table.add_column("built", justify="right")
+    table.add_column("unchanged", justify="right")
+    table.add_column("skipped", justify="right")
+    for kind in ("meeting", "call", "interview", "role"):
+        table.add_column(kind + "s", justify="right")
+    table.add_row(str(report.read), str(report.built), str(report.unchanged), str(len(report.skipped)),
+                  *(str(report.facts[k]) for k in ("meeting", "call", "interview", "role")))
+    out.print(table)
+
+
+@app.command()
+def facts(
+    store: StoreOption = default_store_path(),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article's facts.")] = None,
+) -> None:
+    """Export every fact as JSONL in the shape of FACTS.md (sorted; identical on rebuild).
+
+    Example: `kg facts -o facts.jsonl`
+    """
+    from kg.facts import iter_facts, to_jsonl
+
+    db = _open(store)
+    lines = (to_jsonl(f) for f in iter_facts(db, article))
+    if output:
+        with output.open("w", encoding="utf-8") as handle:
+            count = sum(1 for line in lines if handle.write(line) is not None)
+        err.print(f"{count} facts written to {output}")
+    else:
+        for line in lines:
+            sys.stdout.write(line)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="A query from queries/ (e.g. meetings) or an .rq file.")] = None,
+    sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run instead of a named query.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or <IRI>).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store: StoreOption = default_store_path(),
+) -> None:
+    """Run a named query, an .rq file or SPARQL text over the whole graph.
+
+    Examples: `kg query meetings`, `kg query person --param person="Vladimir Putin"`,
+    `kg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv`
+    """
+    from kg import queries as q
+
+    try:
+        if fmt not in ("table", "csv", "json"):
+            raise KgError(f"--format must be table, csv or json, not {fmt!r}")
+        params = q.parse_params(param or [])
+        if sparql:
+            text = sparql
+        elif name:
+            named = q.load_query(name)
+            q.check_params(named, params)
+            text = named.text
+        else:
+            listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
+            raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
+        result = q.run_query(_open(store), text, params)
+    except KgError as exc:
+        _fail(exc)
+        return
+    if fmt == "csv":
+        sys.stdout.write(q.to_csv(result))
+    elif fmt == "json":
+        sys.stdout.write(q.to_json(result))
+    else:
+        table = Table(show_header=True, header_style="bold")
+        for column in result.columns:
+            table.add_column(column, overflow="fold")
+        for row in result.rows:
+            table.add_row(*row)
+        out.print(table)
+        err.print(f"{len(result.rows)} rows")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Argument(help="graphml, turtle, nquads or jsonld.")],
+    output: Annotated[Path, typer.Argument(help="File to write.")],
+    store: StoreOption = default_store_path(),
+) -> None:
+    """Export the graph: GraphML for Gephi, or RDF (Turtle, N-Quads, JSON-LD).
+
+    Example: `kg export graphml kg.graphml` (then File > Open in Gephi)
+    """
+    from kg.export import export as run_export
+
+    try:
+        count = run_export(_open(store), fmt, output)
+    except KgError as exc:
+        _fail(exc)
+        return
+    unit = "edges" if fmt == "graphml" else "statements"
+    err.print(f"{count} {unit} written to {output}")
+
+
+@app.command()
+def stats(store: StoreOption = default_store_path()) -> None:
+    """Count articles, entities, facts and triples in the store.
+
+    Example: `kg stats --store ./kg-store`
+    """
+    db = _open(store)
+    counts = {
+        "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }",
+        "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:entityType ?t }",
+        "meetings": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Meeting }",
+        "calls": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:PhoneCall }",
+        "interviews": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Interview }",
+        "roles": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Role }",
+    }
+    table = Table(title=f"kg store {store}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, sparql in counts.items():
+        rows = db.select(sparql)
+        table.add_row(label, rows[0]["n"].value if rows else "0")
+    table.add_row("quads", str(len(db)))
+    out.print(table)
+
+
+@app.command()
+def validate(
+    store: StoreOption = default_store_path(),
+    shapes: Annotated[Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")] = None,
+) -> None:
+    """Check the graph against the SHACL shapes; exit code 1 when it does not conform.
+
+    Example: `kg validate`
+    """
+    from kg.validate import validate as run_validate
+
+    try:
+        result = run_validate(_open(store), shapes)
+    except KgError as exc:
+        _fail(exc)
+        return
+    if result.conforms:
+        out.print(f"[green]conforms[/] ({result.triples} triples checked)")
+    else:
+        out.print(result.report, highlight=False)
+        err.print("[bold red]does not conform[/]")
+        raise typer.Exit(1)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the shape of FACTS.md.")],
+    store: StoreOption = default_store_path(),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the store's facts against a gold file: precision, recall, F1 per type; date,
+    place and status accuracy and occurred-precision for meetings and calls.
+
+    Example: `kg eval ../shared/gold/seeds.jsonl`
+    """
+    from kg.evaluate import load_gold, score, summarise
+    from kg.facts import iter_facts
+
+    try:
+        gold_set = load_gold(gold)
+        db = _open(store)
+        rows = summarise(score(iter_facts(db), gold_set))
+        missing = sorted(gold_set.articles - set(db.article_ids()))
+    except KgError as exc:
+        _fail(exc)
+        return
+    if missing:
+        err.print(f"[yellow]warning:[/] {len(missing)} gold articles are not in the store (first: {missing[0]})")
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table(title=f"kg eval {gold.name}", show_header=True)
+    columns = ["type", "gold", "system", "matched", "precision", "recall", "f1", "date_acc", "place_acc", "status_acc", "occurred_precision"]
+    headers = ["type", "gold", "system", "matched", "P", "R", "F1", "date", "place", "status", "occurred-P"]
+    for column, header in zip(columns, headers, strict=True):
+        table.add_column(header, justify="left" if column == "type" else "right")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    out.print(table)
+
+
+def main() -> None:  # pragma: no cover - console script entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

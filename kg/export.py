@@ -1,0 +1,117 @@
+"""Exports: GraphML for Gephi (a property graph of plain strings and numbers), Turtle,
+N-Quads and JSON-LD."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg import terms
+from kg.errors import KgError
+from kg.store import Store
+
+FORMATS = ("graphml", "turtle", "nquads", "jsonld")
+
+_ENTITIES = "SELECT ?e ?name ?type WHERE { ?e kg:entityType ?type ; rdfs:label ?name }"
+_EVENTS = """
+SELECT ?event ?class ?p ?date ?status (COUNT(DISTINCT ?article) AS ?sources) WHERE {
+  ?event a ?class ; kg:participant ?p ; kg:evidence/kg:article ?article .
+  VALUES ?class { kg:Meeting kg:PhoneCall }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:status ?s . BIND(STRAFTER(STR(?s), "#") AS ?status) }
+} GROUP BY ?event ?class ?p ?date ?status"""
+_INTERVIEWS = """
+SELECT ?event ?outlet ?person ?date (COUNT(DISTINCT ?article) AS ?sources) WHERE {
+  ?event a kg:Interview ; kg:outlet ?outlet ; kg:interviewee ?person ; kg:evidence/kg:article ?article .
+  OPTIONAL { ?event kg:date ?date }
+} GROUP BY ?event ?outlet ?person ?date"""
+_ROLES = """
+SELECT ?role ?person ?title ?org (COUNT(DISTINCT ?article) AS ?sources) WHERE {
+  ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization ?org ;
+        kg:evidence/kg:article ?article .
+} GROUP BY ?role ?person ?title ?org"""
+# When sources disagree, the more cautious status is shown: a planned meeting is not drawn as held.
+_STATUS_ORDER = {"not_occurred": 0, "planned": 1, "occurred": 2}
+
+
+def to_networkx(store: Store) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    names: dict[str, str] = {}
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in store.select(_ENTITIES):
+        iri = row["e"].value
+        names.setdefault(iri, row["name"].value)
+        names[iri] = min(names[iri], row["name"].value)
+        types[iri][row["type"].value] += 1
+    for iri in sorted(names):
+        kind = min(types[iri], key=lambda t: (-types[iri][t], t))
+        graph.add_node(iri, label=names[iri], type=kind)
+
+    events: dict[str, dict[str, object]] = {}
+    for row in store.select(_EVENTS):
+        event = events.setdefault(row["event"].value, {
+            "label": "meeting" if row["class"].value.endswith("Meeting") else "call",
+            "participants": set(), "date": "", "statuses": set(), "sources": 0,
+        })
+        event["participants"].add(row["p"].value)  # type: ignore[union-attr]
+        if "date" in row:
+            event["date"] = row["date"].value
+        if "status" in row:
+            event["statuses"].add(row["status"].value)  # type: ignore[union-attr]
+        event["sources"] = max(int(event["sources"]), int(row["sources"].value))  # type: ignore[call-overload]
+    for iri in sorted(events):
+        event = events[iri]
+        statuses = sorted(event["statuses"], key=lambda s: _STATUS_ORDER.get(s, 9))  # type: ignore[call-overload]
+        for a, b in combinations(sorted(event["participants"]), 2):  # type: ignore[call-overload]
+            graph.add_edge(a, b, key=f"{iri}|{a}|{b}", label=event["label"], date=event["date"],
+                           status=statuses[0] if statuses else "", sources=event["sources"], event=iri)
+    for row in store.select(_INTERVIEWS):
+        graph.add_edge(row["outlet"].value, row["person"].value, key=row["event"].value, label="interview",
+                       date=row["date"].value if "date" in row else "", status="occurred",
+                       sources=int(row["sources"].value), event=row["event"].value)
+    for row in store.select(_ROLES):
+        graph.add_edge(row["person"].value, row["org"].value, key=row["role"].value,
+                       label=f"role: {row['title'].value}", date="", status="",
+                       sources=int(row["sources"].value), event=row["role"].value)
+    return graph
+
+
+def write_graphml(store: Store, path: Path) -> nx.MultiDiGraph:
+    graph = to_networkx(store)
+    nx.write_graphml(graph, str(path), encoding="utf-8", prettyprint=True)
+    return graph
+
+
+def sorted_nquads(store: Store) -> str:
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in store.quads())
+    return "".join(lines)
+
+
+def export(store: Store, fmt: str, path: Path) -> int:
+    """Write the store to `path` in `fmt`; returns how many statements were written."""
+    if fmt == "graphml":
+        graph = write_graphml(store, path)
+        return graph.number_of_edges()
+    if fmt == "nquads":
+        text = sorted_nquads(store)
+        path.write_text(text, encoding="utf-8")
+        return text.count("\n")
+    if fmt == "turtle":
+        # Turtle has no named graphs: the union of every article graph, deduplicated.
+        triples = sorted({(q.subject, q.predicate, q.object) for q in store.quads()}, key=str)
+        data = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.TURTLE,
+                            prefixes=terms.PREFIXES)
+        path.write_bytes(data or b"")
+        return len(triples)
+    if fmt == "jsonld":
+        import rdflib
+
+        dataset = rdflib.Dataset()
+        dataset.parse(data=sorted_nquads(store), format="nquads")
+        path.write_text(dataset.serialize(format="json-ld", indent=2), encoding="utf-8")
+        return sum(1 for _ in dataset.quads((None, None, None, None)))
+    raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

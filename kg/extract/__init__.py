@@ -1,0 +1,55 @@
+"""From a parsed article to its typed facts: one module per fact type."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.articles import Article
+from kg.extract.calls import find_call
+from kg.extract.dates import parse_published
+from kg.extract.entities import index_entities
+from kg.extract.events import extract_events
+from kg.extract.interviews import extract_interviews
+from kg.extract.meetings import find_meeting
+from kg.extract.roles import extract_roles
+from kg.model import ArticleFacts, Entity
+
+# Same-length replacements only: character offsets into the parsed text stay offsets into
+# the article. A no-break space glued to a name otherwise derails the parser.
+_SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+
+
+def text_for_nlp(text: str) -> str:
+    return text.translate(_SPACES)
+
+
+def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
+    """Every fact in one article. `doc` is the parse of `text_for_nlp(article.text)`."""
+    doc.user_data["kg_text"] = article.text
+    published = parse_published(article.published)
+    index = index_entities(doc)
+    # A call finder runs first: "talks by telephone" are a call, not a meeting.
+    events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
+    interviews = extract_interviews(doc, index, article.id, published)
+    roles = extract_roles(doc, index, article.id)
+    used: set[Entity] = set()
+    for event in events:
+        used.update(event.participants)
+        if event.place:
+            used.add(event.place)
+    for interview in interviews:
+        used.update((interview.outlet, interview.person))
+    for role in roles:
+        used.update((role.person, role.org))
+    return ArticleFacts(
+        article_id=article.id,
+        published=article.published,
+        outlet=article.outlet,
+        title=article.title,
+        url=article.url,
+        content_hash=article.content_hash,
+        entities=tuple(sorted(used)),
+        events=tuple(events),
+        interviews=tuple(sorted(interviews, key=lambda i: (i.outlet, i.person))),
+        roles=tuple(sorted(roles, key=lambda r: (r.person, r.title, r.org))),
+    )

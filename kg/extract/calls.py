@@ -1,0 +1,59 @@
+"""Phone, telephone and video calls: "phoned", "held a phone call", "telephone
+conversation", "spoke by telephone with", "telephonic talks"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.events import Trigger
+
+PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "video-conference",
+               "videolink", "cellphone", "hotline"}
+CALL_VERBS = {"phone", "telephone", "ring"}
+CONVERSATION_NOUNS = {"call", "conversation", "talk", "talks", "discussion", "chat", "contact", "exchange", "conference"}
+SPEAKING_VERBS = {"speak", "talk", "converse", "chat", "confer", "discuss", "hold"}
+
+
+def has_phone_cue(token: Token) -> bool:
+    """'phone call', 'telephone conversation', 'spoke by phone', 'talked over the telephone'."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in PHONE_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "over", "on", "via"):
+            if any(p.lower_ in PHONE_WORDS or p.lemma_ in PHONE_WORDS for p in child.children):
+                return True
+        if child.dep_ == "advmod" and child.lower_ in ("telephonically",):
+            return True
+    return False
+
+
+def find_call(token: Token) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if lemma in CALL_VERBS:
+            return Trigger("call", token)
+        if lemma == "call" and _calls_someone(token):
+            return Trigger("call", token)
+        if lemma in SPEAKING_VERBS and has_phone_cue(token):
+            return Trigger("call", token)
+        return None
+    if token.pos_ in ("NOUN", "PROPN") and (lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS):
+        if has_phone_cue(token):
+            return Trigger("call", token)
+        # "a call with X" held or received: the noun alone is too vague elsewhere ("a call for peace").
+        if lemma == "call" and token.dep_ == "dobj" and token.head.lemma_ in ("hold", "have", "receive", "make") \
+                and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children):
+            return Trigger("call", token)
+    return None
+
+
+def _calls_someone(verb: Token) -> bool:
+    """'called Putin on Tuesday', not 'called for talks', 'called him a liar', 'called off'."""
+    children = list(verb.children)
+    if any(c.dep_ in ("prt", "xcomp", "oprd", "ccomp", "acomp") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "up", "upon") for c in children):
+        return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
+        return False  # "a meeting called by ...", "so-called"
+    return any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)

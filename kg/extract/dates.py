@@ -1,0 +1,182 @@
+"""Normalising date expressions against the publication date, never inventing a year.
+
+Precision is no finer than the text supports: "March 18" with no publication date is
+`--03-18`; "last month" is a year-month; "recently" is nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+Tense = Literal["past", "future"] | None
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*\d+)?(?:,?\s+{_YEAR})?\b", re.I),
+    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I),
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
+]
+_YEAR_ONLY = re.compile(rf"^(?:in\s+|the\s+year\s+)?{_YEAR}$", re.I)
+_MONTH_ONLY = re.compile(rf"^(?:early\s+|late\s+|mid-?\s*)?(?:in\s+)?{_MONTH}$", re.I)
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def normalise_date(text: str, published: date | None, tense: Tense = None) -> str | None:
+    """An ISO 8601 value (2006-11-14, 2006-11, 2006, --03-18) for `text`, or None."""
+    raw = " ".join(text.split()).strip(" ,.")
+    lower = raw.lower()
+    for pattern in _PATTERNS:
+        match = pattern.search(raw)
+        if match:
+            return _month_day(match, published, tense)
+    match = _YEAR_ONLY.match(raw)
+    if match:
+        return match.group("year")
+    match = _MONTH_ONLY.match(raw)
+    if match:
+        return _month_only(MONTHS[match.group("month").lower()], published, tense)
+    if published is None:
+        return None
+    return _relative(lower, published, tense)
+
+
+def _month_day(match: re.Match[str], published: date | None, tense: Tense) -> str | None:
+    month = MONTHS[match.group("month").lower()]
+    day = int(match.group("day")) if "day" in match.groupdict() and match.group("day") else None
+    year_text = match.groupdict().get("year")
+    if day is None:  # "March 2006"
+        return f"{year_text}-{month:02d}" if year_text else None
+    if not 1 <= day <= 31:
+        return None
+    if year_text:
+        return _iso(int(year_text), month, day)
+    if published is None:
+        try:
+            date(2000, month, day)  # a leap year: any real month-day passes
+        except ValueError:
+            return None
+        return f"--{month:02d}-{day:02d}"
+    year = published.year
+    candidate = _safe_date(year, month, day)
+    if candidate is None:
+        return None
+    # A past event after the story, or a coming one before it, is in the neighbouring year,
+    # but only when the gap is large: wire stories name dates a few days either side.
+    if tense == "past" and (candidate - published).days > 31:
+        year -= 1
+    elif tense == "future" and (published - candidate).days > 31:
+        year += 1
+    return _iso(year, month, day)
+
+
+def _month_only(month: int, published: date | None, tense: Tense) -> str | None:
+    if published is None:
+        return None
+    year = published.year
+    if tense == "past" and month > published.month + 1:
+        year -= 1
+    elif tense == "future" and month < published.month - 1:
+        year += 1
+    return f"{year}-{month:02d}"
+
+
+def _relative(lower: str, published: date, tense: Tense) -> str | None:
+    words = lower.replace("-", " ").split()
+    if not words:
+        return None
+    if words in (["today"], ["tonight"], ["this", "morning"], ["this", "afternoon"], ["this", "evening"]):
+        return published.isoformat()
+    if words in (["yesterday"], ["last", "night"]) or words[:1] == ["yesterday"]:
+        return (published - timedelta(days=1)).isoformat()
+    if words[:1] == ["tomorrow"]:
+        return (published + timedelta(days=1)).isoformat()
+    if words[-1] in ("month", "year") and len(words) == 2 and words[0] in ("last", "next", "this"):
+        step = {"last": -1, "next": 1, "this": 0}[words[0]]
+        if words[-1] == "year":
+            return str(published.year + step)
+        month_index = published.year * 12 + published.month - 1 + step
+        return f"{month_index // 12}-{month_index % 12 + 1:02d}"
+    if words[:2] == ["earlier", "this"] and words[-1] in ("month", "year"):
+        return str(published.year) if words[-1] == "year" else published.strftime("%Y-%m")
+    # "Monday", "on Monday", "last Monday", "next Monday", "Monday night"
+    weekday_words = [w for w in words if w.strip(".") in WEEKDAYS]
+    if len(weekday_words) == 1 and len(words) <= 3:
+        others = {w for w in words if w not in weekday_words}
+        if not others <= {"on", "last", "next", "this", "coming", "morning", "afternoon", "evening", "night"}:
+            return None
+        weekday = WEEKDAYS[weekday_words[0].strip(".")]
+        direction = tense
+        if "last" in others:
+            direction = "past"
+        elif "next" in others or "coming" in others:
+            direction = "future"
+        return _weekday(published, weekday, direction).isoformat()
+    return None
+
+
+def _weekday(published: date, weekday: int, direction: Tense) -> date:
+    """The nearest such weekday: on or before the story for the past, on or after for the
+    future; with no tense, the nearest on or before (wire stories report what happened)."""
+    if direction == "future":
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    candidate = _safe_date(year, month, day)
+    return candidate.isoformat() if candidate else None

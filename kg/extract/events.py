@@ -1,0 +1,362 @@
+"""What meetings and calls share: finding participants, date, place and status around a
+trigger word, linking "the meeting" back to the encounter it names, and merging several
+mentions of one encounter into one fact.
+
+meetings.py and calls.py say which words are triggers; this module does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import gazetteer
+from kg.extract.dates import Tense, normalise_date
+from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.extract.factuality import status_of
+from kg.model import Entity, Event, Evidence, Status
+
+PARTICIPANT_TYPES = {"person", "organization", "country"}
+PLACE_PREPS = {"in", "at"}
+# Verbs whose object is the event itself ("held talks"): their subject takes part in it.
+LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "wrap",
+               "conclude", "continue", "host", "make", "receive", "end", "chair"}
+# Verbs whose subject and object both take part in the event they govern: "invited X for talks".
+INVITING_VERBS = {"invite", "summon", "bring", "host", "receive", "welcome"}
+ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
+
+
+@dataclass
+class Trigger:
+    type: str  # "meeting" or "call"
+    token: Token  # the word that names the event
+    predicate: Token | None = None  # the verb carrying its tense, when the trigger is a noun
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Token
+    predicate: Token | None
+    participants: list[Entity]
+    date: str | None
+    place: Entity | None
+    status: Status | None
+    anaphoric: bool
+    sents: list[Span] = field(default_factory=list)
+
+
+TriggerFinder = Callable[[Token], Trigger | None]
+
+
+def extract_events(
+    doc: Doc,
+    index: ArticleEntities,
+    article_id: str,
+    published: date | None,
+    finders: list[TriggerFinder],
+) -> list[Event]:
+    mentions: list[Mention] = []
+    for sent in doc.sents:
+        triggers = _find_triggers(sent, finders)
+        for trigger in triggers:
+            mentions.append(_mention(trigger, index, published))
+    mentions = _link_anaphora(mentions)
+    complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None
+                and not m.anaphoric]
+    return _merge(complete, article_id)
+
+
+def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
+    found: list[Trigger] = []
+    for token in sent:
+        for finder in finders:
+            trigger = finder(token)
+            if trigger is not None:
+                found.append(trigger)
+                break
+    # A noun trigger inside a verb trigger's clause ("met during a bilateral meeting") is the
+    # same event: the verb's clause already holds its date and place.
+    verbs = [t for t in found if t.token.pos_ in ("VERB", "AUX")]
+    kept: list[Trigger] = []
+    for trigger in found:
+        if trigger.token.pos_ not in ("VERB", "AUX") and any(
+            _dominates(v.token, trigger.token, max_hops=3) for v in verbs if v.type == trigger.type
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _dominates(head: Token, token: Token, max_hops: int) -> bool:
+    for _ in range(max_hops):
+        if token.head is token:
+            return False
+        token = token.head
+        if token is head:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- participants
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
+    """The entity a noun phrase headed by `token` names, if the article says."""
+    entity = index.entity_at(token)
+    if entity is not None:
+        return entity
+    if is_person_pronoun(token):
+        return resolve_pronoun(token, index)
+    lemma = token.lemma_.lower()
+    # "his American counterpart, Donald Trump": the name in apposition.
+    for child in token.children:
+        if child.dep_ == "appos":
+            named = index.entity_at(child)
+            if named is not None and named.type == "person":
+                return named
+    # "Egyptian officials", "European Union leaders": the group's country or organisation.
+    if lemma in gazetteer.GROUP_NOUNS or token.lower_ in gazetteer.GROUP_NOUNS:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                named = index.entity_at(child)
+                if named is not None and named.type in ("country", "organization"):
+                    return named
+    return None
+
+
+def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity]:
+    found: list[Entity] = []
+    for token in tokens:
+        for conj in conjuncts(token):
+            entity = resolve_mention(conj, index)
+            if entity is not None and entity.type in PARTICIPANT_TYPES and entity not in found:
+                found.append(entity)
+    return found
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The verb's subjects, borrowed from the governing verb where it has none of its own
+    ("agreed to meet", "met X and discussed", "Putin, who met Trump")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "agent")]
+        subjects = [s for s in subjects if s.dep_ == "nsubj"] + [
+            p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+        ]
+        if subjects:
+            return subjects
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            current = current.head
+        elif current.dep_ == "relcl":
+            return [current.head]
+        else:
+            return []
+    return []
+
+
+def _with_objects(token: Token) -> list[Token]:
+    objects: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative"):
+            objects.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "to"):
+            objects.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "agent":
+            objects.extend(p for p in child.children if p.dep_ == "pobj")
+    return objects
+
+
+def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity], Token | None]:
+    """Participants of a nominal trigger, and the verb that carries its tense if any."""
+    tokens = _with_objects(noun)
+    tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    predicate: Token | None = None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+        predicate = head
+        tokens += subjects_of(head) + [o for o in _with_objects(head) if o is not noun]
+    elif noun.dep_ in ("nsubj", "nsubjpass"):
+        predicate = head  # "the meeting took place", "talks were held"
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in INVITING_VERBS:
+        verb = head.head
+        tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
+    return _participants_of(tokens, index), predicate
+
+
+def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
+    return _participants_of(subjects_of(verb) + _with_objects(verb), index)
+
+
+# ---------------------------------------------------------------- date and place
+
+def _reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
+    """Hops from `token` up to one of `anchors` without leaving the clause, or None."""
+    for hops in range(1, max_hops + 1):
+        if token.head is token:
+            return None
+        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj") and token.i not in anchors:
+            return None
+        token = token.head
+        if token.i in anchors:
+            return hops
+        if token.pos_ in ("VERB", "AUX") and token.i not in anchors:
+            return None
+    return None
+
+
+def _find_date(sent: Span, anchors: set[int], published: date | None, tense: Tense) -> str | None:
+    best: tuple[int, str] | None = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        hops = 0 if ent.root.i in anchors else _reaches(ent.root, anchors)
+        if hops is None:
+            continue
+        value = normalise_date(ent.text, published, tense)
+        if value and (best is None or hops < best[0]):
+            best = (hops, value)
+    return best[1] if best else None
+
+
+def _find_place(sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]) -> Entity | None:
+    preps = PLACE_PREPS | extra_preps
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        root = ent.root
+        entity = index.entity_at(root)
+        if entity is None or entity.type in ("person", "outlet"):
+            continue
+        if ent.label_ == "ORG" and not _looks_like_place(ent):
+            continue
+        # "the Alaska summit": a place compounded with the event noun.
+        if root.head is trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
+            return entity
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in preps and (prep.head.i in anchors or _reaches(prep, anchors, 3)):
+            return entity
+    return None
+
+
+def _looks_like_place(ent: Span) -> bool:
+    """An ORG tag on a building or compound: "the White House", "Kremlin", "Elysee Palace"."""
+    last = ent[-1].lower_
+    return last in {"house", "palace", "kremlin", "hall", "hotel", "building", "office", "centre", "center", "residence", "headquarters", "ministry"}
+
+
+# ---------------------------------------------------------------- mentions
+
+def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -> Mention:
+    token = trigger.token
+    sent = token.sent
+    extra_preps: set[str] = set()
+    if token.pos_ in ("VERB", "AUX"):
+        participants = _verb_participants(token, index)
+        predicate = trigger.predicate
+    else:
+        participants, predicate = _noun_participants(token, index)
+        predicate = trigger.predicate or predicate
+        if token.dep_ == "pobj" and token.head.head.lemma_ in INVITING_VERBS:
+            predicate = predicate or None
+            extra_preps = {"to"}
+    status = status_of(token, predicate)
+    anchors = {token.i} | ({predicate.i} if predicate is not None else set())
+    if token.dep_ == "pobj" and token.head.head.lemma_ in INVITING_VERBS:
+        anchors.add(token.head.head.i)
+    tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
+    when = _find_date(sent, anchors, published, tense)
+    if published is not None and when and status == "occurred" and len(when) == 10 and when > published.isoformat():
+        status = "planned"  # a day after the story cannot have happened yet
+    where = _find_place(sent, anchors, index, token, extra_preps)
+    anaphoric = (
+        token.pos_ == "NOUN"
+        and len(participants) < 2
+        and any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in token.children)
+    ) or (token.pos_ == "NOUN" and not participants and where is not None and any(
+        c.dep_ == "compound" for c in token.children))
+    return Mention(trigger.type, token, predicate, participants, when, where, status, anaphoric, [sent])
+
+
+def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
+    """"During the meeting on August 18, ..." names the encounter the sentence before
+    reported: it adds its date, place and, when it reports it as past, its status."""
+    for position, mention in enumerate(mentions):
+        if not mention.anaphoric:
+            continue
+        antecedent = mentions[position - 1] if position > 0 else None
+        if antecedent is None or antecedent.type != mention.type or antecedent.anaphoric:
+            continue
+        if len(antecedent.participants) < 2:
+            continue
+        sent_gap = _sentence_distance(antecedent.trigger, mention.trigger)
+        if sent_gap > 1:
+            continue
+        if mention.date and antecedent.date and mention.date != antecedent.date:
+            continue
+        antecedent.date = antecedent.date or mention.date
+        antecedent.place = antecedent.place or mention.place
+        if mention.status == "occurred" and antecedent.status == "planned" and mention.date:
+            antecedent.status = "occurred"
+        antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
+    return mentions
+
+
+def _sentence_distance(a: Token, b: Token) -> int:
+    if a.sent == b.sent:
+        return 0
+    doc = a.doc
+    count = 0
+    for sent in doc[a.sent.end : b.sent.start + 1].sents if b.sent.start >= a.sent.end else []:
+        count += 1
+    return max(count, 1)
+
+
+def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
+    """Several mentions of one encounter in one article are one fact."""
+    groups: list[Mention] = []
+    evidence: dict[int, list[Span]] = {}
+    for mention in mentions:
+        key = (mention.type, frozenset(mention.participants))
+        target = next(
+            (g for g in groups if (g.type, frozenset(g.participants)) == key and g.status == mention.status
+             and (g.date is None or mention.date is None or g.date == mention.date)),
+            None,
+        )
+        if target is None:
+            groups.append(mention)
+            evidence[id(mention)] = list(mention.sents)
+            continue
+        target.date = target.date or mention.date
+        target.place = target.place or mention.place
+        evidence[id(target)].extend(s for s in mention.sents if s not in evidence[id(target)])
+    events = []
+    for group in groups:
+        spans = sorted(evidence[id(group)], key=lambda s: s.start_char)
+        events.append(
+            Event(
+                type=group.type,  # type: ignore[arg-type]
+                participants=tuple(sorted(group.participants)),
+                date=group.date,
+                place=group.place,
+                status=group.status,  # type: ignore[arg-type]
+                evidence=tuple(evidence_of(article_id, s) for s in spans),
+            )
+        )
+    return events
+
+
+def evidence_of(article_id: str, span: Span) -> Evidence:
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    start, end = span.start_char + lead, span.end_char - trail
+    # The article's own characters: the parsed text may differ in its kind of spaces.
+    original = span.doc.user_data.get("kg_text", span.doc.text)
+    return Evidence(article_id, start, end, original[start:end])

@@ -1,0 +1,176 @@
+"""Did it happen? `occurred`, `planned` or `not_occurred`, from modality, negation,
+planning and cancelling predicates, conditionals and tense along the dependency path."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import Status
+
+MODALS = {
+    "will", "would", "could", "can", "may", "might", "shall", "should", "must",
+    "'ll", "’ll", "wo", "ca", "'d", "’d",
+}
+# Words that put what they govern in the future: "agreed to meet", "plans for talks",
+# "ready for a summit", "an invitation to talks".
+PLANNING_LEMMAS = {
+    "plan", "agree", "expect", "schedule", "prepare", "propose", "intend", "hope", "want",
+    "seek", "aim", "arrange", "invite", "offer", "ask", "urge", "consider", "try", "wish",
+    "suggest", "request", "decide", "set", "due", "likely", "ready", "preparation",
+    "proposal", "invitation", "prospect", "possibility", "idea", "bid", "push", "need",
+    "insist", "demand", "press", "await", "eager", "willing", "keen", "expected",
+    "scheduled", "planned", "slate", "preparatory", "plan", "look", "agreement", "offer",
+    "chance", "call",
+}
+# Words that say it did not, or will not, happen.
+CANCELLING_LEMMAS = {
+    "cancel", "refuse", "decline", "deny", "reject", "scrap", "boycott", "snub", "avoid",
+    "fail", "postpone", "abandon", "shun", "suspend", "cancellation", "refusal",
+}
+PLANNED_ADJECTIVES = {
+    "planned", "proposed", "scheduled", "upcoming", "possible", "future", "expected", "next",
+    "potential", "likely", "forthcoming", "prospective", "coming", "anticipated", "eventual",
+    "further",
+}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# How a complement hangs from the word that governs it.
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
+COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}
+# Clauses whose factuality is their own: the walk up stops there.
+CLAUSE_BOUNDARIES = {"advcl", "relcl", "parataxis", "conj", "acl", "appos", "csubj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
+
+
+def base_form(token: Token) -> str:
+    """The lemma, lower case; a plural the tagger took for a proper noun made singular."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    return lemma
+
+
+def _has_modal(token: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in token.children)
+
+
+def _is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _is_conditional(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+
+
+def _governs(head: Token, child: Token) -> bool:
+    """Is `child` (on the path) a complement of `head`, not an adjunct?"""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return True
+    return child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in token.children)
+
+
+def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
+    """(child, head) pairs from the trigger up to the end of its clause chain."""
+    pairs: list[tuple[Token, Token]] = []
+    child = trigger
+    while child.head is not child and len(pairs) < 20:
+        if child.dep_ in CLAUSE_BOUNDARIES:
+            break
+        pairs.append((child, child.head))
+        child = child.head
+    return pairs
+
+
+def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
+    """The factuality of the event that `trigger` names.
+
+    `predicate` is the verb that carries the event's tense when the trigger is a noun
+    ("held talks", "the meeting took place"). None when nothing says whether it happened,
+    such as a bare headline noun phrase.
+    """
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "planned"  # a question is no report that it happened
+    own = [trigger] + ([predicate] if predicate is not None and predicate is not trigger else [])
+    if any(_is_negated(t) for t in own):
+        return "not_occurred"
+    if any(_has_modal(t) or _is_conditional(t) for t in own):
+        return "planned"
+    if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
+        return "planned"
+    path = governing_path(trigger)
+    for child, head in path:
+        if head is predicate:
+            continue
+        lemma = base_form(head)
+        if not _governs(head, child) and child.dep_ != "pobj":
+            # An adjunct ("during the meeting", "after talks"): the head's own tense and
+            # modality still apply, its meaning does not.
+            if _has_modal(head) or _is_conditional(head):
+                return "planned"
+            if _is_negated(head):
+                return None
+            continue
+        if child.dep_ == "pobj" and head.lower_ not in COMPLEMENT_PREPS:
+            continue  # "during the meeting": the preposition is an adjunct, handled above
+        if lemma in CANCELLING_LEMMAS or (lemma == "call" and _has_particle(head, "off")):
+            return "not_occurred"
+        if lemma == "rule" and _has_particle(head, "out"):
+            return "not_occurred"
+        if _is_negated(head):
+            return "not_occurred"
+        if lemma in PLANNING_LEMMAS and not (lemma == "call" and not _has_particle(head, "for")):
+            return "planned"
+        if lemma == "go" and head.tag_ == "VBG" and child.dep_ == "xcomp":
+            return "planned"  # "going to meet"
+        if lemma == "be" and child.dep_ == "xcomp":
+            return "planned"  # "is to meet"
+        if _has_modal(head) or _is_conditional(head):
+            return "planned"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and base_form(c) in PLANNING_LEMMAS
+               for c in head.children):
+            return "planned"  # "Preparations are underway for a meeting"
+    carrier = _tense_carrier(trigger, predicate, path)
+    return _tense_status(carrier) if carrier is not None else None
+
+
+def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:
+    if predicate is not None and predicate.tag_ in FINITE_TAGS:
+        return predicate
+    if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX"):
+        return trigger
+    for _, head in path:
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
+            return head
+    # A verb in a clause the walk stopped at: "went to Beijing to meet X".
+    head = (predicate or trigger).head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
+            return head
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _tense_status(verb: Token) -> Status | None:
+    tag = verb.tag_
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _has_modal(verb) or _is_conditional(verb):
+        return "planned"
+    if _is_negated(verb):
+        return "not_occurred"
+    if tag == "VBD":
+        return "occurred"
+    if tag == "VBN":
+        # "has met", "was held": reported past; "to be held": to come.
+        return "planned" if any(a.lower_ == "to" for a in auxes) else "occurred"
+    if tag == "VBG":
+        # "are meeting", "were holding": taking place or took place.
+        return "occurred" if any(a.lemma_ == "be" for a in auxes) else None
+    if tag in ("VBZ", "VBP"):
+        # The present of headlines and of ongoing talks reports what is happening.
+        return "occurred"
+    return None

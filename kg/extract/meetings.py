@@ -1,0 +1,44 @@
+"""In-person encounters: met, held talks, talks with / between, summit, received, hosted,
+conferred, sat down with, X's meeting with Y."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.calls import has_phone_cue
+from kg.extract.events import Trigger
+
+MEETING_VERBS = {"meet", "confer", "huddle"}
+MEETING_NOUNS = {"meeting", "summit", "talks", "discussions", "encounter", "tete-a-tete",
+                 "consultations", "meet", "get-together"}
+# Verbs that are an encounter only with a person as object: "received the envoy".
+HOSTING_VERBS = {"receive", "host"}
+
+
+def find_meeting(token: Token) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if has_phone_cue(token):
+            return None  # "met by video link" is a call
+        if lemma in MEETING_VERBS:
+            return Trigger("meeting", token)
+        if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return Trigger("meeting", token)
+        if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+            return Trigger("meeting", token)
+        if lemma in HOSTING_VERBS and any(
+            c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "") and c.pos_ in ("PROPN", "NOUN")
+            and c.lemma_.lower() not in MEETING_NOUNS for c in token.children
+        ):
+            return Trigger("meeting", token)
+        return None
+    if token.pos_ in ("NOUN", "PROPN"):
+        word = token.lower_
+        if lemma == "talk" and token.tag_ == "NNS":
+            word = "talks"
+        elif lemma == "discussion" and token.tag_ == "NNS":
+            word = "discussions"
+        if word in MEETING_NOUNS and not has_phone_cue(token):
+            return Trigger("meeting", token)
+    return None

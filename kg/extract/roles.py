@@ -1,0 +1,184 @@
+"""Who holds which title where: "Russian President Vladimir Putin", "Kremlin spokesperson
+Dmitry Peskov", "Albright, the US secretary of state", "the head of the OSCE, Franz
+Vranitzky", "his American counterpart Donald Trump"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import gazetteer
+from kg.extract.entities import ArticleEntities
+from kg.extract.events import evidence_of
+from kg.model import Entity, Evidence, Role
+
+ORG_TYPES = {"country", "organization", "place"}
+_SINGULAR = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
+             "presidents": "president", "ministers": "minister", "secretaries": "secretary"}
+
+
+def normalise_title(words: list[str]) -> str:
+    """Lower case, singular, spokesperson for spokesman and spokeswoman."""
+    words = [w.lower() for w in words]
+    last = _SINGULAR.get(words[-1], words[-1])
+    if last in ("spokesman", "spokeswoman"):
+        last = "spokesperson"
+    return " ".join([*words[:-1], last])
+
+
+def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Role]:
+    found: dict[tuple[Entity, str, Entity], list[Evidence]] = {}
+    seen_spans: set[int] = set()
+    # Titles found so far, per sentence, for "his counterpart" to borrow.
+    for span_start, span in sorted({s.start: s for s in index.spans.values()}.items()):
+        if span_start in seen_spans:
+            continue
+        seen_spans.add(span_start)
+        person = index.entity_at(span.root)
+        if person is None or person.type != "person":
+            continue
+        for title, org in _roles_of(span, index):
+            key = (person, title, org)
+            evidence = evidence_of(article_id, span.root.sent)
+            found.setdefault(key, [])
+            if evidence not in found[key]:
+                found[key].append(evidence)
+    return [Role(person=p, title=t, org=o, evidence=tuple(sorted(ev))) for (p, t, o), ev in found.items()]
+
+
+def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
+    roles: list[tuple[str, Entity]] = []
+    premodifier = _premodifier_role(name, index)
+    if premodifier:
+        roles.append(premodifier)
+    head = name.root
+    # "Albright, the US secretary of state": the title in apposition after the name.
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= name.end:
+            role = _title_phrase_role(child, index)
+            if role:
+                roles.append(role)
+    # "the head of the OSCE, Franz Vranitzky" / "his US counterpart, Donald Trump".
+    if head.dep_ == "appos" and head.head.i < name.start:
+        role = _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _left_modifiers(name: Span) -> list[Token]:
+    """The words before a name that modify it: "Chinese Foreign Ministry spokesman"."""
+    doc = name.doc
+    tokens: list[Token] = []
+    i = name.start - 1
+    while i >= name.sent.start:
+        token = doc[i]
+        if token.dep_ not in ("compound", "amod", "nmod") and not (token.tag_ == "HYPH"):
+            break
+        if token.is_space or token.pos_ in ("DET", "PRON", "VERB"):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(org words, title words) where the title ends in a title noun."""
+    if not tokens or tokens[-1].lower_ not in gazetteer.TITLE_HEADS and tokens[-1].lemma_.lower() not in gazetteer.TITLE_HEADS:
+        return None
+    cut = len(tokens) - 1
+    while cut > 0:
+        word = tokens[cut - 1].lower_
+        if word in gazetteer.TITLE_MODIFIERS or word in gazetteer.TITLE_HEADS:
+            if tokens[cut - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(word):
+                break
+            cut -= 1
+        else:
+            break
+    return tokens[:cut], tokens[cut:]
+
+
+def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
+    """The organisation or country that org words name."""
+    if not tokens:
+        return None
+    entities = {index.entity_at(t) for t in tokens}
+    entities.discard(None)
+    if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):
+        entity = next(iter(entities))
+        assert entity is not None
+        if entity.type in ORG_TYPES:
+            return Entity(entity.name, "country") if entity.type == "country" else entity
+        return None
+    if len(tokens) == 1:
+        country = gazetteer.country_of(tokens[0].text)
+        return Entity(country, "country") if country else None
+    # "French army information service": a body named by words around a name.
+    if any(index.entity_at(t) is not None for t in tokens) and all(
+        t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tokens
+    ):
+        name = " ".join(t.text for t in tokens)
+        return Entity(name, "organization")
+    return None
+
+
+def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    modifiers = _left_modifiers(name)
+    split = _split_title(modifiers)
+    if split is None:
+        return None
+    org_tokens, title_tokens = split
+    org = _org_entity(org_tokens, index)
+    if org is None:
+        return None
+    return normalise_title([t.text for t in title_tokens]), org
+
+
+def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A title noun phrase: "the US secretary of state", "head of the OSCE"."""
+    if head.lower_ not in gazetteer.TITLE_HEADS and head.lemma_.lower() not in gazetteer.TITLE_HEADS:
+        return None
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    split = _split_title([*left, head])
+    if split is None:
+        return None
+    org_tokens, title_tokens = split
+    title_words = [t.text for t in title_tokens]
+    org = _org_entity(org_tokens, index) if org_tokens else None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            entity = index.entity_at(pobj)
+            if entity is not None and entity.type in ORG_TYPES and org is None:
+                org = Entity(entity.name, "country") if entity.type == "country" else entity
+            elif entity is None and pobj.pos_ == "NOUN" and prep.lower_ == "of":
+                # "secretary of state": the phrase is the title itself.
+                title_words += [prep.text, *[t.text for t in pobj.subtree]]
+    if org is None:
+        return None
+    return normalise_title(title_words), org
+
+
+def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """'his American counterpart': the possessor's title, at the counterpart's country."""
+    if head.lemma_.lower() not in gazetteer.COUNTERPART_NOUNS:
+        return None
+    org: Entity | None = None
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            country = gazetteer.country_of(child.text)
+            if country:
+                org = Entity(country, "country")
+    if org is None:
+        return None
+    # The possessor is the person named before in the same sentence with a title of their own.
+    sent = head.sent
+    for token in reversed(list(sent.doc[sent.start : head.i])):
+        span = index.span_of(token)
+        if span is None or token is not span.root:
+            continue
+        owner = index.entity_at(token)
+        if owner is None or owner.type != "person":
+            continue
+        role = _premodifier_role(span, index)
+        if role is not None:
+            return role[0], org
+    return None

@@ -1,0 +1,104 @@
+"""The `facts` export: the store's facts in the JSONL shape of FACTS.md, one per line,
+sorted, so that rebuilding the same input gives byte-identical output."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from kg.store import Store
+
+_EVIDENCE = """
+SELECT ?g ?fact ?start ?end ?sentence ?id WHERE {
+  GRAPH ?g { ?fact kg:evidence ?ev . ?ev kg:start ?start ; kg:end ?end ; kg:sentence ?sentence ;
+             kg:article ?a . ?a kg:articleId ?id }
+}"""
+_EVENTS = """
+SELECT ?g ?id ?e ?class ?name ?date ?place ?status WHERE {
+  GRAPH ?g {
+    ?a a kg:Article ; kg:articleId ?id .
+    ?e a ?class ; kg:participant ?p ; kg:status ?s .
+    ?p rdfs:label ?name .
+    OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e kg:place ?pl . ?pl rdfs:label ?place }
+  }
+  VALUES ?class { kg:Meeting kg:PhoneCall }
+  BIND(STRAFTER(STR(?s), "#") AS ?status)
+}"""
+_INTERVIEWS = """
+SELECT ?g ?id ?e ?outlet ?person ?date WHERE {
+  GRAPH ?g {
+    ?a a kg:Article ; kg:articleId ?id .
+    ?e a kg:Interview ; kg:outlet/rdfs:label ?outlet ; kg:interviewee/rdfs:label ?person .
+    OPTIONAL { ?e kg:date ?date }
+  }
+}"""
+_ROLES = """
+SELECT ?g ?id ?e ?person ?title ?org WHERE {
+  GRAPH ?g {
+    ?a a kg:Article ; kg:articleId ?id .
+    ?e a kg:Role ; kg:person/rdfs:label ?person ; kg:title ?title ; kg:organization/rdfs:label ?org .
+  }
+}"""
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else term.value
+
+
+def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every fact, as FACTS.md shapes it, sorted by article, type and content."""
+    sources: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in store.select(_EVIDENCE):
+        sources[(row["g"].value, row["fact"].value)].append(
+            {"article": row["id"].value, "start": int(row["start"].value),
+             "end": int(row["end"].value), "sentence": row["sentence"].value}
+        )
+    facts: list[dict[str, Any]] = []
+    events: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in store.select(_EVENTS):
+        key = (row["g"].value, row["e"].value)
+        fact = events.get(key)
+        if fact is None:
+            kind = "meeting" if row["class"].value.endswith("Meeting") else "call"
+            fact = events[key] = {
+                "article": row["id"].value, "type": kind, "participants": [],
+                "date": _value(row.get("date")), "place": _value(row.get("place")),
+                "status": row["status"].value,
+            }
+        if row["name"].value not in fact["participants"]:
+            fact["participants"].append(row["name"].value)
+    for key, fact in events.items():
+        fact["participants"].sort()
+        fact["sources"] = _sorted_sources(sources[key])
+        facts.append(fact)
+    for row in store.select(_INTERVIEWS):
+        key = (row["g"].value, row["e"].value)
+        facts.append({
+            "article": row["id"].value, "type": "interview", "outlet": row["outlet"].value,
+            "person": row["person"].value, "date": _value(row.get("date")),
+            "sources": _sorted_sources(sources[key]),
+        })
+    for row in store.select(_ROLES):
+        key = (row["g"].value, row["e"].value)
+        facts.append({
+            "article": row["id"].value, "type": "role", "person": row["person"].value,
+            "title": row["title"].value, "org": row["org"].value,
+            "sources": _sorted_sources(sources[key]),
+        })
+    if article is not None:
+        facts = [f for f in facts if f["article"] == article]
+    order = {"meeting": 0, "call": 1, "interview": 2, "role": 3, "quote": 4}
+    facts.sort(key=lambda f: (f["article"], order.get(f["type"], 9), json.dumps(f, sort_keys=True, ensure_ascii=False)))
+    yield from facts
+
+
+def _sorted_sources(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    unique = {(s["article"], s["start"], s["end"]): s for s in items}
+    return [unique[k] for k in sorted(unique)]
+
+
+def to_jsonl(fact: dict[str, Any]) -> str:
+    return json.dumps(fact, ensure_ascii=False) + "\n"

@@ -1,0 +1,75 @@
+"""The typed fact model: the contract between extraction (spaCy) and RDF (rdf.py).
+
+Plain frozen dataclasses; nothing here imports spaCy or rdflib.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "country", "outlet", "place"]
+Status = Literal["occurred", "planned", "not_occurred"]
+EVENT_TYPES = ("meeting", "call")
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    article: str
+    start: int  # character offsets into the article text
+    end: int
+    sentence: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"article": self.article, "start": self.start, "end": self.end, "sentence": self.sentence}
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    name: str  # canonical: the fullest name the article gives
+    type: EntityType
+
+
+@dataclass(frozen=True)
+class Event:
+    """A meeting or a call, as one article reports it."""
+
+    type: Literal["meeting", "call"]
+    participants: tuple[Entity, ...]  # sorted, two or more
+    date: str | None  # ISO 8601 at the text's precision: 2006-11-14, 2006-11, 2006, --03-18
+    place: Entity | None
+    status: Status
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Interview:
+    outlet: Entity
+    person: Entity
+    date: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    person: Entity
+    title: str  # lower case, singular, spokesperson for spokesman/-woman
+    org: Entity
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extracted from one article."""
+
+    article_id: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    content_hash: str
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    roles: tuple[Role, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict, compare=False)

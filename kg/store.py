@@ -1,0 +1,96 @@
+"""The embedded Oxigraph store on disk: one named graph per article, queried as their union.
+
+Replacing an article's graph is one SPARQL update (drop, then insert), which Oxigraph runs
+as one transaction: a reader sees the old graph or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import terms as T
+from kg.errors import StoreError
+from kg.rdf import graph_iri
+
+DEFAULT_STORE = "kg-store"
+STORE_ENV = "KG_STORE"
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+class Store:
+    """A kg store at `path`. `read_only` opens an existing store without locking it."""
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not (self.path / "CURRENT").exists():
+            raise StoreError(f"no kg store at {self.path}; build one first with `kg build PATH --store {self.path}`")
+        try:
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------ writing
+
+    def replace_article(self, article_id: str, quads: Iterable[ox.Quad]) -> None:
+        """Make the article's named graph hold exactly `quads`, atomically."""
+        graph = graph_iri(article_id)
+        body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"cannot write article {article_id!r}: {exc}") from exc
+
+    def remove_article(self, article_id: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH {graph_iri(article_id)}")
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # ------------------------------------------------------------ reading
+
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):  # type: ignore[no-untyped-def]
+        """Run SPARQL over the union of every article graph; `bindings` pre-bind variables
+        (values are bound as RDF terms, never spliced into the query text)."""
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+                prefixes=T.PREFIXES,
+            )
+        except SyntaxError as exc:
+            from kg.errors import QueryError
+
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+    def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def article_hashes(self) -> dict[str, str]:
+        rows = self.select(
+            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; kg:articleId ?id ; kg:contentHash ?hash } }"
+        )
+        return {row["id"].value: row["hash"].value for row in rows}
+
+    def article_ids(self) -> list[str]:
+        return sorted(self.article_hashes())
+
+    def quads(self) -> Iterator[ox.Quad]:
+        yield from self._store.quads_for_pattern(None, None, None, None)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def named_graph_count(self) -> int:
+        return sum(1 for _ in self._store.named_graphs())

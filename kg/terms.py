@@ -1,0 +1,85 @@
+"""The vocabulary's terms in Python, mirroring ontology/kg.ttl (a test keeps them in step)."""
+
+from __future__ import annotations
+
+KG = "https://w3id.org/kg-news/ontology#"
+ID = "https://w3id.org/kg-news/id/"
+SCHEMA = "https://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+PREFIXES = {
+    "kg": KG,
+    "kgid": ID,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "sem": SEM,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}
+
+# Classes
+ARTICLE = KG + "Article"
+ENTITY = KG + "Entity"
+PERSON = KG + "Person"
+ORGANIZATION = KG + "Organization"
+COUNTRY = KG + "Country"
+NEWS_OUTLET = KG + "NewsOutlet"
+PLACE = KG + "Place"
+EVENT = KG + "Event"
+MEETING = KG + "Meeting"
+PHONE_CALL = KG + "PhoneCall"
+INTERVIEW = KG + "Interview"
+ROLE = KG + "Role"
+EVIDENCE = KG + "Evidence"
+STATUS = KG + "EventStatus"
+
+# Statuses (individuals of kg:EventStatus)
+OCCURRED = KG + "occurred"
+PLANNED = KG + "planned"
+NOT_OCCURRED = KG + "not_occurred"
+
+# Properties
+NAME = RDFS + "label"
+TYPE = RDF + "type"
+PARTICIPANT = KG + "participant"
+DATE = KG + "date"
+PLACE_PROP = KG + "place"
+STATUS_PROP = KG + "status"
+OUTLET = KG + "outlet"
+INTERVIEWEE = KG + "interviewee"
+ROLE_PERSON = KG + "person"
+TITLE = KG + "title"
+ROLE_ORG = KG + "organization"
+EVIDENCE_PROP = KG + "evidence"
+SOURCE_ARTICLE = KG + "article"
+START = KG + "start"
+END = KG + "end"
+SENTENCE = KG + "sentence"
+ARTICLE_ID = KG + "articleId"
+PUBLISHED = KG + "published"
+PUBLISHER = KG + "publisher"
+HEADLINE = KG + "headline"
+URL = KG + "url"
+CONTENT_HASH = KG + "contentHash"
+ENTITY_TYPE = KG + "entityType"
+DERIVED_FROM = PROV + "wasDerivedFrom"
+# Shortcuts for simple questions: only for what took place.
+MET = KG + "met"
+SPOKE_BY_PHONE_WITH = KG + "spokeByPhoneWith"
+INTERVIEWED = KG + "interviewed"
+HOLDS_ROLE = KG + "holdsRole"
+
+ENTITY_CLASSES = {
+    "person": PERSON,
+    "organization": ORGANIZATION,
+    "country": COUNTRY,
+    "outlet": NEWS_OUTLET,
+    "place": PLACE,
+}
+EVENT_CLASSES = {"meeting": MEETING, "call": PHONE_CALL}
+STATUSES = {"occurred": OCCURRED, "planned": PLANNED, "not_occurred": NOT_OCCURRED}

@@ -1,0 +1,35 @@
+"""`kg validate`: check the graph against ontology/shapes.ttl with pySHACL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+
+from kg.errors import KgError
+from kg.store import Store
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+@dataclass
+class ValidationResult:
+    conforms: bool
+    report: str
+    triples: int
+
+
+def validate(store: Store, shapes: Path | None = None) -> ValidationResult:
+    """Validate the union of every article graph (an entity's type may come from another)."""
+    from pyshacl import validate as shacl_validate
+
+    shapes_path = shapes or ONTOLOGY_DIR / "shapes.ttl"
+    if not shapes_path.is_file():
+        raise KgError(f"no SHACL shapes at {shapes_path}")
+    data = rdflib.Graph()
+    lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads()})
+    data.parse(data="".join(lines), format="nt")
+    shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
+    conforms, _, text = shacl_validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    return ValidationResult(bool(conforms), str(text), len(data))
