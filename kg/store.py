@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import terms as T
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 from kg.rdf import graph_iri
 
 DEFAULT_STORE = "kg-store"
@@ -68,9 +68,11 @@ class Store:
                 prefixes=T.PREFIXES,
             )
         except SyntaxError as exc:
-            from kg.errors import QueryError
-
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(f"the query cannot run: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot read the store at {self.path}: {exc}") from exc
 
     def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
         result = self.query(sparql, bindings)
