@@ -90,8 +90,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
     outlet_names: set[str] = set()
     for span in _name_spans(doc):
         name = clean_name(span.text)
-        if not name or not any(ch.isalpha() for ch in name):
-            continue
+        if not name or not any(ch.isalpha() for ch in name) or name.islower():
+            continue  # the tagger's lower-case "names" ("state") are common nouns
         key = name.lower()
         label = span.label_
         if label in ("GPE", "NORP") and gazetteer.country_of(name):

@@ -1,0 +1,54 @@
+"""Shared fixtures: the spaCy pipeline, a store built from the seeds, and helpers for
+parsing short sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.articles import Article
+from kg.extract import extract_facts, text_for_nlp
+from kg.model import ArticleFacts
+from kg.nlp import load_nlp
+from kg.pipeline import build
+from kg.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def facts_of(nlp):
+    """Extract facts from a text written for a test."""
+
+    def run(text: str, published: str | None = None, article_id: str = "t") -> ArticleFacts:
+        article = Article(id=article_id, text=text, published=published)
+        return extract_facts(nlp(text_for_nlp(text)), article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seeds_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seeds") / "store"
+    build([SEEDS], path)
+    return path
+
+
+@pytest.fixture()
+def seeds_db(seeds_store) -> Store:
+    return Store(seeds_store, read_only=True)
+
+
+def shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (it lives beside the project, not in it)")
+    return path

@@ -1,0 +1,107 @@
+"""Reading inputs: formats, front matter, and bad input skipped with a reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.articles import Article, Skip, load_articles, parse_front_matter
+from kg.errors import InputError
+from kg.pipeline import build
+from kg.store import Store
+
+GOOD = "Ministers from two countries met in Vienna on Tuesday to discuss trade.\n"
+
+
+def test_front_matter_gives_metadata_and_is_removed():
+    meta, body = parse_front_matter("---\npublished: 2025-04-10\noutlet: Daily Example\n---\nBody text.\n")
+    assert meta == {"published": "2025-04-10", "outlet": "Daily Example"}
+    assert body == "Body text.\n"
+
+
+def test_txt_id_is_file_stem_and_front_matter_is_read(tmp_path: Path):
+    (tmp_path / "story-1.txt").write_text("---\npublished: 2025-04-10\n---\n" + GOOD, encoding="utf-8")
+    [article] = list(load_articles([tmp_path]))
+    assert isinstance(article, Article)
+    assert article.id == "story-1"
+    assert article.published == "2025-04-10"
+    assert article.text == GOOD
+
+
+def test_jsonl_reads_each_line_and_names_the_bad_one(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": GOOD, "published": "2006-11-14"}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "b"}) + "\n"
+        + json.dumps({"id": "c", "text": GOOD, "published": "yesterday"}) + "\n",
+        encoding="utf-8",
+    )
+    items = list(load_articles([path]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a"]
+    skips = [str(i) for i in items if isinstance(i, Skip)]
+    assert skips[0].startswith(f"{path}:2: malformed JSON")
+    assert skips[1] == f"{path}:3: missing or non-string 'text'"
+    assert skips[2].startswith(f"{path}:4: 'published' is not an ISO date")
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """Bad files beside a good one; returns file name -> the reason expected."""
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (folder / "broken.jsonl").write_text('{"id": "j1", "text": "' + GOOD.strip() + '"}\n{"id": \n', encoding="utf-8")
+    return {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file",
+        "latin1.txt": "not UTF-8 text",
+        "broken.jsonl:2": "malformed JSON",
+    }
+
+
+def test_bad_inputs_are_skipped_with_reasons_and_good_articles_are_stored(tmp_path: Path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    expected = _bad_inputs(inputs)
+    report = build([inputs], tmp_path / "store")
+    messages = [str(s) for s in report.skipped]
+    assert len(messages) == len(expected)
+    for name, reason in expected.items():
+        assert any(f"{inputs / name}: {reason}" in m for m in messages), (name, messages)
+    assert report.built == 2
+    assert Store(tmp_path / "store", read_only=True).article_ids() == ["good", "j1"]
+
+
+def test_strict_makes_a_skip_an_error(tmp_path: Path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _bad_inputs(inputs)
+    with pytest.raises(InputError, match="--strict"):
+        build([inputs], tmp_path / "store", strict=True)
+
+
+def test_missing_path_is_reported(tmp_path: Path):
+    items = list(load_articles([tmp_path / "nope.txt"]))
+    assert [str(i) for i in items] == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
+
+
+def test_html_main_text_and_metadata(tmp_path: Path):
+    page = tmp_path / "page.html"
+    body = " ".join(["The two foreign ministers met in Geneva on Monday and agreed to keep talking."] * 4)
+    page.write_text(
+        "<html><head><title>Ministers meet</title><meta property='og:site_name' content='Example News'>"
+        "<meta name='date' content='2024-05-06'></head><body><nav>Home | World</nav>"
+        f"<article><h1>Ministers meet</h1><p>{body}</p><p>{body}</p></article>"
+        "<footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(load_articles([page]))
+    assert isinstance(article, Article), article
+    assert article.id == "page"
+    assert "foreign ministers met in Geneva" in article.text
+    assert "Copyright" not in article.text
+    assert article.title == "Ministers meet"
+    assert article.published == "2024-05-06"

@@ -1,0 +1,38 @@
+"""Dates at the precision the text supports, resolved against the publication date."""
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import normalise_date
+
+TUESDAY = date(1997, 4, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("March 18", None, None, "--03-18"),  # no year is ever invented
+        ("March 18", TUESDAY, "past", "1997-03-18"),
+        ("Dec. 13", None, "past", "--12-13"),
+        ("Dec. 13", date(1998, 1, 5), "past", "1997-12-13"),  # a past December seen in January
+        ("January 3", date(1997, 12, 20), "future", "1998-01-03"),
+        ("March 18, 2006", None, None, "2006-03-18"),
+        ("18 March 2006", None, None, "2006-03-18"),
+        ("April 1997", None, None, "1997-04"),
+        ("1994", None, None, "1994"),
+        ("Monday", TUESDAY, "past", "1997-04-14"),  # "met Monday" in a Tuesday story: yesterday
+        ("Monday", TUESDAY, "future", "1997-04-21"),  # "will meet Monday": next Monday
+        ("Tuesday", TUESDAY, "past", "1997-04-15"),
+        ("Monday", None, "past", None),
+        ("last month", TUESDAY, None, "1997-03"),
+        ("next month", date(1997, 12, 2), None, "1998-01"),
+        ("yesterday", TUESDAY, None, "1997-04-14"),
+        ("the next two weeks", TUESDAY, None, None),
+        ("recently", TUESDAY, None, None),
+        ("April 10-12", TUESDAY, "past", "1997-04-10"),
+        ("February 30", None, None, None),
+    ],
+)
+def test_normalise_date(text, published, tense, expected):
+    assert normalise_date(text, published, tense) == expected

@@ -1,0 +1,125 @@
+"""Extraction patterns, each on short sentences written for the test."""
+
+from __future__ import annotations
+
+
+def events(facts, kind="meeting"):
+    return {(tuple(p.name for p in e.participants), e.date, e.place.name if e.place else None, e.status)
+            for e in facts.events if e.type == kind}
+
+
+def test_verb_meeting_with_date_and_place(facts_of):
+    facts = facts_of("French President Jacques Chirac met German Chancellor Helmut Kohl in Bonn on Monday.",
+                     published="1997-04-15")
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-14", "Bonn", "occurred")}
+
+
+def test_modal_meeting_is_planned_and_date_is_future(facts_of):
+    facts = facts_of("Jacques Chirac will meet Helmut Kohl on Monday.", published="1997-04-15")
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-21", None, "planned")}
+
+
+def test_agreed_to_meet_is_planned(facts_of):
+    facts = facts_of("Jacques Chirac and Helmut Kohl agreed to meet in Paris.")
+    assert {e.status for e in facts.events} == {"planned"}
+
+
+def test_negated_meeting_did_not_occur(facts_of):
+    facts = facts_of("Jacques Chirac did not meet Helmut Kohl during the visit.")
+    assert {e.status for e in facts.events} == {"not_occurred"}
+
+
+def test_refused_meeting_did_not_occur(facts_of):
+    facts = facts_of("Jacques Chirac refused to meet Helmut Kohl.")
+    assert {e.status for e in facts.events} == {"not_occurred"}
+
+
+def test_conditional_meeting_is_not_reported_as_held(facts_of):
+    facts = facts_of("If Jacques Chirac meets Helmut Kohl, the dispute may end.")
+    assert "occurred" not in {e.status for e in facts.events}
+
+
+def test_question_is_not_reported_as_held(facts_of):
+    facts = facts_of("Did Jacques Chirac meet Helmut Kohl in Bonn?")
+    assert "occurred" not in {e.status for e in facts.events}
+
+
+def test_nominal_meeting_between_with_planning_noun(facts_of):
+    facts = facts_of("Preparations are under way for a summit between Jacques Chirac and Helmut Kohl.")
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), None, None, "planned")}
+
+
+def test_held_talks_with(facts_of):
+    facts = facts_of("Jacques Chirac held talks with Helmut Kohl in Bonn on March 3.")
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "--03-03", "Bonn", "occurred")}
+
+
+def test_surname_resolves_to_full_name(facts_of):
+    facts = facts_of("Jacques Chirac arrived in Germany. Chirac met Helmut Kohl on Friday.")
+    assert {p.name for e in facts.events for p in e.participants} == {"Jacques Chirac", "Helmut Kohl"}
+
+
+def test_one_participant_is_no_fact(facts_of):
+    assert facts_of("Jacques Chirac met reporters in Bonn.").events == ()
+
+
+def test_phone_call(facts_of):
+    facts = facts_of("Jacques Chirac and Helmut Kohl held a telephone conversation on Sunday.", published="1997-04-15")
+    assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}
+    assert events(facts, "meeting") == set()
+
+
+def test_phoned_verb(facts_of):
+    facts = facts_of("Jacques Chirac phoned Helmut Kohl on Sunday.", published="1997-04-15")
+    assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}
+
+
+def test_anaphoric_meeting_adds_date_and_reports_it_held(facts_of):
+    facts = facts_of("Jacques Chirac invited Helmut Kohl to the Elysee Palace for talks. "
+                     "During the meeting on May 2, they discussed trade.")
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "--05-02", "Elysee Palace", "occurred")}
+
+
+def test_interview_with_outlet(facts_of):
+    facts = facts_of("Foreign minister Anna Lindqvist said in an interview with the Daily Courier newspaper that talks would resume.")
+    assert {(i.outlet.name, i.person.name) for i in facts.interviews} == {("Daily Courier", "Anna Lindqvist")}
+
+
+def test_told_known_outlet_is_an_interview(facts_of):
+    facts = facts_of("Anna Lindqvist told Reuters that the talks had failed.")
+    assert {(i.outlet.name, i.person.name) for i in facts.interviews} == {("Reuters", "Anna Lindqvist")}
+
+
+def test_told_reporters_is_no_interview(facts_of):
+    assert facts_of("Anna Lindqvist told reporters that the talks had failed.").interviews == ()
+
+
+def test_outlet_reporting_is_no_interview(facts_of):
+    assert facts_of("Reuters reported that Anna Lindqvist had resigned.").interviews == ()
+
+
+def test_premodifier_role_with_country(facts_of):
+    facts = facts_of("Swedish Foreign Minister Anna Lindqvist arrived on Monday.")
+    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {("Anna Lindqvist", "foreign minister", "Sweden")}
+
+
+def test_spokesman_is_spokesperson(facts_of):
+    facts = facts_of("Pentagon spokesman Mark Tollbridge declined to comment.")
+    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {("Mark Tollbridge", "spokesperson", "Pentagon")}
+
+
+def test_appositive_role_with_of_phrase(facts_of):
+    facts = facts_of("Anna Lindqvist, the Swedish secretary of state, arrived on Monday.")
+    assert ("Anna Lindqvist", "secretary of state", "Sweden") in {(r.person.name, r.title, r.org.name) for r in facts.roles}
+
+
+def test_title_without_organisation_is_no_role(facts_of):
+    assert facts_of("President Anna Lindqvist arrived on Monday.").roles == ()
+
+
+def test_evidence_span_points_at_the_sentence(facts_of):
+    text = "Nothing happened at first.\n\nJacques Chirac met Helmut Kohl in Bonn."
+    facts = facts_of(text)
+    [event] = facts.events
+    [evidence] = event.evidence
+    assert text[evidence.start:evidence.end] == evidence.sentence == "Jacques Chirac met Helmut Kohl in Bonn."

@@ -1,0 +1,53 @@
+"""Every canned query parses and runs; parameters are bound, never spliced."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import queries as q
+from kg.errors import QueryError
+
+ALL = q.list_queries()
+
+
+def test_the_canned_queries_are_there():
+    assert {n.name for n in ALL} >= {"meetings", "calls", "interviews", "roles", "person", "timeline", "sources"}
+
+
+@pytest.mark.parametrize("named", ALL, ids=[n.name for n in ALL])
+def test_every_query_has_a_header_and_runs(named, seeds_db):
+    assert named.question, f"{named.name}.rq needs a comment header saying what it answers"
+    params = {"person": "Vladimir Putin"} if named.params.get("person") else {}
+    table = q.run_query(seeds_db, named.text, q.parse_params([f"{k}={v}" for k, v in params.items()]))
+    assert table.columns
+
+
+def test_meetings_query_answers(seeds_db):
+    table = q.run_query(seeds_db, q.load_query("meetings").text)
+    rows = [dict(zip(table.columns, r, strict=True)) for r in table.rows]
+    assert {"date": "--08-15", "place": "Alaska", "status": "occurred"}.items() <= next(
+        r for r in rows if r["date"] == "--08-15").items()
+
+
+def test_person_parameter_is_bound(seeds_db):
+    named = q.load_query("person")
+    rows = q.run_query(seeds_db, named.text, q.parse_params(["person=Dmitry Peskov"])).rows
+    assert rows and all(r[0] == "Dmitry Peskov" for r in rows)
+
+
+def test_a_hostile_parameter_is_just_a_string(seeds_db):
+    named = q.load_query("person")
+    before = len(seeds_db)
+    rows = q.run_query(seeds_db, named.text, q.parse_params(['person="} ; DROP ALL ; #'])).rows
+    assert rows == []
+    assert len(seeds_db) == before
+
+
+def test_missing_required_parameter_is_a_clear_error():
+    with pytest.raises(QueryError, match="needs --param person"):
+        q.check_params(q.load_query("person"), {})
+
+
+def test_unknown_query_lists_the_known_ones():
+    with pytest.raises(QueryError, match="known queries: .*meetings"):
+        q.load_query("nosuchquery")
