@@ -75,11 +75,32 @@ def _is_outlet_context(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "sen.", "rep.", "gov.", "pres."}
+
+
+def _is_title_word(token: Token) -> bool:
+    word = token.lower_
+    return word in HONORIFICS or word in gazetteer.TITLE_HEADS or word in gazetteer.TITLE_MODIFIERS
+
+
 def _name_spans(doc: Doc) -> list[Span]:
-    """Named mentions, with entities the tagger split at a stray title word rejoined."""
-    spans = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
-    # "Argumenty i Fakty" after an outlet noun may be tagged as anything; keep what NER gives.
+    """Named mentions; a person's name loses a title the tagger took into it
+    ("President Putin" is "Putin")."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        if ent.label_ == "PERSON":
+            start = ent.start
+            while start < ent.end - 1 and _is_title_word(doc[start]):
+                start += 1
+            if start != ent.start:
+                ent = Span(doc, start, ent.end, label="PERSON")
+        spans.append(ent)
     return spans
+
+
+WEAK_LABELS = {"NORP", "PRODUCT", "WORK_OF_ART"}
 
 
 def index_entities(doc: Doc) -> ArticleEntities:
@@ -88,6 +109,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
     mentions: list[tuple[Span, str]] = []  # (span, cleaned surface name)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     outlet_names: set[str] = set()
+    # Mentions whose tag is unreliable for names ("Ramgoolam" as NORP, "Bild am Sonntag" as a
+    # work of art): kept only where the rest of the article says what they are.
+    weak: list[tuple[Span, str]] = []
     for span in _name_spans(doc):
         name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name) or name.islower():
@@ -96,14 +120,26 @@ def index_entities(doc: Doc) -> ArticleEntities:
         label = span.label_
         if label in ("GPE", "NORP") and gazetteer.country_of(name):
             label = "COUNTRY"
-        elif label == "NORP":
-            continue  # "Turkish Cypriot", "Muslim": no entity of its own
-        if gazetteer.is_known_outlet(name) or (label in ("ORG", "FAC", "PRODUCT") and _is_outlet_context(span)):
+        elif label in WEAK_LABELS:
+            if gazetteer.is_known_outlet(name) or (label != "NORP" and _is_outlet_context(span)):
+                outlet_names.add(key)
+                mentions.append((span, name))
+                votes[key]["ORG"] += 1
+            else:
+                weak.append((span, name))
+            continue
+        if gazetteer.is_known_outlet(name) or (label in ("ORG", "FAC") and _is_outlet_context(span)):
             outlet_names.add(key)
         mentions.append((span, name))
         votes[key][label] += 1
+    for span in _untagged_full_names(doc, votes):
+        name = clean_name(span.text)
+        mentions.append((span, name))
+        votes[name.lower()]["PERSON"] += 1
 
     # Persons: multi-word names own their single-word short forms ("Putin" -> "Vladimir Putin").
+    first_names: dict[str, set[str]] = defaultdict(set)
+
     def majority(key: str) -> str:
         return votes[key].most_common(1)[0][0] if votes[key] else ""
 
@@ -113,6 +149,16 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
             person_full[words[-1]].add(key)
             person_full[key].add(key)
+            # "Li" for "Li Peng": family name first; used only when no other person shares it.
+            first_names[words[0]].add(key)
+    for first, fulls in first_names.items():
+        if first not in person_full and len(fulls) == 1:
+            person_full[first] = set(fulls)
+    for span, name in weak:
+        key = name.lower()
+        if key in person_full and len(person_full[key]) == 1:
+            mentions.append((span, name))
+            votes[key]["PERSON"] += 1
     canonical: dict[str, str] = {}  # key -> canonical key
     for key in votes:
         fulls = person_full.get(key)
@@ -167,6 +213,27 @@ def index_entities(doc: Doc) -> ArticleEntities:
                 index.by_token[token.i] = entity
                 index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
+    """"Farooq Feroze Khan" left untagged while "Khan" is tagged PERSON elsewhere: a run of
+    proper nouns ending in a surname the article uses for a person is that person's name."""
+    surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+            j += 1
+        while i < j and _is_title_word(doc[i]):
+            i += 1
+        if j - i >= 2 and doc[j - 1].lower_ in surnames:
+            found.append(doc[i:j])
+        i = max(j, i + 1)
+    return found
 
 
 def _majority_label(counter: Counter[str]) -> str:

@@ -152,13 +152,38 @@ def subjects_of(verb: Token) -> list[Token]:
         ]
         if subjects:
             return subjects
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head is not current:
             current = current.head
-        elif current.dep_ == "relcl":
-            return [current.head]
+        elif current.dep_ in ("relcl", "acl"):
+            return [current.head]  # "Putin, who met Trump" / "Fino, speaking after talks"
         else:
             return []
     return []
+
+
+def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
+    """The person named right before a verb ("..., Franz Vranitzky, said"): the parser
+    often hangs such a name elsewhere."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
+        token = doc[i]
+        if token.is_space or token.is_punct or token.pos_ == "ADV":
+            continue
+        entity = index.entity_at(token)
+        return entity if entity is not None and entity.type == "person" else None
+    return None
+
+
+def person_after(verb: Token, index: ArticleEntities) -> Entity | None:
+    """The person named right after a speech verb: '"...," said Vukaj after talks'."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.sent.end, verb.i + 4)):
+        token = doc[i]
+        if token.is_space:
+            continue
+        entity = index.entity_at(token)
+        return entity if entity is not None and entity.type == "person" else None
+    return None
 
 
 def _with_objects(token: Token) -> list[Token]:
@@ -187,7 +212,21 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in INVITING_VERBS:
         verb = head.head
         tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and _has_partner(noun):
+        # "said after talks with X", "went into talks with X": the verb's subject is the
+        # other party, since the noun names only the partner.
+        verb = head.head
+        found = _participants_of(tokens + subjects_of(verb), index)
+        if len(found) < 2:
+            extra = person_before(verb, index) or person_after(verb, index)
+            if extra is not None and extra not in found:
+                found.append(extra)
+        return found, None
     return _participants_of(tokens, index), predicate
+
+
+def _has_partner(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:

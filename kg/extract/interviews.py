@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.dates import normalise_date
 from kg.extract.entities import ArticleEntities
-from kg.extract.events import subjects_of, evidence_of, resolve_mention
+from kg.extract.events import evidence_of, person_after, person_before, resolve_mention, subjects_of
 from kg.model import Entity, Evidence, Interview
 
 SPEAKING_TO_VERBS = {"speak", "talk", "say", "give"}
@@ -61,7 +61,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
 
 
 def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
-    objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by")
+    objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in")
                for p in c.children if p.dep_ == "pobj"]
     # "an interview published by X", "an interview given to X"
     for acl in (c for c in noun.children if c.dep_ == "acl"):
@@ -109,16 +109,7 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
     person = _person_among(subjects_of(verb), index)
     if person is not None:
         return person
-    # "..., Kremlin spokesperson Dmitry Peskov said in an interview": the parser sometimes
-    # hangs the name elsewhere; take the person named right before the verb.
-    doc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
-        token = doc[i]
-        if token.is_space or token.pos_ == "ADV":
-            continue
-        entity = index.entity_at(token)
-        return entity if entity is not None and entity.type == "person" else None
-    return None
+    return person_before(verb, index) or person_after(verb, index)
 
 
 def _date_of(verb: Token, published: date | None) -> str | None:
