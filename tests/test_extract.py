@@ -123,3 +123,18 @@ def test_evidence_span_points_at_the_sentence(facts_of):
     [event] = facts.events
     [evidence] = event.evidence
     assert text[evidence.start:evidence.end] == evidence.sentence == "Jacques Chirac met Helmut Kohl in Bonn."
+
+
+def test_prepared_to_meet_is_planned(facts_of):
+    facts = facts_of("Jacques Chirac said Wednesday he was prepared to meet Helmut Kohl.")
+    assert {e.status for e in facts.events} == {"planned"}
+
+
+def test_arriving_for_talks_is_planned(facts_of):
+    facts = facts_of("Jacques Chirac arrived in Bonn on Tuesday for talks with Helmut Kohl.")
+    assert {e.status for e in facts.events} == {"planned"}
+
+
+def test_said_after_talks_with_names_both_sides(facts_of):
+    facts = facts_of('"We agree," Jacques Chirac said after talks with Helmut Kohl in Bonn.')
+    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), None, "Bonn", "occurred")}

@@ -93,10 +93,10 @@ def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
 
 def _dominates(head: Token, token: Token, max_hops: int) -> bool:
     for _ in range(max_hops):
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
-        if token is head:
+        if token == head:
             return True
     return False
 
@@ -152,7 +152,7 @@ def subjects_of(verb: Token) -> list[Token]:
         ]
         if subjects:
             return subjects
-        if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
             current = current.head
         elif current.dep_ in ("relcl", "acl"):
             return [current.head]  # "Putin, who met Trump" / "Fino, speaking after talks"
@@ -206,7 +206,7 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
         predicate = head
-        tokens += subjects_of(head) + [o for o in _with_objects(head) if o is not noun]
+        tokens += subjects_of(head) + [o for o in _with_objects(head) if o != noun]
     elif noun.dep_ in ("nsubj", "nsubjpass"):
         predicate = head  # "the meeting took place", "talks were held"
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in INVITING_VERBS:
@@ -238,7 +238,7 @@ def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
 def _reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
     """Hops from `token` up to one of `anchors` without leaving the clause, or None."""
     for hops in range(1, max_hops + 1):
-        if token.head is token:
+        if token.head == token:
             return None
         if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj") and token.i not in anchors:
             return None
@@ -276,7 +276,7 @@ def _find_place(sent: Span, anchors: set[int], index: ArticleEntities, trigger: 
         if ent.label_ == "ORG" and not _looks_like_place(ent):
             continue
         # "the Alaska summit": a place compounded with the event noun.
-        if root.head is trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
+        if root.head == trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
             return entity
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in preps and (prep.head.i in anchors or _reaches(prep, anchors, 3)):

@@ -20,8 +20,10 @@ PLANNING_LEMMAS = {
     "proposal", "invitation", "prospect", "possibility", "idea", "bid", "push", "need",
     "insist", "demand", "press", "await", "eager", "willing", "keen", "expected",
     "scheduled", "planned", "slate", "preparatory", "plan", "look", "agreement", "offer",
-    "chance", "call",
+    "chance", "call", "prepared", "poised", "slated", "willingness", "readiness",
 }
+# "arrived for talks", "flew to Paris for a summit": the talks come after the journey.
+MOTION_LEMMAS = {"arrive", "come", "go", "fly", "travel", "leave", "head", "depart", "return", "set", "journey"}
 # Words that say it did not, or will not, happen.
 CANCELLING_LEMMAS = {
     "cancel", "refuse", "decline", "deny", "reject", "scrap", "boycott", "snub", "avoid",
@@ -76,7 +78,7 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
     """(child, head) pairs from the trigger up to the end of its clause chain."""
     pairs: list[tuple[Token, Token]] = []
     child = trigger
-    while child.head is not child and len(pairs) < 20:
+    while child.head != child and len(pairs) < 20:
         if child.dep_ in CLAUSE_BOUNDARIES:
             break
         pairs.append((child, child.head))
@@ -93,7 +95,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     """
     if trigger.sent.text.rstrip().endswith("?"):
         return "planned"  # a question is no report that it happened
-    own = [trigger] + ([predicate] if predicate is not None and predicate is not trigger else [])
+    own = [trigger] + ([predicate] if predicate is not None and predicate != trigger else [])
     if any(_is_negated(t) for t in own):
         return "not_occurred"
     if any(_has_modal(t) or _is_conditional(t) for t in own):
@@ -102,7 +104,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "planned"
     path = governing_path(trigger)
     for child, head in path:
-        if head is predicate:
+        if head == predicate:
             continue
         lemma = base_form(head)
         if not _governs(head, child) and child.dep_ != "pobj":
@@ -113,6 +115,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             if _is_negated(head):
                 return None
             continue
+        if child.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in MOTION_LEMMAS:
+            return "planned"
         if child.dep_ == "pobj" and head.lower_ not in COMPLEMENT_PREPS:
             continue  # "during the meeting": the preposition is an adjunct, handled above
         if lemma in CANCELLING_LEMMAS or (lemma == "call" and _has_particle(head, "off")):
@@ -149,7 +153,7 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
             return head
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return None

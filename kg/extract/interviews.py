@@ -73,7 +73,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
         return None
     person = _person_among([p for p in possessors], index)
     verb = noun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         person = _speaker(verb, index)
@@ -114,6 +114,6 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
 
 def _date_of(verb: Token, published: date | None) -> str | None:
     for ent in verb.sent.ents:
-        if ent.label_ == "DATE" and (ent.root.head is verb or ent.root.head.head is verb):
+        if ent.label_ == "DATE" and (ent.root.head == verb or ent.root.head.head == verb):
             return normalise_date(ent.text, published, "past")
     return None

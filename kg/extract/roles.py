@@ -173,7 +173,7 @@ def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity]
     sent = head.sent
     for token in reversed(list(sent.doc[sent.start : head.i])):
         span = index.span_of(token)
-        if span is None or token is not span.root:
+        if span is None or token != span.root:
             continue
         owner = index.entity_at(token)
         if owner is None or owner.type != "person":
