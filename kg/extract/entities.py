@@ -132,6 +132,17 @@ def index_entities(doc: Doc) -> ArticleEntities:
             outlet_names.add(key)
         mentions.append((span, name))
         votes[key][label] += 1
+    covered = {t.i for span, _ in mentions for t in span} | {t.i for span, _ in weak for t in span}
+    for span in _gazetteer_outlets(doc, covered):
+        name = clean_name(span.text)
+        outlet_names.add(name.lower())
+        mentions.append((span, name))
+        votes[name.lower()]["ORG"] += 1
+    for span, name in mentions:
+        # "envoy Honore Ngbanda Nzambo", "Mr Moose": a title before a name marks a person.
+        if span.label_ != "PERSON" and span.start > 0 and _is_title_word(doc[span.start - 1]) \
+                and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS:
+            votes[name.lower()]["PERSON"] += 2
     for span in _untagged_full_names(doc, votes):
         name = clean_name(span.text)
         mentions.append((span, name))
@@ -233,6 +244,28 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
         if j - i >= 2 and doc[j - 1].lower_ in surnames:
             found.append(doc[i:j])
         i = max(j, i + 1)
+    return found
+
+
+def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
+    """Well-known outlets the tagger missed ("told AFP Wednesday")."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        match = None
+        for length in (4, 3, 2, 1):
+            span = doc[i : i + length]
+            if len(span) == length and not any(t.i in covered for t in span) and gazetteer.is_known_outlet(span.text):
+                match = span
+                break
+        if match is not None:
+            found.append(Span(doc, match.start, match.end, label="ORG"))
+            i = match.end
+        else:
+            i += 1
     return found
 
 

@@ -44,7 +44,11 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
-        outlet = _outlet_among((c for c in token.children if c.dep_ in ("dobj", "dative")), index, strict=True)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+        # "told the weekly Welt am Sonntag": the parser may make the outlet noun the object
+        # and scatter the name after it.
+        near = [t for o in objects for t in token.doc[o.left_edge.i : min(o.i + 4, token.sent.end)]]
+        outlet = _outlet_among(objects + near, index, strict=True)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
