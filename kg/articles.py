@@ -117,7 +117,11 @@ def read_txt(path: Path) -> Article | Skip:
     meta, body = parse_front_matter(text)
     return _make_article(
         str(path),
-        {"id": meta.get("id", path.stem), "text": body, **{k: v for k, v in meta.items() if k != "id"}},
+        {
+            "id": meta.get("id", path.stem),
+            "text": body,
+            **{k: v for k, v in meta.items() if k != "id"},
+        },
     )
 
 
@@ -151,13 +155,14 @@ def read_html(path: Path) -> Article | Skip:
         doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         return Skip(str(path), f"HTML could not be parsed ({type(exc).__name__})")
-    if doc is None or not getattr(doc, "text", None):
+    text = getattr(doc, "text", None)
+    if doc is None or not isinstance(text, str) or not text.strip():
         return Skip(str(path), "no main text found in the HTML")
     return _make_article(
         str(path),
         {
             "id": path.stem,
-            "text": doc.text,
+            "text": text,
             "published": getattr(doc, "date", None),
             "outlet": getattr(doc, "sitename", None),
             "title": getattr(doc, "title", None),

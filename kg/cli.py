@@ -48,9 +48,21 @@ def _open(path: Path) -> Store:
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html.")],
     store: StoreOption = default_store_path(),
-    model: Annotated[str | None, typer.Option(help="spaCy model to load instead of the default English one.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first unusable input instead of skipping it.")] = False,
-    ids: Annotated[Path | None, typer.Option("--ids", help="Only articles whose ids this file lists (one a line, or JSONL with 'article'/'id', e.g. a gold file).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model to load instead of the default English one.")
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Stop at the first unusable input instead of skipping it."),
+    ] = False,
+    ids: Annotated[
+        Path | None,
+        typer.Option(
+            "--ids",
+            help="Only articles whose ids this file lists: one a line, or JSONL with 'article' or 'id' "
+            "(a gold file works).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract unchanged articles too.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Articles per nlp.pipe batch.")] = 32,
 ) -> None:
@@ -64,12 +76,23 @@ def build(
     try:
         wanted = read_id_filter(ids) if ids else None
         with Progress(
-            TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=False, disable=not err.is_terminal,
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+            disable=not err.is_terminal,
         ) as progress:
             task = progress.add_task("articles", total=None)
             report = run_build(
-                paths, store, model=model, strict=strict, ids=wanted, force=force, batch_size=batch_size,
+                paths,
+                store,
+                model=model,
+                strict=strict,
+                ids=wanted,
+                force=force,
+                batch_size=batch_size,
                 on_start=lambda n: progress.update(task, total=n),
                 on_article=lambda _a: progress.advance(task),
             )
@@ -85,15 +108,23 @@ def build(
     table.add_column("skipped", justify="right")
     for kind in ("meeting", "call", "interview", "role"):
         table.add_column(kind + "s", justify="right")
-    table.add_row(str(report.read), str(report.built), str(report.unchanged), str(len(report.skipped)),
-                  *(str(report.facts[k]) for k in ("meeting", "call", "interview", "role")))
+    table.add_row(
+        str(report.read),
+        str(report.built),
+        str(report.unchanged),
+        str(len(report.skipped)),
+        *(str(report.facts[k]) for k in ("meeting", "call", "interview", "role")),
+    )
     out.print(table)
 
 
 @app.command()
 def facts(
     store: StoreOption = default_store_path(),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's facts.")] = None,
 ) -> None:
     """Export every fact as JSONL in the shape of FACTS.md (sorted; identical on rebuild).
@@ -115,9 +146,16 @@ def facts(
 
 @app.command()
 def query(
-    name: Annotated[str | None, typer.Argument(help="A query from queries/ (e.g. meetings) or an .rq file.")] = None,
-    sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run instead of a named query.")] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or <IRI>).")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="A query from queries/ (e.g. meetings) or an .rq file.")
+    ] = None,
+    sparql: Annotated[
+        str | None, typer.Option("--sparql", help="SPARQL text to run instead of a named query.")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or <IRI>)."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store: StoreOption = default_store_path(),
 ) -> None:
@@ -208,7 +246,9 @@ def stats(store: StoreOption = default_store_path()) -> None:
 @app.command()
 def validate(
     store: StoreOption = default_store_path(),
-    shapes: Annotated[Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")] = None,
+    shapes: Annotated[
+        Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")
+    ] = None,
 ) -> None:
     """Check the graph against the SHACL shapes; exit code 1 when it does not conform.
 
@@ -252,13 +292,39 @@ def evaluate(
         _fail(exc)
         return
     if missing:
-        err.print(f"[yellow]warning:[/] {len(missing)} gold articles are not in the store (first: {missing[0]})")
+        err.print(
+            f"[yellow]warning:[/] {len(missing)} gold articles are not in the store (first: {missing[0]})"
+        )
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
     table = Table(title=f"kg eval {gold.name}", show_header=True)
-    columns = ["type", "gold", "system", "matched", "precision", "recall", "f1", "date_acc", "place_acc", "status_acc", "occurred_precision"]
-    headers = ["type", "gold", "system", "matched", "P", "R", "F1", "date", "place", "status", "occurred-P"]
+    columns = [
+        "type",
+        "gold",
+        "system",
+        "matched",
+        "precision",
+        "recall",
+        "f1",
+        "date_acc",
+        "place_acc",
+        "status_acc",
+        "occurred_precision",
+    ]
+    headers = [
+        "type",
+        "gold",
+        "system",
+        "matched",
+        "P",
+        "R",
+        "F1",
+        "date",
+        "place",
+        "status",
+        "occurred-P",
+    ]
     for column, header in zip(columns, headers, strict=True):
         table.add_column(header, justify="left" if column == "type" else "right")
     for row in rows:

@@ -103,16 +103,20 @@ def _pair_score(kind: str, sys_fact: dict[str, Any], gold_fact: dict[str, Any], 
         return hits if hits >= 2 else 0
     if kind == "interview":
         ok = names.same(sys_fact.get("outlet"), gold_fact.get("outlet")) and names.same(
-            sys_fact.get("person"), gold_fact.get("person"))
+            sys_fact.get("person"), gold_fact.get("person")
+        )
         return 1 if ok else 0
     if kind == "role":
-        ok = (names.same(sys_fact.get("person"), gold_fact.get("person"))
-              and norm(sys_fact.get("title")) == norm(gold_fact.get("title"))
-              and names.same(sys_fact.get("org"), gold_fact.get("org")))
+        ok = (
+            names.same(sys_fact.get("person"), gold_fact.get("person"))
+            and norm(sys_fact.get("title")) == norm(gold_fact.get("title"))
+            and names.same(sys_fact.get("org"), gold_fact.get("org"))
+        )
         return 1 if ok else 0
     if kind == "quote":
         ok = names.same(sys_fact.get("speaker"), gold_fact.get("speaker")) and _text_overlap(
-            sys_fact.get("text", ""), gold_fact.get("text", ""))
+            sys_fact.get("text", ""), gold_fact.get("text", "")
+        )
         return 1 if ok else 0
     return 0
 
@@ -148,7 +152,9 @@ class TypeScore:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _match(kind: str, system: list[dict[str, Any]], gold: list[dict[str, Any]], names: _Names) -> list[tuple[int, int]]:
+def _match(
+    kind: str, system: list[dict[str, Any]], gold: list[dict[str, Any]], names: _Names
+) -> list[tuple[int, int]]:
     """One-to-one matching, best pairs first (ties broken by position, so deterministic)."""
     candidates = []
     for i, s in enumerate(system):
@@ -156,7 +162,11 @@ def _match(kind: str, system: list[dict[str, Any]], gold: list[dict[str, Any]], 
             score = _pair_score(kind, s, g, names)
             if score:
                 # Prefer required gold facts, then agreeing status and date.
-                bonus = (0 if g.get("optional") else 4) + (s.get("status") == g.get("status")) + (s.get("date") == g.get("date"))
+                bonus = (
+                    (0 if g.get("optional") else 4)
+                    + (s.get("status") == g.get("status"))
+                    + (s.get("date") == g.get("date"))
+                )
                 candidates.append((-(score * 10 + bonus), i, j))
     candidates.sort()
     used_s: set[int] = set()
@@ -200,7 +210,9 @@ def score(system_facts: Iterable[dict[str, Any]], gold: Gold) -> dict[str, TypeS
                 if kind in EVENT_TYPES:
                     s.attribute_total += 1
                     s.date_hits += fact.get("date") == g.get("date")
-                    s.place_hits += (norm(fact.get("place")) == norm(g.get("place"))) or names.same(fact.get("place"), g.get("place"))
+                    s.place_hits += (norm(fact.get("place")) == norm(g.get("place"))) or names.same(
+                        fact.get("place"), g.get("place")
+                    )
                     s.status_hits += fact.get("status") == g.get("status")
             if kind in EVENT_TYPES and fact.get("status") == "occurred" and not optional:
                 s.occurred_claimed += 1
@@ -226,13 +238,20 @@ def summarise(scores: dict[str, TypeScore]) -> list[dict[str, Any]]:
 
 def _row(kind: str, s: TypeScore) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "type": kind, "gold": s.gold, "system": s.system, "matched": s.matched_gold,
-        "precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+        "type": kind,
+        "gold": s.gold,
+        "system": s.system,
+        "matched": s.matched_gold,
+        "precision": round(s.precision, 3),
+        "recall": round(s.recall, 3),
+        "f1": round(s.f1, 3),
     }
     if kind in (*EVENT_TYPES, "meeting+call"):
         total = s.attribute_total
         row["date_acc"] = round(s.date_hits / total, 3) if total else None
         row["place_acc"] = round(s.place_hits / total, 3) if total else None
         row["status_acc"] = round(s.status_hits / total, 3) if total else None
-        row["occurred_precision"] = round(s.occurred_right / s.occurred_claimed, 3) if s.occurred_claimed else None
+        row["occurred_precision"] = (
+            round(s.occurred_right / s.occurred_claimed, 3) if s.occurred_claimed else None
+        )
     return row

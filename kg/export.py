@@ -4,6 +4,7 @@ N-Quads and JSON-LD."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -38,6 +39,15 @@ SELECT ?role ?person ?title ?org (COUNT(DISTINCT ?article) AS ?sources) WHERE {
 _STATUS_ORDER = {"not_occurred": 0, "planned": 1, "occurred": 2}
 
 
+@dataclass
+class _EdgeEvent:
+    label: str
+    participants: set[str] = field(default_factory=set)
+    date: str = ""
+    statuses: set[str] = field(default_factory=set)
+    sources: int = 0
+
+
 def to_networkx(store: Store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     names: dict[str, str] = {}
@@ -51,32 +61,53 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         kind = min(types[iri], key=lambda t: (-types[iri][t], t))
         graph.add_node(iri, label=names[iri], type=kind)
 
-    events: dict[str, dict[str, object]] = {}
+    events: dict[str, _EdgeEvent] = {}
     for row in store.select(_EVENTS):
-        event = events.setdefault(row["event"].value, {
-            "label": "meeting" if row["class"].value.endswith("Meeting") else "call",
-            "participants": set(), "date": "", "statuses": set(), "sources": 0,
-        })
-        event["participants"].add(row["p"].value)  # type: ignore[union-attr]
+        iri = row["event"].value
+        kind = "meeting" if row["class"].value.endswith("Meeting") else "call"
+        event = events.setdefault(iri, _EdgeEvent(kind))
+        event.participants.add(row["p"].value)
         if "date" in row:
-            event["date"] = row["date"].value
+            event.date = row["date"].value
         if "status" in row:
-            event["statuses"].add(row["status"].value)  # type: ignore[union-attr]
-        event["sources"] = max(int(event["sources"]), int(row["sources"].value))  # type: ignore[call-overload]
+            event.statuses.add(row["status"].value)
+        event.sources = max(event.sources, int(row["sources"].value))
     for iri in sorted(events):
         event = events[iri]
-        statuses = sorted(event["statuses"], key=lambda s: _STATUS_ORDER.get(s, 9))  # type: ignore[call-overload]
-        for a, b in combinations(sorted(event["participants"]), 2):  # type: ignore[call-overload]
-            graph.add_edge(a, b, key=f"{iri}|{a}|{b}", label=event["label"], date=event["date"],
-                           status=statuses[0] if statuses else "", sources=event["sources"], event=iri)
+        statuses = sorted(event.statuses, key=lambda s: _STATUS_ORDER.get(s, 9))
+        for a, b in combinations(sorted(event.participants), 2):
+            graph.add_edge(
+                a,
+                b,
+                key=f"{iri}|{a}|{b}",
+                label=event.label,
+                date=event.date,
+                status=statuses[0] if statuses else "",
+                sources=event.sources,
+                event=iri,
+            )
     for row in store.select(_INTERVIEWS):
-        graph.add_edge(row["outlet"].value, row["person"].value, key=row["event"].value, label="interview",
-                       date=row["date"].value if "date" in row else "", status="occurred",
-                       sources=int(row["sources"].value), event=row["event"].value)
+        graph.add_edge(
+            row["outlet"].value,
+            row["person"].value,
+            key=row["event"].value,
+            label="interview",
+            date=row["date"].value if "date" in row else "",
+            status="occurred",
+            sources=int(row["sources"].value),
+            event=row["event"].value,
+        )
     for row in store.select(_ROLES):
-        graph.add_edge(row["person"].value, row["org"].value, key=row["role"].value,
-                       label=f"role: {row['title'].value}", date="", status="",
-                       sources=int(row["sources"].value), event=row["role"].value)
+        graph.add_edge(
+            row["person"].value,
+            row["org"].value,
+            key=row["role"].value,
+            label=f"role: {row['title'].value}",
+            date="",
+            status="",
+            sources=int(row["sources"].value),
+            event=row["role"].value,
+        )
     return graph
 
 
@@ -103,8 +134,9 @@ def export(store: Store, fmt: str, path: Path) -> int:
     if fmt == "turtle":
         # Turtle has no named graphs: the union of every article graph, deduplicated.
         triples = sorted({(q.subject, q.predicate, q.object) for q in store.quads()}, key=str)
-        data = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.TURTLE,
-                            prefixes=terms.PREFIXES)
+        data = ox.serialize(
+            [ox.Triple(*t) for t in triples], format=ox.RdfFormat.TURTLE, prefixes=terms.PREFIXES
+        )
         path.write_bytes(data or b"")
         return len(triples)
     if fmt == "jsonld":

@@ -53,8 +53,12 @@ def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, A
     sources: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in store.select(_EVIDENCE):
         sources[(row["g"].value, row["fact"].value)].append(
-            {"article": row["id"].value, "start": int(row["start"].value),
-             "end": int(row["end"].value), "sentence": row["sentence"].value}
+            {
+                "article": row["id"].value,
+                "start": int(row["start"].value),
+                "end": int(row["end"].value),
+                "sentence": row["sentence"].value,
+            }
         )
     facts: list[dict[str, Any]] = []
     events: dict[tuple[str, str], dict[str, Any]] = {}
@@ -64,8 +68,11 @@ def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, A
         if fact is None:
             kind = "meeting" if row["class"].value.endswith("Meeting") else "call"
             fact = events[key] = {
-                "article": row["id"].value, "type": kind, "participants": [],
-                "date": _value(row.get("date")), "place": _value(row.get("place")),
+                "article": row["id"].value,
+                "type": kind,
+                "participants": [],
+                "date": _value(row.get("date")),
+                "place": _value(row.get("place")),
                 "status": row["status"].value,
             }
         if row["name"].value not in fact["participants"]:
@@ -76,22 +83,38 @@ def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, A
         facts.append(fact)
     for row in store.select(_INTERVIEWS):
         key = (row["g"].value, row["e"].value)
-        facts.append({
-            "article": row["id"].value, "type": "interview", "outlet": row["outlet"].value,
-            "person": row["person"].value, "date": _value(row.get("date")),
-            "sources": _sorted_sources(sources[key]),
-        })
+        facts.append(
+            {
+                "article": row["id"].value,
+                "type": "interview",
+                "outlet": row["outlet"].value,
+                "person": row["person"].value,
+                "date": _value(row.get("date")),
+                "sources": _sorted_sources(sources[key]),
+            }
+        )
     for row in store.select(_ROLES):
         key = (row["g"].value, row["e"].value)
-        facts.append({
-            "article": row["id"].value, "type": "role", "person": row["person"].value,
-            "title": row["title"].value, "org": row["org"].value,
-            "sources": _sorted_sources(sources[key]),
-        })
+        facts.append(
+            {
+                "article": row["id"].value,
+                "type": "role",
+                "person": row["person"].value,
+                "title": row["title"].value,
+                "org": row["org"].value,
+                "sources": _sorted_sources(sources[key]),
+            }
+        )
     if article is not None:
         facts = [f for f in facts if f["article"] == article]
     order = {"meeting": 0, "call": 1, "interview": 2, "role": 3, "quote": 4}
-    facts.sort(key=lambda f: (f["article"], order.get(f["type"], 9), json.dumps(f, sort_keys=True, ensure_ascii=False)))
+    facts.sort(
+        key=lambda f: (
+            f["article"],
+            order.get(f["type"], 9),
+            json.dumps(f, sort_keys=True, ensure_ascii=False),
+        )
+    )
     yield from facts
 
 

@@ -21,7 +21,12 @@ class Evidence:
     sentence: str
 
     def to_json(self) -> dict[str, object]:
-        return {"article": self.article, "start": self.start, "end": self.end, "sentence": self.sentence}
+        return {
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+        }
 
 
 @dataclass(frozen=True, order=True)

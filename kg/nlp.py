@@ -35,9 +35,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
             continue
         nxt = doc[i + 1]
         prev = doc[i - 1]
-        if "\n\n" in space.text or (
-            prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()
-        ):
+        if "\n\n" in space.text or (prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()):
             nxt.is_sent_start = True
     return doc
 
@@ -55,13 +53,9 @@ def load_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("kg_line_breaks", before="parser")
         return nlp
     wanted = model or " or ".join(DEFAULT_MODELS)
-    raise KgError(
-        f"spaCy model {wanted} is not installed; `pip install -e .` installs the default one"
-    )
+    raise KgError(f"spaCy model {wanted} is not installed; `pip install -e .` installs the default one")
 
 
-def parse(
-    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32
-) -> Iterator[tuple[Doc, T]]:
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
     """Parse texts in batches, keeping each text's context object beside its Doc."""
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

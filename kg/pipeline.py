@@ -51,7 +51,9 @@ def read_id_filter(path: Path) -> set[str]:
     return ids
 
 
-def collect_articles(paths: Iterable[Path], ids: set[str] | None, strict: bool, report: BuildReport) -> list[Article]:
+def collect_articles(
+    paths: Iterable[Path], ids: set[str] | None, strict: bool, report: BuildReport
+) -> list[Article]:
     """Read every input; a later article with the same id replaces an earlier one."""
     by_id: dict[str, Article] = {}
     for item in load_articles(paths):

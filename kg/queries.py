@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,14 +74,19 @@ def parse_params(pairs: list[str]) -> dict[str, ox.NamedNode | ox.Literal]:
     return params
 
 
-def check_params(query: NamedQuery, params: dict[str, object]) -> None:
+def check_params(query: NamedQuery, params: Mapping[str, object]) -> None:
     if query.params:
         unknown = sorted(set(params) - set(query.params))
         if unknown:
-            raise QueryError(f"query {query.name!r} takes no parameter {', '.join(unknown)}; it takes: {', '.join(query.params)}")
+            raise QueryError(
+                f"query {query.name!r} takes no parameter {', '.join(unknown)}; "
+                f"it takes: {', '.join(query.params)}"
+            )
     missing = [p for p, required in query.params.items() if required and p not in params]
     if missing:
-        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE ({query.name}.rq says what it is)")
+        raise QueryError(
+            f"query {query.name!r} needs --param {missing[0]}=VALUE ({query.name}.rq says what it is)"
+        )
 
 
 @dataclass
@@ -102,7 +108,10 @@ def run_query(store: Store, text: str, params: dict[str, ox.NamedNode | ox.Liter
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [[str(bool(result)).lower()]])
     if isinstance(result, ox.QueryTriples):
-        return Table(["subject", "predicate", "object"], [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result])
+        return Table(
+            ["subject", "predicate", "object"],
+            [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result],
+        )
     columns = [v.value for v in result.variables]
     return Table(columns, [[_term_text(row[c]) for c in columns] for row in result])
 
@@ -116,4 +125,11 @@ def to_csv(table: Table) -> str:
 
 
 def to_json(table: Table) -> str:
-    return json.dumps([dict(zip(table.columns, row, strict=True)) for row in table.rows], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            [dict(zip(table.columns, row, strict=True)) for row in table.rows],
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

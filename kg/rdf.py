@@ -140,7 +140,9 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
 
     for interview in facts.interviews:
         scope = interview.date or "article:" + facts.article_id
-        node = event_iri(_digest(slug(interview.outlet.name), slug(interview.person.name), scope), "interview")
+        node = event_iri(
+            _digest(slug(interview.outlet.name), slug(interview.person.name), scope), "interview"
+        )
         add(node, T.TYPE, NamedNode(T.INTERVIEW))
         add(node, T.OUTLET, entity_iri(interview.outlet))
         add(node, T.INTERVIEWEE, entity_iri(interview.person))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -30,7 +31,9 @@ class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not (self.path / "CURRENT").exists():
-            raise StoreError(f"no kg store at {self.path}; build one first with `kg build PATH --store {self.path}`")
+            raise StoreError(
+                f"no kg store at {self.path}; build one first with `kg build PATH --store {self.path}`"
+            )
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
@@ -56,10 +59,10 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):  # type: ignore[no-untyped-def]
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Any:
         """Run SPARQL over the union of every article graph; `bindings` pre-bind variables
         (values are bound as RDF terms, never spliced into the query text)."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, Any] = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
             return self._store.query(
                 sparql,
@@ -74,14 +77,17 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot read the store at {self.path}: {exc}") from exc
 
-    def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    def select(
+        self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None
+    ) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
         result = self.query(sparql, bindings)
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.select(
-            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; kg:articleId ?id ; kg:contentHash ?hash } }"
+            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; "
+            "kg:articleId ?id ; kg:contentHash ?hash } }"
         )
         return {row["id"].value: row["hash"].value for row in rows}
 

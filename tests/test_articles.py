@@ -33,10 +33,13 @@ def test_txt_id_is_file_stem_and_front_matter_is_read(tmp_path: Path):
 def test_jsonl_reads_each_line_and_names_the_bad_one(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     path.write_text(
-        json.dumps({"id": "a", "text": GOOD, "published": "2006-11-14"}) + "\n"
+        json.dumps({"id": "a", "text": GOOD, "published": "2006-11-14"})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "b"}) + "\n"
-        + json.dumps({"id": "c", "text": GOOD, "published": "yesterday"}) + "\n",
+        + json.dumps({"id": "b"})
+        + "\n"
+        + json.dumps({"id": "c", "text": GOOD, "published": "yesterday"})
+        + "\n",
         encoding="utf-8",
     )
     items = list(load_articles([path]))
@@ -53,7 +56,9 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (folder / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
-    (folder / "broken.jsonl").write_text('{"id": "j1", "text": "' + GOOD.strip() + '"}\n{"id": \n', encoding="utf-8")
+    (folder / "broken.jsonl").write_text(
+        '{"id": "j1", "text": "' + GOOD.strip() + '"}\n{"id": \n', encoding="utf-8"
+    )
     return {
         "empty.txt": "empty file",
         "binary.txt": "binary file",

@@ -31,8 +31,18 @@ def test_build_then_facts_query_export(tmp_path: Path):
     assert {f["type"] for f in lines} >= {"meeting", "call", "interview", "role"}
     csv = runner.invoke(app, ["query", "meetings", "--store", store, "--format", "csv"])
     assert csv.exit_code == 0 and csv.stdout.startswith("meeting,participants,date,place,status,sources")
-    as_json = runner.invoke(app, ["query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Meeting }",
-                                  "--store", store, "--format", "json"])
+    as_json = runner.invoke(
+        app,
+        [
+            "query",
+            "--sparql",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Meeting }",
+            "--store",
+            store,
+            "--format",
+            "json",
+        ],
+    )
     assert json.loads(as_json.stdout) == [{"n": "5"}]
     out = tmp_path / "kg.graphml"
     assert runner.invoke(app, ["export", "graphml", str(out), "--store", store]).exit_code == 0

@@ -34,7 +34,9 @@ def test_graphml_opens_in_networkx_and_igraph_with_labels(seeds_db, tmp_path: Pa
     assert "Vladimir Putin" in ig.vs["label"]
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")]
+)
 def test_rdf_exports_parse(seeds_db, tmp_path: Path, fmt, rdflib_format):
     path = tmp_path / f"kg.{fmt}"
     count = export(seeds_db, fmt, path)
@@ -52,7 +54,9 @@ def test_shapes_catch_a_broken_graph(tmp_path: Path):
     from kg.store import Store
 
     db = Store(tmp_path / "bad")
-    db._store.update("INSERT DATA { GRAPH <urn:g> { <urn:m> a <https://w3id.org/kg-news/ontology#Meeting> } }")
+    db._store.update(
+        "INSERT DATA { GRAPH <urn:g> { <urn:m> a <https://w3id.org/kg-news/ontology#Meeting> } }"
+    )
     result = validate(db)
     assert not result.conforms
     assert "participant" in result.report
@@ -65,17 +69,52 @@ def _gold(tmp_path: Path, *lines: dict) -> Path:
 
 
 def test_scoring_matches_names_with_aliases_and_counts_optional_neither_way(tmp_path: Path):
-    gold = load_gold(_gold(
-        tmp_path,
-        {"type": "article", "article": "a"},
-        {"type": "aliases", "article": "a", "name": "Jacques Chirac", "aliases": ["Chirac"]},
-        {"article": "a", "type": "meeting", "participants": ["Jacques Chirac", "Helmut Kohl"], "date": "1997-04-14", "place": "Bonn", "status": "occurred"},
-        {"article": "a", "type": "role", "person": "Helmut Kohl", "title": "chancellor", "org": "Germany", "optional": True},
-    ))
+    gold = load_gold(
+        _gold(
+            tmp_path,
+            {"type": "article", "article": "a"},
+            {"type": "aliases", "article": "a", "name": "Jacques Chirac", "aliases": ["Chirac"]},
+            {
+                "article": "a",
+                "type": "meeting",
+                "participants": ["Jacques Chirac", "Helmut Kohl"],
+                "date": "1997-04-14",
+                "place": "Bonn",
+                "status": "occurred",
+            },
+            {
+                "article": "a",
+                "type": "role",
+                "person": "Helmut Kohl",
+                "title": "chancellor",
+                "org": "Germany",
+                "optional": True,
+            },
+        )
+    )
     system = [
-        {"article": "a", "type": "meeting", "participants": ["Chirac", "Helmut Kohl"], "date": "1997-04-14", "place": None, "status": "planned"},
-        {"article": "a", "type": "role", "person": "Helmut Kohl", "title": "chancellor", "org": "Germany"},
-        {"article": "b", "type": "role", "person": "X", "title": "y", "org": "Z"},  # not in the gold set
+        {
+            "article": "a",
+            "type": "meeting",
+            "participants": ["Chirac", "Helmut Kohl"],
+            "date": "1997-04-14",
+            "place": None,
+            "status": "planned",
+        },
+        {
+            "article": "a",
+            "type": "role",
+            "person": "Helmut Kohl",
+            "title": "chancellor",
+            "org": "Germany",
+        },
+        {
+            "article": "b",
+            "type": "role",
+            "person": "X",
+            "title": "y",
+            "org": "Z",
+        },  # not in the gold set
     ]
     rows = {r["type"]: r for r in summarise(score(system, gold))}
     assert rows["meeting"]["f1"] == 1.0
@@ -85,8 +124,29 @@ def test_scoring_matches_names_with_aliases_and_counts_optional_neither_way(tmp_
 
 
 def test_occurred_precision_counts_a_planned_meeting_reported_as_held(tmp_path: Path):
-    gold = load_gold(_gold(tmp_path, {"article": "a", "type": "meeting", "participants": ["A B", "C D"], "date": None, "place": None, "status": "planned"}))
-    system = [{"article": "a", "type": "meeting", "participants": ["A B", "C D"], "date": None, "place": None, "status": "occurred"}]
+    gold = load_gold(
+        _gold(
+            tmp_path,
+            {
+                "article": "a",
+                "type": "meeting",
+                "participants": ["A B", "C D"],
+                "date": None,
+                "place": None,
+                "status": "planned",
+            },
+        )
+    )
+    system = [
+        {
+            "article": "a",
+            "type": "meeting",
+            "participants": ["A B", "C D"],
+            "date": None,
+            "place": None,
+            "status": "occurred",
+        }
+    ]
     rows = {r["type"]: r for r in summarise(score(system, gold))}
     assert rows["meeting"]["occurred_precision"] == 0.0
 

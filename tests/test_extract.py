@@ -4,13 +4,18 @@ from __future__ import annotations
 
 
 def events(facts, kind="meeting"):
-    return {(tuple(p.name for p in e.participants), e.date, e.place.name if e.place else None, e.status)
-            for e in facts.events if e.type == kind}
+    return {
+        (tuple(p.name for p in e.participants), e.date, e.place.name if e.place else None, e.status)
+        for e in facts.events
+        if e.type == kind
+    }
 
 
 def test_verb_meeting_with_date_and_place(facts_of):
-    facts = facts_of("French President Jacques Chirac met German Chancellor Helmut Kohl in Bonn on Monday.",
-                     published="1997-04-15")
+    facts = facts_of(
+        "French President Jacques Chirac met German Chancellor Helmut Kohl in Bonn on Monday.",
+        published="1997-04-15",
+    )
     assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-14", "Bonn", "occurred")}
 
 
@@ -56,7 +61,10 @@ def test_held_talks_with(facts_of):
 
 def test_surname_resolves_to_full_name(facts_of):
     facts = facts_of("Jacques Chirac arrived in Germany. Chirac met Helmut Kohl on Friday.")
-    assert {p.name for e in facts.events for p in e.participants} == {"Jacques Chirac", "Helmut Kohl"}
+    assert {p.name for e in facts.events for p in e.participants} == {
+        "Jacques Chirac",
+        "Helmut Kohl",
+    }
 
 
 def test_one_participant_is_no_fact(facts_of):
@@ -64,7 +72,10 @@ def test_one_participant_is_no_fact(facts_of):
 
 
 def test_phone_call(facts_of):
-    facts = facts_of("Jacques Chirac and Helmut Kohl held a telephone conversation on Sunday.", published="1997-04-15")
+    facts = facts_of(
+        "Jacques Chirac and Helmut Kohl held a telephone conversation on Sunday.",
+        published="1997-04-15",
+    )
     assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}
     assert events(facts, "meeting") == set()
 
@@ -75,13 +86,17 @@ def test_phoned_verb(facts_of):
 
 
 def test_anaphoric_meeting_adds_date_and_reports_it_held(facts_of):
-    facts = facts_of("Jacques Chirac invited Helmut Kohl to the Elysee Palace for talks. "
-                     "During the meeting on May 2, they discussed trade.")
+    facts = facts_of(
+        "Jacques Chirac invited Helmut Kohl to the Elysee Palace for talks. "
+        "During the meeting on May 2, they discussed trade."
+    )
     assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "--05-02", "Elysee Palace", "occurred")}
 
 
 def test_interview_with_outlet(facts_of):
-    facts = facts_of("Foreign minister Anna Lindqvist said in an interview with the Daily Courier newspaper that talks would resume.")
+    facts = facts_of(
+        "Foreign minister Anna Lindqvist said in an interview with the Daily Courier newspaper that talks would resume."
+    )
     assert {(i.outlet.name, i.person.name) for i in facts.interviews} == {("Daily Courier", "Anna Lindqvist")}
 
 
@@ -100,17 +115,23 @@ def test_outlet_reporting_is_no_interview(facts_of):
 
 def test_premodifier_role_with_country(facts_of):
     facts = facts_of("Swedish Foreign Minister Anna Lindqvist arrived on Monday.")
-    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {("Anna Lindqvist", "foreign minister", "Sweden")}
+    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {
+        ("Anna Lindqvist", "foreign minister", "Sweden")
+    }
 
 
 def test_spokesman_is_spokesperson(facts_of):
     facts = facts_of("Pentagon spokesman Mark Tollbridge declined to comment.")
-    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {("Mark Tollbridge", "spokesperson", "Pentagon")}
+    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {
+        ("Mark Tollbridge", "spokesperson", "Pentagon")
+    }
 
 
 def test_appositive_role_with_of_phrase(facts_of):
     facts = facts_of("Anna Lindqvist, the Swedish secretary of state, arrived on Monday.")
-    assert ("Anna Lindqvist", "secretary of state", "Sweden") in {(r.person.name, r.title, r.org.name) for r in facts.roles}
+    assert ("Anna Lindqvist", "secretary of state", "Sweden") in {
+        (r.person.name, r.title, r.org.name) for r in facts.roles
+    }
 
 
 def test_title_without_organisation_is_no_role(facts_of):
@@ -122,7 +143,9 @@ def test_evidence_span_points_at_the_sentence(facts_of):
     facts = facts_of(text)
     [event] = facts.events
     [evidence] = event.evidence
-    assert text[evidence.start:evidence.end] == evidence.sentence == "Jacques Chirac met Helmut Kohl in Bonn."
+    assert (
+        text[evidence.start : evidence.end] == evidence.sentence == "Jacques Chirac met Helmut Kohl in Bonn."
+    )
 
 
 def test_prepared_to_meet_is_planned(facts_of):

@@ -15,10 +15,16 @@ def test_notebook_executes():
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(ROOT / "notebooks" / "walkthrough.ipynb", as_version=4)
-    client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
-                                     resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ROOT / "notebooks")}},
+    )
     client.execute()
-    outputs = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    outputs = "".join(
+        o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
     assert "built 2 articles" in outputs
     assert "Alaska" in outputs
 
@@ -43,7 +49,9 @@ def test_readme_first_command_installs_and_builds_the_seeds(tmp_path):
     first = readme_commands()[0]
     env = {**os.environ, "KG_STORE": str(tmp_path / "store")}
     # Inside the project's own venv the command reuses it; pip has nothing to download.
-    result = subprocess.run(["bash", "-c", first], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        ["bash", "-c", first], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "meetings" in result.stdout
     assert (tmp_path / "store").is_dir()

@@ -11,7 +11,11 @@ from kg.validate import ONTOLOGY_DIR
 def test_every_kg_term_used_in_code_is_defined_in_the_ontology():
     graph = rdflib.Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
     defined = {str(s) for s in graph.subjects()}
-    used = {v for k, v in vars(T).items() if k.isupper() and isinstance(v, str) and v.startswith(T.KG) and v != T.KG}
+    used = {
+        v
+        for k, v in vars(T).items()
+        if k.isupper() and isinstance(v, str) and v.startswith(T.KG) and v != T.KG
+    }
     assert used and not sorted(used - defined)
 
 

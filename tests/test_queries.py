@@ -11,7 +11,15 @@ ALL = q.list_queries()
 
 
 def test_the_canned_queries_are_there():
-    assert {n.name for n in ALL} >= {"meetings", "calls", "interviews", "roles", "person", "timeline", "sources"}
+    assert {n.name for n in ALL} >= {
+        "meetings",
+        "calls",
+        "interviews",
+        "roles",
+        "person",
+        "timeline",
+        "sources",
+    }
 
 
 @pytest.mark.parametrize("named", ALL, ids=[n.name for n in ALL])
@@ -26,7 +34,8 @@ def test_meetings_query_answers(seeds_db):
     table = q.run_query(seeds_db, q.load_query("meetings").text)
     rows = [dict(zip(table.columns, r, strict=True)) for r in table.rows]
     assert {"date": "--08-15", "place": "Alaska", "status": "occurred"}.items() <= next(
-        r for r in rows if r["date"] == "--08-15").items()
+        r for r in rows if r["date"] == "--08-15"
+    ).items()
 
 
 def test_person_parameter_is_bound(seeds_db):

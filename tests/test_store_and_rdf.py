@@ -33,12 +33,20 @@ def test_slug_and_entity_iri_are_stable_and_safe():
 
 
 def test_same_event_in_two_articles_is_one_node_with_two_sources(tmp_path: Path):
-    feed = _feed(tmp_path / "f.jsonl",
-                 {"id": "one", "text": STORY, "published": "1997-04-15"},
-                 {"id": "two", "text": "Helmut Kohl met Jacques Chirac in Bonn on Monday.\n", "published": "1997-04-15"})
+    feed = _feed(
+        tmp_path / "f.jsonl",
+        {"id": "one", "text": STORY, "published": "1997-04-15"},
+        {
+            "id": "two",
+            "text": "Helmut Kohl met Jacques Chirac in Bonn on Monday.\n",
+            "published": "1997-04-15",
+        },
+    )
     build([feed], tmp_path / "store")
     db = Store(tmp_path / "store", read_only=True)
-    rows = db.select("SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a kg:Meeting ; kg:evidence/kg:article ?a } GROUP BY ?e")
+    rows = db.select(
+        "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a kg:Meeting ; kg:evidence/kg:article ?a } GROUP BY ?e"
+    )
     assert len(rows) == 1
     assert rows[0]["n"].value == "2"
     people = db.select("SELECT DISTINCT ?p WHERE { ?p a kg:Person }")
@@ -55,9 +63,16 @@ def test_rebuild_replaces_the_article_graph(tmp_path: Path):
     store = tmp_path / "store"
     build([_feed(tmp_path / "f.jsonl", {"id": "x", "text": STORY, "published": "1997-04-15"})], store)
     first = len(Store(store, read_only=True))
-    build([_feed(tmp_path / "f.jsonl", {"id": "x", "text": STORY, "published": "1997-04-15"})], store, force=True)
+    build(
+        [_feed(tmp_path / "f.jsonl", {"id": "x", "text": STORY, "published": "1997-04-15"})],
+        store,
+        force=True,
+    )
     assert len(Store(store, read_only=True)) == first  # no duplicates
-    build([_feed(tmp_path / "f.jsonl", {"id": "x", "text": CHANGED, "published": "1997-04-15"})], store)
+    build(
+        [_feed(tmp_path / "f.jsonl", {"id": "x", "text": CHANGED, "published": "1997-04-15"})],
+        store,
+    )
     facts = list(iter_facts(Store(store, read_only=True)))
     assert [f["type"] for f in facts] == ["call"]  # the old meeting is gone
 
@@ -85,9 +100,17 @@ def test_facts_have_the_contract_shape_and_true_spans(seeds_db):
     for fact in facts:
         assert fact["sources"], fact
         for source in fact["sources"]:
-            assert texts[source["article"]][source["start"]:source["end"]] == source["sentence"]
+            assert texts[source["article"]][source["start"] : source["end"]] == source["sentence"]
         if fact["type"] in ("meeting", "call"):
-            assert set(fact) == {"article", "type", "participants", "date", "place", "status", "sources"}
+            assert set(fact) == {
+                "article",
+                "type",
+                "participants",
+                "date",
+                "place",
+                "status",
+                "sources",
+            }
             assert len(fact["participants"]) >= 2
 
 

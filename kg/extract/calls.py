@@ -7,10 +7,29 @@ from spacy.tokens import Token
 
 from kg.extract.events import Trigger
 
-PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "video-conference",
-               "videolink", "cellphone", "hotline"}
+PHONE_WORDS = {
+    "phone",
+    "telephone",
+    "telephonic",
+    "video",
+    "videoconference",
+    "video-conference",
+    "videolink",
+    "cellphone",
+    "hotline",
+}
 CALL_VERBS = {"phone", "telephone", "ring"}
-CONVERSATION_NOUNS = {"call", "conversation", "talk", "talks", "discussion", "chat", "contact", "exchange", "conference"}
+CONVERSATION_NOUNS = {
+    "call",
+    "conversation",
+    "talk",
+    "talks",
+    "discussion",
+    "chat",
+    "contact",
+    "exchange",
+    "conference",
+}
 SPEAKING_VERBS = {"speak", "talk", "converse", "chat", "confer", "discuss", "hold"}
 
 
@@ -19,9 +38,12 @@ def has_phone_cue(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in PHONE_WORDS:
             return True
-        if child.dep_ == "prep" and child.lower_ in ("by", "over", "on", "via"):
-            if any(p.lower_ in PHONE_WORDS or p.lemma_ in PHONE_WORDS for p in child.children):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("by", "over", "on", "via")
+            and any(p.lower_ in PHONE_WORDS or p.lemma_ in PHONE_WORDS for p in child.children)
+        ):
+            return True
         if child.dep_ == "advmod" and child.lower_ in ("telephonically",):
             return True
     return False
@@ -37,12 +59,18 @@ def find_call(token: Token) -> Trigger | None:
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
             return Trigger("call", token)
         return None
-    if token.pos_ in ("NOUN", "PROPN") and (lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS):
+    if token.pos_ in ("NOUN", "PROPN") and (
+        lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS
+    ):
         if has_phone_cue(token):
             return Trigger("call", token)
         # "a call with X" held or received: the noun alone is too vague elsewhere ("a call for peace").
-        if lemma == "call" and token.dep_ == "dobj" and token.head.lemma_ in ("hold", "have", "receive", "make") \
-                and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children):
+        if (
+            lemma == "call"
+            and token.dep_ == "dobj"
+            and token.head.lemma_ in ("hold", "have", "receive", "make")
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children)
+        ):
             return Trigger("call", token)
     return None
 

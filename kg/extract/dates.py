@@ -132,7 +132,13 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     words = lower.replace("-", " ").split()
     if not words:
         return None
-    if words in (["today"], ["tonight"], ["this", "morning"], ["this", "afternoon"], ["this", "evening"]):
+    if words in (
+        ["today"],
+        ["tonight"],
+        ["this", "morning"],
+        ["this", "afternoon"],
+        ["this", "evening"],
+    ):
         return published.isoformat()
     if words in (["yesterday"], ["last", "night"]) or words[:1] == ["yesterday"]:
         return (published - timedelta(days=1)).isoformat()
@@ -150,7 +156,17 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     weekday_words = [w for w in words if w.strip(".") in WEEKDAYS]
     if len(weekday_words) == 1 and len(words) <= 3:
         others = {w for w in words if w not in weekday_words}
-        if not others <= {"on", "last", "next", "this", "coming", "morning", "afternoon", "evening", "night"}:
+        if not others <= {
+            "on",
+            "last",
+            "next",
+            "this",
+            "coming",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+        }:
             return None
         weekday = WEEKDAYS[weekday_words[0].strip(".")]
         direction = tense

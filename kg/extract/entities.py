@@ -64,9 +64,10 @@ def _is_outlet_context(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS:
         return True
     after = doc[span.end : span.end + 2]
-    if after and (after[0].lower_ in gazetteer.OUTLET_NOUNS or (
-        after[0].lower_ == "news" and len(after) > 1 and after[1].lower_ in gazetteer.OUTLET_NOUNS
-    )):
+    if after and (
+        after[0].lower_ in gazetteer.OUTLET_NOUNS
+        or (after[0].lower_ == "news" and len(after) > 1 and after[1].lower_ in gazetteer.OUTLET_NOUNS)
+    ):
         return True
     head = span.root
     # The name in apposition to, or compounded with, an outlet noun.
@@ -75,7 +76,27 @@ def _is_outlet_context(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
 
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "sen.", "rep.", "gov.", "pres."}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "col.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "pres.",
+}
 
 
 def _is_title_word(token: Token) -> bool:
@@ -140,8 +161,12 @@ def index_entities(doc: Doc) -> ArticleEntities:
         votes[name.lower()]["ORG"] += 1
     for span, name in mentions:
         # "envoy Honore Ngbanda Nzambo", "Mr Moose": a title before a name marks a person.
-        if span.label_ != "PERSON" and span.start > 0 and _is_title_word(doc[span.start - 1]) \
-                and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS:
+        if (
+            span.label_ != "PERSON"
+            and span.start > 0
+            and _is_title_word(doc[span.start - 1])
+            and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
+        ):
             votes[name.lower()]["PERSON"] += 2
     for span in _untagged_full_names(doc, votes):
         name = clean_name(span.text)
@@ -172,8 +197,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
             votes[key]["PERSON"] += 1
     canonical: dict[str, str] = {}  # key -> canonical key
     for key in votes:
-        fulls = person_full.get(key)
-        if fulls and len(fulls) == 1:
+        fulls = person_full.get(key, set())
+        if len(fulls) == 1:
             canonical[key] = next(iter(fulls))
         elif fulls and key in fulls:
             canonical[key] = key
@@ -185,7 +210,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     for key, counter in votes.items():
         cluster_votes[canonical[key]].update(counter)
     surface: dict[str, str] = {}
-    for span, name in mentions:
+    for _span, name in mentions:
         key = name.lower()
         ckey = canonical[key]
         # The canonical surface form: the longest spelling seen of the canonical key.
@@ -227,7 +252,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
 
 
 def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
-    """"Farooq Feroze Khan" left untagged while "Khan" is tagged PERSON elsewhere: a run of
+    """ "Farooq Feroze Khan" left untagged while "Khan" is tagged PERSON elsewhere: a run of
     proper nouns ending in a surname the article uses for a person is that person's name."""
     surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
     found: list[Span] = []
@@ -258,7 +283,11 @@ def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
         match = None
         for length in (4, 3, 2, 1):
             span = doc[i : i + length]
-            if len(span) == length and not any(t.i in covered for t in span) and gazetteer.is_known_outlet(span.text):
+            if (
+                len(span) == length
+                and not any(t.i in covered for t in span)
+                and gazetteer.is_known_outlet(span.text)
+            ):
                 match = span
                 break
         if match is not None:

@@ -22,8 +22,24 @@ from kg.model import Entity, Event, Evidence, Status
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 PLACE_PREPS = {"in", "at"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "wrap",
-               "conclude", "continue", "host", "make", "receive", "end", "chair"}
+LIGHT_VERBS = {
+    "hold",
+    "have",
+    "conduct",
+    "begin",
+    "start",
+    "open",
+    "resume",
+    "attend",
+    "wrap",
+    "conclude",
+    "continue",
+    "host",
+    "make",
+    "receive",
+    "end",
+    "chair",
+}
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
 INVITING_VERBS = {"invite", "summon", "bring", "host", "receive", "welcome"}
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
@@ -65,8 +81,7 @@ def extract_events(
         for trigger in triggers:
             mentions.append(_mention(trigger, index, published))
     mentions = _link_anaphora(mentions)
-    complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None
-                and not m.anaphoric]
+    complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
     return _merge(complete, article_id)
 
 
@@ -102,6 +117,7 @@ def _dominates(head: Token, token: Token, max_hops: int) -> bool:
 
 
 # ---------------------------------------------------------------- participants
+
 
 def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
@@ -191,9 +207,11 @@ def _with_objects(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "dative"):
             objects.append(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "to"):
-            objects.extend(p for p in child.children if p.dep_ == "pobj")
-        elif child.dep_ == "agent":
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in ("with", "between", "among", "to")
+            or child.dep_ == "agent"
+        ):
             objects.extend(p for p in child.children if p.dep_ == "pobj")
     return objects
 
@@ -212,7 +230,12 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in INVITING_VERBS:
         verb = head.head
         tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and _has_partner(noun):
+    elif (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("VERB", "AUX")
+        and _has_partner(noun)
+    ):
         # "said after talks with X", "went into talks with X": the verb's subject is the
         # other party, since the noun names only the partner.
         verb = head.head
@@ -235,12 +258,16 @@ def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
 
 # ---------------------------------------------------------------- date and place
 
+
 def _reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
     """Hops from `token` up to one of `anchors` without leaving the clause, or None."""
     for hops in range(1, max_hops + 1):
         if token.head == token:
             return None
-        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj") and token.i not in anchors:
+        if (
+            token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj")
+            and token.i not in anchors
+        ):
             return None
         token = token.head
         if token.i in anchors:
@@ -264,7 +291,9 @@ def _find_date(sent: Span, anchors: set[int], published: date | None, tense: Ten
     return best[1] if best else None
 
 
-def _find_place(sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]) -> Entity | None:
+def _find_place(
+    sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]
+) -> Entity | None:
     preps = PLACE_PREPS | extra_preps
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
@@ -279,7 +308,11 @@ def _find_place(sent: Span, anchors: set[int], index: ArticleEntities, trigger: 
         if root.head == trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
             return entity
         prep = root.head
-        if root.dep_ == "pobj" and prep.lower_ in preps and (prep.head.i in anchors or _reaches(prep, anchors, 3)):
+        if (
+            root.dep_ == "pobj"
+            and prep.lower_ in preps
+            and (prep.head.i in anchors or _reaches(prep, anchors, 3))
+        ):
             return entity
     return None
 
@@ -287,10 +320,24 @@ def _find_place(sent: Span, anchors: set[int], index: ArticleEntities, trigger: 
 def _looks_like_place(ent: Span) -> bool:
     """An ORG tag on a building or compound: "the White House", "Kremlin", "Elysee Palace"."""
     last = ent[-1].lower_
-    return last in {"house", "palace", "kremlin", "hall", "hotel", "building", "office", "centre", "center", "residence", "headquarters", "ministry"}
+    return last in {
+        "house",
+        "palace",
+        "kremlin",
+        "hall",
+        "hotel",
+        "building",
+        "office",
+        "centre",
+        "center",
+        "residence",
+        "headquarters",
+        "ministry",
+    }
 
 
 # ---------------------------------------------------------------- mentions
+
 
 def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -> Mention:
     token = trigger.token
@@ -311,20 +358,30 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         anchors.add(token.head.head.i)
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = _find_date(sent, anchors, published, tense)
-    if published is not None and when and status == "occurred" and len(when) == 10 and when > published.isoformat():
+    if (
+        published is not None
+        and when
+        and status == "occurred"
+        and len(when) == 10
+        and when > published.isoformat()
+    ):
         status = "planned"  # a day after the story cannot have happened yet
     where = _find_place(sent, anchors, index, token, extra_preps)
     anaphoric = (
         token.pos_ == "NOUN"
         and len(participants) < 2
         and any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in token.children)
-    ) or (token.pos_ == "NOUN" and not participants and where is not None and any(
-        c.dep_ == "compound" for c in token.children))
+    ) or (
+        token.pos_ == "NOUN"
+        and not participants
+        and where is not None
+        and any(c.dep_ == "compound" for c in token.children)
+    )
     return Mention(trigger.type, token, predicate, participants, when, where, status, anaphoric, [sent])
 
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
-    """"During the meeting on August 18, ..." names the encounter the sentence before
+    """ "During the meeting on August 18, ..." names the encounter the sentence before
     reported: it adds its date, place and, when it reports it as past, its status."""
     for position, mention in enumerate(mentions):
         if not mention.anaphoric:
@@ -348,13 +405,11 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
 
 
 def _sentence_distance(a: Token, b: Token) -> int:
-    if a.sent == b.sent:
+    """How many sentence starts lie between two tokens (0: the same sentence)."""
+    first, second = sorted((a.sent.start, b.sent.start))
+    if first == second:
         return 0
-    doc = a.doc
-    count = 0
-    for sent in doc[a.sent.end : b.sent.start + 1].sents if b.sent.start >= a.sent.end else []:
-        count += 1
-    return max(count, 1)
+    return sum(1 for t in a.doc[first + 1 : second + 1] if t.is_sent_start)
 
 
 def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
@@ -364,8 +419,13 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
     for mention in mentions:
         key = (mention.type, frozenset(mention.participants))
         target = next(
-            (g for g in groups if (g.type, frozenset(g.participants)) == key and g.status == mention.status
-             and (g.date is None or mention.date is None or g.date == mention.date)),
+            (
+                g
+                for g in groups
+                if (g.type, frozenset(g.participants)) == key
+                and g.status == mention.status
+                and (g.date is None or mention.date is None or g.date == mention.date)
+            ),
             None,
         )
         if target is None:

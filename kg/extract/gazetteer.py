@@ -45,37 +45,221 @@ def is_known_outlet(name: str) -> bool:
 
 # Nouns that introduce a news outlet: "French newspaper X", "news agency X", "X daily".
 OUTLET_NOUNS = frozenset(
-    """newspaper daily weekly magazine agency outlet broadcaster television tv radio channel
-    network website paper tabloid station journal gazette wire""".split()
+    [
+        "newspaper",
+        "daily",
+        "weekly",
+        "magazine",
+        "agency",
+        "outlet",
+        "broadcaster",
+        "television",
+        "tv",
+        "radio",
+        "channel",
+        "network",
+        "website",
+        "paper",
+        "tabloid",
+        "station",
+        "journal",
+        "gazette",
+        "wire",
+    ]
 )
 
 # Head nouns of titles. "spokesman" and "spokeswoman" are normalised to "spokesperson".
 TITLE_HEADS = frozenset(
-    """president premier minister chancellor secretary spokesperson spokesman spokeswoman
-    chairman chairwoman chairperson chair leader head chief director governor ambassador envoy
-    king queen prince emperor monarch sultan emir sheikh pope archbishop bishop cardinal
-    mayor senator congressman congresswoman representative deputy lawmaker legislator
-    general commander admiral colonel major captain lieutenant sergeant marshal
-    official diplomat negotiator adviser advisor counsellor counselor councillor attorney
-    justice judge prosecutor speaker vice-president vice-chairman founder ceo executive
-    coordinator commissioner administrator treasurer delegate consul attache
-    member chief-of-staff superintendent inspector president-elect premier-designate
-    journalist correspondent editor analyst economist""".split()
+    [
+        "president",
+        "premier",
+        "minister",
+        "chancellor",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "leader",
+        "head",
+        "chief",
+        "director",
+        "governor",
+        "ambassador",
+        "envoy",
+        "king",
+        "queen",
+        "prince",
+        "emperor",
+        "monarch",
+        "sultan",
+        "emir",
+        "sheikh",
+        "pope",
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "mayor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "deputy",
+        "lawmaker",
+        "legislator",
+        "general",
+        "commander",
+        "admiral",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "marshal",
+        "official",
+        "diplomat",
+        "negotiator",
+        "adviser",
+        "advisor",
+        "counsellor",
+        "counselor",
+        "councillor",
+        "attorney",
+        "justice",
+        "judge",
+        "prosecutor",
+        "speaker",
+        "vice-president",
+        "vice-chairman",
+        "founder",
+        "ceo",
+        "executive",
+        "coordinator",
+        "commissioner",
+        "administrator",
+        "treasurer",
+        "delegate",
+        "consul",
+        "attache",
+        "member",
+        "chief-of-staff",
+        "superintendent",
+        "inspector",
+        "president-elect",
+        "premier-designate",
+        "journalist",
+        "correspondent",
+        "editor",
+        "analyst",
+        "economist",
+    ]
 )
 
 # Words that may stand inside a title before its head: "deputy foreign minister".
 TITLE_MODIFIERS = frozenset(
-    """deputy vice prime foreign interior defence defense finance economy economic trade
-    justice health education culture labour labor agriculture energy environment transport
-    transportation communications information industry commerce home state general chief
-    senior junior acting former interim first second executive special permanent assistant
-    under associate principal supreme top lead military armed naval air army police
-    security intelligence national federal regional provincial cabinet presidential
-    humanitarian aid foreign-affairs affairs development planning tourism sports youth
-    fisheries mines mining oil petroleum water housing works social welfare budget
-    treasury immigration telecommunications science technology research public
-    international external internal customs revenue parliamentary majority minority
-    opposition party""".split()
+    [
+        "deputy",
+        "vice",
+        "prime",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "finance",
+        "economy",
+        "economic",
+        "trade",
+        "justice",
+        "health",
+        "education",
+        "culture",
+        "labour",
+        "labor",
+        "agriculture",
+        "energy",
+        "environment",
+        "transport",
+        "transportation",
+        "communications",
+        "information",
+        "industry",
+        "commerce",
+        "home",
+        "state",
+        "general",
+        "chief",
+        "senior",
+        "junior",
+        "acting",
+        "former",
+        "interim",
+        "first",
+        "second",
+        "executive",
+        "special",
+        "permanent",
+        "assistant",
+        "under",
+        "associate",
+        "principal",
+        "supreme",
+        "top",
+        "lead",
+        "military",
+        "armed",
+        "naval",
+        "air",
+        "army",
+        "police",
+        "security",
+        "intelligence",
+        "national",
+        "federal",
+        "regional",
+        "provincial",
+        "cabinet",
+        "presidential",
+        "humanitarian",
+        "aid",
+        "foreign-affairs",
+        "affairs",
+        "development",
+        "planning",
+        "tourism",
+        "sports",
+        "youth",
+        "fisheries",
+        "mines",
+        "mining",
+        "oil",
+        "petroleum",
+        "water",
+        "housing",
+        "works",
+        "social",
+        "welfare",
+        "budget",
+        "treasury",
+        "immigration",
+        "telecommunications",
+        "science",
+        "technology",
+        "research",
+        "public",
+        "international",
+        "external",
+        "internal",
+        "customs",
+        "revenue",
+        "parliamentary",
+        "majority",
+        "minority",
+        "opposition",
+        "party",
+    ]
 )
 
 # Nouns that stand for a person only in relation to someone else's title.
@@ -83,6 +267,20 @@ COUNTERPART_NOUNS = frozenset({"counterpart", "opposite", "opposite number"})
 
 # A group of unnamed people standing for their country or organisation.
 GROUP_NOUNS = frozenset(
-    """officials leaders delegation delegations negotiators diplomats representatives envoys
-    ministers officers authorities government counterparts team""".split()
+    [
+        "officials",
+        "leaders",
+        "delegation",
+        "delegations",
+        "negotiators",
+        "diplomats",
+        "representatives",
+        "envoys",
+        "ministers",
+        "officers",
+        "authorities",
+        "government",
+        "counterparts",
+        "team",
+    ]
 )

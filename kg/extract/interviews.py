@@ -4,6 +4,7 @@ statement", not an outlet reporting or citing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -16,7 +17,9 @@ from kg.model import Entity, Evidence, Interview
 SPEAKING_TO_VERBS = {"speak", "talk", "say", "give"}
 
 
-def extract_interviews(doc: Doc, index: ArticleEntities, article_id: str, published: date | None) -> list[Interview]:
+def extract_interviews(
+    doc: Doc, index: ArticleEntities, article_id: str, published: date | None
+) -> list[Interview]:
     found: dict[tuple[Entity, Entity], list[Evidence]] = {}
     dates: dict[tuple[Entity, Entity], str | None] = {}
     for token in doc:
@@ -52,9 +55,14 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
-        objects = (p for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
-                   for p in c.children if p.dep_ == "pobj")
-        outlet = _outlet_among(objects, index, strict=True)
+        to_objects = (
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+        outlet = _outlet_among(to_objects, index, strict=True)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma == "interview":
@@ -65,12 +73,22 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
 
 
 def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
-    objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in")
-               for p in c.children if p.dep_ == "pobj"]
+    objects = [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     # "an interview published by X", "an interview given to X"
     for acl in (c for c in noun.children if c.dep_ == "acl"):
-        objects += [p for c in acl.children if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "in")
-                    for p in c.children if p.dep_ == "pobj"]
+        objects += [
+            p
+            for c in acl.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "in")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     outlet = _outlet_among(objects + possessors, index, strict=False)
     if outlet is None:
@@ -84,7 +102,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     return (outlet, person, verb) if person else None
 
 
-def _outlet_among(tokens, index: ArticleEntities, strict: bool) -> Entity | None:  # type: ignore[no-untyped-def]
+def _outlet_among(tokens: Iterable[Token], index: ArticleEntities, strict: bool) -> Entity | None:
     """The outlet a phrase names. After "interview with" an organisation that is not known
     as anything else counts as an outlet (strict=False); after "told", only a known or
     introduced outlet does ("told parliament" is no interview)."""

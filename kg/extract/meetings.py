@@ -9,8 +9,17 @@ from kg.extract.calls import has_phone_cue
 from kg.extract.events import Trigger
 
 MEETING_VERBS = {"meet", "confer", "huddle"}
-MEETING_NOUNS = {"meeting", "summit", "talks", "discussions", "encounter", "tete-a-tete",
-                 "consultations", "meet", "get-together"}
+MEETING_NOUNS = {
+    "meeting",
+    "summit",
+    "talks",
+    "discussions",
+    "encounter",
+    "tete-a-tete",
+    "consultations",
+    "meet",
+    "get-together",
+}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = {"receive", "host"}
 
@@ -24,12 +33,18 @@ def find_meeting(token: Token) -> Trigger | None:
             return Trigger("meeting", token)
         if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             return Trigger("meeting", token)
-        if lemma == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) \
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        if (
+            lemma == "sit"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
             return Trigger("meeting", token)
         if lemma in HOSTING_VERBS and any(
-            c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "") and c.pos_ in ("PROPN", "NOUN")
-            and c.lemma_.lower() not in MEETING_NOUNS for c in token.children
+            c.dep_ == "dobj"
+            and c.ent_type_ in ("PERSON", "NORP", "")
+            and c.pos_ in ("PROPN", "NOUN")
+            and c.lemma_.lower() not in MEETING_NOUNS
+            for c in token.children
         ):
             return Trigger("meeting", token)
         return None

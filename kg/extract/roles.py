@@ -12,8 +12,14 @@ from kg.extract.events import evidence_of
 from kg.model import Entity, Evidence, Role
 
 ORG_TYPES = {"country", "organization", "place"}
-_SINGULAR = {"spokesmen": "spokesman", "spokeswomen": "spokeswoman", "chairmen": "chairman",
-             "presidents": "president", "ministers": "minister", "secretaries": "secretary"}
+_SINGULAR = {
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokeswoman",
+    "chairmen": "chairman",
+    "presidents": "president",
+    "ministers": "minister",
+    "secretaries": "secretary",
+}
 
 
 def normalise_title(words: list[str]) -> str:
@@ -72,7 +78,7 @@ def _left_modifiers(name: Span) -> list[Token]:
     i = name.start - 1
     while i >= name.sent.start:
         token = doc[i]
-        if token.dep_ not in ("compound", "amod", "nmod") and not (token.tag_ == "HYPH"):
+        if token.dep_ not in ("compound", "amod", "nmod") and token.tag_ != "HYPH":
             break
         if token.is_space or token.pos_ in ("DET", "PRON", "VERB"):
             break
@@ -83,7 +89,11 @@ def _left_modifiers(name: Span) -> list[Token]:
 
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(org words, title words) where the title ends in a title noun."""
-    if not tokens or tokens[-1].lower_ not in gazetteer.TITLE_HEADS and tokens[-1].lemma_.lower() not in gazetteer.TITLE_HEADS:
+    if (
+        not tokens
+        or tokens[-1].lower_ not in gazetteer.TITLE_HEADS
+        and tokens[-1].lemma_.lower() not in gazetteer.TITLE_HEADS
+    ):
         return None
     cut = len(tokens) - 1
     while cut > 0:
