@@ -79,7 +79,7 @@ def extract_events(
     for sent in doc.sents:
         triggers = _find_triggers(sent, finders)
         for trigger in triggers:
-            mentions.append(_mention(trigger, index, published))
+            mentions.extend(_split_visits(_mention(trigger, index, published), trigger, index))
     mentions = _link_anaphora(mentions)
     complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
     return _merge(complete, article_id)
@@ -250,6 +250,33 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
 
 def _has_partner(noun: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+
+
+def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> list[Mention]:
+    """ "Levy will meet A, B and C": one visitor's separate meetings with each host. Only
+    for a verb with one subject and a list of two or more named people as its object; a
+    meeting *between* several parties stays one fact."""
+    token = trigger.token
+    if token.pos_ not in ("VERB", "AUX"):
+        return [mention]
+    subjects = _participants_of(subjects_of(token), index)
+    objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
+    if len(subjects) != 1 or len(objects) < 2 or any(e.type != "person" for e in objects):
+        return [mention]
+    return [
+        Mention(
+            mention.type,
+            mention.trigger,
+            mention.predicate,
+            [subjects[0], other],
+            mention.date,
+            mention.place,
+            mention.status,
+            mention.anaphoric,
+            list(mention.sents),
+        )
+        for other in objects
+    ]
 
 
 def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
