@@ -164,11 +164,19 @@ def test_said_after_talks_with_names_both_sides(facts_of):
 
 
 def test_one_visitor_meeting_several_hosts_is_several_meetings(facts_of):
-    facts = facts_of("In Bonn, Jacques Chirac will also meet President Roman Herzog, Chancellor Helmut Kohl and Foreign Minister Klaus Kinkel.")
+    facts = facts_of(
+        "In Bonn, Jacques Chirac will also meet President Roman Herzog, Chancellor Helmut Kohl and Foreign Minister Klaus Kinkel."
+    )
     pairs = {tuple(p.name for p in e.participants) for e in facts.events}
-    assert pairs == {("Jacques Chirac", "Roman Herzog"), ("Helmut Kohl", "Jacques Chirac"), ("Jacques Chirac", "Klaus Kinkel")}
+    assert pairs == {
+        ("Jacques Chirac", "Roman Herzog"),
+        ("Helmut Kohl", "Jacques Chirac"),
+        ("Jacques Chirac", "Klaus Kinkel"),
+    }
 
 
 def test_a_meeting_between_several_parties_stays_one(facts_of):
-    facts = facts_of("A meeting between Jacques Chirac, Helmut Kohl and John Major took place in Paris on Monday.")
+    facts = facts_of(
+        "A meeting between Jacques Chirac, Helmut Kohl and John Major took place in Paris on Monday."
+    )
     assert [len(e.participants) for e in facts.events] == [3]
