@@ -180,3 +180,17 @@ def test_a_meeting_between_several_parties_stays_one(facts_of):
         "A meeting between Jacques Chirac, Helmut Kohl and John Major took place in Paris on Monday."
     )
     assert [len(e.participants) for e in facts.events] == [3]
+
+
+def test_pronoun_takes_the_person_named_before_it_in_its_sentence(facts_of):
+    facts = facts_of(
+        "Jacques Chirac left early. The talks came before Helmut Kohl's trip to Paris, where he will meet John Major."
+    )
+    assert {tuple(p.name for p in e.participants) for e in facts.events} == {("Helmut Kohl", "John Major")}
+
+
+def test_pronoun_with_several_candidates_before_it_gives_no_fact(facts_of):
+    facts = facts_of(
+        "Jacques Chirac and Helmut Kohl arrived. Diplomats said John Major and Felipe Gonzalez would join. He later met Bill Clinton."
+    )
+    assert facts.events == ()

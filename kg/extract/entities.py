@@ -309,23 +309,40 @@ def is_person_pronoun(token: Token) -> bool:
 
 
 def resolve_pronoun(token: Token, index: ArticleEntities) -> Entity | None:
-    """'he' / 'she' -> the person last named as a subject before it (this sentence or the
-    two before). Deliberately narrow: an unresolved pronoun loses a fact, a wrong one
-    invents one."""
+    """'he' / 'she' -> a person, only where the text leaves one reading. Deliberately
+    narrow: an unresolved pronoun loses a fact, a wrong one invents one.
+
+    In the pronoun's own sentence: the last person named as a subject before it, else the
+    last person named before it at all ("Hashimoto's departure, where he will ...").
+    Otherwise the nearest earlier sentence (two at most) that names people, if it names
+    one person, or one person as its subject.
+    """
     sent = token.sent
-    for t in reversed(list(sent.doc[sent.start : token.i])):
-        entity = index.entity_at(t)
-        if entity and entity.type == "person" and t.dep_ in ("nsubj", "nsubjpass"):
-            return entity
     doc = token.doc
-    sent_start = sent.start
+    before = [t for t in doc[sent.start : token.i] if _person(index, t)]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return _person(index, subjects[-1])
+    if before:
+        return _person(index, before[-1])
+    start = sent.start
     for _ in range(2):
-        if sent_start == 0:
-            break
-        prev = doc[sent_start - 1].sent
-        for t in prev:
-            entity = index.entity_at(t)
-            if entity and entity.type == "person" and t.dep_ in ("nsubj", "nsubjpass"):
-                return entity
-        sent_start = prev.start
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        people = [t for t in prev if _person(index, t)]
+        if people:
+            named = {_person(index, t) for t in people}
+            if len(named) == 1:
+                return named.pop()
+            subject_tokens = [t for t in people if t.dep_ in ("nsubj", "nsubjpass")]
+            subject_people = {_person(index, c) for t in subject_tokens for c in (t, *t.conjuncts)}
+            subject_people.discard(None)
+            return subject_people.pop() if len(subject_people) == 1 else None
+        start = prev.start
     return None
+
+
+def _person(index: ArticleEntities, token: Token) -> Entity | None:
+    entity = index.entity_at(token)
+    return entity if entity is not None and entity.type == "person" else None
