@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -31,7 +31,7 @@ StoreOption = Annotated[
 ]
 
 
-def _fail(exc: KgError) -> None:
+def _fail(exc: KgError) -> NoReturn:
     err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
@@ -41,7 +41,6 @@ def _open(path: Path) -> Store:
         return Store(path, read_only=True)
     except KgError as exc:
         _fail(exc)
-        raise
 
 
 @app.command()
@@ -98,7 +97,6 @@ def build(
             )
     except KgError as exc:
         _fail(exc)
-        return
     for skip in report.skipped:
         err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
     table = Table(title=f"kg build → {store}", show_header=True)
@@ -182,7 +180,6 @@ def query(
         result = q.run_query(_open(store), text, params)
     except KgError as exc:
         _fail(exc)
-        return
     if fmt == "csv":
         sys.stdout.write(q.to_csv(result))
     elif fmt == "json":
@@ -213,7 +210,6 @@ def export(
         count = run_export(_open(store), fmt, output)
     except KgError as exc:
         _fail(exc)
-        return
     unit = "edges" if fmt == "graphml" else "statements"
     err.print(f"{count} {unit} written to {output}")
 
@@ -260,7 +256,6 @@ def validate(
         result = run_validate(_open(store), shapes)
     except KgError as exc:
         _fail(exc)
-        return
     if result.conforms:
         out.print(f"[green]conforms[/] ({result.triples} triples checked)")
     else:
@@ -290,7 +285,6 @@ def evaluate(
         missing = sorted(gold_set.articles - set(db.article_ids()))
     except KgError as exc:
         _fail(exc)
-        return
     if missing:
         err.print(
             f"[yellow]warning:[/] {len(missing)} gold articles are not in the store (first: {missing[0]})"

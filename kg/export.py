@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kg import terms
 from kg.errors import KgError
+from kg.rdf import iter_nquads
 from kg.store import Store
 
 FORMATS = ("graphml", "turtle", "nquads", "jsonld")
@@ -118,8 +119,7 @@ def write_graphml(store: Store, path: Path) -> nx.MultiDiGraph:
 
 
 def sorted_nquads(store: Store) -> str:
-    lines = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n" for q in store.quads())
-    return "".join(lines)
+    return "".join(sorted(iter_nquads(store.quads())))
 
 
 def export(store: Store, fmt: str, path: Path) -> int:

@@ -81,30 +81,16 @@ def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, A
         fact["participants"].sort()
         fact["sources"] = _sorted_sources(sources[key])
         facts.append(fact)
-    for row in store.select(_INTERVIEWS):
-        key = (row["g"].value, row["e"].value)
-        facts.append(
-            {
-                "article": row["id"].value,
-                "type": "interview",
-                "outlet": row["outlet"].value,
-                "person": row["person"].value,
-                "date": _value(row.get("date")),
-                "sources": _sorted_sources(sources[key]),
-            }
-        )
-    for row in store.select(_ROLES):
-        key = (row["g"].value, row["e"].value)
-        facts.append(
-            {
-                "article": row["id"].value,
-                "type": "role",
-                "person": row["person"].value,
-                "title": row["title"].value,
-                "org": row["org"].value,
-                "sources": _sorted_sources(sources[key]),
-            }
-        )
+    # Interviews and roles: one fact per node, its fields named as FACTS.md names them.
+    for query, kind, fields in (
+        (_INTERVIEWS, "interview", ("outlet", "person", "date")),
+        (_ROLES, "role", ("person", "title", "org")),
+    ):
+        for row in store.select(query):
+            fact = {"article": row["id"].value, "type": kind}
+            fact.update({name: _value(row.get(name)) for name in fields})
+            fact["sources"] = _sorted_sources(sources[(row["g"].value, row["e"].value)])
+            facts.append(fact)
     if article is not None:
         facts = [f for f in facts if f["article"] == article]
     order = {"meeting": 0, "call": 1, "interview": 2, "role": 3, "quote": 4}

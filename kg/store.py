@@ -51,9 +51,6 @@ class Store:
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"cannot write article {article_id!r}: {exc}") from exc
 
-    def remove_article(self, article_id: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH {graph_iri(article_id)}")
-
     def flush(self) -> None:
         self._store.flush()
 

@@ -165,32 +165,34 @@ def test_said_after_talks_with_names_both_sides(facts_of):
 
 def test_one_visitor_meeting_several_hosts_is_several_meetings(facts_of):
     facts = facts_of(
-        "In Bonn, Jacques Chirac will also meet President Roman Herzog, Chancellor Helmut Kohl and Foreign Minister Klaus Kinkel."
+        "In Bonn, Jacques Chirac will also meet President Roman Herzog, Chancellor Helmut Kohl and Foreign Minister Ulrich Brandtner."
     )
     pairs = {tuple(p.name for p in e.participants) for e in facts.events}
     assert pairs == {
         ("Jacques Chirac", "Roman Herzog"),
         ("Helmut Kohl", "Jacques Chirac"),
-        ("Jacques Chirac", "Klaus Kinkel"),
+        ("Jacques Chirac", "Ulrich Brandtner"),
     }
 
 
 def test_a_meeting_between_several_parties_stays_one(facts_of):
     facts = facts_of(
-        "A meeting between Jacques Chirac, Helmut Kohl and John Major took place in Paris on Monday."
+        "A meeting between Jacques Chirac, Helmut Kohl and Peter Ashcombe took place in Paris on Monday."
     )
     assert [len(e.participants) for e in facts.events] == [3]
 
 
 def test_pronoun_takes_the_person_named_before_it_in_its_sentence(facts_of):
     facts = facts_of(
-        "Jacques Chirac left early. The talks came before Helmut Kohl's trip to Paris, where he will meet John Major."
+        "Jacques Chirac left early. The talks came before Helmut Kohl's trip to Paris, where he will meet Peter Ashcombe."
     )
-    assert {tuple(p.name for p in e.participants) for e in facts.events} == {("Helmut Kohl", "John Major")}
+    assert {tuple(p.name for p in e.participants) for e in facts.events} == {
+        ("Helmut Kohl", "Peter Ashcombe")
+    }
 
 
 def test_pronoun_with_several_candidates_before_it_gives_no_fact(facts_of):
     facts = facts_of(
-        "Jacques Chirac and Helmut Kohl arrived. Diplomats said John Major and Felipe Gonzalez would join. He later met Bill Clinton."
+        "Jacques Chirac and Helmut Kohl arrived. Diplomats said Peter Ashcombe and Felipe Gonzalez would join. He later met Walter Denholm."
     )
     assert facts.events == ()

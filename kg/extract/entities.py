@@ -176,9 +176,6 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # Persons: multi-word names own their single-word short forms ("Putin" -> "Vladimir Putin").
     first_names: dict[str, set[str]] = defaultdict(set)
 
-    def majority(key: str) -> str:
-        return votes[key].most_common(1)[0][0] if votes[key] else ""
-
     person_full: dict[str, set[str]] = defaultdict(set)  # short form -> full names
     for key in votes:
         words = key.split()

@@ -369,19 +369,22 @@ def _looks_like_place(ent: Span) -> bool:
 def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -> Mention:
     token = trigger.token
     sent = token.sent
-    extra_preps: set[str] = set()
     if token.pos_ in ("VERB", "AUX"):
         participants = _verb_participants(token, index)
         predicate = trigger.predicate
     else:
         participants, predicate = _noun_participants(token, index)
         predicate = trigger.predicate or predicate
-        if token.dep_ == "pobj" and token.head.head.lemma_ in INVITING_VERBS:
-            predicate = predicate or None
-            extra_preps = {"to"}
+    # "invited X to the White House for talks": the inviting verb's "to" phrase is the place.
+    invited = (
+        token.pos_ not in ("VERB", "AUX")
+        and token.dep_ == "pobj"
+        and token.head.head.lemma_ in INVITING_VERBS
+    )
+    extra_preps = {"to"} if invited else set()
     status = status_of(token, predicate)
     anchors = {token.i} | ({predicate.i} if predicate is not None else set())
-    if token.dep_ == "pobj" and token.head.head.lemma_ in INVITING_VERBS:
+    if invited:
         anchors.add(token.head.head.i)
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = _find_date(sent, anchors, published, tense)

@@ -93,7 +93,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     outlet = _outlet_among(objects + possessors, index, strict=False)
     if outlet is None:
         return None
-    person = _person_among([p for p in possessors], index)
+    person = _person_among(possessors, index)
     verb = noun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head

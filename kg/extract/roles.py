@@ -33,12 +33,8 @@ def normalise_title(words: list[str]) -> str:
 
 def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Role]:
     found: dict[tuple[Entity, str, Entity], list[Evidence]] = {}
-    seen_spans: set[int] = set()
-    # Titles found so far, per sentence, for "his counterpart" to borrow.
-    for span_start, span in sorted({s.start: s for s in index.spans.values()}.items()):
-        if span_start in seen_spans:
-            continue
-        seen_spans.add(span_start)
+    # index.spans maps each token to its mention: one span per start, in text order.
+    for _start, span in sorted({s.start: s for s in index.spans.values()}.items()):
         person = index.entity_at(span.root)
         if person is None or person.type != "person":
             continue
