@@ -196,3 +196,63 @@ def test_pronoun_with_several_candidates_before_it_gives_no_fact(facts_of):
         "Jacques Chirac and Helmut Kohl arrived. Diplomats said Peter Ashcombe and Felipe Gonzalez would join. He later met Walter Denholm."
     )
     assert facts.events == ()
+
+
+def test_definite_description_names_the_person_introduced_with_that_title(facts_of):
+    facts = facts_of(
+        "Polish President Karel Vondrak arrived in Vienna on Monday. "
+        "Austrian Chancellor Franz Weber said he would receive the Polish leader on Tuesday.",
+        published="1997-04-15",
+    )
+    assert events(facts) == {(("Franz Weber", "Karel Vondrak"), "1997-04-15", None, "planned")}
+
+
+def test_description_that_fits_two_people_is_left_alone(facts_of):
+    facts = facts_of(
+        "Ruritanian President Karel Vondrak and Ruritanian President-elect Ivo Maly spoke. "
+        "Foreign Minister Franz Weber met the president on Monday."
+    )
+    # "the president" fits only Vondrak ("president-elect" is another title); with a second
+    # Ruritanian president in the article, nothing would be linked.
+    assert {tuple(p.name for p in e.participants) for e in facts.events} <= {("Franz Weber", "Karel Vondrak")}
+    facts = facts_of(
+        "President Karel Vondrak and President Ivo Maly spoke. Foreign Minister Franz Weber met the president."
+    )
+    assert facts.events == ()
+
+
+def test_relative_clause_subject_is_its_antecedent(facts_of):
+    facts = facts_of("Karel Vondrak, who met Monday with Franz Weber, flew home.", published="1997-04-15")
+    assert events(facts) == {(("Franz Weber", "Karel Vondrak"), "1997-04-14", None, "occurred")}
+
+
+def test_talks_after_a_gerund_take_the_tense_of_the_reporting_verb(facts_of):
+    facts = facts_of("Karel Vondrak told reporters before heading into talks with Franz Weber.")
+    assert {e.status for e in facts.events} == {"occurred"}
+
+
+def test_undated_encounter_right_after_the_lead_is_on_the_lead_day(facts_of):
+    lead = "Ruritania's president arrived in Vienna on Tuesday for a two-day visit. "
+    facts = facts_of(
+        lead + "Karel Vondrak went straight into talks with Franz Weber.", published="1997-04-15"
+    )
+    assert events(facts) == {(("Franz Weber", "Karel Vondrak"), "1997-04-15", None, "occurred")}
+    # A past perfect reaches back before the lead's day: no date is invented.
+    facts = facts_of(lead + "Karel Vondrak had held talks with Franz Weber.", published="1997-04-15")
+    assert {e.date for e in facts.events} == {None}
+    # A lead that does not name the publication day dates nothing.
+    facts = facts_of(
+        "Ruritania's president arrived in Vienna. Karel Vondrak went straight into talks with Franz Weber.",
+        published="1997-04-15",
+    )
+    assert {e.date for e in facts.events} == {None}
+
+
+def test_pronoun_after_an_unnamed_subject_is_not_given_to_the_named_object(facts_of):
+    facts = facts_of(
+        "The foreign minister said he was satisfied with talks with Karel Vondrak. "
+        "He will meet Franz Weber on Saturday."
+    )
+    assert not any(
+        "Karel Vondrak" in {p.name for p in e.participants} and e.status == "planned" for e in facts.events
+    )

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from kg.articles import Article
 from kg.extract.calls import find_call
 from kg.extract.dates import parse_published
+from kg.extract.descriptions import link_descriptions
 from kg.extract.entities import index_entities
 from kg.extract.events import extract_events
 from kg.extract.interviews import extract_interviews
@@ -28,6 +29,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     doc.user_data["kg_text"] = article.text
     published = parse_published(article.published)
     index = index_entities(doc)
+    link_descriptions(index)
     # A call finder runs first: "talks by telephone" are a call, not a meeting.
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)

@@ -305,14 +305,16 @@ def is_person_pronoun(token: Token) -> bool:
     return token.lower_ in _PERSON_PRONOUNS
 
 
-def resolve_pronoun(token: Token, index: ArticleEntities) -> Entity | None:
+def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Entity | None:
     """'he' / 'she' -> a person, only where the text leaves one reading. Deliberately
     narrow: an unresolved pronoun loses a fact, a wrong one invents one.
 
     In the pronoun's own sentence: the last person named as a subject before it, else the
     last person named before it at all ("Hashimoto's departure, where he will ...").
-    Otherwise the nearest earlier sentence (two at most) that names people, if it names
-    one person, or one person as its subject.
+    Otherwise the nearest earlier sentence (two at most) that speaks of a person: its main
+    subject if that is a person (named, described or itself a pronoun resolved the same
+    way), else the one person it names. A sentence whose subject is a person we cannot
+    name ("The minister said ... with Li Peng") leaves the pronoun unresolved.
     """
     sent = token.sent
     doc = token.doc
@@ -327,16 +329,30 @@ def resolve_pronoun(token: Token, index: ArticleEntities) -> Entity | None:
         if start == 0:
             return None
         prev = doc[start - 1].sent
-        people = [t for t in prev if _person(index, t)]
+        subject = _main_subject(prev)
+        if subject is not None:
+            named = _person(index, subject)
+            if named is not None:
+                return named
+            if is_person_pronoun(subject):
+                return resolve_pronoun(subject, index, depth + 1) if depth < 3 else None
+            if subject.lemma_.lower() in gazetteer.TITLE_HEADS:
+                return None  # a person the article describes but we cannot name
+        people = {_person(index, t) for t in prev if _person(index, t)}
+        if len(people) == 1:
+            return people.pop()
         if people:
-            named = {_person(index, t) for t in people}
-            if len(named) == 1:
-                return named.pop()
-            subject_tokens = [t for t in people if t.dep_ in ("nsubj", "nsubjpass")]
-            subject_people = {_person(index, c) for t in subject_tokens for c in (t, *t.conjuncts)}
-            subject_people.discard(None)
-            return subject_people.pop() if len(subject_people) == 1 else None
+            return None
         start = prev.start
+    return None
+
+
+def _main_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main verb, or of the reporting verb's clause."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
     return None
 
 

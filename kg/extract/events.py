@@ -81,6 +81,7 @@ def extract_events(
         for trigger in triggers:
             mentions.extend(_split_visits(_mention(trigger, index, published), trigger, index))
     mentions = _link_anaphora(mentions)
+    _date_from_lead(doc, mentions, published)
     complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
     return _merge(complete, article_id)
 
@@ -166,10 +167,14 @@ def subjects_of(verb: Token) -> list[Token]:
         subjects = [s for s in subjects if s.dep_ == "nsubj"] + [
             p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
+        if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
+            return [current.head]  # "Ramgoolam, who met Li": the relative pronoun's antecedent
         if subjects:
             return subjects
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
             current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "told reporters before heading into talks"
         elif current.dep_ in ("relcl", "acl"):
             return [current.head]  # "Putin, who met Trump" / "Fino, speaking after talks"
         else:
@@ -408,6 +413,39 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and any(c.dep_ == "compound" for c in token.children)
     )
     return Mention(trigger.type, token, predicate, participants, when, where, status, anaphoric, [sent])
+
+
+# How many sentences after a wire story's lead still report the lead's day.
+LEAD_WINDOW = 3
+
+
+def _date_from_lead(doc: Doc, mentions: list[Mention], published: date | None) -> None:
+    """A wire story's lead dates its news ("... arrived here Wednesday"); the sentences
+    right after it tell that day's encounters without repeating the day ("went straight
+    into talks with ..."). An undated encounter reported as past in those sentences is on
+    the lead's day, only where the lead names the publication day itself, and never a
+    past perfect ("had met"), which reaches back before it."""
+    if published is None or not mentions:
+        return
+    sentences = list(doc.sents)
+    lead = next((s for s in sentences if any(t.is_alpha for t in s)), None)
+    if lead is None:
+        return
+    day = published.isoformat()
+    if not any(
+        ent.label_ == "DATE" and normalise_date(ent.text, published, "past") == day for ent in lead.ents
+    ):
+        return
+    window = {s.start for s in sentences[: sentences.index(lead) + LEAD_WINDOW + 1]}
+    for mention in mentions:
+        if mention.date is not None or mention.status != "occurred":
+            continue
+        if mention.trigger.sent.start not in window:
+            continue
+        verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children):
+            continue
+        mention.date = day
 
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:

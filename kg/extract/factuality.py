@@ -246,6 +246,8 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
     if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX"):
         return trigger
     for _, head in path:
+        if head.tag_ == "VBG" and head.dep_ == "pcomp" and not any(c.dep_ == "aux" for c in head.children):
+            continue  # "told reporters before heading into talks": the gerund has no tense
         if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
             return head
     # A verb in a clause the walk stopped at: "went to Beijing to meet X".

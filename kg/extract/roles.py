@@ -188,3 +188,24 @@ def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity]
         if role is not None:
             return role[0], org
     return None
+
+
+def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str | None]]]:
+    """Every title the article gives each named person, with its country or organisation
+    where stated: "President Hosni Mubarak" gives ("president", None), "Egyptian President
+    Hosni Mubarak" ("president", "Egypt"). Descriptions ("the Egyptian leader") are matched
+    against these."""
+    titles: dict[Entity, set[tuple[str, str | None]]] = {}
+    for _start, span in sorted({s.start: s for s in index.spans.values()}.items()):
+        person = index.entity_at(span.root)
+        if person is None or person.type != "person":
+            continue
+        found = titles.setdefault(person, set())
+        split = _split_title(_left_modifiers(span))
+        if split is not None:
+            org_tokens, title_tokens = split
+            org = _org_entity(org_tokens, index)
+            found.add((normalise_title([t.text for t in title_tokens]), org.name if org else None))
+        for title, org_entity in _roles_of(span, index):
+            found.add((title, org_entity.name))
+    return titles

@@ -1,0 +1,109 @@
+"""Definite descriptions that stand for a named person: "the Egyptian leader", "the
+premier", "the foreign minister", once the article has introduced the person with that
+title ("Egyptian President Hosni Mubarak", "Chinese Premier Wen Jiabao").
+
+A description is linked only where exactly one person introduced before it fits; an
+unlinked description loses a fact, a wrong link invents one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract import gazetteer
+from kg.extract.entities import ArticleEntities
+from kg.extract.roles import normalise_title, titles_of_people
+from kg.model import Entity
+
+# Titles that "the leader" can stand for: heads of a state, government, party or movement.
+LEADER_TITLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "leader",
+        "chairman",
+        "chairperson",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "head",
+    }
+)
+# Adjectives that say nothing about which person is meant: "the visiting premier".
+NEUTRAL_ADJECTIVES = frozenset({"visiting", "new", "outgoing", "incoming", "current", "veteran", "top"})
+
+
+def link_descriptions(index: ArticleEntities) -> None:
+    """Map each linkable description's head noun to its person in `index`."""
+    titles = titles_of_people(index)
+    if not titles:
+        return
+    first_seen: dict[Entity, int] = {}
+    for i, entity in sorted(index.by_token.items()):
+        first_seen.setdefault(entity, i)
+    for token in index.doc:
+        if token.i in index.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
+            continue
+        wanted = _description(token, index)
+        if wanted is None:
+            continue
+        title, country = wanted
+        fits = {
+            person
+            for person, held in titles.items()
+            if first_seen.get(person, token.i) < token.i
+            and any(_fits(title, country, t, org) for t, org in held)
+        }
+        if len(fits) == 1:
+            index.by_token[token.i] = fits.pop()
+
+
+def _description(token: Token, index: ArticleEntities) -> tuple[str, str | None] | None:
+    """(title, country or organisation) of "the [Egyptian] [foreign] minister", or None
+    where the noun phrase is not a definite description of one titled person."""
+    head = token.lemma_.lower()
+    if head not in gazetteer.TITLE_HEADS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if token.dep_ in ("appos", "compound") or any(c.dep_ in ("appos", "compound") for c in token.children):
+        return None  # named right there, or part of a longer name
+    words: list[str] = []
+    org: str | None = None
+    for child in token.children:
+        if child.dep_ == "det" or child.i > token.i:
+            continue
+        if child.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return None
+        entity = index.entity_at(child)
+        country = gazetteer.country_of(child.text) if child.ent_type_ in ("NORP", "GPE") else None
+        if country or (entity is not None and entity.type in ("country", "organization")):
+            if org is not None:
+                return None
+            org = country or (entity.name if entity else None)
+        elif child.lower_ in gazetteer.TITLE_MODIFIERS:
+            words.append(child.lower_)
+        elif child.lower_ not in NEUTRAL_ADJECTIVES:
+            return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            entity = index.entity_at(pobj)
+            if entity is None or entity.type not in ("country", "organization") or org is not None:
+                return None
+            org = entity.name
+    return normalise_title([*words, token.text]), org
+
+
+def _fits(title: str, org: str | None, held: str, held_org: str | None) -> bool:
+    if org is not None and org != held_org:
+        return False
+    head = title.split()[-1]
+    if head == "leader":
+        return held in LEADER_TITLES or held.split()[-1] == "leader"
+    if head == "premier":
+        return held in ("premier", "prime minister")
+    held_words = held.split()
+    return held_words[-1] == head and set(title.split()) <= set(held_words)
