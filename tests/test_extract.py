@@ -153,9 +153,14 @@ def test_prepared_to_meet_is_planned(facts_of):
     assert {e.status for e in facts.events} == {"planned"}
 
 
-def test_arriving_for_talks_is_planned(facts_of):
+def test_arriving_for_talks_is_planned_until_the_article_says_they_were_held(facts_of):
     facts = facts_of("Jacques Chirac arrived in Bonn on Tuesday for talks with Helmut Kohl.")
     assert {e.status for e in facts.events} == {"planned"}
+    facts = facts_of(
+        "Jacques Chirac flew into Bonn for talks with Helmut Kohl. Kohl praised the army. "
+        "After their meeting, Chirac went on to Paris."
+    )
+    assert {e.status for e in facts.events} == {"occurred"}
 
 
 def test_said_after_talks_with_names_both_sides(facts_of):
@@ -256,3 +261,12 @@ def test_pronoun_after_an_unnamed_subject_is_not_given_to_the_named_object(facts
     assert not any(
         "Karel Vondrak" in {p.name for p in e.participants} and e.status == "planned" for e in facts.events
     )
+
+
+def test_meeting_included_in_planned_talks_is_planned(facts_of):
+    facts = facts_of(
+        "Karel Vondrak arrived on Tuesday for talks with Austrian leaders, including a meeting with "
+        "Chancellor Franz Weber, who opposes the plan.",
+        published="1997-04-08",
+    )
+    assert events(facts) == {(("Franz Weber", "Karel Vondrak"), None, None, "planned")}

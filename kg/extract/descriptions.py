@@ -38,7 +38,7 @@ NEUTRAL_ADJECTIVES = frozenset({"visiting", "new", "outgoing", "incoming", "curr
 
 def link_descriptions(index: ArticleEntities) -> None:
     """Map each linkable description's head noun to its person in `index`."""
-    titles = titles_of_people(index)
+    titles = index.titles = titles_of_people(index)
     if not titles:
         return
     first_seen: dict[Entity, int] = {}

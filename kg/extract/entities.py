@@ -50,6 +50,12 @@ class ArticleEntities:
     by_token: dict[int, Entity] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)  # token index -> its mention span
     entities: set[Entity] = field(default_factory=set)
+    # person -> (title, organisation or country name or None), filled by descriptions.py
+    titles: dict[Entity, set[tuple[str, str | None]]] = field(default_factory=dict)
+
+    def has_named_member(self, group: Entity) -> bool:
+        """Does the article name a person with a title at this country or organisation?"""
+        return any(org == group.name for held in self.titles.values() for _, org in held)
 
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
@@ -115,8 +121,20 @@ def _name_spans(doc: Doc) -> list[Span]:
             start = ent.start
             while start < ent.end - 1 and _is_title_word(doc[start]):
                 start += 1
-            if start != ent.start:
-                ent = Span(doc, start, ent.end, label="PERSON")
+            end = ent.end
+            # "Romano" tagged, "Prodi" not: an untagged capitalised proper noun that the
+            # name's last word modifies belongs to the name.
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].ent_type_ == ""
+                and doc[end].text[:1].isupper()
+                and doc[end - 1].head == doc[end]
+                and doc[end - 1].dep_ == "compound"
+            ):
+                end += 1
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label="PERSON")
         spans.append(ent)
     return spans
 
@@ -177,9 +195,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
     first_names: dict[str, set[str]] = defaultdict(set)
 
     person_full: dict[str, set[str]] = defaultdict(set)  # short form -> full names
+    full_people: set[str] = set()  # full names that are people by their own mentions
     for key in votes:
         words = key.split()
         if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
+            full_people.add(key)
             person_full[words[-1]].add(key)
             person_full[key].add(key)
             # "Li" for "Li Peng": family name first; used only when no other person shares it.
@@ -223,7 +243,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
         top = _majority_label(counter)
         if top == "COUNTRY":
             return Entity(gazetteer.country_of(name) or name, "country")
-        if top == "PERSON" or (ckey != key and counter["PERSON"] > 0):
+        # The tagger often calls a bare surname ("Fino") an organisation; a full name it
+        # calls a person decides for all its short forms.
+        if top == "PERSON" or ckey in full_people or (ckey != key and counter["PERSON"] > 0):
             return Entity(name, "person")
         return Entity(name, _LABEL_TYPE.get(top, "organization"))
 

@@ -78,12 +78,45 @@ def extract_events(
     mentions: list[Mention] = []
     for sent in doc.sents:
         triggers = _find_triggers(sent, finders)
+        in_sentence: list[Mention] = []
         for trigger in triggers:
-            mentions.extend(_split_visits(_mention(trigger, index, published), trigger, index))
+            mention = _mention(trigger, index, published)
+            if in_sentence and _is_included(trigger.token):
+                # "talks with Turkish leaders, including a meeting with X": the part shares
+                # the whole's factuality and time, whatever the parser hung it from.
+                whole = in_sentence[-1]
+                mention.status = whole.status
+                mention.date = mention.date or whole.date
+                mention.participants += [
+                    p for p in whole.participants if p.type == "person" and p not in mention.participants
+                ]
+            in_sentence.append(mention)
+            mentions.extend(_split_visits(mention, trigger, index))
     mentions = _link_anaphora(mentions)
     _date_from_lead(doc, mentions, published)
     complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
-    return _merge(complete, article_id)
+    return _merge(_drop_groups_with_named_people(complete), article_id)
+
+
+def _is_included(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in ("including", "notably", "among")
+
+
+def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
+    """ "Levy arrived for talks with Turkish leaders ... Levy will meet President Demirel,
+    Foreign Minister Ciller": where the article names the people someone meets, their
+    encounter with a group ("Turkish leaders" -> Turkey) is those same meetings told
+    vaguely, not another fact."""
+    met_people = {
+        p for m in mentions if all(e.type == "person" for e in m.participants) for p in m.participants
+    }
+    return [
+        m
+        for m in mentions
+        if all(e.type == "person" for e in m.participants)
+        or len([e for e in m.participants if e.type == "person"]) != 1
+        or not any(e.type == "person" and e in met_people for e in m.participants)
+    ]
 
 
 def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
@@ -138,13 +171,14 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
             named = index.entity_at(child)
             if named is not None and named.type == "person":
                 return named
-    # "Egyptian officials", "European Union leaders": the group's country or organisation.
+    # "Egyptian officials", "European Union leaders": the group's country or organisation,
+    # only where the article names none of its people (then the people are the participants).
     if lemma in gazetteer.GROUP_NOUNS or token.lower_ in gazetteer.GROUP_NOUNS:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
                 named = index.entity_at(child)
                 if named is not None and named.type in ("country", "organization"):
-                    return named
+                    return None if index.has_named_member(named) else named
     return None
 
 
@@ -450,26 +484,43 @@ def _date_from_lead(doc: Doc, mentions: list[Mention], published: date | None) -
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     """ "During the meeting on August 18, ..." names the encounter the sentence before
-    reported: it adds its date, place and, when it reports it as past, its status."""
+    reported: it adds its date, place and, when it reports it as past, its status.
+    "After their meeting, Fino went on to Athens" looks back on an encounter told a few
+    sentences before ("flew in for talks with Fino"): it says the encounter took place."""
     for position, mention in enumerate(mentions):
         if not mention.anaphoric:
             continue
-        antecedent = mentions[position - 1] if position > 0 else None
-        if antecedent is None or antecedent.type != mention.type or antecedent.anaphoric:
+        antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+        if antecedent is None or antecedent.type != mention.type:
             continue
         if len(antecedent.participants) < 2:
             continue
+        retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
         sent_gap = _sentence_distance(antecedent.trigger, mention.trigger)
-        if sent_gap > 1:
+        if sent_gap > (RETROSPECTIVE_REACH if retrospective else 1):
             continue
         if mention.date and antecedent.date and mention.date != antecedent.date:
             continue
         antecedent.date = antecedent.date or mention.date
         antecedent.place = antecedent.place or mention.place
-        if mention.status == "occurred" and antecedent.status == "planned" and mention.date:
+        if (
+            mention.status == "occurred"
+            and antecedent.status == "planned"
+            and (mention.date or retrospective)
+        ):
             antecedent.status = "occurred"
         antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
     return mentions
+
+
+# How many sentences back "after the meeting" may look for the meeting it means.
+RETROSPECTIVE_REACH = 3
+
+
+def _looks_back(trigger: Token) -> bool:
+    """ "after the meeting", "since their talks": the encounter lies in the past."""
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ in ("after", "since", "following")
 
 
 def _sentence_distance(a: Token, b: Token) -> int:

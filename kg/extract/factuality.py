@@ -84,7 +84,8 @@ PLANNING_LEMMAS = {
     "willingness",
     "readiness",
 }
-# "arrived for talks", "flew to Paris for a summit": the talks come after the journey.
+# "arrived for talks", "flew to Paris for a summit": the talks come after the journey,
+# unless the article later reports them as held ("after the meeting", events.py).
 MOTION_LEMMAS = {
     "arrive",
     "come",
@@ -246,19 +247,24 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
     if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX"):
         return trigger
     for _, head in path:
-        if head.tag_ == "VBG" and head.dep_ == "pcomp" and not any(c.dep_ == "aux" for c in head.children):
+        if _is_bare_participle(head):
             continue  # "told reporters before heading into talks": the gerund has no tense
         if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
             return head
-    # A verb in a clause the walk stopped at: "went to Beijing to meet X".
+    # A verb in a clause the walk stopped at: "went to Beijing to meet X"; a participle
+    # takes the tense of the clause it hangs from ("Fino, speaking after a meeting, said").
     head = (predicate or trigger).head
-    for _ in range(3):
-        if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS and not _is_bare_participle(head):
             return head
         if head.head == head:
             break
         head = head.head
     return None
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _tense_status(verb: Token) -> Status | None:
