@@ -266,7 +266,12 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
         tokens += subjects_of(head) + [o for o in _with_objects(head) if o != noun]
     elif noun.dep_ in ("nsubj", "nsubjpass"):
         predicate = head  # "the meeting took place", "talks were held"
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in INVITING_VERBS:
+    elif (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("for", "to")
+        and head.head.lemma_ in INVITING_VERBS
+    ):
         verb = head.head
         tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
     elif (
