@@ -270,3 +270,33 @@ def test_meeting_included_in_planned_talks_is_planned(facts_of):
         published="1997-04-08",
     )
     assert events(facts) == {(("Franz Weber", "Karel Vondrak"), None, None, "planned")}
+
+
+def test_place_named_as_the_town_of(facts_of):
+    facts = facts_of(
+        "Karel Vondrak spoke after a meeting with Franz Weber in the southern town of Zlotnik on Monday.",
+        published="1997-04-15",
+    )
+    assert {e.place.name for e in facts.events if e.place} == {"Zlotnik"}
+
+
+def test_visitor_meets_a_host_official_in_the_country_visited(facts_of):
+    facts = facts_of(
+        "Karel Vondrak is on a three-day official visit to Thailand. "
+        "He said he was satisfied with talks with Thai Prime Minister Somchai Wongsawat on Thursday.",
+        published="1997-04-18",
+    )
+    assert events(facts) == {(("Karel Vondrak", "Somchai Wongsawat"), "1997-04-17", "Thailand", "occurred")}
+
+
+def test_hoped_to_visit_a_person_is_a_planned_meeting(facts_of):
+    facts = facts_of("Karel Vondrak said he hoped to visit Franz Weber soon.")
+    assert events(facts) == {(("Franz Weber", "Karel Vondrak"), None, None, "planned")}
+
+
+def test_title_words_before_the_country_stay_out_of_the_organisation(facts_of):
+    facts = facts_of("Top US envoy Walter Denholm met former Austrian chancellor Franz Weber.")
+    assert {(r.person.name, r.title, r.org.name) for r in facts.roles} == {
+        ("Walter Denholm", "envoy", "United States"),
+        ("Franz Weber", "former chancellor", "Austria"),
+    }

@@ -122,6 +122,18 @@ def _name_spans(doc: Doc) -> list[Span]:
             while start < ent.end - 1 and _is_title_word(doc[start]):
                 start += 1
             end = ent.end
+            # "Inder" untagged before "Kumar Gujral": a capitalised proper noun compounded
+            # into the name, not a title, is its first word.
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].ent_type_ == ""
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].head.i in range(start, end)
+                and not _is_title_word(doc[start - 1])
+            ):
+                start -= 1
             # "Romano" tagged, "Prodi" not: an untagged capitalised proper noun that the
             # name's last word modifies belongs to the name.
             while (

@@ -14,13 +14,13 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
+from kg.extract.anchoring import find_date, find_place
 from kg.extract.dates import Tense, normalise_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.factuality import status_of
 from kg.model import Entity, Event, Evidence, Status
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
-PLACE_PREPS = {"in", "at"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
 LIGHT_VERBS = {
     "hold",
@@ -94,8 +94,62 @@ def extract_events(
             mentions.extend(_split_visits(mention, trigger, index))
     mentions = _link_anaphora(mentions)
     _date_from_lead(doc, mentions, published)
+    _place_from_visits(mentions, _visit_destinations(doc, index), index)
     complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
     return _merge(_drop_groups_with_named_people(complete), article_id)
+
+
+VISIT_NOUNS = {"visit", "trip", "tour"}
+
+
+def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
+    """Visitor -> the country or place the article says they are visiting ("a three-day
+    official visit to Thailand", "his visit to Turkey"); a visitor with two destinations
+    has none."""
+    found: dict[Entity, set[Entity]] = {}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in VISIT_NOUNS:
+            continue
+        destinations = [
+            e
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for e in [index.entity_at(pobj)]
+            if e is not None and e.type in ("country", "place")
+        ]
+        if len(destinations) != 1:
+            continue
+        visitors = [resolve_mention(c, index) for c in token.children if c.dep_ == "poss"]
+        if not visitors:
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            visitors = [resolve_mention(t, index) for t in subjects_of(verb)]
+        for visitor in visitors:
+            if visitor is not None and visitor.type == "person":
+                found.setdefault(visitor, set()).add(destinations[0])
+    return {visitor: places.pop() for visitor, places in found.items() if len(places) == 1}
+
+
+def _place_from_visits(
+    mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
+) -> None:
+    """A visitor's encounter with someone from the country visited happens there: Rosati,
+    on a visit to Thailand, meets the Thai prime minister in Thailand."""
+    for mention in mentions:
+        if mention.place is not None:
+            continue
+        for visitor in (p for p in mention.participants if p in destinations):
+            destination = destinations[visitor]
+            hosts = [p for p in mention.participants if p != visitor]
+            if hosts and all(
+                host == destination or any(org == destination.name for _, org in index.titles.get(host, ()))
+                for host in hosts
+            ):
+                mention.place = destination
+                break
 
 
 def _is_included(token: Token) -> bool:
@@ -165,6 +219,13 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
     if is_person_pronoun(token):
         return resolve_pronoun(token, index)
     lemma = token.lemma_.lower()
+    if token.ent_type_ == "DATE":
+        # "with Prime Minister Chaowalit Yongchaiyudh Thursday": the parser made the day
+        # the head and the name its compound.
+        for child in token.children:
+            named = index.entity_at(child) if child.dep_ == "compound" else None
+            if named is not None and named.type == "person":
+                return named
     # "his American counterpart, Donald Trump": the name in apposition.
     for child in token.children:
         if child.dep_ == "appos":
@@ -277,11 +338,12 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     elif (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.pos_ in ("VERB", "AUX", "ADJ")
         and _has_partner(noun)
     ):
-        # "said after talks with X", "went into talks with X": the verb's subject is the
-        # other party, since the noun names only the partner.
+        # "said after talks with X", "went into talks with X", "was satisfied with talks
+        # with X": the clause's subject is the other party, since the noun names only the
+        # partner.
         verb = head.head
         found = _participants_of(tokens + subjects_of(verb), index)
         if len(found) < 2:
@@ -327,86 +389,6 @@ def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
     return _participants_of(subjects_of(verb) + _with_objects(verb), index)
 
 
-# ---------------------------------------------------------------- date and place
-
-
-def _reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
-    """Hops from `token` up to one of `anchors` without leaving the clause, or None."""
-    for hops in range(1, max_hops + 1):
-        if token.head == token:
-            return None
-        if (
-            token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj")
-            and token.i not in anchors
-        ):
-            return None
-        token = token.head
-        if token.i in anchors:
-            return hops
-        if token.pos_ in ("VERB", "AUX") and token.i not in anchors:
-            return None
-    return None
-
-
-def _find_date(sent: Span, anchors: set[int], published: date | None, tense: Tense) -> str | None:
-    best: tuple[int, str] | None = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        hops = 0 if ent.root.i in anchors else _reaches(ent.root, anchors)
-        if hops is None:
-            continue
-        value = normalise_date(ent.text, published, tense)
-        if value and (best is None or hops < best[0]):
-            best = (hops, value)
-    return best[1] if best else None
-
-
-def _find_place(
-    sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]
-) -> Entity | None:
-    preps = PLACE_PREPS | extra_preps
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
-            continue
-        root = ent.root
-        entity = index.entity_at(root)
-        if entity is None or entity.type in ("person", "outlet"):
-            continue
-        if ent.label_ == "ORG" and not _looks_like_place(ent):
-            continue
-        # "the Alaska summit": a place compounded with the event noun.
-        if root.head == trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
-            return entity
-        prep = root.head
-        if (
-            root.dep_ == "pobj"
-            and prep.lower_ in preps
-            and (prep.head.i in anchors or _reaches(prep, anchors, 3))
-        ):
-            return entity
-    return None
-
-
-def _looks_like_place(ent: Span) -> bool:
-    """An ORG tag on a building or compound: "the White House", "Kremlin", "Elysee Palace"."""
-    last = ent[-1].lower_
-    return last in {
-        "house",
-        "palace",
-        "kremlin",
-        "hall",
-        "hotel",
-        "building",
-        "office",
-        "centre",
-        "center",
-        "residence",
-        "headquarters",
-        "ministry",
-    }
-
-
 # ---------------------------------------------------------------- mentions
 
 
@@ -431,7 +413,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     if invited:
         anchors.add(token.head.head.i)
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
-    when = _find_date(sent, anchors, published, tense)
+    when = find_date(sent, anchors, published, tense)
     if (
         published is not None
         and when
@@ -440,7 +422,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and when > published.isoformat()
     ):
         status = "planned"  # a day after the story cannot have happened yet
-    where = _find_place(sent, anchors, index, token, extra_preps)
+    where = find_place(sent, anchors, index, token, extra_preps)
     anaphoric = (
         token.pos_ == "NOUN"
         and len(participants) < 2

@@ -153,6 +153,19 @@ def base_form(token: Token) -> str:
     return lemma
 
 
+def _any_form_in(token: Token, lemmas: set[str]) -> bool:
+    """Is the word one of `lemmas`? The lemmatiser slips on some past forms ("hoped" ->
+    "hop"), so the word's own regular stems are tried too."""
+    if base_form(token) in lemmas:
+        return True
+    word = token.lower_
+    stems = {word}
+    for suffix, replacement in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stems.add(word[: -len(suffix)] + replacement)
+    return not stems.isdisjoint(lemmas)
+
+
 def _has_modal(token: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in token.children)
 
@@ -221,13 +234,13 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"
         if child.dep_ == "pobj" and head.lower_ not in COMPLEMENT_PREPS:
             continue  # "during the meeting": the preposition is an adjunct, handled above
-        if lemma in CANCELLING_LEMMAS or (lemma == "call" and _has_particle(head, "off")):
+        if _any_form_in(head, CANCELLING_LEMMAS) or (lemma == "call" and _has_particle(head, "off")):
             return "not_occurred"
         if lemma == "rule" and _has_particle(head, "out"):
             return "not_occurred"
         if _is_negated(head):
             return "not_occurred"
-        if lemma in PLANNING_LEMMAS and not (lemma == "call" and not _has_particle(head, "for")):
+        if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not _has_particle(head, "for")):
             return "planned"
         if lemma == "go" and head.tag_ == "VBG" and child.dep_ == "xcomp":
             return "planned"  # "going to meet"
@@ -242,9 +255,9 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
 
 
 def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:
-    if predicate is not None and predicate.tag_ in FINITE_TAGS:
+    if predicate is not None and predicate.tag_ in FINITE_TAGS and not _is_bare_participle(predicate):
         return predicate
-    if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX"):
+    if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX") and not _is_bare_participle(trigger):
         return trigger
     for _, head in path:
         if _is_bare_participle(head):

@@ -20,6 +20,8 @@ MEETING_NOUNS = {
     "meet",
     "get-together",
 }
+# A visit to one of these is a trip, not an encounter ("visit Lima").
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = {"receive", "host"}
 
@@ -37,6 +39,11 @@ def find_meeting(token: Token) -> Trigger | None:
             lemma == "sit"
             and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        ):
+            return Trigger("meeting", token)
+        # "hoped to visit Fujimori soon": a visit to a person is a meeting with them.
+        if lemma == "visit" and any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
         if lemma in HOSTING_VERBS and any(

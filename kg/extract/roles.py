@@ -12,6 +12,9 @@ from kg.extract.events import evidence_of
 from kg.model import Entity, Evidence, Role
 
 ORG_TYPES = {"country", "organization", "place"}
+# Words before a nationality that stay in the title, and words that are in neither.
+TITLE_PREFIXES = {"former", "acting", "interim", "deputy", "vice"}
+LOOSE_MODIFIERS = {"top", "senior", "veteran", "then", "outgoing", "new", "current", "visiting"}
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -100,13 +103,26 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
             cut -= 1
         else:
             break
-    return tokens[:cut], tokens[cut:]
+    org, title = tokens[:cut], tokens[cut:]
+    # "former Austrian chancellor", "top US envoy": words before the country belong to the
+    # title ("former") or to neither ("top").
+    while len(org) > 1 and (org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in LOOSE_MODIFIERS):
+        if org[0].lower_ in TITLE_PREFIXES:
+            title = [org[0], *title]
+        org = org[1:]
+    return org, title
 
 
 def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     """The organisation or country that org words name."""
     if not tokens:
         return None
+    if len(tokens) == 1 and tokens[0].ent_type_ in ("NORP", "GPE", "ORG"):
+        # "Mauritian Cabinet Secretary": the tagger's span runs into the title; the
+        # nationality word alone is the country.
+        country = gazetteer.country_of(tokens[0].text)
+        if country:
+            return Entity(country, "country")
     entities = {index.entity_at(t) for t in tokens}
     entities.discard(None)
     if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):
@@ -208,4 +224,11 @@ def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str 
             found.add((normalise_title([t.text for t in title_tokens]), org.name if org else None))
         for title, org_entity in _roles_of(span, index):
             found.add((title, org_entity.name))
+        # "his Thai counterpart Prachuab Chaiyasarn": no title, but a country.
+        head = span.root
+        if head.dep_ == "appos" and head.head.lemma_.lower() in gazetteer.COUNTERPART_NOUNS:
+            for child in head.head.children:
+                country = gazetteer.country_of(child.text) if child.dep_ in ("amod", "compound") else None
+                if country:
+                    found.add(("counterpart", country))
     return titles
