@@ -300,3 +300,19 @@ def test_title_words_before_the_country_stay_out_of_the_organisation(facts_of):
         ("Walter Denholm", "envoy", "United States"),
         ("Franz Weber", "former chancellor", "Austria"),
     }
+
+
+def interviews(facts):
+    return {(i.outlet.name, i.person.name) for i in facts.interviews}
+
+
+def test_known_outlet_carried_on_by_a_connector_is_one_title(facts_of):
+    facts = facts_of("Anna Lindqvist told the weekly Spiegel am Sonntag that the talks had failed.")
+    assert interviews(facts) == {("Spiegel am Sonntag", "Anna Lindqvist")}
+
+
+def test_outlet_run_into_the_reported_clause_by_the_tagger(facts_of):
+    facts = facts_of(
+        "Sweden's deputy defence minister, Anna Lindqvist, told AFP Stockholm itself would send troops."
+    )
+    assert interviews(facts) == {("AFP", "Anna Lindqvist")}

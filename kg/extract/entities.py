@@ -64,6 +64,80 @@ class ArticleEntities:
         return self.spans.get(token.i)
 
 
+# Words that mark a name as an organisation's, whatever its verb.
+_ORG_WORDS = {
+    "ministry",
+    "party",
+    "council",
+    "agency",
+    "bank",
+    "committee",
+    "union",
+    "front",
+    "group",
+    "association",
+    "organization",
+    "organisation",
+    "movement",
+    "congress",
+    "parliament",
+    "assembly",
+    "office",
+    "department",
+    "service",
+    "services",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "fund",
+    "institute",
+    "university",
+    "court",
+    "commission",
+    "government",
+    "army",
+    "forces",
+    "force",
+    "police",
+    "league",
+    "alliance",
+    "federation",
+    "board",
+    "bureau",
+    "foundation",
+    "center",
+    "centre",
+    "house",
+    "church",
+    "club",
+    "network",
+    "news",
+    "times",
+    "post",
+    "press",
+    "airlines",
+    "team",
+    "unit",
+}
+_SPEECH_LEMMAS = {"say", "tell", "add", "note", "insist", "explain", "admit", "claim", "declare"}
+
+
+def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
+    """ "Magdi Farag told AFP": a two- or three-word proper name with no organisation word,
+    speaking as the subject of a speech verb, is a person the tagger took for an
+    organisation."""
+    root = span.root
+    return (
+        min_words <= len(span) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        and not any(t.lower_ in _ORG_WORDS for t in span)
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in _SPEECH_LEMMAS
+    )
+
+
 def _is_outlet_context(span: Span) -> bool:
     """'French newspaper Le Point', 'news agency Reuters', 'the Kyodo news agency'."""
     doc = span.doc
@@ -147,6 +221,15 @@ def _name_spans(doc: Doc) -> list[Span]:
                 end += 1
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
+        elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
+            ent = Span(doc, ent.start, _connected_title_end(doc, ent.end), label=ent.label_)
+        elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
+            # "told AFP Tirana itself would ...": a known outlet run into the next name.
+            for end in range(ent.end - 1, ent.start, -1):
+                if gazetteer.is_known_outlet(doc[ent.start : end].text):
+                    if _connected_title_end(doc, end) < ent.end:
+                        ent = Span(doc, ent.start, end, label="ORG")
+                    break
         spans.append(ent)
     return spans
 
@@ -171,6 +254,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
         label = span.label_
         if label in ("GPE", "NORP") and gazetteer.country_of(name):
             label = "COUNTRY"
+        elif label == "NORP" and _is_speaking_name(span, min_words=1):
+            label = "PERSON"  # "Ngbanda told AFP": a name, not a nationality
         elif label in WEAK_LABELS:
             if gazetteer.is_known_outlet(name) or (label != "NORP" and _is_outlet_context(span)):
                 outlet_names.add(key)
@@ -179,8 +264,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
             else:
                 weak.append((span, name))
             continue
-        if gazetteer.is_known_outlet(name) or (label in ("ORG", "FAC") and _is_outlet_context(span)):
+        if gazetteer.is_known_outlet(name) or (
+            label in ("ORG", "FAC", "PERSON") and _is_outlet_context(span)
+        ):
             outlet_names.add(key)
+            label = "ORG"  # "the weekly Akhbar al-Yom", tagged a person
+        elif label == "ORG" and _is_speaking_name(span):
+            label = "PERSON"
         mentions.append((span, name))
         votes[key][label] += 1
     covered = {t.i for span, _ in mentions for t in span} | {t.i for span, _ in weak for t in span}
@@ -196,6 +286,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and span.start > 0
             and _is_title_word(doc[span.start - 1])
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
+            # "Miss Naples" is a beauty title, not a woman called Naples.
+            and not (doc[span.start - 1].lower_ == "miss" and span.label_ in ("GPE", "LOC"))
         ):
             votes[name.lower()]["PERSON"] += 2
     for span in _untagged_full_names(doc, votes):
@@ -215,7 +307,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
             person_full[words[-1]].add(key)
             person_full[key].add(key)
             # "Li" for "Li Peng": family name first; used only when no other person shares it.
-            first_names[words[0]].add(key)
+            # "Ngbanda" for "Honore Ngbanda Nzambo": a middle name used alone, likewise.
+            for word in words[:-1]:
+                first_names[word].add(key)
     for first, fulls in first_names.items():
         if first not in person_full and len(fulls) == 1:
             person_full[first] = set(fulls)
@@ -303,6 +397,22 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
     return found
 
 
+NAME_CONNECTORS = {"am", "im", "der", "de", "des", "del", "della", "di", "la", "le", "el", "al"}
+
+
+def _connected_title_end(doc: Doc, end: int, covered: set[int] = frozenset()) -> int:  # type: ignore[assignment]
+    """ "Bild am Sonntag", "Corriere della Sera": a known outlet's name carried on by a
+    lower-case connector and a capitalised word is a longer title; where it ends."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in NAME_CONNECTORS
+        and doc[end + 1].text[:1].isupper()
+        and not ({end, end + 1} & covered)
+    ):
+        end += 2
+    return end
+
+
 def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
     """Well-known outlets the tagger missed ("told AFP Wednesday")."""
     found: list[Span] = []
@@ -322,8 +432,9 @@ def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
                 match = span
                 break
         if match is not None:
-            found.append(Span(doc, match.start, match.end, label="ORG"))
-            i = match.end
+            end = _connected_title_end(doc, match.end, covered)
+            found.append(Span(doc, match.start, end, label="ORG"))
+            i = end
         else:
             i += 1
     return found

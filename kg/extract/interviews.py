@@ -51,6 +51,11 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         # "told the weekly Welt am Sonntag": the parser may make the outlet noun the object
         # and scatter the name after it.
         near = [t for o in objects for t in token.doc[o.left_edge.i : min(o.i + 4, token.sent.end)]]
+        # "told AFP Tirana itself would ...": the outlet right after the verb, parsed into
+        # the reported clause.
+        near += [t for t in token.doc[token.i + 1 : min(token.i + 3, token.sent.end)] if t.pos_ == "PROPN"][
+            :1
+        ]
         outlet = _outlet_among(objects + near, index, strict=True)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
