@@ -316,3 +316,26 @@ def test_outlet_run_into_the_reported_clause_by_the_tagger(facts_of):
         "Sweden's deputy defence minister, Anna Lindqvist, told AFP Stockholm itself would send troops."
     )
     assert interviews(facts) == {("AFP", "Anna Lindqvist")}
+
+
+def test_lead_description_is_the_person_the_next_sentence_names(facts_of):
+    facts = facts_of(
+        "Sweden is seeking closer ties with Thailand, the Swedish foreign minister said here Friday.\n\n"
+        "Anna Lindqvist told reporters that trade would grow.\n\n"
+        "The foreign minister said she met Thai Prime Minister Somchai Wongsawat on Thursday.",
+        published="1997-04-18",
+    )
+    assert ("Anna Lindqvist", "foreign minister", "Sweden") in {
+        (r.person.name, r.title, r.org.name) for r in facts.roles
+    }
+    assert {tuple(p.name for p in e.participants) for e in facts.events} == {
+        ("Anna Lindqvist", "Somchai Wongsawat")
+    }
+    # A second sentence whose subject already has a title of its own is someone else.
+    facts = facts_of(
+        "Sweden is seeking closer ties with Thailand, the Swedish foreign minister said here Friday.\n\n"
+        "Thai Prime Minister Somchai Wongsawat told reporters that trade would grow."
+    )
+    assert ("Somchai Wongsawat", "foreign minister", "Sweden") not in {
+        (r.person.name, r.title, r.org.name) for r in facts.roles
+    }

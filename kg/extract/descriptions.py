@@ -39,11 +39,10 @@ NEUTRAL_ADJECTIVES = frozenset({"visiting", "new", "outgoing", "incoming", "curr
 def link_descriptions(index: ArticleEntities) -> None:
     """Map each linkable description's head noun to its person in `index`."""
     titles = index.titles = titles_of_people(index)
-    if not titles:
-        return
     first_seen: dict[Entity, int] = {}
     for i, entity in sorted(index.by_token.items()):
         first_seen.setdefault(entity, i)
+    _link_lead_description(index, first_seen)
     for token in index.doc:
         if token.i in index.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
@@ -61,13 +60,40 @@ def link_descriptions(index: ArticleEntities) -> None:
             index.by_token[token.i] = fits.pop()
 
 
-def _description(token: Token, index: ArticleEntities) -> tuple[str, str | None] | None:
+def _link_lead_description(index: ArticleEntities, first_seen: dict[Entity, int]) -> None:
+    """ "The Polish foreign minister said here Friday ... / Dariusz Rosati told reporters":
+    a wire lead often describes its protagonist and names him in the next sentence. The
+    description's title is his where the next sentence's subject is a person named there
+    for the first time who has no other title in the article."""
+    sentences = [s for s in index.doc.sents if any(t.is_alpha for t in s)][:2]
+    if len(sentences) < 2:
+        return
+    lead, second = sentences
+    described = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = next((c for c in second.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if described is None or named is None or described.i in index.by_token:
+        return
+    wanted = _description(described, index, determiners=("the", "a", "an"))
+    person = index.entity_at(named)
+    if wanted is None or wanted[1] is None or person is None or person.type != "person":
+        return
+    title, org = wanted[0], wanted[1]
+    if first_seen.get(person, -1) < second.start or index.titles.get(person):
+        return
+    index.by_token[described.i] = person
+    index.titles.setdefault(person, set()).add((title, org))
+    index.described_roles.append((person, title, org, lead))
+
+
+def _description(
+    token: Token, index: ArticleEntities, determiners: tuple[str, ...] = ("the",)
+) -> tuple[str, str | None] | None:
     """(title, country or organisation) of "the [Egyptian] [foreign] minister", or None
     where the noun phrase is not a definite description of one titled person."""
     head = token.lemma_.lower()
     if head not in gazetteer.TITLE_HEADS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in determiners for c in token.children):
         return None
     if token.dep_ in ("appos", "compound") or any(c.dep_ in ("appos", "compound") for c in token.children):
         return None  # named right there, or part of a longer name

@@ -52,6 +52,8 @@ class ArticleEntities:
     entities: set[Entity] = field(default_factory=set)
     # person -> (title, organisation or country name or None), filled by descriptions.py
     titles: dict[Entity, set[tuple[str, str | None]]] = field(default_factory=dict)
+    # (person, title, org name, sentence) from a description the article links to a name
+    described_roles: list[tuple[Entity, str, str, Span]] = field(default_factory=list)
 
     def has_named_member(self, group: Entity) -> bool:
         """Does the article name a person with a title at this country or organisation?"""

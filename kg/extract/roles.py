@@ -47,7 +47,13 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
             found.setdefault(key, [])
             if evidence not in found[key]:
                 found[key].append(evidence)
-    return [Role(person=p, title=t, org=o, evidence=tuple(sorted(ev))) for (p, t, o), ev in found.items()]
+    for person, title, org_name, sentence in index.described_roles:
+        named = next((e for e in index.entities if e.name == org_name and e.type in ORG_TYPES), None)
+        org = Entity(org_name, "country") if named is None or named.type == "country" else named
+        found.setdefault((person, title, org), []).append(evidence_of(article_id, sentence))
+    return [
+        Role(person=p, title=t, org=o, evidence=tuple(sorted(set(ev)))) for (p, t, o), ev in found.items()
+    ]
 
 
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
