@@ -43,6 +43,14 @@ SELECT ?g ?id ?e ?person ?title ?org WHERE {
   }
 }"""
 
+_QUOTES = """
+SELECT ?g ?id ?e ?speaker ?text WHERE {
+  GRAPH ?g {
+    ?a a kg:Article ; kg:articleId ?id .
+    ?e a kg:Statement ; kg:speakerName ?speaker ; kg:text ?text .
+  }
+}"""
+
 
 def _value(term: Any) -> str | None:
     return None if term is None else term.value
@@ -85,6 +93,7 @@ def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, A
     for query, kind, fields in (
         (_INTERVIEWS, "interview", ("outlet", "person", "date")),
         (_ROLES, "role", ("person", "title", "org")),
+        (_QUOTES, "quote", ("speaker", "text")),
     ):
         for row in store.select(query):
             fact = {"article": row["id"].value, "type": kind}

@@ -64,6 +64,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words an article puts in quotation marks, and who said them."""
+
+    speaker: Entity | None  # None where the article does not name the speaker
+    speaker_text: str  # the entity's name, or the description ("a senior official")
+    text: str
+    evidence: tuple[Evidence, ...]  # the sentence(s) the quotation stands in
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     """Everything extracted from one article."""
 
@@ -77,4 +87,5 @@ class ArticleFacts:
     events: tuple[Event, ...] = ()
     interviews: tuple[Interview, ...] = ()
     roles: tuple[Role, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     counts: dict[str, int] = field(default_factory=dict, compare=False)

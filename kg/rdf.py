@@ -159,6 +159,17 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
         add(node, T.ROLE_ORG, entity_iri(role.org))
         add_evidence(node, role.evidence)
         add(entity_iri(role.person), T.HOLDS_ROLE, node)
+
+    for statement in facts.quotes:
+        first = statement.evidence[0]
+        node = event_iri(_digest(facts.article_id, str(first.start), str(first.end)), "statement")
+        add(node, T.TYPE, NamedNode(T.STATEMENT))
+        add(node, T.TEXT, Literal(clean_text(statement.text)))
+        add(node, T.SPEAKER_NAME, Literal(clean_text(statement.speaker_text)))
+        if statement.speaker is not None:
+            add(node, T.SPEAKER, entity_iri(statement.speaker))
+            add(entity_iri(statement.speaker), T.SAID, node)
+        add_evidence(node, statement.evidence)
     return _unique(out)
 
 

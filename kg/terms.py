@@ -36,6 +36,7 @@ PHONE_CALL = KG + "PhoneCall"
 INTERVIEW = KG + "Interview"
 ROLE = KG + "Role"
 EVIDENCE = KG + "Evidence"
+STATEMENT = KG + "Statement"
 STATUS = KG + "EventStatus"
 
 # Statuses (individuals of kg:EventStatus)
@@ -67,12 +68,16 @@ HEADLINE = KG + "headline"
 URL = KG + "url"
 CONTENT_HASH = KG + "contentHash"
 ENTITY_TYPE = KG + "entityType"
+SPEAKER = KG + "speaker"
+SPEAKER_NAME = KG + "speakerName"
+TEXT = KG + "text"
 DERIVED_FROM = PROV + "wasDerivedFrom"
 # Shortcuts for simple questions: only for what took place.
 MET = KG + "met"
 SPOKE_BY_PHONE_WITH = KG + "spokeByPhoneWith"
 INTERVIEWED = KG + "interviewed"
 HOLDS_ROLE = KG + "holdsRole"
+SAID = KG + "said"
 
 ENTITY_CLASSES = {
     "person": PERSON,

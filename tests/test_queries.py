@@ -60,3 +60,12 @@ def test_missing_required_parameter_is_a_clear_error():
 def test_unknown_query_lists_the_known_ones():
     with pytest.raises(QueryError, match="known queries: .*meetings"):
         q.load_query("nosuchquery")
+
+
+def test_quotes_query_gives_what_one_person_said_once_each(seeds_db):
+    table = q.run_query(seeds_db, q.load_query("quotes").text, q.parse_params(["person=Dmitry Peskov"]))
+    column = table.columns.index("text")
+    texts = [row[column] for row in table.rows]
+    assert any(t.startswith("This meeting must be productive.") for t in texts)
+    assert len(texts) == len(set(texts))
+    assert not any("Very disappointed" in t for t in texts)  # Trump's words, not Peskov's

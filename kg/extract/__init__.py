@@ -12,6 +12,7 @@ from kg.extract.entities import index_entities
 from kg.extract.events import extract_events
 from kg.extract.interviews import extract_interviews
 from kg.extract.meetings import find_meeting
+from kg.extract.quotes import extract_quotes
 from kg.extract.roles import extract_roles
 from kg.model import ArticleFacts, Entity
 
@@ -34,6 +35,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)
     roles = extract_roles(doc, index, article.id)
+    quotes = extract_quotes(doc, index, article.id)
     used: set[Entity] = set()
     for event in events:
         used.update(event.participants)
@@ -43,6 +45,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
         used.update((interview.outlet, interview.person))
     for role in roles:
         used.update((role.person, role.org))
+    used.update(q.speaker for q in quotes if q.speaker is not None)
     return ArticleFacts(
         article_id=article.id,
         published=article.published,
@@ -54,4 +57,5 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
         events=tuple(events),
         interviews=tuple(sorted(interviews, key=lambda i: (i.outlet, i.person))),
         roles=tuple(sorted(roles, key=lambda r: (r.person, r.title, r.org))),
+        quotes=tuple(quotes),
     )

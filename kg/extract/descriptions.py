@@ -95,7 +95,9 @@ def _description(
         return None
     if not any(c.dep_ == "det" and c.lower_ in determiners for c in token.children):
         return None
-    if token.dep_ in ("appos", "compound") or any(c.dep_ in ("appos", "compound") for c in token.children):
+    if token.dep_ in ("appos", "compound") or any(
+        c.dep_ in ("appos", "compound") and _is_person(index.entity_at(c)) for c in token.children
+    ):
         return None  # named right there, or part of a longer name
     words: list[str] = []
     org: str | None = None
@@ -123,10 +125,20 @@ def _description(
     return normalise_title([*words, token.text]), org
 
 
+def _is_person(entity: Entity | None) -> bool:
+    return entity is not None and entity.type == "person"
+
+
+# Nouns that describe anyone who speaks for an organisation: "the Kremlin representative".
+GENERIC_TITLES = frozenset({"representative", "official", "aide", "spokesperson"})
+
+
 def _fits(title: str, org: str | None, held: str, held_org: str | None) -> bool:
     if org is not None and org != held_org:
         return False
     head = title.split()[-1]
+    if head in GENERIC_TITLES and org is not None and title == head:
+        return True
     if head == "leader":
         return held in LEADER_TITLES or held.split()[-1] == "leader"
     if head == "premier":

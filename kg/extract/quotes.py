@@ -1,0 +1,288 @@
+"""Who said what: direct quotations and their speakers.
+
+Quotations are found in the article's characters (curly or straight marks, a quote that
+runs over several paragraphs), then attributed from the parse: the subject of a speech
+verb outside the quotation in the same sentence ("...," said Caddell / Peskov said: "..."),
+"according to X", or, for a quotation with no attribution of its own, the speaker of the
+quotation it continues (a split quote, the next paragraph of a long one). A speaker the
+article does not name is kept as its description ("a senior official") with no entity;
+a quotation with no attribution at all is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.extract.events import evidence_of
+from kg.model import Entity, Evidence, Quote
+
+SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "ask",
+    "write",
+    "tweet",
+    "explain",
+    "insist",
+    "declare",
+    "argue",
+    "claim",
+    "warn",
+    "continue",
+    "state",
+    "reply",
+    "respond",
+    "answer",
+    "conclude",
+    "recall",
+    "admit",
+    "acknowledge",
+    "complain",
+    "suggest",
+    "urge",
+    "predict",
+    "remark",
+    "observe",
+    "announce",
+    "quip",
+    "joke",
+    "boast",
+    "concede",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "assert",
+    "contend",
+    "charge",
+    "counter",
+    "muse",
+    "post",
+    "report",
+}
+SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
+# Fewer quoted words than this are a phrase the writer marks, not a statement.
+MIN_WORDS = 3
+# How many sentences back "he said" may look for the person last reported speaking.
+SPEAKER_REACH = 3
+OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+@dataclass
+class _Segment:
+    start: int  # characters of the quoted words, marks excluded
+    end: int
+    paragraph: int
+    continues: bool = False  # the paragraph ended before the quotation closed
+
+
+def quoted_segments(text: str) -> list[_Segment]:
+    """Every quotation in `text`, paragraph by paragraph. A quotation left open at the end
+    of a paragraph runs on (news style opens each paragraph of a long quote again)."""
+    segments: list[_Segment] = []
+    position = 0
+    for number, paragraph in enumerate(text.split("\n")):
+        i = 0
+        while i < len(paragraph):
+            mark = paragraph[i]
+            closing = OPENING.get(mark)
+            if closing is None:
+                i += 1
+                continue
+            j = paragraph.find(closing, i + 1)
+            if j == -1:
+                # An opening mark with no close in its paragraph: the quote runs on.
+                if paragraph[i + 1 :].strip():
+                    segments.append(_Segment(position + i + 1, position + len(paragraph), number, True))
+                break
+            if paragraph[i + 1 : j].strip():
+                segments.append(_Segment(position + i + 1, position + j, number))
+            i = j + 1
+        position += len(paragraph) + 1
+    return segments
+
+
+def extract_quotes(doc: Doc, index: ArticleEntities, article_id: str) -> list[Quote]:
+    text = doc.text
+    original = doc.user_data.get("kg_text", text)
+    segments = quoted_segments(text)
+    inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
+    quotes: list[Quote] = []
+    speakers = _named_speakers(doc, inside, index)
+    found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
+    # A quotation with no attribution of its own goes on with the one before it (a split
+    # quote, the next paragraph of a long one) ...
+    for i in range(1, len(segments)):
+        if found[i] is None and found[i - 1] is not None and _continues(segments[i - 1], segments[i], doc):
+            found[i] = found[i - 1]
+    # ... or, opened in a paragraph left unclosed, is attributed where it ends.
+    for i in range(len(segments) - 2, -1, -1):
+        if found[i] is None and found[i + 1] is not None and _continues(segments[i], segments[i + 1], doc):
+            found[i] = found[i + 1]
+    for segment, attributed in zip(segments, found, strict=True):
+        if attributed is None:
+            continue
+        words = original[segment.start : segment.end].strip()
+        speaker, description = attributed
+        if len(words.split()) < MIN_WORDS:
+            continue  # "unhappy", "quite cynical": a scare quote, not a statement
+        quotes.append(
+            Quote(
+                speaker=speaker,
+                speaker_text=description,
+                text=words.rstrip(","),
+                evidence=(_evidence_of(doc, segment, article_id),),
+            )
+        )
+    return quotes
+
+
+def _evidence_of(doc: Doc, segment: _Segment, article_id: str) -> Evidence:
+    """The sentence or sentences the quotation stands in, as every fact's evidence is."""
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return evidence_of(article_id, doc[:])
+    return evidence_of(article_id, doc[span[0].sent.start : span[-1].sent.end])
+
+
+def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token]:
+    """The words of the sentences around a quotation that are not themselves quoted."""
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return []
+    first, last = span[0].sent, span[-1].sent
+    return [t for t in doc[first.start : last.end] if t.idx not in inside and not t.is_space]
+
+
+def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[tuple[Token, Entity]]:
+    """Every person the article reports speaking by name ("Peskov also told Le Point"),
+    outside quotation marks, in text order: the candidates for a later "he said"."""
+    found: list[tuple[Token, Entity]] = []
+    for token in doc:
+        if token.idx in inside or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj" and c.idx not in inside):
+            entity = index.entity_at(subject)
+            if entity is not None and entity.type == "person":
+                found.append((subject, entity))
+    return found
+
+
+def _attribution(
+    doc: Doc,
+    segment: _Segment,
+    inside: set[int],
+    index: ArticleEntities,
+    speakers: list[tuple[Token, Entity]],
+) -> tuple[Entity | None, str] | None:
+    outside = _outside_tokens(doc, segment, inside)
+    if not outside:
+        return None
+    # The speech verb nearest the quotation's edges, in the quotation's own sentence(s).
+    verbs = [t for t in outside if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS]
+    verbs.sort(key=lambda v: min(abs(v.idx - segment.end), abs(v.idx - segment.start)))
+    for verb in verbs:
+        found = _speaker_of(verb, index, inside, speakers)
+        if found is not None:
+            return found
+    for token in outside:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
+                return _named(pobj, index)
+    return None
+
+
+def _speaker_of(
+    verb: Token, index: ArticleEntities, inside: set[int], speakers: list[tuple[Token, Entity]]
+) -> tuple[Entity | None, str] | None:
+    # "news agency Reuters reported, citing Peskov's interview": the cited person said it.
+    for citing in (c for c in verb.children if c.lower_ == "citing"):
+        for obj in (c for c in citing.children if c.dep_ == "dobj"):
+            for candidate in (obj, *[c for c in obj.children if c.dep_ == "poss"]):
+                entity = index.entity_at(candidate)
+                # The tagger often calls a possessor "X's" an organisation; an outlet is the
+                # reporter, not the one cited.
+                if entity is not None and entity.type in ("person", "organization"):
+                    return entity, entity.name
+    # Active subjects only: "the plan was described as ..." names no speaker.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
+    if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.idx not in inside]
+    for subject in subjects:
+        if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
+            continue
+        if is_person_pronoun(subject):
+            return _pronoun_speaker(subject, index, speakers)
+        return _named(subject, index)
+    return None
+
+
+def _pronoun_speaker(
+    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]]
+) -> tuple[Entity | None, str]:
+    """ "..., he noted": the person last reported speaking, a few sentences back at most;
+    else the pronoun's ordinary reading. Names inside the quotation are never candidates."""
+    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i]
+    if earlier:
+        token, last = earlier[-1]
+        if _sentences_between(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
+            return last, last.name
+    entity = resolve_pronoun(pronoun, index)
+    return (entity, entity.name) if entity is not None else (None, pronoun.text)
+
+
+def _paragraphs_between(a: Token, b: Token) -> int:
+    """0 for the same paragraph, 1 for the next one, ..."""
+    between = a.doc.text[a.idx : b.idx]
+    return sum(1 for line in between.split("\n")[1:] if line.strip())
+
+
+def _sentences_between(a: Token, b: Token) -> int:
+    return sum(1 for t in a.doc[a.i + 1 : b.i + 1] if t.is_sent_start)
+
+
+def _named(token: Token, index: ArticleEntities) -> tuple[Entity | None, str]:
+    """The entity a speaker phrase names, with its words; pronouns resolved only where one
+    reading is left."""
+    entity = index.entity_at(token)
+    if entity is None:
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and index.entity_at(child) is not None:
+                entity = index.entity_at(child)
+                break
+    if entity is not None and entity.type not in SPEAKER_TYPES:
+        entity = None
+    if entity is not None:
+        return entity, entity.name
+    return None, _description_text(token)
+
+
+def _description_text(token: Token) -> str:
+    """ "a senior official", "the spokesman": the speaker's noun phrase without clauses."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t == token]
+    words = [t for t in words if t.i <= token.i or t.head == token and t.dep_ in ("appos", "compound")]
+    return " ".join(t.text for t in words if not t.is_space and not t.is_punct).strip()
+
+
+def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
+    """Does `segment` go on with the quotation before it? The next paragraph of a quote
+    left open, or a second part in the same paragraph ("...," he said. "...")."""
+    if prev.continues and segment.paragraph > prev.paragraph:
+        return _starts_paragraph(doc.text, segment) and not _has_text_between(doc.text, prev, segment)
+    return segment.paragraph == prev.paragraph
+
+
+def _has_text_between(text: str, prev: _Segment, segment: _Segment) -> bool:
+    """Is there a paragraph between the two that is not part of the quotation?"""
+    return any(line.strip() for line in text[prev.end : segment.start - 1].split("\n")[1:-1])
+
+
+def _starts_paragraph(text: str, segment: _Segment) -> bool:
+    line_start = text.rfind("\n", 0, segment.start) + 1
+    return not text[line_start : segment.start - 1].strip()
