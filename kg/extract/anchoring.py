@@ -72,7 +72,7 @@ def find_place(
     return _town_of(sent, anchors, index)
 
 
-# "in the southern town of Gjirokaster": the tagger often misses small places, but the
+# "in the southern town of Zlotnik": the tagger often misses small places, but the
 # noun before "of" says what the name is.
 SETTLEMENT_NOUNS = {"town", "city", "village", "port", "capital", "resort", "island", "region", "province"}
 

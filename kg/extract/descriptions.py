@@ -1,6 +1,6 @@
 """Definite descriptions that stand for a named person: "the Egyptian leader", "the
 premier", "the foreign minister", once the article has introduced the person with that
-title ("Egyptian President Hosni Mubarak", "Chinese Premier Wen Jiabao").
+title ("Egyptian President Karim Hadad", "Chinese Premier Wen Jiabao").
 
 A description is linked only where exactly one person introduced before it fits; an
 unlinked description loses a fact, a wrong link invents one.
@@ -61,7 +61,7 @@ def link_descriptions(index: ArticleEntities) -> None:
 
 
 def _link_lead_description(index: ArticleEntities, first_seen: dict[Entity, int]) -> None:
-    """ "The Polish foreign minister said here Friday ... / Dariusz Rosati told reporters":
+    """ "The Swedish foreign minister said here Friday ... / Anna Lindqvist told reporters":
     a wire lead often describes its protagonist and names him in the next sentence. The
     description's title is his where the next sentence's subject is a person named there
     for the first time who has no other title in the article."""

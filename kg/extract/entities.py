@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -127,7 +128,7 @@ _SPEECH_LEMMAS = {"say", "tell", "add", "note", "insist", "explain", "admit", "c
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
-    """ "Magdi Farag told AFP": a two- or three-word proper name with no organisation word,
+    """ "Karim Hadad told AFP": a two- or three-word proper name with no organisation word,
     speaking as the subject of a speech verb, is a person the tagger took for an
     organisation."""
     root = span.root
@@ -198,7 +199,7 @@ def _name_spans(doc: Doc) -> list[Span]:
             while start < ent.end - 1 and _is_title_word(doc[start]):
                 start += 1
             end = ent.end
-            # "Inder" untagged before "Kumar Gujral": a capitalised proper noun compounded
+            # "Ana" untagged before "Maria Lopes": a capitalised proper noun compounded
             # into the name, not a title, is its first word.
             while (
                 start > 0
@@ -210,7 +211,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and not _is_title_word(doc[start - 1])
             ):
                 start -= 1
-            # "Romano" tagged, "Prodi" not: an untagged capitalised proper noun that the
+            # "Karel" tagged, "Vondrak" not: an untagged capitalised proper noun that the
             # name's last word modifies belongs to the name.
             while (
                 end < len(doc)
@@ -226,7 +227,7 @@ def _name_spans(doc: Doc) -> list[Span]:
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
             ent = Span(doc, ent.start, _connected_title_end(doc, ent.end), label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
-            # "told AFP Tirana itself would ...": a known outlet run into the next name.
+            # "told AFP Stockholm itself would ...": a known outlet run into the next name.
             for end in range(ent.end - 1, ent.start, -1):
                 if gazetteer.is_known_outlet(doc[ent.start : end].text):
                     if _connected_title_end(doc, end) < ent.end:
@@ -245,7 +246,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     mentions: list[tuple[Span, str]] = []  # (span, cleaned surface name)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     outlet_names: set[str] = set()
-    # Mentions whose tag is unreliable for names ("Ramgoolam" as NORP, "Bild am Sonntag" as a
+    # Mentions whose tag is unreliable for names ("Vondrak" as NORP, "Spiegel am Sonntag" as a
     # work of art): kept only where the rest of the article says what they are.
     weak: list[tuple[Span, str]] = []
     for span in _name_spans(doc):
@@ -257,7 +258,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if label in ("GPE", "NORP") and gazetteer.country_of(name):
             label = "COUNTRY"
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
-            label = "PERSON"  # "Ngbanda told AFP": a name, not a nationality
+            label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
         elif label in WEAK_LABELS:
             if gazetteer.is_known_outlet(name) or (label != "NORP" and _is_outlet_context(span)):
                 outlet_names.add(key)
@@ -270,7 +271,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             label in ("ORG", "FAC", "PERSON") and _is_outlet_context(span)
         ):
             outlet_names.add(key)
-            label = "ORG"  # "the weekly Akhbar al-Yom", tagged a person
+            label = "ORG"  # "the weekly Al-Masa", tagged a person
         elif label == "ORG" and _is_speaking_name(span):
             label = "PERSON"
         mentions.append((span, name))
@@ -282,13 +283,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
         mentions.append((span, name))
         votes[name.lower()]["ORG"] += 1
     for span, name in mentions:
-        # "envoy Honore Ngbanda Nzambo", "Mr Moose": a title before a name marks a person.
+        # "envoy Jean Kasongo Mbala", "Mr Denholm": a title before a name marks a person.
         if (
             span.label_ != "PERSON"
             and span.start > 0
             and _is_title_word(doc[span.start - 1])
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
-            # "Miss Naples" is a beauty title, not a woman called Naples.
+            # "Miss Verona" is a beauty title, not a woman called Verona.
             and not (doc[span.start - 1].lower_ == "miss" and span.label_ in ("GPE", "LOC"))
         ):
             votes[name.lower()]["PERSON"] += 2
@@ -308,8 +309,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
             full_people.add(key)
             person_full[words[-1]].add(key)
             person_full[key].add(key)
-            # "Li" for "Li Peng": family name first; used only when no other person shares it.
-            # "Ngbanda" for "Honore Ngbanda Nzambo": a middle name used alone, likewise.
+            # "Li" for "Li Wei": family name first; used only when no other person shares it.
+            # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
             for word in words[:-1]:
                 first_names[word].add(key)
     for first, fulls in first_names.items():
@@ -351,7 +352,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         top = _majority_label(counter)
         if top == "COUNTRY":
             return Entity(gazetteer.country_of(name) or name, "country")
-        # The tagger often calls a bare surname ("Fino") an organisation; a full name it
+        # The tagger often calls a bare surname ("Vondrak") an organisation; a full name it
         # calls a person decides for all its short forms.
         if top == "PERSON" or ckey in full_people or (ckey != key and counter["PERSON"] > 0):
             return Entity(name, "person")
@@ -379,7 +380,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
 
 
 def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
-    """ "Farooq Feroze Khan" left untagged while "Khan" is tagged PERSON elsewhere: a run of
+    """ "Karim Aziz Hadad" left untagged while "Hadad" is tagged PERSON elsewhere: a run of
     proper nouns ending in a surname the article uses for a person is that person's name."""
     surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
     found: list[Span] = []
@@ -402,8 +403,8 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
 NAME_CONNECTORS = {"am", "im", "der", "de", "des", "del", "della", "di", "la", "le", "el", "al"}
 
 
-def _connected_title_end(doc: Doc, end: int, covered: set[int] = frozenset()) -> int:  # type: ignore[assignment]
-    """ "Bild am Sonntag", "Corriere della Sera": a known outlet's name carried on by a
+def _connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozenset()) -> int:
+    """ "Spiegel am Sonntag", "Corriere della Sera": a known outlet's name carried on by a
     lower-case connector and a capitalised word is a longer title; where it ends."""
     while (
         end + 1 < len(doc)
@@ -457,11 +458,11 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     narrow: an unresolved pronoun loses a fact, a wrong one invents one.
 
     In the pronoun's own sentence: the last person named as a subject before it, else the
-    last person named before it at all ("Hashimoto's departure, where he will ...").
+    last person named before it at all ("Vondrak's departure, where he will ...").
     Otherwise the nearest earlier sentence (two at most) that speaks of a person: its main
     subject if that is a person (named, described or itself a pronoun resolved the same
     way), else the one person it names. A sentence whose subject is a person we cannot
-    name ("The minister said ... with Li Peng") leaves the pronoun unresolved.
+    name ("The minister said ... with Karel Vondrak") leaves the pronoun unresolved.
     """
     sent = token.sent
     doc = token.doc

@@ -82,7 +82,7 @@ def extract_events(
         for trigger in triggers:
             mention = _mention(trigger, index, published)
             if in_sentence and _is_included(trigger.token):
-                # "talks with Turkish leaders, including a meeting with X": the part shares
+                # "talks with Austrian leaders, including a meeting with X": the part shares
                 # the whole's factuality and time, whatever the parser hung it from.
                 whole = in_sentence[-1]
                 mention.status = whole.status
@@ -123,10 +123,7 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
             continue
         visitors = [resolve_mention(c, index) for c in token.children if c.dep_ == "poss"]
         if not visitors:
-            verb = token.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-                verb = verb.head
-            visitors = [resolve_mention(t, index) for t in subjects_of(verb)]
+            visitors = [resolve_mention(t, index) for t in subjects_of(governing_verb(token))]
         for visitor in visitors:
             if visitor is not None and visitor.type == "person":
                 found.setdefault(visitor, set()).add(destinations[0])
@@ -136,8 +133,8 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
 def _place_from_visits(
     mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
 ) -> None:
-    """A visitor's encounter with someone from the country visited happens there: Rosati,
-    on a visit to Thailand, meets the Thai prime minister in Thailand."""
+    """A visitor's encounter with someone from the country visited happens there: a minister
+    on a visit to Austria meets the Austrian chancellor in Austria."""
     for mention in mentions:
         if mention.place is not None:
             continue
@@ -157,9 +154,9 @@ def _is_included(token: Token) -> bool:
 
 
 def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
-    """ "Levy arrived for talks with Turkish leaders ... Levy will meet President Demirel,
+    """ "Vondrak arrived for talks with Austrian leaders ... Vondrak will meet President Weber,
     Foreign Minister Ciller": where the article names the people someone meets, their
-    encounter with a group ("Turkish leaders" -> Turkey) is those same meetings told
+    encounter with a group ("Austrian leaders" -> Austria) is those same meetings told
     vaguely, not another fact."""
     met_people = {
         p for m in mentions if all(e.type == "person" for e in m.participants) for p in m.participants
@@ -220,7 +217,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
         return resolve_pronoun(token, index)
     lemma = token.lemma_.lower()
     if token.ent_type_ == "DATE":
-        # "with Prime Minister Chaowalit Yongchaiyudh Thursday": the parser made the day
+        # "with Prime Minister Somchai Wongsawat Thursday": the parser made the day
         # the head and the name its compound.
         for child in token.children:
             named = index.entity_at(child) if child.dep_ == "compound" else None
@@ -253,6 +250,15 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
     return found
 
 
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above a word ("a visit to X" -> the verb the visit hangs from); the
+    root where there is none."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, borrowed from the governing verb where it has none of its own
     ("agreed to meet", "met X and discussed", "Putin, who met Trump")."""
@@ -263,7 +269,7 @@ def subjects_of(verb: Token) -> list[Token]:
             p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
-            return [current.head]  # "Ramgoolam, who met Li": the relative pronoun's antecedent
+            return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
         if subjects:
             return subjects
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
@@ -271,14 +277,14 @@ def subjects_of(verb: Token) -> list[Token]:
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "told reporters before heading into talks"
         elif current.dep_ in ("relcl", "acl"):
-            return [current.head]  # "Putin, who met Trump" / "Fino, speaking after talks"
+            return [current.head]  # "Putin, who met Trump" / "Vondrak, speaking after talks"
         else:
             return []
     return []
 
 
 def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
-    """The person named right before a verb ("..., Franz Vranitzky, said"): the parser
+    """The person named right before a verb ("..., Franz Weber, said"): the parser
     often hangs such a name elsewhere."""
     doc = verb.doc
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
@@ -359,7 +365,7 @@ def _has_partner(noun: Token) -> bool:
 
 
 def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> list[Mention]:
-    """ "Levy will meet A, B and C": one visitor's separate meetings with each host. Only
+    """ "Vondrak will meet A, B and C": one visitor's separate meetings with each host. Only
     for a verb with one subject and a list of two or more named people as its object; a
     meeting *between* several parties stays one fact."""
     token = trigger.token
@@ -472,8 +478,8 @@ def _date_from_lead(doc: Doc, mentions: list[Mention], published: date | None) -
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     """ "During the meeting on August 18, ..." names the encounter the sentence before
     reported: it adds its date, place and, when it reports it as past, its status.
-    "After their meeting, Fino went on to Athens" looks back on an encounter told a few
-    sentences before ("flew in for talks with Fino"): it says the encounter took place."""
+    "After their meeting, Weber went on to Paris" looks back on an encounter told a few
+    sentences before ("flew in for talks with Weber"): it says the encounter took place."""
     for position, mention in enumerate(mentions):
         if not mention.anaphoric:
             continue
@@ -483,7 +489,7 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
         if len(antecedent.participants) < 2:
             continue
         retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
-        sent_gap = _sentence_distance(antecedent.trigger, mention.trigger)
+        sent_gap = sentence_distance(antecedent.trigger, mention.trigger)
         if sent_gap > (RETROSPECTIVE_REACH if retrospective else 1):
             continue
         if mention.date and antecedent.date and mention.date != antecedent.date:
@@ -510,7 +516,7 @@ def _looks_back(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and head.lower_ in ("after", "since", "following")
 
 
-def _sentence_distance(a: Token, b: Token) -> int:
+def sentence_distance(a: Token, b: Token) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     first, second = sorted((a.sent.start, b.sent.start))
     if first == second:

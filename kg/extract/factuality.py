@@ -265,7 +265,7 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
         if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS:
             return head
     # A verb in a clause the walk stopped at: "went to Beijing to meet X"; a participle
-    # takes the tense of the clause it hangs from ("Fino, speaking after a meeting, said").
+    # takes the tense of the clause it hangs from ("Weber, speaking after a meeting, said").
     head = (predicate or trigger).head
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") and head.tag_ in FINITE_TAGS and not _is_bare_participle(head):

@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.dates import normalise_date
 from kg.extract.entities import ArticleEntities
-from kg.extract.events import evidence_of, person_after, person_before, resolve_mention, subjects_of
+from kg.extract.events import (
+    evidence_of,
+    governing_verb,
+    person_after,
+    person_before,
+    resolve_mention,
+    subjects_of,
+)
 from kg.model import Entity, Evidence, Interview
 
 SPEAKING_TO_VERBS = {"speak", "talk", "say", "give"}
@@ -48,10 +55,10 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return None
     if lemma == "tell":
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-        # "told the weekly Welt am Sonntag": the parser may make the outlet noun the object
+        # "told the weekly Spiegel am Sonntag": the parser may make the outlet noun the object
         # and scatter the name after it.
         near = [t for o in objects for t in token.doc[o.left_edge.i : min(o.i + 4, token.sent.end)]]
-        # "told AFP Tirana itself would ...": the outlet right after the verb, parsed into
+        # "told AFP Stockholm itself would ...": the outlet right after the verb, parsed into
         # the reported clause.
         near += [t for t in token.doc[token.i + 1 : min(token.i + 3, token.sent.end)] if t.pos_ == "PROPN"][
             :1
@@ -99,9 +106,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     if outlet is None:
         return None
     person = _person_among(possessors, index)
-    verb = noun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
+    verb = governing_verb(noun)
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         person = _speaker(verb, index)
     return (outlet, person, verb) if person else None

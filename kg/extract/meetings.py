@@ -41,7 +41,7 @@ def find_meeting(token: Token) -> Trigger | None:
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
         ):
             return Trigger("meeting", token)
-        # "hoped to visit Fujimori soon": a visit to a person is a meeting with them.
+        # "hoped to visit Weber soon": a visit to a person is a meeting with them.
         if lemma == "visit" and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):

@@ -2,7 +2,7 @@
 
 Quotations are found in the article's characters (curly or straight marks, a quote that
 runs over several paragraphs), then attributed from the parse: the subject of a speech
-verb outside the quotation in the same sentence ("...," said Caddell / Peskov said: "..."),
+verb outside the quotation in the same sentence ("...," said Lindqvist / Varga said: "..."),
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
 quotation it continues (a split quote, the next paragraph of a long one). A speaker the
 article does not name is kept as its description ("a senior official") with no entity;
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.events import evidence_of
+from kg.extract.events import evidence_of, sentence_distance
 from kg.model import Entity, Evidence, Quote
 
 SPEECH_LEMMAS = {
@@ -141,21 +141,23 @@ def extract_quotes(doc: Doc, index: ArticleEntities, article_id: str) -> list[Qu
     return quotes
 
 
-def _evidence_of(doc: Doc, segment: _Segment, article_id: str) -> Evidence:
-    """The sentence or sentences the quotation stands in, as every fact's evidence is."""
+def _sentences_around(doc: Doc, segment: _Segment) -> Span | None:
+    """The sentence or sentences a quotation stands in."""
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    if span is None:
-        return evidence_of(article_id, doc[:])
-    return evidence_of(article_id, doc[span[0].sent.start : span[-1].sent.end])
+    return None if span is None else doc[span[0].sent.start : span[-1].sent.end]
+
+
+def _evidence_of(doc: Doc, segment: _Segment, article_id: str) -> Evidence:
+    """The quotation's sentences, as every fact's evidence is."""
+    return evidence_of(article_id, _sentences_around(doc, segment) or doc[:])
 
 
 def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token]:
     """The words of the sentences around a quotation that are not themselves quoted."""
-    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    if span is None:
+    around = _sentences_around(doc, segment)
+    if around is None:
         return []
-    first, last = span[0].sent, span[-1].sent
-    return [t for t in doc[first.start : last.end] if t.idx not in inside and not t.is_space]
+    return [t for t in around if t.idx not in inside and not t.is_space]
 
 
 def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[tuple[Token, Entity]]:
@@ -231,7 +233,7 @@ def _pronoun_speaker(
     earlier = [(t, e) for t, e in speakers if t.i < pronoun.i]
     if earlier:
         token, last = earlier[-1]
-        if _sentences_between(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
+        if sentence_distance(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
             return last, last.name
     entity = resolve_pronoun(pronoun, index)
     return (entity, entity.name) if entity is not None else (None, pronoun.text)
@@ -243,13 +245,9 @@ def _paragraphs_between(a: Token, b: Token) -> int:
     return sum(1 for line in between.split("\n")[1:] if line.strip())
 
 
-def _sentences_between(a: Token, b: Token) -> int:
-    return sum(1 for t in a.doc[a.i + 1 : b.i + 1] if t.is_sent_start)
-
-
 def _named(token: Token, index: ArticleEntities) -> tuple[Entity | None, str]:
-    """The entity a speaker phrase names, with its words; pronouns resolved only where one
-    reading is left."""
+    """The entity a speaker phrase names and its name, or no entity and the phrase's words
+    ("a senior official")."""
     entity = index.entity_at(token)
     if entity is None:
         for child in token.children:

@@ -1,6 +1,6 @@
 """Who holds which title where: "Russian President Vladimir Putin", "Kremlin spokesperson
 Dmitry Peskov", "Albright, the US secretary of state", "the head of the OSCE, Franz
-Vranitzky", "his American counterpart Donald Trump"."""
+Weber", "his American counterpart Donald Trump"."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             role = _title_phrase_role(child, index)
             if role:
                 roles.append(role)
-    # "the head of the OSCE, Franz Vranitzky" / "his US counterpart, Donald Trump".
+    # "the head of the OSCE, Franz Weber" / "his US counterpart, Donald Trump".
     if head.dep_ == "appos" and head.head.i < name.start:
         role = _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
         if role:
@@ -124,7 +124,7 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if not tokens:
         return None
     if len(tokens) == 1 and tokens[0].ent_type_ in ("NORP", "GPE", "ORG"):
-        # "Mauritian Cabinet Secretary": the tagger's span runs into the title; the
+        # "Swedish Cabinet Secretary": the tagger's span runs into the title; the
         # nationality word alone is the country.
         country = gazetteer.country_of(tokens[0].text)
         if country:
@@ -214,8 +214,8 @@ def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity]
 
 def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str | None]]]:
     """Every title the article gives each named person, with its country or organisation
-    where stated: "President Hosni Mubarak" gives ("president", None), "Egyptian President
-    Hosni Mubarak" ("president", "Egypt"). Descriptions ("the Egyptian leader") are matched
+    where stated: "President Karim Hadad" gives ("president", None), "Egyptian President
+    Karim Hadad" ("president", "Egypt"). Descriptions ("the Egyptian leader") are matched
     against these."""
     titles: dict[Entity, set[tuple[str, str | None]]] = {}
     for _start, span in sorted({s.start: s for s in index.spans.values()}.items()):
