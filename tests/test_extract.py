@@ -339,3 +339,67 @@ def test_lead_description_is_the_person_the_next_sentence_names(facts_of):
     assert ("Somchai Wongsawat", "foreign minister", "Sweden") not in {
         (r.person.name, r.title, r.org.name) for r in facts.roles
     }
+
+
+def test_trailing_he_said_is_not_a_person_named_in_the_reported_words(facts_of):
+    facts = facts_of(
+        "Karel Vondrak arrived in Vienna on Monday.\n\n"
+        '"Anna Lindqvist and Franz Weber have been ready to talk," he told reporters after a meeting '
+        "with Walter Denholm."
+    )
+    assert {tuple(p.name for p in e.participants) for e in facts.events} == {
+        ("Karel Vondrak", "Walter Denholm")
+    }
+
+
+def test_he_said_is_not_a_woman_and_she_is_not_a_king(facts_of):
+    facts = facts_of("Mrs Lindqvist arrived in Vienna on Monday. He said he met Franz Weber.")
+    assert not facts.events
+    facts = facts_of("King Otto arrived in Vienna on Monday. She met Franz Weber on Tuesday.")
+    assert not facts.events
+    facts = facts_of("Mrs Lindqvist arrived in Vienna on Monday. She met Franz Weber on Tuesday.")
+    assert {tuple(p.name for p in e.participants) for e in facts.events} == {("Franz Weber", "Lindqvist")}
+
+
+def test_day_on_the_scheduling_verb_dates_the_meeting(facts_of):
+    facts = facts_of(
+        "Karel Vondrak held talks Friday in Vienna and on Saturday was scheduled to meet Franz Weber.",
+        published="1997-04-18",
+    )
+    assert (("Franz Weber", "Karel Vondrak"), "1997-04-19", None, "planned") in events(facts)
+    # A deciding verb's day is the decision's, not the meeting's.
+    facts = facts_of("Karel Vondrak agreed on Friday to meet Franz Weber.", published="1997-04-18")
+    assert {e.date for e in facts.events} == {None}
+
+
+def test_alternative_days_give_only_what_they_share(facts_of):
+    facts = facts_of(
+        "Karel Vondrak could meet Franz Weber probably on Monday or Tuesday.", published="1997-04-19"
+    )
+    assert {e.date for e in facts.events} == {"1997-04"}
+
+
+def test_journey_destination_is_where_its_talks_are(facts_of):
+    facts = facts_of(
+        "Italian Prime Minister Karel Vondrak flew into southern Albania for talks with his Albanian "
+        "counterpart Franz Weber."
+    )
+    assert {e.place.name for e in facts.events if e.place} == {"southern Albania"}
+
+
+def test_a_capital_speaks_for_its_country(facts_of):
+    facts = facts_of("Swedish officials held a meeting with Moscow's envoys in Geneva on Tuesday.")
+    assert {frozenset(p.name for p in e.participants) for e in facts.events} == {
+        frozenset({"Sweden", "Russia"})
+    }
+    facts = facts_of("Karel Vondrak met Chinese Premier Li Wei in the Chinese capital on Monday.")
+    assert {e.place.name for e in facts.events if e.place} == {"Beijing"}
+
+
+def test_king_tagged_as_organisation_is_a_person_with_a_possessive_country(facts_of):
+    facts = facts_of("Norway's exiled King Haakon met Karel Vondrak in London.")
+    assert ("Haakon", "king", "Norway") in {(r.person.name, r.title, r.org.name) for r in facts.roles}
+    facts = facts_of("Sweden's deputy defence minister, Anna Lindqvist, met Karel Vondrak.")
+    assert ("Anna Lindqvist", "deputy defence minister", "Sweden") in {
+        (r.person.name, r.title, r.org.name) for r in facts.roles
+    }

@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from kg.extract import gazetteer
 from kg.extract.dates import Tense, normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.model import Entity
@@ -41,9 +42,41 @@ def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tens
         if hops is None:
             continue
         value = normalise_date(ent.text, published, tense)
+        for other in _alternatives(ent):
+            value = _common_period(value, normalise_date(other.text, published, tense))
         if value and (best is None or hops < best[0]):
             best = (hops, value)
     return best[1] if best else None
+
+
+def _alternatives(ent: Span) -> list[Span]:
+    """Dates offered as alternatives to this one: "on Monday or Tuesday"."""
+    root = ent.root
+    related = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        related.append(root.head)
+    out = []
+    for token in related:
+        pair = (root, token) if root.i < token.i else (token, root)
+        between = root.doc[pair[0].i + 1 : pair[1].i]
+        if not any(t.lower_ == "or" for t in between):
+            continue
+        other = next((e for e in root.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None)
+        if other is not None and other != ent:
+            out.append(other)
+    return out
+
+
+def _common_period(a: str | None, b: str | None) -> str | None:
+    """The finest period both dates fall in: 2026-04-21 / 2026-04-22 -> 2026-04."""
+    if not a or not b:
+        return None
+    if a == b:
+        return a
+    for length in (7, 4):  # year-month, year
+        if len(a) >= length and len(b) >= length and a[:length] == b[:length] and a[0] != "-":
+            return a[:length]
+    return None
 
 
 def find_place(
@@ -63,13 +96,9 @@ def find_place(
         if root.head == trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
             return entity
         prep = root.head
-        if (
-            root.dep_ == "pobj"
-            and prep.lower_ in preps
-            and (prep.head.i in anchors or reaches(prep, anchors, 4))
-        ):
-            return entity
-    return _town_of(sent, anchors, index)
+        if root.dep_ == "pobj" and prep.lower_ in preps and _attached(prep, anchors):
+            return _with_direction(entity, ent)
+    return _town_of(sent, anchors, index) or _untagged_place(sent, anchors, index, preps)
 
 
 # "in the southern town of Zlotnik": the tagger often misses small places, but the
@@ -81,9 +110,15 @@ def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | 
     for token in sent:
         if token.lemma_.lower() not in SETTLEMENT_NOUNS or token.dep_ != "pobj":
             continue
-        prep = token.head
-        if prep.lower_ not in PLACE_PREPS or not (prep.head.i in anchors or reaches(prep, anchors, 4)):
+        if token.head.lower_ not in PLACE_PREPS or not _attached(token.head, anchors):
             continue
+        if token.lower_ == "capital":
+            # "in the Chinese capital": the capital of the country the adjective names.
+            for adjective in (c for c in token.children if c.dep_ in ("amod", "compound")):
+                country = gazetteer.country_of(adjective.text)
+                city = gazetteer.capital_of(country) if country else None
+                if city:
+                    return Entity(city, "place")
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 entity = index.entity_at(name)
@@ -94,6 +129,76 @@ def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | 
                 words = [t for t in name.subtree if t.pos_ == "PROPN"]
                 return Entity(" ".join(t.text for t in words), "place")
     return None
+
+
+# "southern Albania" is a part of the country, named as the article names it.
+DIRECTIONS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
+
+
+def _with_direction(entity: Entity, ent: Span) -> Entity:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in DIRECTIONS and before.head == ent.root:
+        return Entity(f"{before.text} {entity.name}", "place")
+    return entity
+
+
+def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps: set[str]) -> Entity | None:
+    """A proper name the tagger did not see ("could meet X in Cape Town"), and nothing but
+    a proper name, in the encounter's own "in"/"at" phrase is its place."""
+    names = (
+        name
+        for prep in sent
+        if prep.lower_ in preps and _attached(prep, anchors)
+        for name in prep.children
+        if name.dep_ == "pobj" and name.pos_ == "PROPN"
+    )
+    for name in names:
+        words = list(name.subtree)
+        if (
+            all(t.pos_ == "PROPN" and t.is_title for t in words)
+            and not any(t.ent_type_ or index.entity_at(t) is not None for t in words)
+            and not any(t.lower_ in _CALENDAR_WORDS for t in words)
+        ):
+            return Entity(" ".join(t.text for t in words), "place")
+    return None
+
+
+def _attached(prep: Token, anchors: set[int]) -> bool:
+    """The preposition hangs from the encounter (its trigger or governing verb)."""
+    return prep.head.i in anchors or reaches(prep, anchors, 4) is not None
+
+
+_CALENDAR_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def looks_like_place(ent: Span) -> bool:

@@ -55,6 +55,8 @@ class ArticleEntities:
     titles: dict[Entity, set[tuple[str, str | None]]] = field(default_factory=dict)
     # (person, title, org name, sentence) from a description the article links to a name
     described_roles: list[tuple[Entity, str, str, Span]] = field(default_factory=list)
+    # person -> "male" / "female" where a title says so ("Mrs", "King"), "unknown" if both
+    genders: dict[Entity, str] = field(default_factory=dict)
 
     def has_named_member(self, group: Entity) -> bool:
         """Does the article name a person with a title at this country or organisation?"""
@@ -224,6 +226,10 @@ def _name_spans(doc: Doc) -> list[Span]:
                 end += 1
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
+        elif _titled_name(ent):
+            # "King Haakon" or "President Ortega" tagged an organisation: the title marks a
+            # person, and the name is what follows it.
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
             ent = Span(doc, ent.start, _connected_title_end(doc, ent.end), label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
@@ -235,6 +241,19 @@ def _name_spans(doc: Doc) -> list[Span]:
                     break
         spans.append(ent)
     return spans
+
+
+def _titled_name(ent: Span) -> bool:
+    """A non-person span that is a title word followed by one to three capitalised proper
+    nouns: "King Haakon", "President Ortega" (not "President Hotel Group": a longer name
+    or one with common nouns stays what the tagger said)."""
+    if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
+        return False
+    first = ent[0].lower_
+    if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS:
+        return False
+    rest = ent[1:]
+    return all(t.pos_ == "PROPN" and t.is_title for t in rest) and not gazetteer.is_known_outlet(ent.text)
 
 
 WEAK_LABELS = {"NORP", "PRODUCT", "WORK_OF_ART"}
@@ -259,6 +278,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
             label = "COUNTRY"
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
             label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
+        elif label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ == "miss" and len(span) == 1:
+            weak.append((span, name))  # "Miss Verona": a beauty title or a woman, as the rest says
+            continue
         elif label in WEAK_LABELS:
             if gazetteer.is_known_outlet(name) or (label != "NORP" and _is_outlet_context(span)):
                 outlet_names.add(key)
@@ -289,6 +311,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and span.start > 0
             and _is_title_word(doc[span.start - 1])
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
+            # "a former Italian beauty queen": a nationality after a title modifier.
+            and not gazetteer.country_of(name)
             # "Miss Verona" is a beauty title, not a woman called Verona.
             and not (doc[span.start - 1].lower_ == "miss" and span.label_ in ("GPE", "LOC"))
         ):
@@ -318,7 +342,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
             person_full[first] = set(fulls)
     for span, name in weak:
         key = name.lower()
-        if key in person_full and len(person_full[key]) == 1:
+        single_person = (
+            len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON" if key in votes else False
+        )
+        if (key in person_full and len(person_full[key]) == 1) or single_person:
             mentions.append((span, name))
             votes[key]["PERSON"] += 1
     canonical: dict[str, str] = {}  # key -> canonical key
@@ -364,6 +391,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
         for token in span:
             index.by_token[token.i] = entity
             index.spans[token.i] = span
+
+    for span, _name in mentions:
+        person = index.by_token.get(span.start)
+        if person is not None and person.type == "person" and span.start > 0:
+            _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
 
     # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
     short_forms = {k: v for k, v in canonical.items() if k != v or len(k.split()) == 1}
@@ -449,6 +481,66 @@ def _majority_label(counter: Counter[str]) -> str:
     return min(counter, key=lambda label: (-counter[label], order.get(label, 9), label))
 
 
+# Titles and honorifics that say whether a person is a man or a woman.
+MALE_TITLES = {
+    "mr",
+    "sir",
+    "king",
+    "prince",
+    "lord",
+    "duke",
+    "emperor",
+    "sultan",
+    "monsieur",
+    "herr",
+    "brother",
+}
+FEMALE_TITLES = {
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+    "queen",
+    "princess",
+    "lady",
+    "duchess",
+    "empress",
+    "frau",
+    "sister",
+}
+_GENDER_OF_PRONOUN = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+def _mark_gender(index: ArticleEntities, person: Entity, title: str) -> None:
+    """Record a man's or woman's title; a person given both keeps neither."""
+    gender = "male" if title in MALE_TITLES else "female" if title in FEMALE_TITLES else None
+    if gender is None:
+        return
+    known = index.genders.get(person)
+    index.genders[person] = gender if known in (None, gender) else "unknown"
+
+
+def _fits_pronoun(index: ArticleEntities, person: Entity | None, pronoun: Token) -> Entity | None:
+    """The person, unless their title says they cannot be this pronoun ("she" is no king)."""
+    if person is None:
+        return None
+    known = index.genders.get(person)
+    wanted = _GENDER_OF_PRONOUN.get(pronoun.lower_)
+    if known in ("male", "female") and wanted is not None and known != wanted:
+        return None
+    return person
+
+
 def is_person_pronoun(token: Token) -> bool:
     return token.lower_ in _PERSON_PRONOUNS
 
@@ -466,7 +558,11 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     """
     sent = token.sent
     doc = token.doc
-    before = [t for t in doc[sent.start : token.i] if _person(index, t)]
+    before = [t for t in doc[sent.start : token.i] if _fits_pronoun(index, _person(index, t), token)]
+    if _reports_what_precedes(token):
+        # "Weber and Lindqvist are willing, he said": the people the reported words name
+        # are not the one reporting them (who would have said "Weber said he ...").
+        before = []
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return _person(index, subjects[-1])
@@ -480,19 +576,37 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         subject = _main_subject(prev)
         if subject is not None:
             named = _person(index, subject)
-            if named is not None:
+            if named is not None and _fits_pronoun(index, named, token):
                 return named
             if is_person_pronoun(subject):
                 return resolve_pronoun(subject, index, depth + 1) if depth < 3 else None
             if subject.lemma_.lower() in gazetteer.TITLE_HEADS:
                 return None  # a person the article describes but we cannot name
-        people = {_person(index, t) for t in prev if _person(index, t)}
+        people = {p for t in prev if (p := _fits_pronoun(index, _person(index, t), token))}
         if len(people) == 1:
             return people.pop()
         if people:
             return None
         start = prev.start
     return None
+
+
+def _reports_what_precedes(pronoun: Token) -> bool:
+    """The pronoun is the subject of a speech verb that follows its reported words."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
+        return False
+    # "he said" / "she also told AFP", not "Weber said she was writing her memoirs".
+    if verb.i < pronoun.i or any(t.pos_ != "ADV" for t in pronoun.doc[pronoun.i + 1 : verb.i]):
+        return False
+    # The parser hangs a trailing "he said" either under the reported verb or above it.
+    if (
+        verb.dep_ in ("parataxis", "ccomp")
+        and verb.head.i < pronoun.i
+        and verb.head.lemma_.lower() not in gazetteer.SPEECH_LEMMAS
+    ):
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i for c in verb.children)
 
 
 def _main_subject(sent: Span) -> Token | None:

@@ -235,6 +235,10 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
                 named = index.entity_at(child)
+                if named is not None and named.type == "place" and child.dep_ == "poss":
+                    # "Pyongyang's envoys": a capital speaks for its country.
+                    country = gazetteer.country_of_capital(named.name)
+                    named = Entity(country, "country") if country else None
                 if named is not None and named.type in ("country", "organization"):
                     return None if index.has_named_member(named) else named
     return None
@@ -418,6 +422,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     anchors = {token.i} | ({predicate.i} if predicate is not None else set())
     if invited:
         anchors.add(token.head.head.i)
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULING_VERBS:
+        anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = find_date(sent, anchors, published, tense)
     if (
@@ -428,7 +434,16 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and when > published.isoformat()
     ):
         status = "planned"  # a day after the story cannot have happened yet
-    where = find_place(sent, anchors, index, token, extra_preps)
+    place_anchors = anchors
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.lemma_.lower() in ARRIVING_VERBS
+    ):
+        # "flew into Tirana for talks": the journey's destination is where the talks are.
+        place_anchors = anchors | {token.head.head.i}
+        extra_preps = extra_preps | {"to", "into"}
+    where = find_place(sent, place_anchors, index, token, extra_preps)
     anaphoric = (
         token.pos_ == "NOUN"
         and len(participants) < 2
@@ -440,6 +455,14 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and any(c.dep_ == "compound" for c in token.children)
     )
     return Mention(trigger.type, token, predicate, participants, when, where, status, anaphoric, [sent])
+
+
+# Journeys whose destination is where the talks they are for take place.
+ARRIVING_VERBS = {"arrive", "come", "fly", "travel", "go", "head"}
+
+# Verbs whose date phrase is the day of the encounter they schedule ("is due Tuesday to
+# meet"), unlike deciding verbs ("agreed Monday to meet"), whose date is the decision's.
+SCHEDULING_VERBS = {"schedule", "due", "expect", "set", "slate"}
 
 
 # How many sentences after a wire story's lead still report the lead's day.

@@ -34,6 +34,22 @@ def country_of(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city -> its country ("Pyongyang" -> "North Korea")."""
+    return dict(line.split("\t") for line in _lines("capitals.tsv"))
+
+
+def country_of_capital(name: str) -> str | None:
+    return capitals().get(name.strip())
+
+
+def capital_of(country: str) -> str | None:
+    """The capital a country's adjective names: "the Chinese capital" -> "Beijing". The
+    first listed where a country has two spellings."""
+    return next((city for city, owner in capitals().items() if owner == country), None)
+
+
+@lru_cache(maxsize=1)
 def outlets() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines("outlets.txt"))
 
@@ -283,4 +299,53 @@ GROUP_NOUNS = frozenset(
         "counterparts",
         "team",
     ]
+)
+
+# Verbs that report speech: "said", "told", "added", "warned".
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "ask",
+        "write",
+        "tweet",
+        "explain",
+        "insist",
+        "declare",
+        "argue",
+        "claim",
+        "warn",
+        "continue",
+        "state",
+        "reply",
+        "respond",
+        "answer",
+        "conclude",
+        "recall",
+        "admit",
+        "acknowledge",
+        "complain",
+        "suggest",
+        "urge",
+        "predict",
+        "remark",
+        "observe",
+        "announce",
+        "quip",
+        "joke",
+        "boast",
+        "concede",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "assert",
+        "contend",
+        "charge",
+        "counter",
+        "muse",
+        "post",
+        "report",
+    }
 )

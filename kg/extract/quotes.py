@@ -17,53 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
+from kg.extract.gazetteer import SPEECH_LEMMAS
 from kg.model import Entity, Evidence, Quote
 
-SPEECH_LEMMAS = {
-    "say",
-    "tell",
-    "add",
-    "note",
-    "ask",
-    "write",
-    "tweet",
-    "explain",
-    "insist",
-    "declare",
-    "argue",
-    "claim",
-    "warn",
-    "continue",
-    "state",
-    "reply",
-    "respond",
-    "answer",
-    "conclude",
-    "recall",
-    "admit",
-    "acknowledge",
-    "complain",
-    "suggest",
-    "urge",
-    "predict",
-    "remark",
-    "observe",
-    "announce",
-    "quip",
-    "joke",
-    "boast",
-    "concede",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "assert",
-    "contend",
-    "charge",
-    "counter",
-    "muse",
-    "post",
-    "report",
-}
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 # Fewer quoted words than this are a phrase the writer marks, not a statement.
 MIN_WORDS = 3

@@ -156,9 +156,21 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
         return None
     org_tokens, title_tokens = split
     org = _org_entity(org_tokens, index)
+    if org is None and all(index.entity_at(t) is None for t in org_tokens):
+        org = _possessor(name.root, index)  # "Ruritania's deposed King Otto"
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _possessor(head: Token, index: ArticleEntities) -> Entity | None:
+    """The country or organisation in a possessive before a title: "Ruritania's"."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            entity = index.entity_at(child)
+            if entity is not None and entity.type in ORG_TYPES:
+                return Entity(entity.name, "country") if entity.type == "country" else entity
+    return None
 
 
 def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
@@ -172,6 +184,8 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     org_tokens, title_tokens = split
     title_words = [t.text for t in title_tokens]
     org = _org_entity(org_tokens, index) if org_tokens else None
+    if org is None and all(index.entity_at(t) is None for t in org_tokens):
+        org = _possessor(head, index)  # "Ruritania's deputy defence minister, Jan Novak"
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
