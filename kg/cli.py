@@ -104,16 +104,23 @@ def build(
     table.add_column("built", justify="right")
     table.add_column("unchanged", justify="right")
     table.add_column("skipped", justify="right")
-    for kind in ("meeting", "call", "interview", "role"):
+    for kind in FACT_KINDS:
         table.add_column(kind + "s", justify="right")
     table.add_row(
         str(report.read),
         str(report.built),
         str(report.unchanged),
         str(len(report.skipped)),
-        *(str(report.facts[k]) for k in ("meeting", "call", "interview", "role")),
+        *(str(report.facts[k]) for k in FACT_KINDS),
     )
     out.print(table)
+    if report.same_people:
+        out.print(
+            f"{report.same_people} people named by surname alone linked to their full name in other articles"
+        )
+
+
+FACT_KINDS = ("meeting", "call", "interview", "role", "quote")
 
 
 @app.command()

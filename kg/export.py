@@ -49,12 +49,24 @@ class _EdgeEvent:
     sources: int = 0
 
 
+_SAME = "SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"
+
+
 def to_networkx(store: Store) -> nx.MultiDiGraph:
+    """One node per entity (a surname-only person linked to a full name in other stories
+    is drawn as that person), one edge per meeting pair, call pair, interview and role."""
     graph = nx.MultiDiGraph()
+    same = {row["a"].value: row["b"].value for row in store.select(_SAME)}
+
+    def node(iri: str) -> str:
+        return same.get(iri, iri)
+
     names: dict[str, str] = {}
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for row in store.select(_ENTITIES):
         iri = row["e"].value
+        if iri in same:
+            continue
         names.setdefault(iri, row["name"].value)
         names[iri] = min(names[iri], row["name"].value)
         types[iri][row["type"].value] += 1
@@ -67,7 +79,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         iri = row["event"].value
         kind = "meeting" if row["class"].value.endswith("Meeting") else "call"
         event = events.setdefault(iri, _EdgeEvent(kind))
-        event.participants.add(row["p"].value)
+        event.participants.add(node(row["p"].value))
         if "date" in row:
             event.date = row["date"].value
         if "status" in row:
@@ -89,8 +101,8 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
             )
     for row in store.select(_INTERVIEWS):
         graph.add_edge(
-            row["outlet"].value,
-            row["person"].value,
+            node(row["outlet"].value),
+            node(row["person"].value),
             key=row["event"].value,
             label="interview",
             date=row["date"].value if "date" in row else "",
@@ -100,8 +112,8 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         )
     for row in store.select(_ROLES):
         graph.add_edge(
-            row["person"].value,
-            row["org"].value,
+            node(row["person"].value),
+            node(row["org"].value),
             key=row["role"].value,
             label=f"role: {row['title'].value}",
             date="",

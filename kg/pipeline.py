@@ -13,6 +13,7 @@ from kg.errors import InputError
 from kg.extract import extract_facts, text_for_nlp
 from kg.nlp import load_nlp, parse
 from kg.rdf import article_quads
+from kg.resolve import write_links
 from kg.store import Store
 
 
@@ -24,6 +25,7 @@ class BuildReport:
     skipped: list[Skip] = field(default_factory=list)
     facts: Counter[str] = field(default_factory=Counter)
     triples: int = 0
+    same_people: int = 0  # surname-only people linked to a full name in other articles
 
 
 def read_id_filter(path: Path) -> set[str]:
@@ -102,8 +104,11 @@ def build(
             report.facts["call"] += sum(e.type == "call" for e in facts.events)
             report.facts["interview"] += len(facts.interviews)
             report.facts["role"] += len(facts.roles)
+            report.facts["quote"] += len(facts.quotes)
             if on_article:
                 on_article(article)
+    if report.built:
+        report.same_people = write_links(store)  # cross-article identity, from the new whole
     store.flush()
     if not articles and report.skipped and not report.read:
         raise InputError(

@@ -43,13 +43,16 @@ class Store:
 
     def replace_article(self, article_id: str, quads: Iterable[ox.Quad]) -> None:
         """Make the article's named graph hold exactly `quads`, atomically."""
-        graph = graph_iri(article_id)
+        self.replace_graph(graph_iri(article_id), quads, what=f"article {article_id!r}")
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
+        """Make a named graph hold exactly `quads`, atomically."""
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         try:
             self._store.update(update)
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write article {article_id!r}: {exc}") from exc
+            raise StoreError(f"cannot write {what or graph.value}: {exc}") from exc
 
     def flush(self) -> None:
         self._store.flush()

@@ -9,6 +9,7 @@ PROV = "http://www.w3.org/ns/prov#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 PREFIXES = {
@@ -20,6 +21,7 @@ PREFIXES = {
     "rdf": RDF,
     "rdfs": RDFS,
     "xsd": XSD,
+    "owl": OWL,
 }
 
 # Classes
@@ -46,6 +48,7 @@ NOT_OCCURRED = KG + "not_occurred"
 
 # Properties
 NAME = RDFS + "label"
+SAME_AS = OWL + "sameAs"
 TYPE = RDF + "type"
 PARTICIPANT = KG + "participant"
 DATE = KG + "date"

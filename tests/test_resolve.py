@@ -1,0 +1,59 @@
+"""One person across articles: surname-only mentions linked to a full name only where the
+corpus leaves one reading and the stories agree on who it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg import queries as q
+from kg.export import to_networkx
+from kg.model import Entity
+from kg.pipeline import build
+from kg.rdf import entity_iri
+from kg.resolve import same_people
+from kg.store import Store
+
+FULL = "Karel Vondrak met Franz Weber and Anna Lindqvist in Vienna on Monday.\n"
+SURNAME = "Mr Vondrak said he had met Franz Weber and Anna Lindqvist on Sunday.\n"
+UNRELATED = "Mr Vondrak said the harvest in Moravia had been poor this year.\n"
+NAMESAKE = "Czech Agriculture Minister Jan Vondrak said the harvest had been poor.\n"
+
+
+def _build(tmp_path: Path, *texts: str) -> Store:
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": f"a{i}", "text": t, "published": "1997-04-15"} for i, t in enumerate(texts)]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build([feed], tmp_path / "store")
+    return Store(tmp_path / "store", read_only=True)
+
+
+def _iri(name: str) -> str:
+    return entity_iri(Entity(name, "person")).value
+
+
+def test_surname_sharing_company_with_the_full_name_is_linked(tmp_path: Path):
+    db = _build(tmp_path, FULL, SURNAME)
+    assert same_people(db) == [(_iri("Vondrak"), _iri("Karel Vondrak"))]
+    # The person query finds the surname-only story under the full name.
+    table = q.run_query(db, q.load_query("person").text, q.parse_params(["person=Karel Vondrak"]))
+    article = table.columns.index("article")
+    assert {row[article] for row in table.rows} == {"a0", "a1"}
+
+
+def test_surname_without_shared_evidence_is_not_linked(tmp_path: Path):
+    assert same_people(_build(tmp_path, FULL, UNRELATED)) == []
+
+
+def test_two_full_names_with_the_surname_leave_it_unlinked(tmp_path: Path):
+    assert same_people(_build(tmp_path, FULL, SURNAME, NAMESAKE)) == []
+
+
+def test_graphml_draws_a_linked_surname_as_the_full_name(tmp_path: Path):
+    graph = to_networkx(_build(tmp_path, FULL, SURNAME))
+    assert _iri("Vondrak") not in graph
+    assert (
+        graph.number_of_edges(_iri("Karel Vondrak"), _iri("Franz Weber"))
+        + graph.number_of_edges(_iri("Franz Weber"), _iri("Karel Vondrak"))
+        == 2
+    )
