@@ -181,6 +181,14 @@ HONORIFICS = {
     "rep.",
     "gov.",
     "pres.",
+    "prof",
+    "prof.",
+    "lt.",
+    "sgt.",
+    "cpl.",
+    "capt.",
+    "maj.",
+    "adm.",
 }
 
 
