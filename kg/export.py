@@ -36,6 +36,11 @@ SELECT ?role ?person ?title ?org (COUNT(DISTINCT ?article) AS ?sources) WHERE {
   ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization ?org ;
         kg:evidence/kg:article ?article .
 } GROUP BY ?role ?person ?title ?org"""
+_SAID_ABOUT = """
+SELECT ?speaker ?about (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?article) AS ?sources)
+WHERE {
+  ?statement a kg:Statement ; kg:speaker ?speaker ; kg:mentions ?about ; kg:evidence/kg:article ?article .
+} GROUP BY ?speaker ?about"""
 # When sources disagree, the more cautious status is shown: a planned meeting is not drawn as held.
 _STATUS_ORDER = {"not_occurred": 0, "planned": 1, "occurred": 2}
 
@@ -121,6 +126,26 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
             sources=int(row["sources"].value),
             event=row["role"].value,
         )
+    # Who spoke of whom: one edge per speaker and entity, weighted by the statements.
+    said: Counter[tuple[str, str]] = Counter()
+    sources: Counter[tuple[str, str]] = Counter()
+    for row in store.select(_SAID_ABOUT):
+        pair = (node(row["speaker"].value), node(row["about"].value))
+        said[pair] += int(row["statements"].value)
+        sources[pair] += int(row["sources"].value)
+    for (speaker, about), count in sorted(said.items()):
+        if speaker != about:
+            graph.add_edge(
+                speaker,
+                about,
+                key=f"said_about|{speaker}|{about}",
+                label="said_about",
+                date="",
+                status="",
+                sources=sources[(speaker, about)],
+                event="",
+                statements=count,
+            )
     return graph
 
 

@@ -71,6 +71,10 @@ class Quote:
     speaker_text: str  # the entity's name, or the description ("a senior official")
     text: str
     evidence: tuple[Evidence, ...]  # the sentence(s) the quotation stands in
+    mentions: tuple[Entity, ...] = ()  # named people, bodies and places the words speak of
+    date: str | None = None  # when it was said, where the attribution says ("said Monday")
+    outlet: Entity | None = None  # the outlet it was said to ("told Le Point")
+    relayed_by: Entity | None = None  # the outlet that reported it, citing the source
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,20 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
         if statement.speaker is not None:
             add(node, T.SPEAKER, entity_iri(statement.speaker))
             add(entity_iri(statement.speaker), T.SAID, node)
+        if statement.date:
+            add(node, T.SAID_ON, date_literal(statement.date))
+        if statement.outlet is not None:
+            add(node, T.SAID_TO, entity_iri(statement.outlet))
+        for mentioned in statement.mentions:
+            add(node, T.MENTIONS, entity_iri(mentioned))
+        if statement.relayed_by is not None:
+            # The reporting chain: the relaying outlet reported the statement, citing the
+            # outlet it was said to, or else the speaker.
+            relay = entity_iri(statement.relayed_by)
+            add(relay, T.REPORTED, node)
+            source = statement.outlet or statement.speaker
+            if source is not None:
+                add(relay, T.CITES, entity_iri(source))
         add_evidence(node, statement.evidence)
     return _unique(out)
 

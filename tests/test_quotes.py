@@ -59,3 +59,34 @@ def test_cited_person_is_the_speaker_of_what_an_agency_reports(facts_of):
         "citing Piotr Varga's interview with the newspaper."
     )
     assert [q[0] for q in quotes(facts)] == ["Piotr Varga"]
+
+
+def test_a_quote_knows_the_names_it_speaks_of_but_not_its_speaker(facts_of):
+    facts = facts_of(
+        "“Franz Weber must resign and Austria must act,” Anna Lindqvist said on Monday.",
+        published="1997-04-15",
+    )
+    (quote,) = facts.quotes
+    assert [e.name for e in quote.mentions] == ["Franz Weber", "Austria"]
+    assert quote.date == "1997-04-14"
+
+
+def test_the_outlet_a_quote_was_said_to(facts_of):
+    facts = facts_of("“We are ready to talk at any time,” Anna Lindqvist told the French newspaper Le Monde.")
+    (quote,) = facts.quotes
+    assert (quote.speaker.name, quote.outlet.name if quote.outlet else None) == ("Anna Lindqvist", "Le Monde")
+    # "told reporters" is no outlet.
+    (quote,) = facts_of("“We are ready to talk at any time,” Anna Lindqvist told reporters.").quotes
+    assert quote.outlet is None
+
+
+def test_reporting_chain_from_the_relaying_outlet_back_to_the_interview(facts_of):
+    facts = facts_of(
+        "In an interview with the French newspaper Le Monde, Anna Lindqvist said the harbour would stay open.\n"
+        "“Nobody will close the harbour while I am here,” news agency Reuters reported, citing "
+        "Lindqvist’s interview to the newspaper."
+    )
+    (quote,) = facts.quotes
+    assert quote.speaker.name == "Anna Lindqvist"
+    assert quote.relayed_by.name == "Reuters"
+    assert quote.outlet.name == "Le Monde"

@@ -12,7 +12,7 @@ from kg.extract.entities import index_entities
 from kg.extract.events import extract_events
 from kg.extract.interviews import extract_interviews
 from kg.extract.meetings import find_meeting
-from kg.extract.quotes import extract_quotes
+from kg.extract.quotes import extract_quotes, link_outlets
 from kg.extract.roles import extract_roles
 from kg.model import ArticleFacts, Entity
 
@@ -35,7 +35,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)
     roles = extract_roles(doc, index, article.id)
-    quotes = extract_quotes(doc, index, article.id)
+    quotes = link_outlets(extract_quotes(doc, index, article.id, published), interviews)
     used: set[Entity] = set()
     for event in events:
         used.update(event.participants)
@@ -45,7 +45,10 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
         used.update((interview.outlet, interview.person))
     for role in roles:
         used.update((role.person, role.org))
-    used.update(q.speaker for q in quotes if q.speaker is not None)
+    for quote in quotes:
+        used.update(
+            e for e in (quote.speaker, quote.outlet, quote.relayed_by, *quote.mentions) if e is not None
+        )
     return ArticleFacts(
         article_id=article.id,
         published=article.published,

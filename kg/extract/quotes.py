@@ -11,14 +11,16 @@ a quotation with no attribution at all is left out rather than guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.anchoring import find_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
 from kg.extract.gazetteer import SPEECH_LEMMAS
-from kg.model import Entity, Evidence, Quote
+from kg.model import Entity, Evidence, Interview, Quote
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 # Fewer quoted words than this are a phrase the writer marks, not a statement.
@@ -26,6 +28,14 @@ MIN_WORDS = 3
 # How many sentences back "he said" may look for the person last reported speaking.
 SPEAKER_REACH = 3
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Entity | None
+    description: str  # the speaker's name, or the words that describe them
+    verb: Token | None = None  # the speech verb, where there is one
+    relay: Entity | None = None  # "Reuters reported, citing X's interview": Reuters
 
 
 @dataclass
@@ -62,7 +72,9 @@ def quoted_segments(text: str) -> list[_Segment]:
     return segments
 
 
-def extract_quotes(doc: Doc, index: ArticleEntities, article_id: str) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, index: ArticleEntities, article_id: str, published: date | None = None
+) -> list[Quote]:
     text = doc.text
     original = doc.user_data.get("kg_text", text)
     segments = quoted_segments(text)
@@ -83,18 +95,60 @@ def extract_quotes(doc: Doc, index: ArticleEntities, article_id: str) -> list[Qu
         if attributed is None:
             continue
         words = original[segment.start : segment.end].strip()
-        speaker, description = attributed
         if len(words.split()) < MIN_WORDS:
             continue  # "unhappy", "quite cynical": a scare quote, not a statement
+        verb = attributed.verb
         quotes.append(
             Quote(
-                speaker=speaker,
-                speaker_text=description,
+                speaker=attributed.speaker,
+                speaker_text=attributed.description,
                 text=words.rstrip(","),
                 evidence=(_evidence_of(doc, segment, article_id),),
+                mentions=_mentions(doc, segment, index, attributed.speaker),
+                date=find_date(verb.sent, {verb.i}, published, "past") if verb is not None else None,
+                relayed_by=attributed.relay,
             )
         )
     return quotes
+
+
+MENTION_TYPES = {"person", "organization", "country", "place"}
+
+
+def _mentions(
+    doc: Doc, segment: _Segment, index: ArticleEntities, speaker: Entity | None
+) -> tuple[Entity, ...]:
+    """The named people, bodies, countries and places inside the quotation, in order."""
+    span = doc.char_span(segment.start, segment.end, alignment_mode="contract")
+    found: list[Entity] = []
+    for token in span if span is not None else ():
+        entity = index.entity_at(token)
+        if entity is not None and entity.type in MENTION_TYPES and entity != speaker and entity not in found:
+            found.append(entity)
+    return tuple(found)
+
+
+def link_outlets(quotes: list[Quote], interviews: list[Interview]) -> list[Quote]:
+    """The outlet each statement was said to: an interview with its speaker told in the
+    same sentence ("..., Weber told Le Monde"), or, for a statement an outlet relays citing
+    the speaker's interview, the one outlet the article says the speaker spoke to."""
+    linked = []
+    for quote in quotes:
+        outlet = None
+        if quote.speaker is not None:
+            own = [i for i in interviews if i.person == quote.speaker]
+            here = {i.outlet for i in own if _overlaps(i.evidence, quote.evidence)}
+            anywhere = {i.outlet for i in own} - {quote.relayed_by}
+            if len(here) == 1:
+                outlet = here.pop()
+            elif quote.relayed_by is not None and len(anywhere) == 1:
+                outlet = anywhere.pop()
+        linked.append(replace(quote, outlet=outlet) if outlet is not None else quote)
+    return linked
+
+
+def _overlaps(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> bool:
+    return any(x.article == y.article and x.start < y.end and y.start < x.end for x in a for y in b)
 
 
 def _sentences_around(doc: Doc, segment: _Segment) -> Span | None:
@@ -138,7 +192,7 @@ def _attribution(
     inside: set[int],
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
-) -> tuple[Entity | None, str] | None:
+) -> _Attribution | None:
     outside = _outside_tokens(doc, segment, inside)
     if not outside:
         return None
@@ -152,14 +206,15 @@ def _attribution(
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _named(pobj, index)
+                return _Attribution(*_named(pobj, index))
     return None
 
 
 def _speaker_of(
     verb: Token, index: ArticleEntities, inside: set[int], speakers: list[tuple[Token, Entity]]
-) -> tuple[Entity | None, str] | None:
-    # "news agency Reuters reported, citing Peskov's interview": the cited person said it.
+) -> _Attribution | None:
+    # "news agency Reuters reported, citing Varga's interview": the cited person said it,
+    # and the outlet that reported it relays it.
     for citing in (c for c in verb.children if c.lower_ == "citing"):
         for obj in (c for c in citing.children if c.dep_ == "dobj"):
             for candidate in (obj, *[c for c in obj.children if c.dep_ == "poss"]):
@@ -167,7 +222,9 @@ def _speaker_of(
                 # The tagger often calls a possessor "X's" an organisation; an outlet is the
                 # reporter, not the one cited.
                 if entity is not None and entity.type in ("person", "organization"):
-                    return entity, entity.name
+                    relays = [index.entity_at(c) for c in verb.children if c.dep_ == "nsubj"]
+                    relay = next((r for r in relays if r is not None and r.type == "outlet"), None)
+                    return _Attribution(entity, entity.name, verb, relay)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
     if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
@@ -176,8 +233,8 @@ def _speaker_of(
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
-            return _pronoun_speaker(subject, index, speakers)
-        return _named(subject, index)
+            return _Attribution(*_pronoun_speaker(subject, index, speakers), verb)
+        return _Attribution(*_named(subject, index), verb)
     return None
 
 
