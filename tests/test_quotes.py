@@ -90,3 +90,13 @@ def test_reporting_chain_from_the_relaying_outlet_back_to_the_interview(facts_of
     assert quote.speaker.name == "Anna Lindqvist"
     assert quote.relayed_by.name == "Reuters"
     assert quote.outlet.name == "Le Monde"
+
+
+def test_a_programme_title_in_quotation_marks_is_no_statement(facts_of):
+    facts = facts_of("On “The Morning Show with Ann Berg,” Anna Lindqvist said the talks had failed.")
+    assert facts.quotes == ()
+
+
+def test_a_curly_opening_closed_by_a_straight_mark(facts_of):
+    facts = facts_of('“The harbour stays open to every ship," Anna Lindqvist said in a statement.')
+    assert quotes(facts) == [("Anna Lindqvist", "Anna Lindqvist", "The harbour stays open to every ship")]

@@ -59,7 +59,7 @@ def quoted_segments(text: str) -> list[_Segment]:
             if closing is None:
                 i += 1
                 continue
-            j = paragraph.find(closing, i + 1)
+            j = _closing(paragraph, i + 1, closing)
             if j == -1:
                 # An opening mark with no close in its paragraph: the quote runs on.
                 if paragraph[i + 1 :].strip():
@@ -70,6 +70,17 @@ def quoted_segments(text: str) -> list[_Segment]:
             i = j + 1
         position += len(paragraph) + 1
     return segments
+
+
+# Scraped news mixes its marks (“...", "...”): a curly opening may close straight, and back.
+_ALSO_CLOSES = {"”": '"', '"': "”"}
+
+
+def _closing(paragraph: str, start: int, closing: str) -> int:
+    """Where the quotation opened before `start` closes in its paragraph, or -1."""
+    ends = [paragraph.find(mark, start) for mark in (closing, _ALSO_CLOSES.get(closing, closing))]
+    found = [e for e in ends if e != -1]
+    return min(found) if found else -1
 
 
 def extract_quotes(
@@ -97,6 +108,8 @@ def extract_quotes(
         words = original[segment.start : segment.end].strip()
         if len(words.split()) < MIN_WORDS:
             continue  # "unhappy", "quite cynical": a scare quote, not a statement
+        if _is_title(words):
+            continue  # "on “The Morning Show with Ann Berg”": a programme's name
         verb = attributed.verb
         quotes.append(
             Quote(
@@ -110,6 +123,19 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+_TITLE_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"}
+
+
+def _is_title(words: str) -> bool:
+    """Quoted words that are a name, not a statement: every word capitalised but the
+    small ones, and no sentence ending ("The Morning Show with Ann Berg")."""
+    tokens = [w.strip("’'\".,:;!?()") for w in words.split()]
+    tokens = [w for w in tokens if w]
+    if not tokens or words.rstrip().endswith((".", "?", "!")):
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in tokens) and tokens[0][0].isupper()
 
 
 MENTION_TYPES = {"person", "organization", "country", "place"}
