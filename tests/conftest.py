@@ -47,6 +47,18 @@ def seeds_db(seeds_store) -> Store:
     return Store(seeds_store, read_only=True)
 
 
+# A short story written for the tests: an interview, an agency relaying it, and two
+# speakers quoting the same third person.
+STATEMENTS = Path(__file__).parent / "data" / "statements.txt"
+
+
+@pytest.fixture(scope="session")
+def statements_db(tmp_path_factory) -> Store:
+    path = tmp_path_factory.mktemp("statements") / "store"
+    build([STATEMENTS], path)
+    return Store(path, read_only=True)
+
+
 def shared(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():

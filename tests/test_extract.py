@@ -381,10 +381,10 @@ def test_alternative_days_give_only_what_they_share(facts_of):
 
 def test_journey_destination_is_where_its_talks_are(facts_of):
     facts = facts_of(
-        "Italian Prime Minister Karel Vondrak flew into southern Albania for talks with his Albanian "
+        "Swedish Prime Minister Karel Vondrak flew into southern Moldova for talks with his Moldovan "
         "counterpart Franz Weber."
     )
-    assert {e.place.name for e in facts.events if e.place} == {"southern Albania"}
+    assert {e.place.name for e in facts.events if e.place} == {"southern Moldova"}
 
 
 def test_a_capital_speaks_for_its_country(facts_of):

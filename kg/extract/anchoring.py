@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.extract import gazetteer
-from kg.extract.dates import Tense, normalise_date
+from kg.extract.dates import MONTHS, WEEKDAYS, Tense, normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.model import Entity
 
@@ -57,9 +57,8 @@ def _alternatives(ent: Span) -> list[Span]:
         related.append(root.head)
     out = []
     for token in related:
-        pair = (root, token) if root.i < token.i else (token, root)
-        between = root.doc[pair[0].i + 1 : pair[1].i]
-        if not any(t.lower_ == "or" for t in between):
+        first, last = sorted((root.i, token.i))
+        if not any(t.lower_ == "or" for t in root.doc[first + 1 : last]):
             continue
         other = next((e for e in root.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None)
         if other is not None and other != ent:
@@ -131,7 +130,7 @@ def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | 
     return None
 
 
-# "southern Albania" is a part of the country, named as the article names it.
+# "southern Moldova" is a part of the country, named as the article names it.
 DIRECTIONS = {
     "northern",
     "southern",
@@ -153,7 +152,7 @@ def _with_direction(entity: Entity, ent: Span) -> Entity:
 
 
 def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps: set[str]) -> Entity | None:
-    """A proper name the tagger did not see ("could meet X in Cape Town"), and nothing but
+    """A proper name the tagger did not see ("could meet X in Port Zelin"), and nothing but
     a proper name, in the encounter's own "in"/"at" phrase is its place."""
     names = (
         name
@@ -167,7 +166,7 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
         if (
             all(t.pos_ == "PROPN" and t.is_title for t in words)
             and not any(t.ent_type_ or index.entity_at(t) is not None for t in words)
-            and not any(t.lower_ in _CALENDAR_WORDS for t in words)
+            and not any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in words)
         ):
             return Entity(" ".join(t.text for t in words), "place")
     return None
@@ -176,29 +175,6 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
 def _attached(prep: Token, anchors: set[int]) -> bool:
     """The preposition hangs from the encounter (its trigger or governing verb)."""
     return prep.head.i in anchors or reaches(prep, anchors, 4) is not None
-
-
-_CALENDAR_WORDS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 
 
 def looks_like_place(ent: Span) -> bool:

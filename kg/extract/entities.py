@@ -319,7 +319,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and span.start > 0
             and _is_title_word(doc[span.start - 1])
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
-            # "a former Italian beauty queen": a nationality after a title modifier.
+            # "a former Swedish ski champion": a nationality after a title modifier.
             and not gazetteer.country_of(name)
             # "Miss Verona" is a beauty title, not a woman called Verona.
             and not (doc[span.start - 1].lower_ == "miss" and span.label_ in ("GPE", "LOC"))
@@ -350,9 +350,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             person_full[first] = set(fulls)
     for span, name in weak:
         key = name.lower()
-        single_person = (
-            len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON" if key in votes else False
-        )
+        single_person = key in votes and len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON"
         if (key in person_full and len(person_full[key]) == 1) or single_person:
             mentions.append((span, name))
             votes[key]["PERSON"] += 1
@@ -566,11 +564,10 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     """
     sent = token.sent
     doc = token.doc
-    before = [t for t in doc[sent.start : token.i] if _fits_pronoun(index, _person(index, t), token)]
-    if _reports_what_precedes(token):
-        # "Weber and Lindqvist are willing, he said": the people the reported words name
-        # are not the one reporting them (who would have said "Weber said he ...").
-        before = []
+    # "Weber and Lindqvist are willing, he said": the people the reported words name are
+    # not the one reporting them (who would have said "Weber said he ...").
+    own = doc[sent.start : sent.start] if _reports_what_precedes(token) else doc[sent.start : token.i]
+    before = [t for t in own if _fits_pronoun(index, _person(index, t), token)]
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return _person(index, subjects[-1])

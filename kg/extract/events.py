@@ -155,7 +155,7 @@ def _is_included(token: Token) -> bool:
 
 def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
     """ "Vondrak arrived for talks with Austrian leaders ... Vondrak will meet President Weber,
-    Foreign Minister Ciller": where the article names the people someone meets, their
+    Foreign Minister Lindqvist": where the article names the people someone meets, their
     encounter with a group ("Austrian leaders" -> Austria) is those same meetings told
     vaguely, not another fact."""
     met_people = {
@@ -236,7 +236,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
             if child.dep_ in ("amod", "compound", "nmod", "poss"):
                 named = index.entity_at(child)
                 if named is not None and named.type == "place" and child.dep_ == "poss":
-                    # "Pyongyang's envoys": a capital speaks for its country.
+                    # "Canberra's envoys": a capital speaks for its country.
                     country = gazetteer.country_of_capital(named.name)
                     named = Entity(country, "country") if country else None
                 if named is not None and named.type in ("country", "organization"):
@@ -301,7 +301,7 @@ def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
 
 
 def person_after(verb: Token, index: ArticleEntities) -> Entity | None:
-    """The person named right after a speech verb: '"...," said Vukaj after talks'."""
+    """The person named right after a speech verb: '"...," said Varga after talks'."""
     doc = verb.doc
     for i in range(verb.i + 1, min(verb.sent.end, verb.i + 4)):
         token = doc[i]

@@ -35,7 +35,7 @@ def country_of(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """Capital city -> its country ("Pyongyang" -> "North Korea")."""
+    """Capital city -> its country ("Canberra" -> "Australia")."""
     return dict(line.split("\t") for line in _lines("capitals.tsv"))
 
 

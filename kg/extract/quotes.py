@@ -197,7 +197,7 @@ def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token
 
 
 def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[tuple[Token, Entity]]:
-    """Every person the article reports speaking by name ("Peskov also told Le Point"),
+    """Every person the article reports speaking by name ("Varga also told Le Monde"),
     outside quotation marks, in text order: the candidates for a later "he said"."""
     found: list[tuple[Token, Entity]] = []
     for token in doc:

@@ -1,6 +1,6 @@
 """Who holds which title where: "Russian President Vladimir Putin", "Kremlin spokesperson
-Dmitry Peskov", "Albright, the US secretary of state", "the head of the OSCE, Franz
-Weber", "his American counterpart Donald Trump"."""
+Dmitry Peskov", "Albright, the US secretary of state", "the head of the
+Alpine Council, Franz Weber", "his American counterpart Donald Trump"."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
                 found[key].append(evidence)
     for person, title, org_name, sentence in index.described_roles:
         named = next((e for e in index.entities if e.name == org_name and e.type in ORG_TYPES), None)
-        org = Entity(org_name, "country") if named is None or named.type == "country" else named
+        org = named or Entity(org_name, "country")
         found.setdefault((person, title, org), []).append(evidence_of(article_id, sentence))
     return [
         Role(person=p, title=t, org=o, evidence=tuple(sorted(set(ev)))) for (p, t, o), ev in found.items()
@@ -68,7 +68,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             role = _title_phrase_role(child, index)
             if role:
                 roles.append(role)
-    # "the head of the OSCE, Franz Weber" / "his US counterpart, Donald Trump".
+    # "the head of the Alpine Council, Franz Weber" / "his US counterpart, Donald Trump".
     if head.dep_ == "appos" and head.head.i < name.start:
         role = _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
         if role:
@@ -134,9 +134,7 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):
         entity = next(iter(entities))
         assert entity is not None
-        if entity.type in ORG_TYPES:
-            return Entity(entity.name, "country") if entity.type == "country" else entity
-        return None
+        return entity if entity.type in ORG_TYPES else None
     if len(tokens) == 1:
         country = gazetteer.country_of(tokens[0].text)
         return Entity(country, "country") if country else None
@@ -165,16 +163,12 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
 
 def _possessor(head: Token, index: ArticleEntities) -> Entity | None:
     """The country or organisation in a possessive before a title: "Ruritania's"."""
-    for child in head.children:
-        if child.dep_ == "poss":
-            entity = index.entity_at(child)
-            if entity is not None and entity.type in ORG_TYPES:
-                return Entity(entity.name, "country") if entity.type == "country" else entity
-    return None
+    owners = (index.entity_at(c) for c in head.children if c.dep_ == "poss")
+    return next((e for e in owners if e is not None and e.type in ORG_TYPES), None)
 
 
 def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
-    """A title noun phrase: "the US secretary of state", "head of the OSCE"."""
+    """A title noun phrase: "the US secretary of state", "head of the Alpine Council"."""
     if head.lower_ not in gazetteer.TITLE_HEADS and head.lemma_.lower() not in gazetteer.TITLE_HEADS:
         return None
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
@@ -190,7 +184,7 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
             if entity is not None and entity.type in ORG_TYPES and org is None:
-                org = Entity(entity.name, "country") if entity.type == "country" else entity
+                org = entity
             elif entity is None and pobj.pos_ == "NOUN" and prep.lower_ == "of":
                 # "secretary of state": the phrase is the title itself.
                 title_words += [prep.text, *[t.text for t in pobj.subtree]]
@@ -244,7 +238,7 @@ def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str 
             found.add((normalise_title([t.text for t in title_tokens]), org.name if org else None))
         for title, org_entity in _roles_of(span, index):
             found.add((title, org_entity.name))
-        # "his Thai counterpart Prachuab Chaiyasarn": no title, but a country.
+        # "his Thai counterpart Somchai Wongsawat": no title, but a country.
         head = span.root
         if head.dep_ == "appos" and head.head.lemma_.lower() in gazetteer.COUNTERPART_NOUNS:
             for child in head.head.children:
