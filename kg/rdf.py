@@ -162,7 +162,11 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
 
     for statement in facts.quotes:
         first = statement.evidence[0]
-        node = event_iri(_digest(facts.article_id, str(first.start), str(first.end)), "statement")
+        # Two statements can share a sentence ("...," Weber said, but Varga replied "..."):
+        # the words tell them apart.
+        node = event_iri(
+            _digest(facts.article_id, str(first.start), str(first.end), statement.text), "statement"
+        )
         add(node, T.TYPE, NamedNode(T.STATEMENT))
         add(node, T.TEXT, Literal(clean_text(statement.text)))
         add(node, T.SPEAKER_NAME, Literal(clean_text(statement.speaker_text)))

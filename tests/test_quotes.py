@@ -21,7 +21,10 @@ def test_quote_split_by_its_attribution_keeps_its_speaker(facts_of):
     facts = facts_of(
         "“The harbour stays open,” Lindqvist said on Monday. “Nobody will close it while I am here.”"
     )
-    assert [q[0] for q in quotes(facts)] == ["Lindqvist", "Lindqvist"]
+    # One quotation interrupted by its attribution is one statement, both parts kept.
+    assert quotes(facts) == [
+        ("Lindqvist", "Lindqvist", "The harbour stays open … Nobody will close it while I am here.")
+    ]
 
 
 def test_he_said_after_a_quote_is_the_person_last_reported_speaking_not_a_name_in_the_quote(facts_of):
@@ -37,7 +40,9 @@ def test_quote_running_over_two_paragraphs(facts_of):
         "“We have done what we promised and the harbour is open again for every ship,\n\n"
         "“and nobody in this city will be able to close it again,” said Anna Lindqvist."
     )
-    assert [q[0] for q in quotes(facts)] == ["Anna Lindqvist", "Anna Lindqvist"]
+    [(speaker, _, text)] = quotes(facts)
+    assert speaker == "Anna Lindqvist"
+    assert text.startswith("We have done what we promised") and text.endswith("close it again")
 
 
 def test_unnamed_speaker_keeps_its_description_and_no_entity(facts_of):
@@ -48,9 +53,41 @@ def test_unnamed_speaker_keeps_its_description_and_no_entity(facts_of):
 def test_quote_without_attribution_and_scare_quotes_are_left_out(facts_of):
     facts = facts_of(
         "The plan was called “a disaster for everyone involved” in the press. "
-        'Anna Lindqvist called the talks "useful".'
+        'The so-called "reform" of the harbour began in May.'
     )
     assert quotes(facts) == []
+
+
+def test_quoted_words_in_what_someone_is_reported_calling_something_are_theirs(facts_of):
+    facts = facts_of("Anna Lindqvist called the plan “reckless” and “a gift to smugglers”.")
+    # Both phrases are one statement: one thing she is reported saying.
+    assert quotes(facts) == [("Anna Lindqvist", "Anna Lindqvist", "reckless … a gift to smugglers")]
+
+
+def test_a_dash_and_a_name_closing_the_paragraph_sign_the_quotation(facts_of):
+    facts = facts_of(
+        "Readers wrote to us after the debate.\n"
+        "“He did not answer a single question about the harbour.” ― Karel Vondrak\n"
+        "“I will vote for the first time this year.” ― Anna Lindqvist"
+    )
+    assert [(q[0], q[2][:12]) for q in quotes(facts)] == [
+        ("Karel Vondrak", "He did not a"),
+        ("Anna Lindqvist", "I will vote "),
+    ]
+
+
+def test_question_ending_the_quotation_still_finds_its_speaker(facts_of):
+    facts = facts_of("“Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.”")
+    assert quotes(facts) == [
+        ("Karel Vondrak", "Karel Vondrak", "Does anybody know what the harbour plan is? … Neither do I.")
+    ]
+
+
+def test_speaker_introduced_with_a_colon_in_the_paragraph_before(facts_of):
+    facts = facts_of(
+        "The mayor, Karel Vondrak, wrote on Monday:\n\n“The harbour will stay open for every ship.”"
+    )
+    assert [q[0] for q in quotes(facts)] == ["Karel Vondrak"]
 
 
 def test_cited_person_is_the_speaker_of_what_an_agency_reports(facts_of):

@@ -354,3 +354,50 @@ SPEECH_LEMMAS = frozenset(
         "report",
     }
 )
+
+# Verbs that attribute quoted words only where the words are part of their own clause:
+# "called the plan “a disgrace”", "described him as “a con artist”", "urged voters to
+# “stay home”". Unlike "said", they do not make their subject the speaker of a quotation
+# that merely stands beside them.
+ATTRIBUTING_LEMMAS = frozenset(
+    {
+        "call",
+        "describe",
+        "brand",
+        "label",
+        "dub",
+        "term",
+        "characterize",
+        "characterise",
+        "refer",
+        "accuse",
+        "praise",
+        "hail",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "decry",
+        "blast",
+        "slam",
+        "mock",
+        "dismiss",
+        "compare",
+        "liken",
+        "rate",
+        "promise",
+        "vow",
+        "pledge",
+        "deny",
+        "demand",
+        "question",
+        "lament",
+        "ask",
+        "sing",
+        "chant",
+        "testify",
+        "scold",
+        "tout",
+        "say",
+    }
+)

@@ -11,6 +11,7 @@ a quotation with no attribution at all is left out rather than guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.anchoring import find_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
-from kg.extract.gazetteer import SPEECH_LEMMAS
+from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.model import Entity, Evidence, Interview, Quote
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
@@ -90,39 +91,74 @@ def extract_quotes(
     original = doc.user_data.get("kg_text", text)
     segments = quoted_segments(text)
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
-    quotes: list[Quote] = []
     speakers = _named_speakers(doc, inside, index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
-    # A quotation with no attribution of its own goes on with the one before it (a split
-    # quote, the next paragraph of a long one) ...
-    for i in range(1, len(segments)):
-        if found[i] is None and found[i - 1] is not None and _continues(segments[i - 1], segments[i], doc):
-            found[i] = found[i - 1]
-    # ... or, opened in a paragraph left unclosed, is attributed where it ends.
-    for i in range(len(segments) - 2, -1, -1):
-        if found[i] is None and found[i + 1] is not None and _continues(segments[i], segments[i + 1], doc):
-            found[i] = found[i + 1]
-    for segment, attributed in zip(segments, found, strict=True):
+    quotes: list[Quote] = []
+    for group in _quotations(segments, found, doc):
+        attributed = found[group[0]]
         if attributed is None:
-            continue
-        words = original[segment.start : segment.end].strip()
-        if len(words.split()) < MIN_WORDS:
-            continue  # "unhappy", "quite cynical": a scare quote, not a statement
-        if _is_title(words):
-            continue  # "on “The Morning Show with Ann Berg”": a programme's name
+            continue  # no attribution at all: left out rather than guessed
+        pieces = [segments[i] for i in group]
+        words = [original[p.start : p.end].strip().rstrip(",") for p in pieces]
+        words = [w for w in words if w and not _is_title(w)]  # "on “Morning Show”": a name
         verb = attributed.verb
+        # A short quoted phrase is a statement only as part of what someone is reported
+        # saying ("called the plan “a disgrace”"); standing alone it is the writer's scare
+        # quote or a name.
+        reported = verb is not None and all(_governs(verb, doc, p) for p in pieces)
+        if sum(len(w.split()) for w in words) < (1 if reported else MIN_WORDS):
+            continue
+        evidence = tuple(dict.fromkeys(_evidence_of(doc, p, article_id) for p in pieces))
         quotes.append(
             Quote(
                 speaker=attributed.speaker,
                 speaker_text=attributed.description,
-                text=words.rstrip(","),
-                evidence=(_evidence_of(doc, segment, article_id),),
-                mentions=_mentions(doc, segment, index, attributed.speaker),
+                text=" … ".join(words),
+                evidence=evidence,
+                mentions=tuple(
+                    dict.fromkeys(m for p in pieces for m in _mentions(doc, p, index, attributed.speaker))
+                ),
                 date=find_date(verb.sent, {verb.i}, published, "past") if verb is not None else None,
                 relayed_by=attributed.relay,
             )
         )
     return quotes
+
+
+def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc: Doc) -> list[list[int]]:
+    """The quotations, each as the indices of its pieces. A piece with no attribution of
+    its own goes on with the one before it (a split quote "...," he said. "...", the next
+    paragraph of a long one), or, opened in a paragraph left unclosed, with the one after;
+    pieces of one sentence under one speech verb ("...," she said, "...") are one quotation.
+    `found` is filled in for inherited pieces."""
+    for i in range(1, len(segments)):
+        if found[i] is None and found[i - 1] is not None and _continues(segments[i - 1], segments[i], doc):
+            found[i] = found[i - 1]
+    for i in range(len(segments) - 2, -1, -1):
+        if found[i] is None and found[i + 1] is not None and _continues(segments[i], segments[i + 1], doc):
+            found[i] = found[i + 1]
+    groups: list[list[int]] = []
+    for i, attributed in enumerate(found):
+        previous = found[i - 1] if i > 0 else None
+        joins = (
+            attributed is not None
+            and previous is not None
+            and _continues(segments[i - 1], segments[i], doc)
+            and (attributed is previous or (attributed.verb is not None and attributed.verb == previous.verb))
+        )
+        if joins:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
+    """Is the quotation part of what `verb` reports: are its words in the verb's clause?"""
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(verb in token.ancestors or token == verb for token in span if not token.is_punct)
 
 
 _TITLE_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"}
@@ -189,11 +225,24 @@ def _evidence_of(doc: Doc, segment: _Segment, article_id: str) -> Evidence:
 
 
 def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token]:
-    """The words of the sentences around a quotation that are not themselves quoted."""
+    """The words of the sentences around a quotation that are not themselves quoted. The
+    tagger often ends a sentence at a quotation's closing "?" or "!" ("...?” Weber asked.")
+    and after an introducing colon (Weber said: “...”): the sentence the attribution
+    then stands in counts too."""
     around = _sentences_around(doc, segment)
     if around is None:
         return []
-    return [t for t in around if t.idx not in inside and not t.is_space]
+    start, end = around.start, around.end
+    if end < len(doc):
+        between = doc.text[segment.end : doc[end].idx]
+        if "\n" not in between and not between.strip('”"» '):
+            end = doc[end].sent.end
+    before = start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before >= 0 and doc[before].text == ":":
+        start = doc[before].sent.start
+    return [t for t in doc[start:end] if t.idx not in inside and not t.is_space]
 
 
 def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[tuple[Token, Entity]]:
@@ -219,14 +268,30 @@ def _attribution(
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
 ) -> _Attribution | None:
+    signed = _signature(doc, segment, index)
+    if signed is not None:
+        return signed
     outside = _outside_tokens(doc, segment, inside)
     if not outside:
         return None
     # The speech verb nearest the quotation's edges, in the quotation's own sentence(s).
-    verbs = [t for t in outside if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS]
+    verbs = [
+        t
+        for t in outside
+        if t.pos_ in ("VERB", "AUX")
+        and (
+            t.lemma_.lower() in SPEECH_LEMMAS
+            or t.lemma_.lower() in ATTRIBUTING_LEMMAS
+            and _governs(t, doc, segment)
+        )
+    ]
     verbs.sort(key=lambda v: min(abs(v.idx - segment.end), abs(v.idx - segment.start)))
     for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
+        if found is not None:
+            return found
+    for verb in verbs:
+        found = _next_to_quotation(doc, segment, verb, index)
         if found is not None:
             return found
     for token in outside:
@@ -234,6 +299,42 @@ def _attribution(
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
                 return _Attribution(*_named(pobj, index))
     return None
+
+
+# "“...” ― Ana Ruiz": a dash and a name closing the paragraph sign the quotation.
+_SIGNATURE = re.compile(r"[”\"»]?[ \t]*[―—–-][ \t]*([A-Z][^\n“”\"]{1,60}?)[ \t.]*(?:\n|$)")
+
+
+def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
+    match = _SIGNATURE.match(doc.text, segment.end)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if len(name.split()) > 6 or not all(w[0].isupper() for w in name.split() if w[0].isalpha()):
+        return None
+    span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
+    entity = index.entity_at(span[0]) if span is not None else None
+    if entity is not None and entity.type in SPEAKER_TYPES:
+        return _Attribution(entity, entity.name)
+    return _Attribution(None, name)
+
+
+def _next_to_quotation(
+    doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
+) -> _Attribution | None:
+    """ "“...,” Weber, a party veteran, said": the name right after the closing mark, where
+    the parser hung it elsewhere, with only its description between it and the verb."""
+    if verb.idx < segment.end:
+        return None
+    between = [t for t in doc[: verb.i] if t.idx > segment.end and not t.is_space and not t.is_punct]
+    if not between or len(between) > 12 or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    if any(ch in doc.text[segment.end + 1 : verb.idx] for ch in '“”"\n'):
+        return None
+    entity = index.entity_at(between[0])
+    if entity is None or entity.type not in SPEAKER_TYPES:
+        return None
+    return _Attribution(entity, entity.name, verb)
 
 
 def _speaker_of(
