@@ -276,11 +276,21 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL in the shape of FACTS.md.")],
     store: StoreOption = default_store_path(),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    speakers_as_written: Annotated[
+        bool,
+        typer.Option(
+            "--speakers-as-written",
+            help="Also accept a quote's speaker where the gold gives it as the article writes it "
+            "('Mr. Weber', 'Weber, a party veteran,') instead of by canonical name.",
+        ),
+    ] = False,
 ) -> None:
     """Score the store's facts against a gold file: precision, recall, F1 per type; date,
     place and status accuracy and occurred-precision for meetings and calls.
 
     Example: `kg eval ../shared/gold/seeds.jsonl`
+
+    Example: `kg eval ../shared/gold/polnear-dev-quotes.jsonl --speakers-as-written`
     """
     from kg.evaluate import load_gold, score, summarise
     from kg.facts import iter_facts
@@ -288,7 +298,7 @@ def evaluate(
     try:
         gold_set = load_gold(gold)
         db = _open(store)
-        rows = summarise(score(iter_facts(db), gold_set))
+        rows = summarise(score(iter_facts(db), gold_set, speakers_as_written))
         missing = sorted(gold_set.articles - set(db.article_ids()))
     except KgError as exc:
         _fail(exc)

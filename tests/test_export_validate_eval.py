@@ -135,6 +135,34 @@ def test_scoring_matches_names_with_aliases_and_counts_optional_neither_way(tmp_
     assert rows["role"]["system"] == 0 and rows["role"]["gold"] == 0  # optional: neither way
 
 
+def _quote(speaker, text, **extra):
+    return {"article": "a", "type": "quote", "speaker": speaker, "text": text, **extra}
+
+
+def test_quote_speakers_written_as_in_the_article_match_only_when_asked(tmp_path: Path):
+    gold = load_gold(
+        _gold(
+            tmp_path,
+            _quote("Mr. Weber", "The harbour stays open."),
+            _quote("Vondrak, a party veteran,", "We will vote against it."),
+            _quote("he", "Nobody will close it.", optional=True),
+            _quote("the mayor", "The ships may come.", optional=True),
+            _quote("Anna Lindqvist", "It is a good plan."),
+        )
+    )
+    system = [
+        _quote("Franz Weber", "The harbour stays open."),
+        _quote("Karel Vondrak", "We will vote against it."),
+        _quote("Franz Weber", "Nobody will close it."),  # "he" said it: cannot be wrong
+        _quote("Karel Vondrak", "The ships may come."),  # an optional unnamed "the mayor"
+        _quote("Anna Weber", "It is a good plan."),  # another person of that surname
+    ]
+    strict = {r["type"]: r for r in summarise(score(system, gold))}["quote"]
+    assert (strict["gold"], strict["system"], strict["matched"]) == (3, 3, 0)
+    written = {r["type"]: r for r in summarise(score(system, gold, speakers_as_written=True))}["quote"]
+    assert (written["gold"], written["system"], written["matched"]) == (3, 3, 2)
+
+
 def test_occurred_precision_counts_a_planned_meeting_reported_as_held(tmp_path: Path):
     gold = load_gold(
         _gold(

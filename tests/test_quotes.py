@@ -137,3 +137,15 @@ def test_a_programme_title_in_quotation_marks_is_no_statement(facts_of):
 def test_a_curly_opening_closed_by_a_straight_mark(facts_of):
     facts = facts_of('“The harbour stays open to every ship," Anna Lindqvist said in a statement.')
     assert quotes(facts) == [("Anna Lindqvist", "Anna Lindqvist", "The harbour stays open to every ship")]
+
+
+def test_a_quoted_transcript_gives_each_line_to_the_speaker_it_names(facts_of):
+    facts = facts_of(
+        "Vice presidential candidate Karel Vondrak was asked about the harbour on Sunday.\n\n"
+        '"VONDRAK: Well, look, the harbour will stay open as long as we are in charge.\n\n'
+        '"HOST: And the ships, sir?"'
+    )
+    assert [(q[0], q[2]) for q in quotes(facts)] == [
+        ("Karel Vondrak", "Well, look, the harbour will stay open as long as we are in charge."),
+        (None, "And the ships, sir?"),
+    ]

@@ -352,6 +352,18 @@ SPEECH_LEMMAS = frozenset(
         "muse",
         "post",
         "report",
+        "demand",
+        "wonder",
+        "exclaim",
+        "shout",
+        "yell",
+        "scream",
+        "plead",
+        "retort",
+        "interject",
+        "whisper",
+        "mutter",
+        "chime",
     }
 )
 

@@ -37,6 +37,7 @@ class _Attribution:
     description: str  # the speaker's name, or the words that describe them
     verb: Token | None = None  # the speech verb, where there is one
     relay: Entity | None = None  # "Reuters reported, citing X's interview": Reuters
+    transcript: int | None = None  # where the words start after a transcript's "NAME: "
 
 
 @dataclass
@@ -99,6 +100,9 @@ def extract_quotes(
         if attributed is None:
             continue  # no attribution at all: left out rather than guessed
         pieces = [segments[i] for i in group]
+        cut = attributed.transcript
+        if cut is not None:  # the words start after the transcript's "NAME: "
+            pieces = [replace(p, start=cut) if p.start <= cut < p.end else p for p in pieces]
         words = [original[p.start : p.end].strip().rstrip(",") for p in pieces]
         words = [w for w in words if w and not _is_title(w)]  # "on “Morning Show”": a name
         verb = attributed.verb
@@ -268,7 +272,7 @@ def _attribution(
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
 ) -> _Attribution | None:
-    signed = _signature(doc, segment, index)
+    signed = _signature(doc, segment, index) or _transcript_speaker(doc, segment, index)
     if signed is not None:
         return signed
     outside = _outside_tokens(doc, segment, inside)
@@ -319,6 +323,21 @@ def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribut
     return _Attribution(None, name)
 
 
+# A quoted transcript: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
+
+
+def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
+    match = _TRANSCRIPT.match(doc.text, segment.start)
+    if match is None or match.end() >= segment.end:
+        return None
+    written = match.group(1)
+    # The transcript gives a surname: the one person of the article who bears it.
+    people = {e for e in index.entities if e.type == "person" and e.name.split()[-1].upper() == written}
+    speaker = people.pop() if len(people) == 1 else None
+    return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
+
+
 def _next_to_quotation(
     doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
 ) -> _Attribution | None:
@@ -361,7 +380,10 @@ def _speaker_of(
             continue
         if is_person_pronoun(subject):
             return _Attribution(*_pronoun_speaker(subject, index, speakers), verb)
-        return _Attribution(*_named(subject, index), verb)
+        entity, description = _named(subject, index)
+        if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
+            continue  # "made public ― Weber boasted": a misparse, not a speaker
+        return _Attribution(entity, description, verb)
     return None
 
 
