@@ -222,6 +222,46 @@ def export(
 
 
 @app.command()
+def serve(
+    store: StoreOption = default_store_path(),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option(help="Rows (or triples) an answer may hold; more are cut.")
+    ] = 10_000,
+    workers: Annotated[int, typer.Option(help="Queries run at once, each in its own process.")] = 2,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Log every request.")] = False,
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+
+    Example: `kg serve --store ./kg-store`, then
+    `curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql`
+    """
+    from kg.serve import make_server
+
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        _fail(KgError("--timeout, --max-rows and --workers must be positive"))
+    try:
+        server = make_server(store, host, port, timeout, max_rows, workers, verbose)
+    except KgError as exc:
+        _fail(exc)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(
+            f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine can query the graph"
+        )
+    err.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (query page at /); Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
 def stats(store: StoreOption = default_store_path()) -> None:
     """Count articles, entities, facts and triples in the store.
 

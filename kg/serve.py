@@ -1,0 +1,504 @@
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over a kg store.
+
+Queries run in a small pool of worker processes, each with the store open read-only. A
+query that outlives the time limit has its worker killed and replaced, so a runaway query
+costs its time limit and no more; the HTTP threads only wait. Results are capped at a row
+(or triple) limit; a capped answer says so in the `KG-Results-Truncated` header.
+
+Protocol: `GET /sparql?query=...`, `POST /sparql` with a form (`query=...`) or an
+`application/sparql-query` body. Any update is refused with 403. Results by content
+negotiation (`Accept`) or a `format` parameter: SELECT/ASK as SPARQL JSON, XML, CSV or
+TSV; CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples or RDF/XML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing as mp
+import queue
+import threading
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, StoreError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 10.0  # seconds a query may run
+DEFAULT_MAX_ROWS = 10_000  # rows (or triples) an answer may hold
+MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
+
+# media type -> (pyoxigraph format, Content-Type sent)
+SOLUTION_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+# `format=` shorthands, as several endpoints accept them
+FORMAT_NAMES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    content_type: str
+    body: bytes
+    truncated: bool = False
+
+
+def _error(status: HTTPStatus, message: str) -> Answer:
+    return Answer(status.value, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode())
+
+
+# ---------------------------------------------------------------- content negotiation
+
+
+def _accepted(accept: str) -> list[str]:
+    """Media types of an Accept header, best first (q-values honoured, order breaks ties)."""
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, position, fields[0].lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def choose_type(accept: str, table: dict[str, Any], default: str) -> str | None:
+    """The media type to answer in, or None when the client accepts none we write."""
+    wanted = _accepted(accept) or ["*/*"]
+    for media in wanted:
+        if media in table:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+    return None
+
+
+# ---------------------------------------------------------------- running a query
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def run(store: Any, sparql: str, accept: str, max_rows: int) -> Answer:
+    """Run one query on an open kg `Store` and write its answer."""
+    from kg.errors import QueryError
+
+    try:
+        result = store.query(sparql)
+    except QueryError as exc:
+        return _error(HTTPStatus.BAD_REQUEST, str(exc))
+    if isinstance(result, ox.QueryBoolean):
+        media = choose_type(accept, SOLUTION_TYPES, "application/sparql-results+json")
+        if media is None:
+            return _error(
+                HTTPStatus.NOT_ACCEPTABLE, "an ASK answer is written as " + ", ".join(SOLUTION_TYPES)
+            )
+        return Answer(200, media, _bytes(result.serialize(format=SOLUTION_TYPES[media])))
+    if isinstance(result, ox.QueryTriples):
+        media = choose_type(accept, GRAPH_TYPES, "text/turtle")
+        if media is None:
+            return _error(HTTPStatus.NOT_ACCEPTABLE, "a graph answer is written as " + ", ".join(GRAPH_TYPES))
+        triples: list[ox.Triple] = []
+        for triple in result:
+            if len(triples) == max_rows:
+                return Answer(200, media, _graph(triples, media), truncated=True)
+            triples.append(triple)
+        return Answer(200, media, _graph(triples, media))
+    media = choose_type(accept, SOLUTION_TYPES, "application/sparql-results+json")
+    if media is None:
+        return _error(HTTPStatus.NOT_ACCEPTABLE, "a SELECT answer is written as " + ", ".join(SOLUTION_TYPES))
+    names = [v.value for v in result.variables]
+    rows: list[dict[str, dict[str, str]]] = []
+    truncated = False
+    for solution in result:
+        if len(rows) == max_rows:
+            truncated = True
+            break
+        rows.append({n: _json_term(solution[n]) for n in names if solution[n] is not None})
+    # Written once as SPARQL JSON, then by Oxigraph in whatever format was asked for.
+    data = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}).encode()
+    if SOLUTION_TYPES[media] == ox.QueryResultsFormat.JSON:
+        return Answer(200, media, data, truncated)
+    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    return Answer(200, media, _bytes(solutions.serialize(format=SOLUTION_TYPES[media])), truncated)
+
+
+def _graph(triples: list[ox.Triple], media: str) -> bytes:
+    from kg import terms as T
+
+    fmt = GRAPH_TYPES[media]
+    prefixes = T.PREFIXES if fmt == ox.RdfFormat.TURTLE else None
+    return _bytes(ox.serialize(triples, format=fmt, prefixes=prefixes))
+
+
+def _bytes(data: bytes | None) -> bytes:
+    """pyoxigraph's writers return the bytes when given no output file."""
+    return data or b""
+
+
+def _worker(store_path: str, jobs: Connection) -> None:
+    """A worker process: open the store read-only, answer queries until told to stop."""
+    from kg.store import Store
+
+    try:
+        store = Store(Path(store_path), read_only=True)
+    except KgError as exc:
+        jobs.send(("error", str(exc)))
+        return
+    jobs.send(("ready", ""))
+    while True:
+        try:
+            job = jobs.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        sparql, accept, max_rows = job
+        try:
+            jobs.send(run(store, sparql, accept, max_rows))
+        except Exception as exc:  # noqa: BLE001 - a worker must answer, whatever happened
+            jobs.send(_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}"))
+
+
+class _Worker:
+    def __init__(self, store_path: Path) -> None:
+        context = mp.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(str(store_path), child), daemon=True)
+        self.process.start()
+        child.close()
+        kind, message = self.conn.recv()
+        if kind != "ready":
+            self.process.join()
+            raise StoreError(message)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class QueryPool:
+    """Worker processes that run queries under a time limit."""
+
+    def __init__(self, store_path: Path, workers: int, timeout: float, max_rows: int) -> None:
+        self.store_path = store_path
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        self._lock = threading.Lock()
+        for _ in range(max(1, workers)):
+            self._add(_Worker(store_path))
+
+    def _add(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.append(worker)
+        self._idle.put(worker)
+
+    def answer(self, sparql: str, accept: str) -> Answer:
+        try:
+            # Waiting for a free worker counts against the same limit as running.
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return _error(HTTPStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly")
+        worker.conn.send((sparql, accept, self.max_rows))
+        if worker.conn.poll(self.timeout):
+            try:
+                answer = worker.conn.recv()
+            except EOFError:
+                answer = None
+            if answer is not None:
+                self._idle.put(worker)
+                return answer
+        # Too slow (or died): kill it, start a fresh one in its place.
+        with self._lock:
+            self._all.remove(worker)
+        worker.stop()
+        self._add(_Worker(self.store_path))
+        return _error(
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            f"the query ran past the time limit of {self.timeout:g} s and was stopped "
+            "(kg serve --timeout sets the limit)",
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all = self._all, []
+        for worker in workers:
+            worker.stop()
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: KgServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def _send(self, answer: Answer, head_only: bool = False) -> None:
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "KG-Results-Truncated")
+        self.send_header("Vary", "Accept")
+        if answer.truncated:
+            self.send_header("KG-Results-Truncated", str(self.server.pool.max_rows))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(answer.body)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        params = parse_qs(url.query, keep_blank_values=True)
+        if url.path in ("/", "/index.html") and "query" not in params:
+            body = self.server.page.encode()
+            self._send(Answer(200, "text/html; charset=utf-8", body))
+            return
+        if url.path not in ("/sparql", "/query", "/"):
+            self._send(_error(HTTPStatus.NOT_FOUND, f"no such resource {url.path}; the endpoint is /sparql"))
+            return
+        self._dispatch(params)
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path in ("/update", "/store") or url.path.startswith("/store"):
+            self._drain()
+            self._refuse_update()
+            return
+        if url.path not in ("/sparql", "/query", "/"):
+            self._drain()
+            self._send(_error(HTTPStatus.NOT_FOUND, f"no such resource {url.path}; the endpoint is /sparql"))
+            return
+        body = self._drain()
+        if body is None:
+            return
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(url.query, keep_blank_values=True)
+        if media == "application/sparql-query":
+            params["query"] = [body.decode("utf-8", "replace")]
+        elif media == "application/sparql-update":
+            self._refuse_update()
+            return
+        elif media == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        else:
+            self._send(
+                _error(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "POST a query as application/sparql-query or application/x-www-form-urlencoded",
+                )
+            )
+            return
+        self._dispatch(params)
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._drain()
+        self._refuse_update()
+
+    do_DELETE = do_PATCH = do_PUT  # noqa: N815 - every write is refused the same way
+
+    def _drain(self) -> bytes | None:
+        """The request body, read whole; None (and an answer sent) when it is too large."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_QUERY_BYTES:
+            self.close_connection = True
+            self._send(
+                _error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query may be at most {MAX_QUERY_BYTES} bytes")
+            )
+            return None
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _refuse_update(self) -> None:
+        self._send(_error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused"))
+
+    def _dispatch(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            self._refuse_update()
+            return
+        queries = params.get("query") or []
+        if len(queries) != 1 or not queries[0].strip():
+            self._send(
+                _error(HTTPStatus.BAD_REQUEST, "give exactly one SPARQL query in the 'query' parameter")
+            )
+            return
+        accept = self.headers.get("Accept") or "*/*"
+        if params.get("format"):
+            name = params["format"][0].lower()
+            accept = FORMAT_NAMES.get(name, name)
+        self._send(self.server.pool.answer(queries[0], accept))
+
+
+class KgServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], pool: QueryPool, page: str, verbose: bool = False) -> None:
+        self.pool = pool
+        self.page = page
+        self.verbose = verbose
+        super().__init__(address, _Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def make_server(
+    store_path: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    workers: int = 2,
+    verbose: bool = False,
+) -> KgServer:
+    """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`)."""
+    if not (store_path / "CURRENT").exists():
+        raise StoreError(
+            f"no kg store at {store_path}; build one first with `kg build PATH --store {store_path}`"
+        )
+    pool = QueryPool(store_path, workers, timeout, max_rows)
+    try:
+        return KgServer((host, port), pool, query_page(), verbose)
+    except OSError as exc:
+        pool.close()
+        raise StoreError(f"cannot listen on {host}:{port}: {exc}") from exc
+
+
+def query_page() -> str:
+    """The page at `/`: a query box, with the canned queries as examples."""
+    from kg.queries import list_queries
+
+    examples = {q.name: q.text for q in list_queries()}
+    options = "\n".join(
+        f'<option value="{html.escape(name)}">{html.escape(name)}</option>' for name in examples
+    )
+    first = next(iter(examples.values()), "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
+    return _PAGE.format(
+        options=options,
+        examples=html.escape(json.dumps(examples)),
+        first=html.escape(first),
+    )
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; }}
+textarea {{ width: 100%; height: 16em; font-family: monospace; }}
+table {{ border-collapse: collapse; margin-top: 1em; }}
+td, th {{ border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }}
+#status {{ color: #555; margin-left: 1em; }}
+</style></head>
+<body>
+<h1>kg SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 over the news graph, at <code>/sparql</code> (GET or POST). The
+default graph is the union of every article's graph. Canned queries leave their
+parameters unbound here: bind them with <code>VALUES</code> or a <code>FILTER</code>.</p>
+<p><label>Example: <select id="examples"><option value="">(choose)</option>
+{options}
+</select></label></p>
+<form id="form"><textarea id="query" name="query">{first}</textarea>
+<p><button type="submit">Run</button><span id="status"></span></p></form>
+<div id="results"></div>
+<script id="example-data" type="application/json">{examples}</script>
+<script>
+const examples = JSON.parse(document.getElementById("example-data").textContent);
+document.getElementById("examples").addEventListener("change", e => {{
+  if (e.target.value) document.getElementById("query").value = examples[e.target.value];
+}});
+document.getElementById("form").addEventListener("submit", async e => {{
+  e.preventDefault();
+  const status = document.getElementById("status"), out = document.getElementById("results");
+  status.textContent = "running..."; out.textContent = "";
+  const response = await fetch("sparql", {{method: "POST",
+    headers: {{"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}},
+    body: document.getElementById("query").value}});
+  if (!response.ok) {{ status.textContent = response.status + ": " + await response.text(); return; }}
+  const data = await response.json();
+  if ("boolean" in data) {{ status.textContent = String(data.boolean); return; }}
+  const vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
+  const head = table.insertRow();
+  for (const v of vars) {{
+    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
+  }}
+  for (const row of rows) {{
+    const tr = table.insertRow();
+    for (const v of vars) tr.insertCell().textContent = row[v] ? row[v].value : "";
+  }}
+  out.appendChild(table);
+  const cut = response.headers.get("KG-Results-Truncated");
+  status.textContent = rows.length + " rows" + (cut ? " (cut at " + cut + ")" : "");
+}});
+</script>
+</body></html>
+"""
