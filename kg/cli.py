@@ -203,13 +203,14 @@ def query(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Argument(help="graphml, turtle, nquads or jsonld.")],
+    fmt: Annotated[str, typer.Argument(help="graphml, gexf, turtle, nquads or jsonld.")],
     output: Annotated[Path, typer.Argument(help="File to write.")],
     store: StoreOption = default_store_path(),
 ) -> None:
-    """Export the graph: GraphML for Gephi, or RDF (Turtle, N-Quads, JSON-LD).
+    """Export the graph: GraphML or GEXF for Gephi, or RDF (Turtle, N-Quads, JSON-LD).
 
-    Example: `kg export graphml kg.graphml` (then File > Open in Gephi)
+    Example: `kg export gexf kg.gexf` (then File > Open in Gephi; the timeline plays
+    meetings, calls and interviews by date)
     """
     from kg.export import export as run_export
 
@@ -217,7 +218,7 @@ def export(
         count = run_export(_open(store), fmt, output)
     except KgError as exc:
         _fail(exc)
-    unit = "edges" if fmt == "graphml" else "statements"
+    unit = "edges" if fmt in ("graphml", "gexf") else "statements"
     err.print(f"{count} {unit} written to {output}")
 
 

@@ -1,5 +1,5 @@
-"""Exports: GraphML for Gephi (a property graph of plain strings and numbers), Turtle,
-N-Quads and JSON-LD."""
+"""Exports: GraphML and GEXF (`kg/gexf.py`, with time) for Gephi, a property graph of plain
+strings and numbers; Turtle, N-Quads and JSON-LD."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.rdf import iter_nquads
 from kg.store import Store
 
-FORMATS = ("graphml", "turtle", "nquads", "jsonld")
+FORMATS = ("graphml", "gexf", "turtle", "nquads", "jsonld")
 
 _ENTITIES = "SELECT ?e ?name ?type WHERE { ?e kg:entityType ?type ; rdfs:label ?name }"
 _EVENTS = """
@@ -164,6 +164,10 @@ def export(store: Store, fmt: str, path: Path) -> int:
     if fmt == "graphml":
         graph = write_graphml(store, path)
         return graph.number_of_edges()
+    if fmt == "gexf":
+        from kg.gexf import write_gexf
+
+        return write_gexf(store, path).number_of_edges()
     if fmt == "nquads":
         text = sorted_nquads(store)
         path.write_text(text, encoding="utf-8")

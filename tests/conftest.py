@@ -64,3 +64,20 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (it lives beside the project, not in it)")
     return path
+
+
+# Two short stories written for the tests, with publication dates: dated meetings and a
+# call for the timeline (GEXF spells, pictures, the notebook's plot).
+TIMELINE = Path(__file__).parent / "data" / "timeline.jsonl"
+
+
+@pytest.fixture(scope="session")
+def timeline_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("timeline") / "store"
+    build([TIMELINE], path)
+    return path
+
+
+@pytest.fixture()
+def timeline_db(timeline_store) -> Store:
+    return Store(timeline_store, read_only=True)

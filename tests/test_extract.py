@@ -80,6 +80,11 @@ def test_phone_call(facts_of):
     assert events(facts, "meeting") == set()
 
 
+def test_spoke_by_telephone_with_a_partner_hung_on_the_telephone(facts_of):
+    facts = facts_of("Piotr Varga spoke by telephone with Franz Weber on Friday.", published="2024-05-20")
+    assert events(facts, "call") == {(("Franz Weber", "Piotr Varga"), "2024-05-17", None, "occurred")}
+
+
 def test_phoned_verb(facts_of):
     facts = facts_of("Jacques Chirac phoned Helmut Kohl on Sunday.", published="1997-04-15")
     assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}

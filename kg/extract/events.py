@@ -323,6 +323,10 @@ def _with_objects(token: Token) -> list[Token]:
             or child.dep_ == "agent"
         ):
             objects.extend(p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in ("by", "over", "via"):
+            # "spoke by telephone with X": the parser hangs "with X" on the telephone.
+            for means in (p for p in child.children if p.dep_ == "pobj"):
+                objects.extend(_with_objects(means))
     return objects
 
 

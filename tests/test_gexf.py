@@ -1,0 +1,60 @@
+"""`kg export gexf`: Gephi's format with time, opened by networkx and igraph."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pytest
+
+from kg.export import export
+from kg.gexf import spell
+
+XSD = Path(__file__).parent / "data" / "xsd"
+
+
+def test_spells_cover_the_date_at_its_precision():
+    assert spell("2024-03-11") == ("2024-03-11", "2024-03-11")
+    assert spell("2024-02") == ("2024-02-01", "2024-02-29")
+    assert spell("2023") == ("2023-01-01", "2023-12-31")
+    assert spell("--03-18") is None and spell("") is None
+
+
+def test_gexf_has_timed_edges_and_node_attributes(timeline_db, tmp_path: Path):
+    path = tmp_path / "kg.gexf"
+    count = export(timeline_db, "gexf", path)
+    graph = nx.read_gexf(path)
+    assert graph.number_of_edges() == count
+    names = {n: d["label"] for n, d in graph.nodes(data=True)}
+    by_name = {v: k for k, v in names.items()}
+    spells = {
+        (names[a], names[b], d["relation"]): d.get("spells")
+        for a, b, d in graph.edges(data=True)
+        if d["relation"] in ("meeting", "call")
+    }
+    assert spells[("Anna Lindqvist", "Franz Weber", "meeting")] == [("2024-03-11", "2024-03-11")]
+    assert spells[("Anna Lindqvist", "Piotr Varga", "meeting")] == [("2024-04-01", "2024-04-30")]
+    assert spells[("Franz Weber", "Piotr Varga", "call")] == [("2024-05-17", "2024-05-17")]
+    weber = graph.nodes[by_name["Franz Weber"]]
+    assert weber["type"] == "person" and weber["articles"] == 2
+    assert weber["roles"] == "chancellor (Austria)"
+    # Roles have no date: always on Gephi's timeline.
+    assert all("spells" not in d for *_, d in graph.edges(data=True) if d["relation"] == "role")
+    ig = igraph.Graph.from_networkx(graph)
+    assert (ig.vcount(), ig.ecount()) == (graph.number_of_nodes(), graph.number_of_edges())
+
+
+@pytest.mark.skipif(
+    not (XSD / "gexf.xsd").exists() or shutil.which("xmllint") is None,
+    reason="the published GEXF 1.3 schema is not in tests/data/xsd (not reachable from this machine)",
+)
+def test_gexf_passes_its_published_schema(timeline_db, tmp_path: Path):
+    path = tmp_path / "kg.gexf"
+    export(timeline_db, "gexf", path)
+    result = subprocess.run(
+        ["xmllint", "--noout", "--schema", str(XSD / "gexf.xsd"), str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
