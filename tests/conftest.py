@@ -35,11 +35,15 @@ def facts_of(nlp):
     return run
 
 
+def _built(tmp_path_factory, name: str, source: Path) -> Path:
+    path = tmp_path_factory.mktemp(name) / "store"
+    build([source], path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("seeds") / "store"
-    build([SEEDS], path)
-    return path
+    return _built(tmp_path_factory, "seeds", SEEDS)
 
 
 @pytest.fixture()
@@ -54,9 +58,7 @@ STATEMENTS = Path(__file__).parent / "data" / "statements.txt"
 
 @pytest.fixture(scope="session")
 def statements_db(tmp_path_factory) -> Store:
-    path = tmp_path_factory.mktemp("statements") / "store"
-    build([STATEMENTS], path)
-    return Store(path, read_only=True)
+    return Store(_built(tmp_path_factory, "statements", STATEMENTS), read_only=True)
 
 
 def shared(*parts: str) -> Path:
@@ -73,9 +75,7 @@ TIMELINE = Path(__file__).parent / "data" / "timeline.jsonl"
 
 @pytest.fixture(scope="session")
 def timeline_store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("timeline") / "store"
-    build([TIMELINE], path)
-    return path
+    return _built(tmp_path_factory, "timeline", TIMELINE)
 
 
 @pytest.fixture()
