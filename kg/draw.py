@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
+from kg.export import relation
 
 NODE_COLOURS = {
     "person": "#4e79a7",
@@ -31,10 +32,6 @@ EDGE_COLOURS = {
     "said_about": "#ff9da7",
 }
 FORMATS = (".png", ".svg", ".html")
-
-
-def relation(label: str) -> str:
-    return label.split(":")[0]
 
 
 def find_node(graph: nx.MultiDiGraph, name: str) -> str:
@@ -63,11 +60,11 @@ def neighbourhood(graph: nx.MultiDiGraph, around: str | None, depth: int = 1) ->
     return graph.subgraph(near).copy()
 
 
-def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    if graph.number_of_nodes() == 0:
+def layout(simple: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Seeded spring positions of the graph's undirected, single-edge form."""
+    if simple.number_of_nodes() == 0:
         return {}
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    k = 1.5 / max(1, graph.number_of_nodes()) ** 0.5
+    k = 1.5 / max(1, simple.number_of_nodes()) ** 0.5
     positions = nx.spring_layout(simple, seed=7, k=k, iterations=100)
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
 
@@ -82,16 +79,21 @@ def draw(graph: nx.MultiDiGraph, path: Path, title: str = "") -> int:
     graph = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0]).copy()
     if graph.number_of_nodes() == 0:
         raise KgError("nothing to draw: the graph has no relations yet (kg build PATH first)")
-    positions = layout(graph)
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    positions = layout(simple)
     if suffix == ".html":
         path.write_text(html_page(graph, positions, title), encoding="utf-8")
     else:
-        _draw_matplotlib(graph, positions, path, title)
+        _draw_matplotlib(graph, simple, positions, path, title)
     return graph.number_of_nodes()
 
 
 def _draw_matplotlib(
-    graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], path: Path, title: str
+    graph: nx.MultiDiGraph,
+    simple: nx.Graph,
+    positions: dict[str, tuple[float, float]],
+    path: Path,
+    title: str,
 ) -> None:
     import matplotlib
 
@@ -101,7 +103,6 @@ def _draw_matplotlib(
 
     size = min(24.0, 8.0 + graph.number_of_nodes() / 12)
     figure, axes = plt.subplots(figsize=(size, size * 0.75))
-    simple = nx.Graph(graph.to_undirected(as_view=True))
     for kind, colour in EDGE_COLOURS.items():
         edges = {(a, b) for a, b, d in graph.edges(data=True) if relation(d.get("label", "")) == kind}
         nx.draw_networkx_edges(

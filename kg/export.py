@@ -57,6 +57,11 @@ class _EdgeEvent:
 _SAME = "SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"
 
 
+def relation(label: str) -> str:
+    """An edge label's relation: 'role: chancellor' -> 'role'."""
+    return label.split(":")[0]
+
+
 def to_networkx(store: Store) -> nx.MultiDiGraph:
     """One node per entity (a surname-only person linked to a full name in other stories
     is drawn as that person), one edge per meeting pair, call pair, interview and role."""

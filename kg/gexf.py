@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export import to_networkx
+from kg.export import relation, to_networkx
 from kg.rdf import clean_text
 from kg.store import Store
 
@@ -119,11 +119,10 @@ def to_gexf(store: Store) -> tuple[ET.ElementTree, nx.MultiDiGraph]:
                 "weight": str(data.get("statements") or data.get("sources") or 1),
             },
         )
-        relation = data.get("label", "")
         _attvalues(
             element,
             {
-                "relation": relation.split(":")[0],
+                "relation": relation(data.get("label", "")),
                 "status": data.get("status", ""),
                 "date": data.get("date", ""),
                 "sources": data.get("sources", 0),

@@ -28,7 +28,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, StoreError
+from kg import terms as T
+from kg.errors import KgError, QueryError, StoreError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -131,8 +132,6 @@ def _json_term(term: Any) -> dict[str, str]:
 
 def run(store: Any, sparql: str, accept: str, max_rows: int) -> Answer:
     """Run one query on an open kg `Store` and write its answer."""
-    from kg.errors import QueryError
-
     try:
         result = store.query(sparql)
     except QueryError as exc:
@@ -174,8 +173,6 @@ def run(store: Any, sparql: str, accept: str, max_rows: int) -> Answer:
 
 
 def _graph(triples: list[ox.Triple], media: str) -> bytes:
-    from kg import terms as T
-
     fmt = GRAPH_TYPES[media]
     prefixes = T.PREFIXES if fmt == ox.RdfFormat.TURTLE else None
     return _bytes(ox.serialize(triples, format=fmt, prefixes=prefixes))
@@ -422,10 +419,7 @@ def make_server(
     verbose: bool = False,
 ) -> KgServer:
     """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`)."""
-    if not (store_path / "CURRENT").exists():
-        raise StoreError(
-            f"no kg store at {store_path}; build one first with `kg build PATH --store {store_path}`"
-        )
+    # A missing store is reported by the first worker, in the store's own words.
     pool = QueryPool(store_path, workers, timeout, max_rows)
     try:
         return KgServer((host, port), pool, query_page(), verbose)

@@ -48,29 +48,15 @@ def test_gexf_has_timed_edges_and_node_attributes(timeline_db, tmp_path: Path):
     assert (ig.vcount(), ig.ecount()) == (graph.number_of_nodes(), graph.number_of_edges())
 
 
-@pytest.mark.skipif(
-    not (XSD / "gexf.xsd").exists() or shutil.which("xmllint") is None,
-    reason="the published GEXF 1.3 schema is not in tests/data/xsd (not reachable from this machine)",
+@pytest.mark.parametrize(
+    ("fmt", "schema"), [("gexf", "gexf.xsd"), ("graphml", "graphml.xsd")], ids=["gexf", "graphml"]
 )
-def test_gexf_passes_its_published_schema(timeline_db, tmp_path: Path):
-    path = tmp_path / "kg.gexf"
-    export(timeline_db, "gexf", path)
+def test_export_passes_its_published_schema(timeline_db, tmp_path: Path, fmt, schema):
+    if not (XSD / schema).exists() or shutil.which("xmllint") is None:
+        pytest.skip(f"the published {schema} is not in tests/data/xsd (not reachable from this machine)")
+    path = tmp_path / f"kg.{fmt}"
+    export(timeline_db, fmt, path)
     result = subprocess.run(
-        ["xmllint", "--noout", "--schema", str(XSD / "gexf.xsd"), str(path)], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-
-
-@pytest.mark.skipif(
-    not (XSD / "graphml.xsd").exists() or shutil.which("xmllint") is None,
-    reason="the published GraphML schema is not in tests/data/xsd (not reachable from this machine)",
-)
-def test_graphml_passes_its_published_schema(timeline_db, tmp_path: Path):
-    path = tmp_path / "kg.graphml"
-    export(timeline_db, "graphml", path)
-    result = subprocess.run(
-        ["xmllint", "--noout", "--schema", str(XSD / "graphml.xsd"), str(path)],
-        capture_output=True,
-        text=True,
+        ["xmllint", "--noout", "--schema", str(XSD / schema), str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr

@@ -323,7 +323,7 @@ def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribut
     return _Attribution(None, name)
 
 
-# A quoted transcript: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).
+# A quoted transcript: "NOVAK: Well, look, ..." (a speaker's name in capitals and a colon).
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
 
 
