@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg.errors import KgError
-from kg.store import STORE_ENV, Store, default_store_path
+from kg.store import STORE_ENV, GraphStore, default_store, open_store
 
 app = typer.Typer(
     help="Build and query a knowledge graph of who met, phoned, interviewed and holds which role, from news.",
@@ -26,8 +26,14 @@ out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 StoreOption = Annotated[
-    Path,
-    typer.Option("--store", envvar=STORE_ENV, help="Store folder (or set KG_STORE).", show_default=True),
+    str,
+    typer.Option(
+        "--store",
+        envvar=STORE_ENV,
+        help="Store folder, or the URL of a SPARQL 1.1 server holding the graph "
+        "(e.g. http://localhost:7878 for `oxigraph serve`); or set KG_STORE.",
+        show_default=True,
+    ),
 ]
 
 
@@ -36,9 +42,9 @@ def _fail(exc: KgError) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _open(path: Path) -> Store:
+def _open(location: str) -> GraphStore:
     try:
-        return Store(path, read_only=True)
+        return open_store(location, read_only=True)
     except KgError as exc:
         _fail(exc)
 
@@ -46,7 +52,7 @@ def _open(path: Path) -> Store:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html.")],
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     model: Annotated[
         str | None, typer.Option(help="spaCy model to load instead of the default English one.")
     ] = None,
@@ -125,7 +131,7 @@ FACT_KINDS = ("meeting", "call", "interview", "role", "quote")
 
 @app.command()
 def facts(
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
@@ -162,7 +168,7 @@ def query(
         typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or <IRI>)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
 ) -> None:
     """Run a named query, an .rq file or SPARQL text over the whole graph.
 
@@ -205,7 +211,7 @@ def query(
 def export(
     fmt: Annotated[str, typer.Argument(help="graphml, gexf, turtle, nquads or jsonld.")],
     output: Annotated[Path, typer.Argument(help="File to write.")],
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
 ) -> None:
     """Export the graph: GraphML or GEXF for Gephi, or RDF (Turtle, N-Quads, JSON-LD).
 
@@ -225,7 +231,7 @@ def export(
 @app.command()
 def draw(
     output: Annotated[Path, typer.Argument(help="Picture to write: .png, .svg or .html (interactive).")],
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     around: Annotated[
         str | None, typer.Option("--around", help="Draw only this entity's neighbourhood (its name).")
     ] = None,
@@ -251,7 +257,7 @@ def draw(
 
 @app.command()
 def serve(
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
     ] = "127.0.0.1",
@@ -290,7 +296,7 @@ def serve(
 
 
 @app.command()
-def stats(store: StoreOption = default_store_path()) -> None:
+def stats(store: StoreOption = default_store()) -> None:
     """Count articles, entities, facts and triples in the store.
 
     Example: `kg stats --store ./kg-store`
@@ -316,7 +322,7 @@ def stats(store: StoreOption = default_store_path()) -> None:
 
 @app.command()
 def validate(
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     shapes: Annotated[
         Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")
     ] = None,
@@ -342,7 +348,7 @@ def validate(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL in the shape of FACTS.md.")],
-    store: StoreOption = default_store_path(),
+    store: StoreOption = default_store(),
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     speakers_as_written: Annotated[
         bool,

@@ -3,6 +3,7 @@ strings and numbers; Turtle, N-Quads and JSON-LD."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -14,7 +15,7 @@ import pyoxigraph as ox
 from kg import terms
 from kg.errors import KgError
 from kg.rdf import iter_nquads
-from kg.store import Store
+from kg.store import GraphStore
 
 FORMATS = ("graphml", "gexf", "turtle", "nquads", "jsonld")
 
@@ -62,7 +63,7 @@ def relation(label: str) -> str:
     return label.split(":")[0]
 
 
-def to_networkx(store: Store) -> nx.MultiDiGraph:
+def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     """One node per entity (a surname-only person linked to a full name in other stories
     is drawn as that person), one edge per meeting pair, call pair, interview and role."""
     graph = nx.MultiDiGraph()
@@ -154,17 +155,17 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def write_graphml(store: Store, path: Path) -> nx.MultiDiGraph:
+def write_graphml(store: GraphStore, path: Path) -> nx.MultiDiGraph:
     graph = to_networkx(store)
     nx.write_graphml(graph, str(path), encoding="utf-8", prettyprint=True)
     return graph
 
 
-def sorted_nquads(store: Store) -> str:
+def sorted_nquads(store: GraphStore) -> str:
     return "".join(sorted(iter_nquads(store.quads())))
 
 
-def export(store: Store, fmt: str, path: Path) -> int:
+def export(store: GraphStore, fmt: str, path: Path) -> int:
     """Write the store to `path` in `fmt`; returns how many statements were written."""
     if fmt == "graphml":
         graph = write_graphml(store, path)
@@ -186,10 +187,15 @@ def export(store: Store, fmt: str, path: Path) -> int:
         path.write_bytes(data or b"")
         return len(triples)
     if fmt == "jsonld":
-        import rdflib
-
-        dataset = rdflib.Dataset()
-        dataset.parse(data=sorted_nquads(store), format="nquads")
-        path.write_text(dataset.serialize(format="json-ld", indent=2), encoding="utf-8")
-        return sum(1 for _ in dataset.quads((None, None, None, None)))
+        # Expanded JSON-LD, one object per article graph. Oxigraph writes quads in the order
+        # given, grouping runs of one graph and subject, so sorting makes the file the same
+        # on every run (rdflib's writer followed its own hash order).
+        quads = sorted(
+            store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+        )
+        data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+        path.write_text(
+            json.dumps(json.loads(data or b"[]"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        return len(quads)
     raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from kg.store import Store
+from kg.store import GraphStore
 
 _EVIDENCE = """
 SELECT ?g ?fact ?start ?end ?sentence ?id WHERE {
@@ -56,7 +56,7 @@ def _value(term: Any) -> str | None:
     return None if term is None else term.value
 
 
-def iter_facts(store: Store, article: str | None = None) -> Iterator[dict[str, Any]]:
+def iter_facts(store: GraphStore, article: str | None = None) -> Iterator[dict[str, Any]]:
     """Every fact, as FACTS.md shapes it, sorted by article, type and content."""
     sources: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in store.select(_EVIDENCE):

@@ -16,7 +16,7 @@ import networkx as nx
 
 from kg.export import relation, to_networkx
 from kg.rdf import clean_text
-from kg.store import Store
+from kg.store import GraphStore
 
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -46,7 +46,7 @@ def spell(date: str) -> tuple[str, str] | None:
     return None
 
 
-def _node_extras(store: Store, graph: nx.MultiDiGraph) -> None:
+def _node_extras(store: GraphStore, graph: nx.MultiDiGraph) -> None:
     counts = {row["e"].value: int(row["articles"].value) for row in store.select(_ARTICLES_NAMING)}
     titles: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_TITLES):
@@ -68,7 +68,7 @@ def _attvalues(parent: ET.Element, values: dict[str, object]) -> None:
         ET.SubElement(block, "attvalue", {"for": name, "value": clean_text(str(value))})
 
 
-def to_gexf(store: Store) -> tuple[ET.ElementTree, nx.MultiDiGraph]:
+def to_gexf(store: GraphStore) -> tuple[ET.ElementTree, nx.MultiDiGraph]:
     graph = to_networkx(store)
     _node_extras(store, graph)
     root = ET.Element(
@@ -136,7 +136,7 @@ def to_gexf(store: Store) -> tuple[ET.ElementTree, nx.MultiDiGraph]:
     return ET.ElementTree(root), graph
 
 
-def write_gexf(store: Store, path: Path) -> nx.MultiDiGraph:
+def write_gexf(store: GraphStore, path: Path) -> nx.MultiDiGraph:
     tree, graph = to_gexf(store)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return graph

@@ -14,7 +14,7 @@ from kg.extract import extract_facts, text_for_nlp
 from kg.nlp import load_nlp, parse
 from kg.rdf import article_quads
 from kg.resolve import write_links
-from kg.store import Store
+from kg.store import open_store
 
 
 @dataclass
@@ -74,7 +74,7 @@ def collect_articles(
 
 def build(
     paths: Iterable[Path],
-    store_path: Path,
+    store_location: str | Path,
     *,
     model: str | None = None,
     strict: bool = False,
@@ -86,7 +86,7 @@ def build(
 ) -> BuildReport:
     report = BuildReport()
     articles = collect_articles(paths, ids, strict, report)
-    store = Store(store_path)
+    store = open_store(store_location)
     known = store.article_hashes()
     todo = [a for a in articles if force or known.get(a.id) != a.content_hash]
     report.unchanged = len(articles) - len(todo)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.store import Store
+from kg.store import GraphStore
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((required|optional)\):\s*(.*)$")
@@ -25,17 +25,22 @@ class NamedQuery:
     text: str
     question: str
     params: dict[str, bool]  # name -> required
+    examples: dict[str, str]  # name -> the example value the header gives ('e.g. "..."')
 
 
 def parse_header(name: str, text: str) -> NamedQuery:
     lines = [line for line in text.splitlines() if line.startswith("#")]
     question = lines[0].lstrip("# ").strip() if lines else ""
     params: dict[str, bool] = {}
+    examples: dict[str, str] = {}
     for line in lines:
         match = _PARAM_LINE.match(line)
         if match:
             params[match.group(1)] = match.group(2) == "required"
-    return NamedQuery(name, text, question, params)
+            example = re.search(r'e\.g\. "([^"]+)"', match.group(3))
+            if example:
+                examples[match.group(1)] = example.group(1)
+    return NamedQuery(name, text, question, params, examples)
 
 
 def list_queries() -> list[NamedQuery]:
@@ -103,7 +108,9 @@ def _term_text(term: object) -> str:
     return str(term)
 
 
-def run_query(store: Store, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None) -> Table:
+def run_query(
+    store: GraphStore, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None
+) -> Table:
     result = store.query(text, params)
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [[str(bool(result)).lower()]])

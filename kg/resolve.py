@@ -24,7 +24,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from kg import terms as T
-from kg.store import Store
+from kg.store import GraphStore
 
 RESOLUTION_GRAPH = ox.NamedNode(T.ID + "graph/resolution")
 MIN_SHARED = 2
@@ -45,7 +45,7 @@ SELECT DISTINCT ?g ?e WHERE {
 """
 
 
-def same_people(store: Store) -> list[tuple[str, str]]:
+def same_people(store: GraphStore) -> list[tuple[str, str]]:
     """(surname-only person IRI, the full-name person IRI it is), in a stable order."""
     names: dict[str, str] = {}
     graphs: dict[str, set[str]] = defaultdict(set)
@@ -79,7 +79,7 @@ def same_people(store: Store) -> list[tuple[str, str]]:
     return links
 
 
-def write_links(store: Store) -> int:
+def write_links(store: GraphStore) -> int:
     """Recompute the resolution graph; returns the number of links."""
     same_as = ox.NamedNode(T.SAME_AS)
     links = same_people(store)

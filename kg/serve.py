@@ -183,12 +183,12 @@ def _bytes(data: bytes | None) -> bytes:
     return data or b""
 
 
-def _worker(store_path: str, jobs: Connection) -> None:
+def _worker(store: str, jobs: Connection) -> None:
     """A worker process: open the store read-only, answer queries until told to stop."""
-    from kg.store import Store
+    from kg.store import open_store
 
     try:
-        store = Store(Path(store_path), read_only=True)
+        opened = open_store(store, read_only=True)
     except KgError as exc:
         jobs.send(("error", str(exc)))
         return
@@ -202,16 +202,16 @@ def _worker(store_path: str, jobs: Connection) -> None:
             return
         sparql, accept, max_rows = job
         try:
-            jobs.send(run(store, sparql, accept, max_rows))
+            jobs.send(run(opened, sparql, accept, max_rows))
         except Exception as exc:  # noqa: BLE001 - a worker must answer, whatever happened
             jobs.send(_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}"))
 
 
 class _Worker:
-    def __init__(self, store_path: Path) -> None:
+    def __init__(self, store: str | Path) -> None:
         context = mp.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(str(store_path), child), daemon=True)
+        self.process = context.Process(target=_worker, args=(str(store), child), daemon=True)
         self.process.start()
         child.close()
         kind, message = self.conn.recv()
@@ -229,15 +229,15 @@ class _Worker:
 class QueryPool:
     """Worker processes that run queries under a time limit."""
 
-    def __init__(self, store_path: Path, workers: int, timeout: float, max_rows: int) -> None:
-        self.store_path = store_path
+    def __init__(self, store: str | Path, workers: int, timeout: float, max_rows: int) -> None:
+        self.store = store
         self.timeout = timeout
         self.max_rows = max_rows
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         for _ in range(max(1, workers)):
-            self._add(_Worker(store_path))
+            self._add(_Worker(store))
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
@@ -263,7 +263,7 @@ class QueryPool:
         with self._lock:
             self._all.remove(worker)
         worker.stop()
-        self._add(_Worker(self.store_path))
+        self._add(_Worker(self.store))
         return _error(
             HTTPStatus.SERVICE_UNAVAILABLE,
             f"the query ran past the time limit of {self.timeout:g} s and was stopped "
@@ -410,7 +410,7 @@ class KgServer(ThreadingHTTPServer):
 
 
 def make_server(
-    store_path: Path,
+    store: str | Path,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     timeout: float = DEFAULT_TIMEOUT,
@@ -420,7 +420,7 @@ def make_server(
 ) -> KgServer:
     """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`)."""
     # A missing store is reported by the first worker, in the store's own words.
-    pool = QueryPool(store_path, workers, timeout, max_rows)
+    pool = QueryPool(store, workers, timeout, max_rows)
     try:
         return KgServer((host, port), pool, query_page(), verbose)
     except OSError as exc:

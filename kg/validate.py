@@ -8,7 +8,7 @@ from pathlib import Path
 import rdflib
 
 from kg.errors import KgError
-from kg.store import Store
+from kg.store import GraphStore
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
@@ -20,7 +20,7 @@ class ValidationResult:
     triples: int
 
 
-def validate(store: Store, shapes: Path | None = None) -> ValidationResult:
+def validate(store: GraphStore, shapes: Path | None = None) -> ValidationResult:
     """Validate the union of every article graph (an entity's type may come from another)."""
     from pyshacl import validate as shacl_validate
 

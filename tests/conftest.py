@@ -12,7 +12,7 @@ from kg.extract import extract_facts, text_for_nlp
 from kg.model import ArticleFacts
 from kg.nlp import load_nlp
 from kg.pipeline import build
-from kg.store import Store
+from kg.store import GraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -47,8 +47,8 @@ def seeds_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture()
-def seeds_db(seeds_store) -> Store:
-    return Store(seeds_store, read_only=True)
+def seeds_db(seeds_store) -> GraphStore:
+    return open_store(seeds_store, read_only=True)
 
 
 # A short story written for the tests: an interview, an agency relaying it, and two
@@ -57,8 +57,8 @@ STATEMENTS = Path(__file__).parent / "data" / "statements.txt"
 
 
 @pytest.fixture(scope="session")
-def statements_db(tmp_path_factory) -> Store:
-    return Store(_built(tmp_path_factory, "statements", STATEMENTS), read_only=True)
+def statements_db(tmp_path_factory) -> GraphStore:
+    return open_store(_built(tmp_path_factory, "statements", STATEMENTS), read_only=True)
 
 
 def shared(*parts: str) -> Path:
@@ -79,5 +79,5 @@ def timeline_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture()
-def timeline_db(timeline_store) -> Store:
-    return Store(timeline_store, read_only=True)
+def timeline_db(timeline_store) -> GraphStore:
+    return open_store(timeline_store, read_only=True)

@@ -10,7 +10,7 @@ import pytest
 from kg.articles import Article, Skip, load_articles, parse_front_matter
 from kg.errors import InputError
 from kg.pipeline import build
-from kg.store import Store
+from kg.store import open_store
 
 GOOD = "Ministers from two countries met in Vienna on Tuesday to discuss trade.\n"
 
@@ -77,7 +77,7 @@ def test_bad_inputs_are_skipped_with_reasons_and_good_articles_are_stored(tmp_pa
     for name, reason in expected.items():
         assert any(f"{inputs / name}: {reason}" in m for m in messages), (name, messages)
     assert report.built == 2
-    assert Store(tmp_path / "store", read_only=True).article_ids() == ["good", "j1"]
+    assert open_store(tmp_path / "store", read_only=True).article_ids() == ["good", "j1"]
 
 
 def test_strict_makes_a_skip_an_error(tmp_path: Path):

@@ -63,9 +63,9 @@ def test_seeds_graph_conforms_to_the_shapes(seeds_db):
 
 
 def test_shapes_catch_a_broken_graph(tmp_path: Path):
-    from kg.store import Store
+    from kg.store import LocalStore
 
-    db = Store(tmp_path / "bad")
+    db = LocalStore(tmp_path / "bad")
     db._store.update(
         "INSERT DATA { GRAPH <urn:g> { <urn:m> a <https://w3id.org/kg-news/ontology#Meeting> } }"
     )

@@ -12,7 +12,7 @@ from kg.model import Entity
 from kg.pipeline import build
 from kg.rdf import entity_iri
 from kg.resolve import same_people
-from kg.store import Store
+from kg.store import GraphStore, open_store
 
 FULL = "Karel Vondrak met Franz Weber and Anna Lindqvist in Vienna on Monday.\n"
 SURNAME = "Mr Vondrak said he had met Franz Weber and Anna Lindqvist on Sunday.\n"
@@ -20,12 +20,12 @@ UNRELATED = "Mr Vondrak said the harvest in Moravia had been poor this year.\n"
 NAMESAKE = "Czech Agriculture Minister Jan Vondrak said the harvest had been poor.\n"
 
 
-def _build(tmp_path: Path, *texts: str) -> Store:
+def _build(tmp_path: Path, *texts: str) -> GraphStore:
     feed = tmp_path / "feed.jsonl"
     records = [{"id": f"a{i}", "text": t, "published": "1997-04-15"} for i, t in enumerate(texts)]
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     build([feed], tmp_path / "store")
-    return Store(tmp_path / "store", read_only=True)
+    return open_store(tmp_path / "store", read_only=True)
 
 
 def _iri(name: str) -> str:

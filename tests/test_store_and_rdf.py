@@ -12,7 +12,7 @@ from kg.facts import iter_facts, to_jsonl
 from kg.model import Entity
 from kg.pipeline import build
 from kg.rdf import entity_iri, event_key, slug
-from kg.store import Store
+from kg.store import open_store
 
 from .conftest import SEEDS
 
@@ -43,7 +43,7 @@ def test_same_event_in_two_articles_is_one_node_with_two_sources(tmp_path: Path)
         },
     )
     build([feed], tmp_path / "store")
-    db = Store(tmp_path / "store", read_only=True)
+    db = open_store(tmp_path / "store", read_only=True)
     rows = db.select(
         "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e a kg:Meeting ; kg:evidence/kg:article ?a } GROUP BY ?e"
     )
@@ -62,18 +62,18 @@ def test_undated_events_from_two_articles_stay_apart():
 def test_rebuild_replaces_the_article_graph(tmp_path: Path):
     store = tmp_path / "store"
     build([_feed(tmp_path / "f.jsonl", {"id": "x", "text": STORY, "published": "1997-04-15"})], store)
-    first = len(Store(store, read_only=True))
+    first = len(open_store(store, read_only=True))
     build(
         [_feed(tmp_path / "f.jsonl", {"id": "x", "text": STORY, "published": "1997-04-15"})],
         store,
         force=True,
     )
-    assert len(Store(store, read_only=True)) == first  # no duplicates
+    assert len(open_store(store, read_only=True)) == first  # no duplicates
     build(
         [_feed(tmp_path / "f.jsonl", {"id": "x", "text": CHANGED, "published": "1997-04-15"})],
         store,
     )
-    facts = list(iter_facts(Store(store, read_only=True)))
+    facts = list(iter_facts(open_store(store, read_only=True)))
     assert [f["type"] for f in facts] == ["call"]  # the old meeting is gone
 
 
@@ -88,7 +88,7 @@ def test_facts_export_is_byte_identical_on_rebuild(tmp_path: Path):
     outputs = []
     for name in ("a", "b"):
         build([SEEDS], tmp_path / name)
-        outputs.append("".join(to_jsonl(f) for f in iter_facts(Store(tmp_path / name, read_only=True))))
+        outputs.append("".join(to_jsonl(f) for f in iter_facts(open_store(tmp_path / name, read_only=True))))
     assert outputs[0] == outputs[1]
     assert outputs[0].count("\n") > 5
 

@@ -1,0 +1,203 @@
+"""A kg store kept on a SPARQL 1.1 server (Oxigraph, Fuseki, GraphDB, ...), so a team
+shares one graph: `--store http://host:7878` (or any query endpoint URL).
+
+- Endpoints: a server root (`http://host:7878`) means Oxigraph's `/query` and `/update`; a
+  URL ending in `/query` updates at the sibling `/update` (Oxigraph, Fuseki); any other URL
+  takes both. `KG_UPDATE_URL` names the update endpoint outright.
+- Writes: each article's graph is replaced by one SPARQL update request (drop, then insert),
+  which a transactional server (Oxigraph is one) applies whole or not at all.
+- Reads: queries ask for the union of the named graphs as the default graph
+  (`union-default-graph`, Oxigraph's parameter; other servers are configured to do so,
+  e.g. Fuseki's `unionDefaultGraph`), with kg's prefixes declared. Bound parameters travel
+  as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
+- User and password in the URL are sent as HTTP basic authentication.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pyoxigraph as ox
+import requests
+
+from kg import terms as T
+from kg.errors import QueryError, StoreError
+from kg.store import Bindings, GraphStore, replacement_update
+
+UPDATE_URL_ENV = "KG_UPDATE_URL"
+TIMEOUT = 300.0  # seconds: a slow answer from a big store, not a hung one
+SOLUTIONS = "application/sparql-results+json"
+TRIPLES = "application/n-triples"
+
+
+def endpoints(url: str) -> tuple[str, str]:
+    """The query and update endpoints of the store at `url`."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise StoreError(f"not a SPARQL server URL: {url!r}")
+    path = parts.path.rstrip("/")
+    if not path:
+        query, update = "/query", "/update"
+    elif path.endswith("/query"):
+        query, update = path, path[: -len("query")] + "update"
+    else:
+        query = update = path
+    query_url = urlunsplit((parts.scheme, parts.netloc, query, parts.query, ""))
+    update_url = urlunsplit((parts.scheme, parts.netloc, update, parts.query, ""))
+    return query_url, os.environ.get(UPDATE_URL_ENV) or update_url
+
+
+class RemoteStore(GraphStore):
+    """The kg store on the SPARQL server at `url`; `read_only` never writes to it."""
+
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.location = url
+        self.read_only = read_only
+        self.query_url, self.update_url = endpoints(url)
+        self._http = requests.Session()
+        # On the query's first line, so the server's line numbers in errors are the user's.
+        self._prologue = "".join(f"PREFIX {name}: <{iri}> " for name, iri in T.PREFIXES.items())
+        self.query("ASK {}")  # fails here, with the reason, when the server cannot be reached
+
+    def _post(self, url: str, media: str, body: str, accept: str | None = None) -> requests.Response:
+        headers = {"Content-Type": f"{media}; charset=utf-8"}
+        if accept:
+            headers["Accept"] = accept
+        params = {"union-default-graph": ""} if media == "application/sparql-query" else None
+        try:
+            response = self._http.post(
+                url, data=body.encode("utf-8"), headers=headers, params=params, timeout=TIMEOUT
+            )
+        except requests.RequestException as exc:
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {exc}") from exc
+        if response.status_code in (401, 403):
+            raise StoreError(
+                f"the SPARQL server at {url} refused kg ({response.status_code}): {_reason(response)}"
+            )
+        if response.status_code >= 500 or response.status_code == 404:
+            raise StoreError(
+                f"the SPARQL server at {url} failed ({response.status_code}): {_reason(response)}"
+            )
+        return response
+
+    # ------------------------------------------------------------ writing
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} was opened read-only")
+        response = self._post(self.update_url, "application/sparql-update", replacement_update(graph, quads))
+        if not response.ok:
+            raise StoreError(f"cannot write {what or graph.value} to {self.update_url}: {_reason(response)}")
+
+    # ------------------------------------------------------------ reading
+
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
+        text = self._prologue + (with_values(sparql, bindings) if bindings else sparql)
+        response = self._post(
+            self.query_url, "application/sparql-query", text, accept=f"{SOLUTIONS}, {TRIPLES};q=0.9"
+        )
+        if not response.ok:
+            reason = _reason(response)
+            # A column on the first line counts the prologue: give it in the user's text.
+            reason = re.sub(
+                r"\b1:(\d+)", lambda m: f"1:{max(1, int(m[1]) - len(self._prologue))}", reason, count=1
+            )
+            raise QueryError(f"the SPARQL server refused the query: {reason}")
+        media = response.headers.get("Content-Type", "").split(";")[0].strip()
+        try:
+            if media == TRIPLES:
+                return _as_query_triples(response.content)
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(
+                f"the SPARQL server at {self.query_url} answered in a way kg cannot read: {exc}"
+            ) from exc
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def __len__(self) -> int:
+        return self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def named_graph_count(self) -> int:
+        return self._count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    def _count(self, sparql: str) -> int:
+        rows = self.select(sparql)
+        return int(rows[0]["n"].value) if rows else 0
+
+
+def _reason(response: requests.Response) -> str:
+    text = " ".join(response.text.split())
+    return text[:500] or response.reason
+
+
+def _as_query_triples(ntriples: bytes) -> Any:
+    # A CONSTRUCT or DESCRIBE answer comes back as N-Triples; reading it into a store in
+    # memory and asking for all of it gives callers the same QueryTriples as the embedded store.
+    scratch = ox.Store()
+    scratch.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+
+# SPARQL tokens that can hide a brace or the word WHERE: comments, strings, IRIs.
+_TOKENS = re.compile(
+    r"""
+      (?P<skip> \#[^\n]*
+              | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              | '''(?:[^'\\]|\\.|'(?!''))*'''
+              | "(?:[^"\\\n]|\\.)*"
+              | '(?:[^'\\\n]|\\.)*'
+              | <[^<>"{}|^`\\\s]*> )
+    | (?P<where> (?<![\w:?$])WHERE\b )
+    | (?P<open> \{ )
+    | (?P<close> \} )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_SUBSELECT = re.compile(r"\s*(?:#[^\n]*\s*)*SELECT\b", re.IGNORECASE)
+
+
+def with_values(sparql: str, bindings: Bindings) -> str:
+    """`sparql` with `bindings` as a VALUES block opening its WHERE clause, so the bound
+    variables hold their values in every pattern and FILTER of that group (what Oxigraph's
+    substitutions do); the values are RDF terms in their N-Triples form, never query text."""
+    names = list(bindings)
+    block = "VALUES ({}) {{ ({}) }}".format(
+        " ".join(f"?{n}" for n in names), " ".join(str(bindings[n]) for n in names)
+    )
+    tokens = _TOKENS.finditer(sparql)
+    where_seen = False
+    start = None
+    for match in tokens:
+        if match.lastgroup == "where":
+            where_seen = True
+        elif match.lastgroup == "open":
+            head = _strip_prologue(sparql[: match.start()])
+            if where_seen or re.match(r"(?:SELECT|ASK)\b", head, re.IGNORECASE):
+                start = match.end()
+                break
+    if start is None:  # DESCRIBE <iri> with no WHERE: a trailing VALUES joins the same
+        return f"{sparql}\n{block}"
+    if not _SUBSELECT.match(sparql[start:]):
+        return f"{sparql[:start]} {block}{sparql[start:]}"
+    # A sub-select must be a group of its own: { VALUES ... { SELECT ... } }
+    depth = 1
+    for match in tokens:
+        depth += {"open": 1, "close": -1}.get(match.lastgroup or "", 0)
+        if depth == 0:
+            end = match.start()
+            return f"{sparql[:start]} {block} {{{sparql[start:end]}}}{sparql[end:]}"
+    raise QueryError("SPARQL syntax error: the WHERE clause is not closed")
+
+
+def _strip_prologue(head: str) -> str:
+    """The query text from its form keyword on (PREFIX/BASE lines and comments removed)."""
+    head = re.sub(r"#[^\n]*", " ", head)
+    head = re.sub(r"(?is)\b(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)", " ", head)
+    return head.lstrip()
