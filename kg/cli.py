@@ -70,11 +70,29 @@ def build(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract unchanged articles too.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Articles per nlp.pipe batch.")] = 32,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes that parse at once [default: every core this process may use]."),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Parse on a Dask cluster: the scheduler's address (tcp://host:8786), or `local` for a "
+            "cluster of --workers processes on this machine. Needs `pip install 'kg[cluster]'`."
+        ),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove stored articles that are not in the input.")
+    ] = False,
 ) -> None:
-    """Extract facts from articles and store one named graph per article.
+    """Extract facts from articles and store one named graph per article. New and changed
+    articles are parsed; unchanged ones are skipped.
 
     Example: `kg build seeds/` or `kg build corpus.jsonl --ids dev-ids.txt --store ./kg-store`
+
+    Example: `kg build archive/ --workers 8`; `kg build archive/ --cluster tcp://10.0.0.5:8786`
     """
+    from kg.parallel import cpu_count
     from kg.pipeline import build as run_build
     from kg.pipeline import read_id_filter
 
@@ -98,6 +116,9 @@ def build(
                 ids=wanted,
                 force=force,
                 batch_size=batch_size,
+                workers=workers or cpu_count(),
+                cluster=cluster,
+                prune=prune,
                 on_start=lambda n: progress.update(task, total=n),
                 on_article=lambda _a: progress.advance(task),
             )
@@ -110,6 +131,8 @@ def build(
     table.add_column("built", justify="right")
     table.add_column("unchanged", justify="right")
     table.add_column("skipped", justify="right")
+    if prune:
+        table.add_column("removed", justify="right")
     for kind in FACT_KINDS:
         table.add_column(kind + "s", justify="right")
     table.add_row(
@@ -117,6 +140,7 @@ def build(
         str(report.built),
         str(report.unchanged),
         str(len(report.skipped)),
+        *([str(report.removed)] if prune else []),
         *(str(report.facts[k]) for k in FACT_KINDS),
     )
     out.print(table)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from kg.articles import Article, Skip, load_articles
 from kg.errors import InputError
-from kg.extract import extract_facts, text_for_nlp
-from kg.nlp import load_nlp, parse
+from kg.parallel import CHUNK_SIZE, extract_all
 from kg.rdf import article_quads
 from kg.resolve import write_links
 from kg.store import open_store
@@ -22,6 +21,7 @@ class BuildReport:
     read: int = 0
     built: int = 0
     unchanged: int = 0
+    removed: int = 0  # stored articles no longer in the input (--prune)
     skipped: list[Skip] = field(default_factory=list)
     facts: Counter[str] = field(default_factory=Counter)
     triples: int = 0
@@ -81,21 +81,32 @@ def build(
     ids: set[str] | None = None,
     force: bool = False,
     batch_size: int = 32,
+    workers: int = 1,
+    cluster: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    prune: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
 ) -> BuildReport:
+    """Build or update the store from `paths`: new and changed articles are parsed (by
+    `workers` local processes, or on the Dask `cluster`), unchanged ones skipped, and with
+    `prune` stored articles absent from the input are removed."""
+    if prune and ids is not None:
+        raise InputError("--prune with --ids would remove every stored article the id list leaves out")
     report = BuildReport()
     articles = collect_articles(paths, ids, strict, report)
     store = open_store(store_location)
     known = store.article_hashes()
     todo = [a for a in articles if force or known.get(a.id) != a.content_hash]
     report.unchanged = len(articles) - len(todo)
+    gone = sorted(set(known) - {a.id for a in articles}) if prune else []
     if on_start:
         on_start(len(todo))
     if todo:
-        nlp = load_nlp(model)
-        for doc, article in parse(nlp, ((text_for_nlp(a.text), a) for a in todo), batch_size):
-            facts = extract_facts(doc, article)
+        extracted = extract_all(
+            todo, model=model, batch_size=batch_size, workers=workers, cluster=cluster, chunk_size=chunk_size
+        )
+        for article, facts in extracted:
             quads = article_quads(facts)
             store.replace_article(article.id, quads)
             report.built += 1
@@ -107,7 +118,10 @@ def build(
             report.facts["quote"] += len(facts.quotes)
             if on_article:
                 on_article(article)
-    if report.built:
+    for article_id in gone:
+        store.replace_article(article_id, [])
+    report.removed = len(gone)
+    if report.built or report.removed:
         report.same_people = write_links(store)  # cross-article identity, from the new whole
     store.flush()
     if not articles and report.skipped and not report.read:

@@ -49,6 +49,8 @@ def open_store(location: str | Path, read_only: bool = False) -> GraphStore:
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
     """One SPARQL update that makes `graph` hold exactly `quads`."""
     body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    if not body:  # a removed article leaves no empty graph behind
+        return f"DROP SILENT GRAPH {graph}"
     return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
 
 

@@ -1,0 +1,142 @@
+"""Where parsing and extraction run: in this process, in worker processes on this machine
+(`kg build --workers N`), or on a Dask cluster (`kg build --cluster ADDRESS`).
+
+All three run `extract_chunk` on chunks of articles. A chunk goes out as plain `Article`
+records and its facts come back as plain `ArticleFacts` (a few kilobytes), never spaCy
+documents; results are taken in input order, so the one writer in the main process
+writes the same store whatever ran the work. At most two chunks per worker are in flight,
+which bounds memory however long the input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
+
+from kg.articles import Article
+from kg.errors import KgError
+from kg.extract import extract_facts, text_for_nlp
+from kg.model import ArticleFacts
+from kg.nlp import load_nlp, parse
+
+CHUNK_SIZE = 16  # articles a task: a second or two of parsing, so work spreads evenly
+
+
+def cpu_count() -> int:
+    """The cores this process may use (a container's or taskset's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleFacts]:
+    """Parse and extract a chunk of articles; the unit of work everywhere."""
+    nlp = load_nlp(model)  # cached: loaded once per process
+    pairs = ((text_for_nlp(a.text), a) for a in articles)
+    return [extract_facts(doc, article) for doc, article in parse(nlp, pairs, batch_size)]
+
+
+def _load_model(model: str | None) -> None:
+    load_nlp(model)
+
+
+class _Submitter(Protocol):
+    def submit(self, fn: Any, /, *args: Any) -> Any: ...
+
+
+def extract_all(
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+    workers: int = 1,
+    cluster: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[Article, ArticleFacts]]:
+    """Each article with its facts, in input order."""
+    chunks = [list(articles[i : i + chunk_size]) for i in range(0, len(articles), chunk_size)]
+    if cluster is None and (workers <= 1 or len(chunks) <= 1):
+        # Not worth starting processes: parse here, as one stream for the best batching.
+        nlp = load_nlp(model)
+        for doc, article in parse(nlp, ((text_for_nlp(a.text), a) for a in articles), batch_size):
+            yield article, extract_facts(doc, article)
+        return
+    opener = _dask(cluster, workers) if cluster is not None else _processes(workers, model)
+    with opener as (pool, slots):
+        pending: deque[tuple[list[Article], Any]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(extract_chunk, chunk, model, batch_size)))
+            if len(pending) >= 2 * slots:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(
+    chunk: list[Article], future: Future[list[ArticleFacts]]
+) -> Iterator[tuple[Article, ArticleFacts]]:
+    try:
+        facts = future.result()
+    except BrokenProcessPool as exc:
+        raise KgError("a worker process died while parsing (out of memory?); try fewer --workers") from exc
+    yield from zip(chunk, facts, strict=True)
+
+
+def _processes(workers: int, model: str | None) -> AbstractContextManager[tuple[_Submitter, int]]:
+    @contextmanager
+    def opened() -> Iterator[tuple[_Submitter, int]]:
+        import multiprocessing
+
+        # spawn, not fork: the parent may run threads (the progress bar) that fork would copy
+        # mid-flight; each worker loads the model once, as it starts.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_load_model, initargs=(model,)
+        ) as pool:
+            yield pool, workers
+
+    return opened()
+
+
+def _dask(address: str, workers: int) -> AbstractContextManager[tuple[_Submitter, int]]:
+    @contextmanager
+    def opened() -> Iterator[tuple[_Submitter, int]]:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise KgError("--cluster needs Dask: pip install 'kg[cluster]'") from exc
+        if address == "local":
+            with (
+                LocalCluster(
+                    n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+                ) as local,
+                Client(local) as client,
+            ):
+                yield _DaskSubmitter(client), max(1, workers)
+            return
+        try:
+            client = Client(address, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        with client:
+            threads = sum(client.nthreads().values()) or 1
+            yield _DaskSubmitter(client), threads
+
+    return opened()
+
+
+class _DaskSubmitter:
+    """Dask's `submit` with `pure=False`: each task gets a fresh key instead of one made by
+    hashing its articles (time spent for nothing: no chunk is sent twice)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Any, /, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)

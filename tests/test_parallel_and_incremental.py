@@ -1,0 +1,102 @@
+"""Parallel builds (worker processes, a Dask LocalCluster) write what a serial build writes;
+rebuilds parse only what changed, and adding articles later gives the graph one build of
+everything would give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import parallel
+from kg.errors import InputError
+from kg.export import sorted_nquads
+from kg.facts import iter_facts
+from kg.pipeline import build
+from kg.store import open_store
+
+from .conftest import SEEDS, STATEMENTS, TIMELINE
+
+INPUTS = [SEEDS, TIMELINE, STATEMENTS]  # five articles
+
+
+def nquads(store: Path) -> str:
+    return sorted_nquads(open_store(store, read_only=True))
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory) -> str:
+    store = tmp_path_factory.mktemp("serial") / "store"
+    assert build(INPUTS, store, workers=1).built == 5
+    return nquads(store)
+
+
+def test_worker_processes_write_what_a_serial_build_writes(serial, tmp_path):
+    # One article a chunk, so both workers get work and results come back out of order.
+    report = build(INPUTS, tmp_path / "store", workers=2, chunk_size=1)
+    assert report.built == 5
+    assert nquads(tmp_path / "store") == serial
+
+
+def test_a_dask_local_cluster_writes_what_a_serial_build_writes(serial, tmp_path):
+    pytest.importorskip("dask.distributed", reason="the cluster extra is not installed")
+    report = build(INPUTS, tmp_path / "store", cluster="local", workers=2, chunk_size=2)
+    assert report.built == 5
+    assert nquads(tmp_path / "store") == serial
+
+
+def test_articles_added_later_give_the_graph_of_one_build(serial, tmp_path):
+    store = tmp_path / "store"
+    build([SEEDS], store)
+    report = build([TIMELINE, STATEMENTS], store)  # the seeds are not read again
+    assert (report.read, report.built) == (3, 3)
+    assert nquads(store) == serial
+
+
+def test_a_rebuild_of_unchanged_articles_parses_nothing(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    build(INPUTS, store)
+    before = nquads(store)
+
+    def no_parsing(*_args, **_kwargs):
+        raise AssertionError("an unchanged article was parsed again")
+
+    monkeypatch.setattr(parallel, "load_nlp", no_parsing)
+    report = build(INPUTS, store, workers=2)
+    assert (report.built, report.unchanged) == (0, 5)
+    assert nquads(store) == before
+
+
+def _story(path: Path, text: str) -> Path:
+    path.write_text(json.dumps({"id": "story", "text": text, "published": "2025-03-04"}) + "\n")
+    return path
+
+
+def test_a_changed_article_replaces_its_old_facts(tmp_path):
+    store = tmp_path / "store"
+    story = _story(tmp_path / "story.jsonl", "Karel Vondrak met Franz Weber in Vienna on Monday.")
+    build([story], store)
+    _story(story, "Karel Vondrak phoned Anna Lindqvist on Tuesday.")
+    report = build([story, SEEDS], store)
+    assert (report.built, report.unchanged) == (3, 0)
+    facts = list(iter_facts(open_store(store, read_only=True), "story"))
+    assert [f["type"] for f in facts if f["type"] in ("meeting", "call")] == ["call"]
+    assert "Franz Weber" not in json.dumps(facts)
+
+
+def test_prune_removes_articles_no_longer_in_the_input(serial, tmp_path):
+    store = tmp_path / "store"
+    story = _story(tmp_path / "story.jsonl", "Karel Vondrak met Franz Weber in Vienna on Monday.")
+    build([*INPUTS, story], store)
+    assert "Franz Weber" in nquads(store)
+    assert build(INPUTS, store).removed == 0  # without --prune nothing goes
+    report = build(INPUTS, store, prune=True)
+    assert (report.removed, report.built) == (1, 0)
+    assert nquads(store) == serial
+    assert open_store(store, read_only=True).named_graph_count() == 5  # one per article, none left empty
+
+
+def test_prune_with_an_id_list_is_refused(tmp_path):
+    with pytest.raises(InputError, match="--prune with --ids"):
+        build(INPUTS, tmp_path / "store", ids={"x"}, prune=True)
