@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import Article, load_articles  # noqa: E402
+from corpus import add_corpus_options, selected_articles  # noqa: E402
+
 from kg.extract import extract_facts, text_for_nlp  # noqa: E402
 from kg.nlp import load_nlp  # noqa: E402
 from kg.rdf import article_quads  # noqa: E402
@@ -27,15 +28,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "te3-silver.jsonl")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    add_corpus_options(parser)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"no corpus at {args.corpus}")
-    articles = [a for a in load_articles([args.corpus]) if isinstance(a, Article)]
-    if args.limit:
-        articles = articles[: args.limit]
+    articles = selected_articles(args)
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_nlp()
     texts = [text_for_nlp(a.text) for a in articles]

@@ -20,9 +20,10 @@ from typing import Any, Protocol
 
 from kg.articles import Article
 from kg.errors import KgError
-from kg.extract import extract_facts, text_for_nlp
 from kg.model import ArticleFacts
-from kg.nlp import load_nlp, parse
+
+# spaCy (kg.extract, kg.nlp) is imported where parsing starts, not here: a rebuild with
+# nothing to parse should not spend a second importing it.
 
 CHUNK_SIZE = 16  # articles a task: a second or two of parsing, so work spreads evenly
 
@@ -37,12 +38,17 @@ def cpu_count() -> int:
 
 def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleFacts]:
     """Parse and extract a chunk of articles; the unit of work everywhere."""
+    from kg.extract import extract_facts, text_for_nlp
+    from kg.nlp import load_nlp, parse
+
     nlp = load_nlp(model)  # cached: loaded once per process
     pairs = ((text_for_nlp(a.text), a) for a in articles)
     return [extract_facts(doc, article) for doc, article in parse(nlp, pairs, batch_size)]
 
 
 def _load_model(model: str | None) -> None:
+    from kg.nlp import load_nlp
+
     load_nlp(model)
 
 
@@ -63,6 +69,9 @@ def extract_all(
     chunks = [list(articles[i : i + chunk_size]) for i in range(0, len(articles), chunk_size)]
     if cluster is None and (workers <= 1 or len(chunks) <= 1):
         # Not worth starting processes: parse here, as one stream for the best batching.
+        from kg.extract import extract_facts, text_for_nlp
+        from kg.nlp import load_nlp, parse
+
         nlp = load_nlp(model)
         for doc, article in parse(nlp, ((text_for_nlp(a.text), a) for a in articles), batch_size):
             yield article, extract_facts(doc, article)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kg import parallel
 from kg.errors import InputError
 from kg.export import sorted_nquads
 from kg.facts import iter_facts
@@ -62,7 +61,7 @@ def test_a_rebuild_of_unchanged_articles_parses_nothing(tmp_path, monkeypatch):
     def no_parsing(*_args, **_kwargs):
         raise AssertionError("an unchanged article was parsed again")
 
-    monkeypatch.setattr(parallel, "load_nlp", no_parsing)
+    monkeypatch.setattr("kg.nlp.load_nlp", no_parsing)
     report = build(INPUTS, store, workers=2)
     assert (report.built, report.unchanged) == (0, 5)
     assert nquads(store) == before
