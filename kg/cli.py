@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from kg import serve as serving
 from kg.errors import KgError
 from kg.store import STORE_ENV, GraphStore, default_store, open_store
 
@@ -284,12 +285,14 @@ def serve(
     store: StoreOption = default_store(),
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 10.0,
+    ] = serving.DEFAULT_HOST,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = serving.DEFAULT_PORT,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a query may run before it is stopped.")
+    ] = serving.DEFAULT_TIMEOUT,
     max_rows: Annotated[
         int, typer.Option(help="Rows (or triples) an answer may hold; more are cut.")
-    ] = 10_000,
+    ] = serving.DEFAULT_MAX_ROWS,
     workers: Annotated[int, typer.Option(help="Queries run at once, each in its own process.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", help="Log every request.")] = False,
 ) -> None:
@@ -298,12 +301,10 @@ def serve(
     Example: `kg serve --store ./kg-store`, then
     `curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql`
     """
-    from kg.serve import make_server
-
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         _fail(KgError("--timeout, --max-rows and --workers must be positive"))
     try:
-        server = make_server(store, host, port, timeout, max_rows, workers, verbose)
+        server = serving.make_server(store, host, port, timeout, max_rows, workers, verbose)
     except KgError as exc:
         _fail(exc)
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -338,8 +339,7 @@ def stats(store: StoreOption = default_store()) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, sparql in counts.items():
-        rows = db.select(sparql)
-        table.add_row(label, rows[0]["n"].value if rows else "0")
+        table.add_row(label, str(db.count(sparql)))
     table.add_row("quads", str(len(db)))
     out.print(table)
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from kg.articles import Article
@@ -36,14 +36,20 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleFacts]:
-    """Parse and extract a chunk of articles; the unit of work everywhere."""
+def _extracted(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[ArticleFacts]:
+    """Parse and extract articles as one stream, in order."""
     from kg.extract import extract_facts, text_for_nlp
     from kg.nlp import load_nlp, parse
 
     nlp = load_nlp(model)  # cached: loaded once per process
     pairs = ((text_for_nlp(a.text), a) for a in articles)
-    return [extract_facts(doc, article) for doc, article in parse(nlp, pairs, batch_size)]
+    for doc, article in parse(nlp, pairs, batch_size):
+        yield extract_facts(doc, article)
+
+
+def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleFacts]:
+    """Parse and extract a chunk of articles: the unit of work sent to a worker."""
+    return list(_extracted(articles, model, batch_size))
 
 
 def _load_model(model: str | None) -> None:
@@ -69,12 +75,7 @@ def extract_all(
     chunks = [list(articles[i : i + chunk_size]) for i in range(0, len(articles), chunk_size)]
     if cluster is None and (workers <= 1 or len(chunks) <= 1):
         # Not worth starting processes: parse here, as one stream for the best batching.
-        from kg.extract import extract_facts, text_for_nlp
-        from kg.nlp import load_nlp, parse
-
-        nlp = load_nlp(model)
-        for doc, article in parse(nlp, ((text_for_nlp(a.text), a) for a in articles), batch_size):
-            yield article, extract_facts(doc, article)
+        yield from zip(articles, _extracted(articles, model, batch_size), strict=True)
         return
     opener = _dask(cluster, workers) if cluster is not None else _processes(workers, model)
     with opener as (pool, slots):
@@ -97,47 +98,39 @@ def _collect(
     yield from zip(chunk, facts, strict=True)
 
 
-def _processes(workers: int, model: str | None) -> AbstractContextManager[tuple[_Submitter, int]]:
-    @contextmanager
-    def opened() -> Iterator[tuple[_Submitter, int]]:
-        import multiprocessing
+@contextmanager
+def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, int]]:
+    import multiprocessing
 
-        # spawn, not fork: the parent may run threads (the progress bar) that fork would copy
-        # mid-flight; each worker loads the model once, as it starts.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_load_model, initargs=(model,)
-        ) as pool:
-            yield pool, workers
-
-    return opened()
+    # spawn, not fork: the parent may run threads (the progress bar) that fork would copy
+    # mid-flight; each worker loads the model once, as it starts.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model, initargs=(model,)) as pool:
+        yield pool, workers
 
 
-def _dask(address: str, workers: int) -> AbstractContextManager[tuple[_Submitter, int]]:
-    @contextmanager
-    def opened() -> Iterator[tuple[_Submitter, int]]:
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError as exc:
-            raise KgError("--cluster needs Dask: pip install 'kg[cluster]'") from exc
-        if address == "local":
-            with (
-                LocalCluster(
-                    n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-                ) as local,
-                Client(local) as client,
-            ):
-                yield _DaskSubmitter(client), max(1, workers)
-            return
-        try:
-            client = Client(address, timeout=30)
-        except (OSError, TimeoutError) as exc:
-            raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
-        with client:
-            threads = sum(client.nthreads().values()) or 1
-            yield _DaskSubmitter(client), threads
-
-    return opened()
+@contextmanager
+def _dask(address: str, workers: int) -> Iterator[tuple[_Submitter, int]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise KgError("--cluster needs Dask: pip install 'kg[cluster]'") from exc
+    if address == "local":
+        slots = max(1, workers)
+        with (
+            LocalCluster(
+                n_workers=slots, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as local,
+            Client(local) as client,
+        ):
+            yield _DaskSubmitter(client), slots
+        return
+    try:
+        client = Client(address, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
+        yield _DaskSubmitter(client), sum(client.nthreads().values()) or 1
 
 
 class _DaskSubmitter:

@@ -119,7 +119,7 @@ def build(
             if on_article:
                 on_article(article)
     for article_id in gone:
-        store.replace_article(article_id, [])
+        store.remove_article(article_id)
     report.removed = len(gone)
     if report.built or report.removed:
         report.same_people = write_links(store)  # cross-article identity, from the new whole

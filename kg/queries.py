@@ -27,6 +27,16 @@ class NamedQuery:
     params: dict[str, bool]  # name -> required
     examples: dict[str, str]  # name -> the example value the header gives ('e.g. "..."')
 
+    def example_bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
+        """The required parameters bound to their examples: the query as its header shows it.
+        A required parameter with no example is left out (check_params then says so)."""
+        needed = [
+            f"{p}={self.examples[p]}"
+            for p, required in self.params.items()
+            if required and p in self.examples
+        ]
+        return parse_params(needed)
+
 
 def parse_header(name: str, text: str) -> NamedQuery:
     lines = [line for line in text.splitlines() if line.startswith("#")]

@@ -63,11 +63,12 @@ class RemoteStore(GraphStore):
         self._prologue = "".join(f"PREFIX {name}: <{iri}> " for name, iri in T.PREFIXES.items())
         self.query("ASK {}")  # fails here, with the reason, when the server cannot be reached
 
-    def _post(self, url: str, media: str, body: str, accept: str | None = None) -> requests.Response:
+    def _post(
+        self, url: str, media: str, body: str, accept: str | None = None, params: dict[str, str] | None = None
+    ) -> requests.Response:
         headers = {"Content-Type": f"{media}; charset=utf-8"}
         if accept:
             headers["Accept"] = accept
-        params = {"union-default-graph": ""} if media == "application/sparql-query" else None
         try:
             response = self._http.post(
                 url, data=body.encode("utf-8"), headers=headers, params=params, timeout=TIMEOUT
@@ -98,7 +99,11 @@ class RemoteStore(GraphStore):
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
         text = self._prologue + (with_values(sparql, bindings) if bindings else sparql)
         response = self._post(
-            self.query_url, "application/sparql-query", text, accept=f"{SOLUTIONS}, {TRIPLES};q=0.9"
+            self.query_url,
+            "application/sparql-query",
+            text,
+            accept=f"{SOLUTIONS}, {TRIPLES};q=0.9",
+            params={"union-default-graph": ""},
         )
         if not response.ok:
             reason = _reason(response)
@@ -122,14 +127,10 @@ class RemoteStore(GraphStore):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def __len__(self) -> int:
-        return self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def named_graph_count(self) -> int:
-        return self._count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-
-    def _count(self, sparql: str) -> int:
-        rows = self.select(sparql)
-        return int(rows[0]["n"].value) if rows else 0
+        return self.count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def _reason(response: requests.Response) -> str:

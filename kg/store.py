@@ -69,6 +69,10 @@ class GraphStore(ABC):
         """Make the article's named graph hold exactly `quads`, atomically."""
         self.replace_graph(graph_iri(article_id), quads, what=f"article {article_id!r}")
 
+    def remove_article(self, article_id: str) -> None:
+        """Drop the article's named graph and every fact in it, atomically."""
+        self.replace_article(article_id, [])
+
     def flush(self) -> None:  # noqa: B027 - a server makes its writes durable itself
         """Make every write durable."""
 
@@ -96,6 +100,11 @@ class GraphStore(ABC):
         result = self.query(sparql, bindings)
         names = [v.value for v in result.variables]
         return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def count(self, sparql: str) -> int:
+        """The number a `SELECT (COUNT(...) AS ?n)` query gives."""
+        rows = self.select(sparql)
+        return int(rows[0]["n"].value) if rows else 0
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.select(

@@ -30,7 +30,7 @@ def test_every_query_has_a_header_and_runs(named, seeds_db):
     assert named.question, f"{named.name}.rq needs a comment header saying what it answers"
     required = [p for p, needed in named.params.items() if needed]
     assert set(required) <= set(named.examples), f"{named.name}.rq gives no example for a required parameter"
-    params = q.parse_params([f"{p}={named.examples[p]}" for p in required])
+    params = named.example_bindings()
     table = q.run_query(seeds_db, named.text, params)
     assert table.columns and table.rows, f"{named.name} finds nothing for its own example on the seeds"
 
@@ -42,8 +42,7 @@ from kg import queries as q
 from kg.store import open_store
 db = open_store(sys.argv[1], read_only=True)
 for named in q.list_queries():
-    params = q.parse_params([f"{p}={v}" for p, v in named.examples.items() if named.params[p]])
-    print(named.name, q.run_query(db, named.text, params))
+    print(named.name, q.run_query(db, named.text, named.example_bindings()))
 """
 
 

@@ -108,7 +108,7 @@ def test_seeds_on_a_server_give_what_the_embedded_store_gives(seeds_on_server, s
 def test_every_named_query_answers_the_same_on_a_server(seeds_on_server, seeds_db):
     remote = open_store(seeds_on_server, read_only=True)
     for named in q.list_queries():
-        params = {p: ox.Literal(v) for p, v in named.examples.items() if named.params[p]}
+        params = named.example_bindings()
         local = q.run_query(seeds_db, named.text, params)
         assert local.rows, f"{named.name} finds nothing on the seeds: the comparison would prove nothing"
         assert q.run_query(remote, named.text, params) == local, named.name
