@@ -6,10 +6,9 @@ shares one graph: `--store http://host:7878` (or any query endpoint URL).
   takes both. `KG_UPDATE_URL` names the update endpoint outright.
 - Writes: each article's graph is replaced by one SPARQL update request (drop, then insert),
   which a transactional server (Oxigraph is one) applies whole or not at all.
-- Reads: queries ask for the union of the named graphs as the default graph
-  (`union-default-graph`, Oxigraph's parameter; other servers are configured to do so,
-  e.g. Fuseki's `unionDefaultGraph`), with kg's prefixes declared. Bound parameters travel
-  as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
+- Reads: queries run on the server's default graph, which kg's writes keep the merged view
+  of the article graphs (see kg/store.py), with kg's prefixes declared. Bound parameters
+  travel as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
 - User and password in the URL are sent as HTTP basic authentication.
 """
 
@@ -25,8 +24,9 @@ import pyoxigraph as ox
 import requests
 
 from kg import terms as T
+from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
-from kg.store import Bindings, GraphStore, replacement_update
+from kg.store import HAS_GRAPHS, HAS_VIEW, MERGE_VIEW, GraphStore, replacement_update
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
 TIMEOUT = 300.0  # seconds: a slow answer from a big store, not a hung one
@@ -61,7 +61,15 @@ class RemoteStore(GraphStore):
         self._http = requests.Session()
         # On the query's first line, so the server's line numbers in errors are the user's.
         self._prologue = "".join(f"PREFIX {name}: <{iri}> " for name, iri in T.PREFIXES.items())
-        self.query("ASK {}")  # fails here, with the reason, when the server cannot be reached
+        self._union = False
+        # The first request fails here, with the reason, when the server cannot be reached.
+        # A store written before kg kept the merged view: make it now, or, read-only, ask for
+        # the union of the named graphs (Oxigraph's `union-default-graph`) instead.
+        if bool(self.query(HAS_GRAPHS)) and not bool(self.query(HAS_VIEW)):
+            if read_only:
+                self._union = True
+            else:
+                self._update(MERGE_VIEW, "the merged view")
 
     def _post(
         self, url: str, media: str, body: str, accept: str | None = None, params: dict[str, str] | None = None
@@ -88,11 +96,14 @@ class RemoteStore(GraphStore):
     # ------------------------------------------------------------ writing
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
+        self._update(replacement_update(graph, quads), what or graph.value)
+
+    def _update(self, sparql: str, what: str) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.location} was opened read-only")
-        response = self._post(self.update_url, "application/sparql-update", replacement_update(graph, quads))
+        response = self._post(self.update_url, "application/sparql-update", sparql)
         if not response.ok:
-            raise StoreError(f"cannot write {what or graph.value} to {self.update_url}: {_reason(response)}")
+            raise StoreError(f"cannot write {what} to {self.update_url}: {_reason(response)}")
 
     # ------------------------------------------------------------ reading
 
@@ -103,7 +114,7 @@ class RemoteStore(GraphStore):
             "application/sparql-query",
             text,
             accept=f"{SOLUTIONS}, {TRIPLES};q=0.9",
-            params={"union-default-graph": ""},
+            params={"union-default-graph": ""} if self._union else None,
         )
         if not response.ok:
             reason = _reason(response)
@@ -144,61 +155,3 @@ def _as_query_triples(ntriples: bytes) -> Any:
     scratch = ox.Store()
     scratch.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
     return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
-
-
-# SPARQL tokens that can hide a brace or the word WHERE: comments, strings, IRIs.
-_TOKENS = re.compile(
-    r"""
-      (?P<skip> \#[^\n]*
-              | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              | '''(?:[^'\\]|\\.|'(?!''))*'''
-              | "(?:[^"\\\n]|\\.)*"
-              | '(?:[^'\\\n]|\\.)*'
-              | <[^<>"{}|^`\\\s]*> )
-    | (?P<where> (?<![\w:?$])WHERE\b )
-    | (?P<open> \{ )
-    | (?P<close> \} )
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_SUBSELECT = re.compile(r"\s*(?:#[^\n]*\s*)*SELECT\b", re.IGNORECASE)
-
-
-def with_values(sparql: str, bindings: Bindings) -> str:
-    """`sparql` with `bindings` as a VALUES block opening its WHERE clause, so the bound
-    variables hold their values in every pattern and FILTER of that group (what Oxigraph's
-    substitutions do); the values are RDF terms in their N-Triples form, never query text."""
-    names = list(bindings)
-    block = "VALUES ({}) {{ ({}) }}".format(
-        " ".join(f"?{n}" for n in names), " ".join(str(bindings[n]) for n in names)
-    )
-    tokens = _TOKENS.finditer(sparql)
-    where_seen = False
-    start = None
-    for match in tokens:
-        if match.lastgroup == "where":
-            where_seen = True
-        elif match.lastgroup == "open":
-            head = _strip_prologue(sparql[: match.start()])
-            if where_seen or re.match(r"(?:SELECT|ASK)\b", head, re.IGNORECASE):
-                start = match.end()
-                break
-    if start is None:  # DESCRIBE <iri> with no WHERE: a trailing VALUES joins the same
-        return f"{sparql}\n{block}"
-    if not _SUBSELECT.match(sparql[start:]):
-        return f"{sparql[:start]} {block}{sparql[start:]}"
-    # A sub-select must be a group of its own: { VALUES ... { SELECT ... } }
-    depth = 1
-    for match in tokens:
-        depth += {"open": 1, "close": -1}.get(match.lastgroup or "", 0)
-        if depth == 0:
-            end = match.start()
-            return f"{sparql[:start]} {block} {{{sparql[start:end]}}}{sparql[end:]}"
-    raise QueryError("SPARQL syntax error: the WHERE clause is not closed")
-
-
-def _strip_prologue(head: str) -> str:
-    """The query text from its form keyword on (PREFIX/BASE lines and comments removed)."""
-    head = re.sub(r"#[^\n]*", " ", head)
-    head = re.sub(r"(?is)\b(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)", " ", head)
-    return head.lstrip()

@@ -18,12 +18,13 @@ import pytest
 from typer.testing import CliRunner
 
 from kg import queries as q
+from kg.bindings import with_values
 from kg.cli import app
 from kg.errors import QueryError, StoreError
 from kg.export import export
 from kg.facts import iter_facts, to_jsonl
 from kg.pipeline import build
-from kg.remote import UPDATE_URL_ENV, RemoteStore, endpoints, with_values
+from kg.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 from kg.store import GraphStore, open_store
 
 from .conftest import SEEDS
@@ -144,6 +145,47 @@ def test_rebuild_on_a_server_skips_unchanged_and_replaces_changed(server, tmp_pa
     events = [f for f in facts if f["type"] in ("meeting", "call")]
     assert [e["type"] for e in events] == ["call"]
     assert "Franz Weber" not in str(facts)
+
+
+def _triples(store: GraphStore, sparql: str) -> list[str]:
+    return sorted(f"{r['s']} {r['p']} {r['o']}" for r in store.select(sparql))
+
+
+def test_the_servers_default_graph_is_the_merged_view_through_rebuilds(seeds_on_server, tmp_path):
+    first = sorted(SEEDS.iterdir())[0]
+    changed = tmp_path / first.name
+    changed.write_text(first.read_text(encoding="utf-8") + "\nKarel Vondrak met Franz Weber in Vienna.\n")
+    build([changed], seeds_on_server, prune=True)  # one article changed, the other removed
+    remote = open_store(seeds_on_server, read_only=True)
+    view = _triples(remote, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert len(view) == len(set(view))
+    assert view == _triples(remote, "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert remote.article_ids() == [first.stem]
+
+
+def test_a_server_store_written_before_the_view_answers_the_same(server, seeds_db):
+    import requests
+
+    quads = "".join(
+        f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in seeds_db.quads()
+    )
+    requests.post(
+        f"{server}/update",
+        data=f"INSERT DATA {{ {quads} }}".encode(),
+        timeout=30,
+        headers={"Content-Type": "application/sparql-update"},
+    ).raise_for_status()
+    meetings = "SELECT ?m ?d WHERE { ?m a kg:Meeting . OPTIONAL { ?m kg:date ?d } } ORDER BY ?m ?d"
+    expected = seeds_db.select(meetings)
+    assert open_store(server, read_only=True).select(meetings) == expected  # the union, read-only
+    assert open_store(server).select(meetings) == expected  # writable: the view is made
+    ask = requests.get(
+        f"{server}/query",
+        params={"query": "ASK { ?s ?p ?o }"},
+        timeout=30,
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert ask.json()["boolean"] is True  # the server's own default graph now holds the view
 
 
 def test_a_read_only_server_store_refuses_writes(seeds_on_server):
