@@ -117,3 +117,21 @@ def test_reporting_chain_traces_a_relayed_statement_to_its_interview(statements_
     assert {(r["relay"].value, r["source"].value, r["to"].value) for r in rows} == {
         ("Reuters", "Le Monde", "Le Monde")
     }
+
+
+def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    story = tmp_path / "harbour.txt"
+    story.write_text(
+        "Anna Lindqvist visited the port of Gdansk on Monday.\n\n"
+        "“The harbour stays open,” Anna Lindqvist said. “Nobody will close it while I am here.”\n",
+        encoding="utf-8",
+    )
+    build([story], tmp_path / "store", workers=1)
+    db = open_store(tmp_path / "store", read_only=True)
+    said = q.run_query(db, q.load_query("quotes").text, q.parse_params(["person=Anna Lindqvist"]))
+    assert [row[-1] for row in said.rows] == ["“The harbour stays open,” Anna Lindqvist said."]
+    about = q.run_query(db, q.load_query("quoted-about").text, q.parse_params(["entity=Anna Lindqvist"]))
+    assert about.rows == []  # she speaks; the words do not name her
