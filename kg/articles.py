@@ -35,7 +35,7 @@ class Article:
             [self.id, self.text, self.published, self.outlet, self.title, self.url],
             ensure_ascii=False,
         )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -171,12 +171,20 @@ def read_html(path: Path) -> Article | Skip:
     )
 
 
+# Half of a UTF-16 pair: JSON can carry one, UTF-8 cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
     article_id, text = record.get("id"), record.get("text")
     if not isinstance(article_id, str | int) or isinstance(article_id, bool) or not str(article_id).strip():
         return Skip(where, "missing or invalid 'id'")
     if not isinstance(text, str):
         return Skip(where, "missing or non-string 'text'")
+    if _SURROGATE.search(str(article_id)):
+        # JSON can spell half a character ("\ud800"); an id must name one article exactly.
+        return Skip(where, "'id' is not valid Unicode (a lone surrogate)")
+    text = _SURROGATE.sub("\ufffd", text)
     if not text.strip():
         return Skip(where, "empty text")
     if len(text) > MAX_ARTICLE_CHARS:
@@ -184,7 +192,7 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
     fields: dict[str, str | None] = {}
     for key in ("published", "outlet", "title", "url"):
         value = record.get(key)
-        fields[key] = value.strip() or None if isinstance(value, str) else None
+        fields[key] = _SURROGATE.sub("\ufffd", value.strip()) or None if isinstance(value, str) else None
     published = fields["published"]
     if published is not None:
         published = normalise_published(published)

@@ -34,25 +34,33 @@ def clean_text(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+def iri_part(text: str) -> str:
+    """`text` as one path segment of an IRI: every character but unreserved ASCII is
+    percent-encoded (spaces, angle brackets, quotes, newlines, slashes), so no name or id can
+    end an IRI early or inject a triple; a lone surrogate (JSON allows one) is encoded as
+    its bytes rather than failing."""
+    return quote(text.encode("utf-8", "surrogatepass"), safe="")
+
+
 def slug(name: str) -> str:
     """'Vladimir Putin' -> 'vladimir-putin'; accents folded, punctuation dropped."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", (folded or name).lower()).strip("-")
     if not text:  # a name in a script with no ASCII letters: keep it, percent-encoded
-        text = quote(re.sub(r"\s+", "-", name.strip().lower()), safe="")
+        text = iri_part(re.sub(r"\s+", "-", name.strip().lower()))
     return text[:120]
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def graph_iri(article_id: str) -> NamedNode:
-    return NamedNode(T.ID + "graph/" + quote(article_id, safe=""))
+    return NamedNode(T.ID + "graph/" + iri_part(article_id))
 
 
 def article_iri(article_id: str) -> NamedNode:
-    return NamedNode(T.ID + "article/" + quote(article_id, safe=""))
+    return NamedNode(T.ID + "article/" + iri_part(article_id))
 
 
 def entity_iri(entity: Entity) -> NamedNode:
@@ -72,7 +80,7 @@ def event_iri(key: str, kind: str) -> NamedNode:
 
 
 def evidence_iri(evidence: Evidence) -> NamedNode:
-    return NamedNode(f"{T.ID}evidence/{quote(evidence.article, safe='')}/{evidence.start}-{evidence.end}")
+    return NamedNode(f"{T.ID}evidence/{iri_part(evidence.article)}/{evidence.start}-{evidence.end}")
 
 
 def date_literal(value: str) -> Literal:

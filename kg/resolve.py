@@ -26,7 +26,10 @@ import pyoxigraph as ox
 from kg import terms as T
 from kg.store import GraphStore
 
-RESOLUTION_GRAPH = ox.NamedNode(T.ID + "graph/resolution")
+# Outside `graph/`, where every article graph is (its id percent-encoded, so no slash), so
+# no article id can name it. Stores written before kept the links in `graph/resolution`.
+RESOLUTION_GRAPH = ox.NamedNode(T.ID + "resolution")
+_OLD_RESOLUTION_GRAPH = ox.NamedNode(T.ID + "graph/resolution")
 MIN_SHARED = 2
 
 _PEOPLE = """
@@ -85,4 +88,11 @@ def write_links(store: GraphStore) -> int:
     links = same_people(store)
     quads = [ox.Quad(ox.NamedNode(s), same_as, ox.NamedNode(o), RESOLUTION_GRAPH) for s, o in links]
     store.replace_graph(RESOLUTION_GRAPH, quads)
+    old = _OLD_RESOLUTION_GRAPH  # links an earlier kg wrote, unless an article has that id
+    legacy = (
+        f"ASK {{ GRAPH {old} {{ ?s owl:sameAs ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH {old} {{ ?a a kg:Article }} }} }}"
+    )
+    if bool(store.query(legacy)):
+        store.replace_graph(old, [])
     return len(links)

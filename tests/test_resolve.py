@@ -57,3 +57,22 @@ def test_graphml_draws_a_linked_surname_as_the_full_name(tmp_path: Path):
         + graph.number_of_edges(_iri("Franz Weber"), _iri("Karel Vondrak"))
         == 2
     )
+
+
+def test_links_an_earlier_kg_kept_under_graph_resolution_are_moved(tmp_path):
+    import pyoxigraph as ox
+
+    from kg import terms as T
+    from kg.resolve import RESOLUTION_GRAPH, write_links
+    from kg.store import LocalStore
+
+    store = LocalStore(tmp_path / "store")
+    old = ox.NamedNode(T.ID + "graph/resolution")
+    link = ox.Quad(
+        ox.NamedNode("urn:vondrak"), ox.NamedNode(T.SAME_AS), ox.NamedNode("urn:karel-vondrak"), old
+    )
+    store.replace_graph(old, [link])
+    write_links(store)
+    assert list(store.quads()) == []
+    assert store.count("SELECT (COUNT(*) AS ?n) WHERE { ?s owl:sameAs ?o }") == 0
+    assert old != RESOLUTION_GRAPH
