@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -26,7 +26,7 @@ import requests
 from kg import terms as T
 from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
-from kg.store import HAS_GRAPHS, HAS_VIEW, MERGE_VIEW, GraphStore, replacement_update
+from kg.store import GraphStore
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
 TIMEOUT = 300.0  # seconds: a slow answer from a big store, not a hung one
@@ -61,15 +61,7 @@ class RemoteStore(GraphStore):
         self._http = requests.Session()
         # On the query's first line, so the server's line numbers in errors are the user's.
         self._prologue = "".join(f"PREFIX {name}: <{iri}> " for name, iri in T.PREFIXES.items())
-        self._union = False
-        # The first request fails here, with the reason, when the server cannot be reached.
-        # A store written before kg kept the merged view: make it now, or, read-only, ask for
-        # the union of the named graphs (Oxigraph's `union-default-graph`) instead.
-        if bool(self.query(HAS_GRAPHS)) and not bool(self.query(HAS_VIEW)):
-            if read_only:
-                self._union = True
-            else:
-                self._update(MERGE_VIEW, "the merged view")
+        self._adopt_view(read_only)  # the first request: fails here, with the reason, if unreachable
 
     def _post(
         self, url: str, media: str, body: str, accept: str | None = None, params: dict[str, str] | None = None
@@ -95,10 +87,7 @@ class RemoteStore(GraphStore):
 
     # ------------------------------------------------------------ writing
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
-        self._update(replacement_update(graph, quads), what or graph.value)
-
-    def _update(self, sparql: str, what: str) -> None:
+    def update(self, sparql: str, what: str) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.location} was opened read-only")
         response = self._post(self.update_url, "application/sparql-update", sparql)
@@ -136,9 +125,6 @@ class RemoteStore(GraphStore):
     def quads(self) -> Iterator[ox.Quad]:
         for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
-
-    def __len__(self) -> int:
-        return self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def named_graph_count(self) -> int:
         return self.count("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")

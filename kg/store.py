@@ -71,21 +71,37 @@ def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
 
 
 # The merged view for a store written before kg kept one (its default graph is empty).
-MERGE_VIEW = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-HAS_VIEW = "ASK { ?s ?p ?o }"
-HAS_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+_MERGE_VIEW = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_HAS_VIEW = "ASK { ?s ?p ?o }"
+_HAS_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
 class GraphStore(ABC):
     """What every kg store answers. `location` is its folder or URL, for messages."""
 
     location: str
+    # True while a store written before the merged view is read as the union of its graphs.
+    _union: bool = False
+
+    def _adopt_view(self, read_only: bool) -> None:
+        """Called on opening. A store written before kg kept the merged view gets it now;
+        read-only, it is queried as the union of its named graphs (the same answers, slower)
+        until the next build. A store with its view answers the first question: one query."""
+        if not bool(self.query(_HAS_VIEW)) and bool(self.query(_HAS_GRAPHS)):
+            if read_only:
+                self._union = True
+            else:
+                self.update(_MERGE_VIEW, "the merged view")
 
     # ------------------------------------------------------------ writing
 
     @abstractmethod
+    def update(self, sparql: str, what: str) -> None:
+        """Run a SPARQL update as one transaction; `what` names it in errors."""
+
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
         """Make a named graph hold exactly `quads`, atomically."""
+        self.update(replacement_update(graph, quads), what or graph.value)
 
     def replace_article(self, article_id: str, quads: Iterable[ox.Quad]) -> None:
         """Make the article's named graph hold exactly `quads`, atomically."""
@@ -111,9 +127,9 @@ class GraphStore(ABC):
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the named graphs (the merged view is derived from them)."""
 
-    @abstractmethod
     def __len__(self) -> int:
         """The number of quads in the named graphs."""
+        return self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     @abstractmethod
     def named_graph_count(self) -> int: ...
@@ -156,20 +172,13 @@ class LocalStore(GraphStore):
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
-        # A store written before kg kept the merged view: make it now, or, read-only, query
-        # the union of the named graphs (the same answers, slower) until the next build.
-        self._union = False
-        if bool(self.query(HAS_GRAPHS)) and not bool(self.query(HAS_VIEW)):
-            if read_only:
-                self._union = True
-            else:
-                self._store.update(MERGE_VIEW)
+        self._adopt_view(read_only)
 
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
+    def update(self, sparql: str, what: str) -> None:
         try:
-            self._store.update(replacement_update(graph, quads))
+            self._store.update(sparql)
         except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write {what or graph.value}: {exc}") from exc
+            raise StoreError(f"cannot write {what}: {exc}") from exc
 
     def flush(self) -> None:
         self._store.flush()
@@ -191,9 +200,6 @@ class LocalStore(GraphStore):
     def quads(self) -> Iterator[ox.Quad]:
         for graph in self._store.named_graphs():
             yield from self._store.quads_for_pattern(None, None, None, graph)
-
-    def __len__(self) -> int:
-        return self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
 
     def named_graph_count(self) -> int:
         return sum(1 for _ in self._store.named_graphs())

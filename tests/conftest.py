@@ -81,3 +81,16 @@ def timeline_store(tmp_path_factory) -> Path:
 @pytest.fixture()
 def timeline_db(timeline_store) -> GraphStore:
     return open_store(timeline_store, read_only=True)
+
+
+def view(store: GraphStore) -> set[tuple[str, str, str]]:
+    """The triples queries see (the store's merged view); each must appear once."""
+    rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    triples = [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
+    assert len(triples) == len(set(triples)), "a triple appears more than once in the view"
+    return set(triples)
+
+
+def union(store: GraphStore) -> set[tuple[str, str, str]]:
+    """The distinct triples of the named graphs, which the view must equal."""
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads()}

@@ -11,25 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.pipeline import build
-from kg.store import GraphStore, LocalStore, open_store
+from kg.store import LocalStore, open_store
 
-from .conftest import SEEDS
+from .conftest import SEEDS, union, view
 
 GRAPHS = [ox.NamedNode(f"urn:graph:{i}") for i in range(3)]
 TRIPLES = [
     ox.Triple(ox.NamedNode(f"urn:s{i % 3}"), ox.NamedNode("urn:p"), ox.Literal(f"o{i}")) for i in range(6)
 ]
-
-
-def view(store: GraphStore) -> set[tuple[str, str, str]]:
-    rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-    triples = [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]
-    assert len(triples) == len(set(triples)), "a triple appears more than once in the view"
-    return set(triples)
-
-
-def union(store: GraphStore) -> set[tuple[str, str, str]]:
-    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads()}
 
 
 writes = st.lists(

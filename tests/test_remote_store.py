@@ -27,7 +27,7 @@ from kg.pipeline import build
 from kg.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 from kg.store import GraphStore, open_store
 
-from .conftest import SEEDS
+from .conftest import SEEDS, union, view
 
 
 def _oxigraph_binary() -> str:
@@ -147,19 +147,13 @@ def test_rebuild_on_a_server_skips_unchanged_and_replaces_changed(server, tmp_pa
     assert "Franz Weber" not in str(facts)
 
 
-def _triples(store: GraphStore, sparql: str) -> list[str]:
-    return sorted(f"{r['s']} {r['p']} {r['o']}" for r in store.select(sparql))
-
-
 def test_the_servers_default_graph_is_the_merged_view_through_rebuilds(seeds_on_server, tmp_path):
     first = sorted(SEEDS.iterdir())[0]
     changed = tmp_path / first.name
     changed.write_text(first.read_text(encoding="utf-8") + "\nKarel Vondrak met Franz Weber in Vienna.\n")
     build([changed], seeds_on_server, prune=True)  # one article changed, the other removed
     remote = open_store(seeds_on_server, read_only=True)
-    view = _triples(remote, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-    assert len(view) == len(set(view))
-    assert view == _triples(remote, "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert view(remote) == union(remote)  # each triple once, and those the graphs still state
     assert remote.article_ids() == [first.stem]
 
 
