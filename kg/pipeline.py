@@ -12,7 +12,7 @@ from kg.articles import Article, Skip, load_articles
 from kg.errors import InputError
 from kg.parallel import CHUNK_SIZE, extract_all
 from kg.rdf import article_quads
-from kg.resolve import write_links
+from kg.resolve import links_pending, mark_links_pending, write_links
 from kg.store import open_store
 
 
@@ -102,6 +102,11 @@ def build(
     gone = sorted(set(known) - {a.id for a in articles}) if prune else []
     if on_start:
         on_start(len(todo))
+    # Each article is written in one transaction; the links are recomputed from the whole
+    # at the end. The mark makes the next build finish that step if this one is killed first.
+    pending = links_pending(store)
+    if (todo or gone) and not pending:
+        mark_links_pending(store)
     if todo:
         extracted = extract_all(
             todo, model=model, batch_size=batch_size, workers=workers, cluster=cluster, chunk_size=chunk_size
@@ -121,7 +126,7 @@ def build(
     for article_id in gone:
         store.remove_article(article_id)
     report.removed = len(gone)
-    if report.built or report.removed:
+    if report.built or report.removed or pending:
         report.same_people = write_links(store)  # cross-article identity, from the new whole
     store.flush()
     if not articles and report.skipped and not report.read:

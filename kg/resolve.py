@@ -29,6 +29,11 @@ from kg.store import GraphStore
 # Outside `graph/`, where every article graph is (its id percent-encoded, so no slash), so
 # no article id can name it. Stores written before kept the links in `graph/resolution`.
 RESOLUTION_GRAPH = ox.NamedNode(T.ID + "resolution")
+# Holds one triple while a build writes articles and has not yet recomputed the links, so a
+# build killed in between (the articles in, the links stale) is finished by the next one,
+# even when that one finds no article to parse.
+PENDING_GRAPH = ox.NamedNode(T.ID + "pending")
+_PENDING = ox.Quad(RESOLUTION_GRAPH, ox.NamedNode(T.LINKS_PENDING), ox.Literal(True), PENDING_GRAPH)
 _OLD_RESOLUTION_GRAPH = ox.NamedNode(T.ID + "graph/resolution")
 MIN_SHARED = 2
 
@@ -82,8 +87,18 @@ def same_people(store: GraphStore) -> list[tuple[str, str]]:
     return links
 
 
+def mark_links_pending(store: GraphStore) -> None:
+    """Say, before the first article is written, that the links will need recomputing."""
+    store.replace_graph(PENDING_GRAPH, [_PENDING], what="the links-pending mark")
+
+
+def links_pending(store: GraphStore) -> bool:
+    return bool(store.query(f"ASK {{ GRAPH {PENDING_GRAPH} {{ ?s ?p ?o }} }}"))
+
+
 def write_links(store: GraphStore) -> int:
-    """Recompute the resolution graph; returns the number of links."""
+    """Recompute the resolution graph, then clear the links-pending mark; returns the number
+    of links."""
     same_as = ox.NamedNode(T.SAME_AS)
     links = same_people(store)
     quads = [ox.Quad(ox.NamedNode(s), same_as, ox.NamedNode(o), RESOLUTION_GRAPH) for s, o in links]
@@ -95,4 +110,5 @@ def write_links(store: GraphStore) -> int:
     )
     if bool(store.query(legacy)):
         store.replace_graph(old, [])
+    store.replace_graph(PENDING_GRAPH, [], what="the links-pending mark")
     return len(links)

@@ -1,0 +1,52 @@
+"""Run `kg build` (its real command line, in this process) and SIGKILL it at one point.
+
+    python tests/killed_build.py KILL_AT DELAY LOG kg-build-arguments...
+
+The store's writes (each SPARQL update, and the final flush) are counted. When write number
+KILL_AT begins, an independent `kill -9` of this process is started, DELAY seconds later:
+it lands wherever the build is then, inside the write's Rust code included, since no
+Python in this process has to run for it. The build then sleeps after that write, so the
+kill always lands before the write after it. LOG gets a line as each write starts and
+ends, so the test knows whether the kill cut a write in half.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from kg.cli import app
+from kg.store import LocalStore
+
+
+def main() -> None:
+    kill_at, delay, log = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+    writes = 0
+
+    def counted(real: Any) -> Any:
+        def write(self: LocalStore, *args: Any) -> None:
+            nonlocal writes
+            writes += 1
+            number = writes
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(f"start {number}\n")
+            if number == kill_at:
+                subprocess.Popen(["sh", "-c", f"sleep {delay}; kill -9 {os.getpid()}"])
+            real(self, *args)
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(f"end {number}\n")
+            if number == kill_at:
+                time.sleep(30)  # the kill comes while we wait, if it did not come in the write
+
+        return write
+
+    LocalStore.update = counted(LocalStore.update)  # type: ignore[method-assign]
+    LocalStore.flush = counted(LocalStore.flush)  # type: ignore[method-assign]
+    app(sys.argv[4:])
+
+
+if __name__ == "__main__":
+    main()
