@@ -17,6 +17,9 @@ from pathlib import Path
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 # Past this an article is refused rather than parsed: spaCy's default max_length.
 MAX_ARTICLE_CHARS = 1_000_000
+# A longer JSONL line is skipped unread: room for an article at the limit written with every
+# character escaped (\\uXXXX, six bytes), and its metadata.
+MAX_LINE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,12 @@ class Article:
             ensure_ascii=False,
         )
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def text_hash(self) -> str:
+        """The text alone, white space runs made one space: the same story under two ids, or
+        copied with other line breaks, has the same one."""
+        return hashlib.sha256(" ".join(self.text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -125,24 +134,62 @@ def read_txt(path: Path) -> Article | Skip:
     )
 
 
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, its bytes) for each line, read as a stream; None for a line past
+    `MAX_LINE_BYTES`, which is skipped over without being held in memory."""
+    with path.open("rb") as stream:
+        number = 0
+        while True:
+            line = stream.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):
+                    line = stream.readline(1024 * 1024)
+                yield number, None
+                continue
+            yield number, line
+
+
 def read_jsonl(path: Path) -> Iterator[Article | Skip]:
-    text = _read_text(path)
-    if isinstance(text, Skip):
-        yield text
+    """One article a line. Lines end at \\n only (a JSON string may hold U+2028 or a form
+    feed); each line stands alone, so a broken one costs only itself."""
+    blank = True
+    try:
+        for number, data in _jsonl_lines(path):
+            where = f"{path}:{number}"
+            if data is not None and not data.strip():
+                continue
+            blank = False
+            if data is None:
+                yield Skip(where, f"line too long (the limit is {MAX_LINE_BYTES:,} bytes)")
+                continue
+            if number == 1 and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]  # a byte-order mark
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Skip(where, f"not UTF-8 text (undecodable byte at offset {exc.start})")
+                continue
+            yield _jsonl_record(where, line)
+    except OSError as exc:
+        yield Skip(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Skip(where, f"malformed JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Skip(where, "a JSONL line must be an object")
-            continue
-        yield _make_article(where, record)
+    if blank:
+        yield Skip(str(path), "empty file")
+
+
+def _jsonl_record(where: str, line: str) -> Article | Skip:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Skip(where, f"malformed JSON ({exc.msg})")
+    except RecursionError:
+        return Skip(where, "malformed JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return Skip(where, "a JSONL line must be an object")
+    return _make_article(where, record)
 
 
 def read_html(path: Path) -> Article | Skip:
@@ -171,6 +218,8 @@ def read_html(path: Path) -> Article | Skip:
     )
 
 
+_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+
 # Half of a UTF-16 pair: JSON can carry one, UTF-8 cannot encode it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -192,6 +241,11 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
     fields: dict[str, str | None] = {}
     for key in ("published", "outlet", "title", "url"):
         value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            # Guessing what a number or a list meant would put a wrong value in the graph.
+            return Skip(
+                where, f"{key!r} must be a string, not {_JSON_TYPES.get(type(value), type(value).__name__)}"
+            )
         fields[key] = _SURROGATE.sub("\ufffd", value.strip()) or None if isinstance(value, str) else None
     published = fields["published"]
     if published is not None:

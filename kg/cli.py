@@ -124,6 +124,8 @@ def build(
                 on_article=lambda _a: progress.advance(task),
             )
     except KgError as exc:
+        for skip in getattr(exc, "skipped", []):  # what was left out before it, each with why
+            err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
         _fail(exc)
     for skip in report.skipped:
         err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)

@@ -87,6 +87,7 @@ class ArticleFacts:
     title: str | None
     url: str | None
     content_hash: str
+    text_hash: str = ""  # the text alone, to find one story stored under two ids
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     interviews: tuple[Interview, ...] = ()

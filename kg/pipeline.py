@@ -15,6 +15,11 @@ from kg.rdf import article_quads
 from kg.resolve import links_pending, mark_links_pending, write_links
 from kg.store import open_store
 
+# A build holds its input's text in memory (to find changed articles and copies before
+# parsing). Past this it stops with a clear error rather than exhaust memory: an archive
+# this large is built in parts, each `kg build` adding to the store.
+MAX_BUILD_CHARS = 2_000_000_000
+
 
 @dataclass
 class BuildReport:
@@ -56,8 +61,10 @@ def read_id_filter(path: Path) -> set[str]:
 def collect_articles(
     paths: Iterable[Path], ids: set[str] | None, strict: bool, report: BuildReport
 ) -> list[Article]:
-    """Read every input; a later article with the same id replaces an earlier one."""
+    """Read every input. A later article with the same id is a newer version of it: it
+    replaces the earlier one, which is reported as skipped."""
     by_id: dict[str, Article] = {}
+    held = 0
     for item in load_articles(paths):
         if isinstance(item, Skip):
             if strict:
@@ -67,9 +74,46 @@ def collect_articles(
         if ids is not None and item.id not in ids:
             continue
         report.read += 1
-        by_id.pop(item.id, None)
+        held += len(item.text)
+        if held > MAX_BUILD_CHARS:
+            raise InputError(
+                f"the input holds more than {MAX_BUILD_CHARS:,} characters of article text (at "
+                f"{item.source}); build it in parts: each kg build adds to the store",
+                skipped=report.skipped,
+            )
+        older = by_id.pop(item.id, None)
+        if older is not None:
+            report.skipped.append(
+                Skip(
+                    older.source,
+                    f"id {item.id!r} is given again later ({item.source}); the later one is kept",
+                )
+            )
         by_id[item.id] = item
     return list(by_id.values())
+
+
+def drop_copies(
+    articles: list[Article], stored_texts: dict[str, str], staying: set[str]
+) -> tuple[list[Article], list[tuple[Article, str]]]:
+    """One story under two ids is kept once, so its facts are not counted twice: the
+    articles to write, and each copy left out with the id it copies. An article already
+    stored with that text keeps it (`staying` are stored ids this build leaves as they are,
+    `stored_texts` each stored id's text hash); otherwise the first in the input does."""
+    owner: dict[str, str] = {}
+    for article_id in sorted(staying):
+        if article_id in stored_texts:
+            owner.setdefault(stored_texts[article_id], article_id)
+    # Stored articles whose text is unchanged come first: a rebuild never moves a story
+    # from the id it was stored under to a copy given before it.
+    first = sorted(articles, key=lambda a: stored_texts.get(a.id) != a.text_hash)
+    copies = []
+    for article in first:
+        original = owner.setdefault(article.text_hash, article.id)
+        if original != article.id:
+            copies.append((article, original))
+    left_out = {a.id for a, _ in copies}
+    return [a for a in articles if a.id not in left_out], copies
 
 
 def build(
@@ -97,9 +141,18 @@ def build(
     articles = collect_articles(paths, ids, strict, report)
     store = open_store(store_location)
     known = store.article_hashes()
+    given = {a.id for a in articles}
+    staying = set(known) - given if not prune else set()
+    articles, copies = drop_copies(articles, store.article_text_hashes(), staying)
+    for copy, original in copies:
+        report.skipped.append(
+            Skip(copy.source, f"the same text as article {original!r}; kept once, under that id")
+        )
     todo = [a for a in articles if force or known.get(a.id) != a.content_hash]
     report.unchanged = len(articles) - len(todo)
-    gone = sorted(set(known) - {a.id for a in articles}) if prune else []
+    # Stored articles the input no longer has (with --prune), and stored ones it now gives as
+    # a copy of another: their facts leave the store.
+    gone = sorted((set(known) - given if prune else set()) | {c.id for c, _ in copies if c.id in known})
     if on_start:
         on_start(len(todo))
     # Each article is written in one transaction; the links are recomputed from the whole
@@ -131,6 +184,7 @@ def build(
     store.flush()
     if not articles and report.skipped and not report.read:
         raise InputError(
-            f"no usable article in the input ({len(report.skipped)} skipped: {report.skipped[0]})"
+            f"no usable article in the input ({len(report.skipped)} skipped: {report.skipped[0]})",
+            skipped=report.skipped,
         )
     return report

@@ -105,6 +105,8 @@ def article_quads(facts: ArticleFacts) -> list[Quad]:
     add(article, T.TYPE, NamedNode(T.ARTICLE))
     add(article, T.ARTICLE_ID, Literal(clean_text(facts.article_id)))
     add(article, T.CONTENT_HASH, Literal(facts.content_hash))
+    if facts.text_hash:
+        add(article, T.TEXT_HASH, Literal(facts.text_hash))
     if facts.published:
         add(article, T.PUBLISHED, Literal(facts.published, datatype=XSD_DATE))
     for prop, value in ((T.PUBLISHER, facts.outlet), (T.HEADLINE, facts.title), (T.URL, facts.url)):

@@ -153,6 +153,13 @@ class GraphStore(ABC):
         )
         return {row["id"].value: row["hash"].value for row in rows}
 
+    def article_text_hashes(self) -> dict[str, str]:
+        """Article id -> the hash of its text (articles stored by a kg before 0.2 have none)."""
+        rows = self.select(
+            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; kg:articleId ?id ; kg:textHash ?hash } }"
+        )
+        return {row["id"].value: row["hash"].value for row in rows}
+
     def article_ids(self) -> list[str]:
         return sorted(self.article_hashes())
 

@@ -57,7 +57,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (folder / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
     (folder / "broken.jsonl").write_text(
-        '{"id": "j1", "text": "' + GOOD.strip() + '"}\n{"id": \n', encoding="utf-8"
+        '{"id": "j1", "text": "' + GOOD.strip() + ' Talks go on."}\n{"id": \n', encoding="utf-8"
     )
     return {
         "empty.txt": "empty file",
