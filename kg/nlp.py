@@ -18,6 +18,12 @@ T = TypeVar("T")
 
 # A line that ends with one of these continues on the next line.
 _CONTINUES = {",", ";", ":", "-", "–", "—", "and", "or", "of", "the", "a", "with", "to"}
+# Past this many tokens without a full stop, question or exclamation mark or line break, a
+# "sentence" is a list, a table or junk: it is cut there. News sentences are far shorter,
+# and every step after the parser works sentence by sentence, so one sentence of 100,000
+# tokens would cost time quadratic in its length.
+MAX_SENTENCE_TOKENS = 250
+_ENDS = {".", "!", "?"}
 
 
 @Language.component("kg_line_breaks")
@@ -27,16 +33,22 @@ def mark_line_breaks(doc: Doc) -> Doc:
     The parser would otherwise run a headline into the first sentence and attach its words
     to the wrong verbs. A blank line always ends a sentence; a single line break ends one
     unless the line plainly continues (a trailing comma, a conjunction) or the next line
-    starts in lower case.
+    starts in lower case. And a run of `MAX_SENTENCE_TOKENS` tokens without an end is cut.
     """
+    since_end = 0
     for i in range(1, len(doc) - 1):
-        space = doc[i]
-        if not space.is_space or "\n" not in space.text:
+        token = doc[i]
+        since_end = 0 if doc[i - 1].text in _ENDS else since_end + 1
+        if since_end >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            since_end = 0
+        if not token.is_space or "\n" not in token.text:
             continue
         nxt = doc[i + 1]
         prev = doc[i - 1]
-        if "\n\n" in space.text or (prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()):
+        if "\n\n" in token.text or (prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()):
             nxt.is_sent_start = True
+            since_end = -1  # the next token starts the count
     return doc
 
 

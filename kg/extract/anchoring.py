@@ -8,6 +8,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from kg.extract import gazetteer
+from kg.extract.cached import doc_ents, ents_in
 from kg.extract.dates import MONTHS, WEEKDAYS, Tense, normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.model import Entity
@@ -35,7 +36,7 @@ def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
 
 def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tense) -> str | None:
     best: tuple[int, str] | None = None
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ != "DATE":
             continue
         hops = 0 if ent.root.i in anchors else reaches(ent.root, anchors)
@@ -60,7 +61,9 @@ def _alternatives(ent: Span) -> list[Span]:
         first, last = sorted((root.i, token.i))
         if not any(t.lower_ == "or" for t in root.doc[first + 1 : last]):
             continue
-        other = next((e for e in root.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None)
+        other = next(
+            (e for e in doc_ents(root.doc) if e.label_ == "DATE" and e.start <= token.i < e.end), None
+        )
         if other is not None and other != ent:
             out.append(other)
     return out
@@ -82,7 +85,7 @@ def find_place(
     sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]
 ) -> Entity | None:
     preps = PLACE_PREPS | extra_preps
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
         root = ent.root

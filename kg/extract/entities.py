@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
+from kg.extract.cached import doc_ents
 from kg.model import Entity, EntityType
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -201,7 +202,7 @@ def _name_spans(doc: Doc) -> list[Span]:
     """Named mentions; a person's name loses a title the tagger took into it
     ("President Putin" is "Putin")."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         if ent.label_ == "PERSON":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.anchoring import find_date, find_place
+from kg.extract.cached import article_text, ents_in
 from kg.extract.dates import Tense, normalise_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.factuality import status_of
@@ -487,7 +488,7 @@ def _date_from_lead(doc: Doc, mentions: list[Mention], published: date | None) -
         return
     day = published.isoformat()
     if not any(
-        ent.label_ == "DATE" and normalise_date(ent.text, published, "past") == day for ent in lead.ents
+        ent.label_ == "DATE" and normalise_date(ent.text, published, "past") == day for ent in ents_in(lead)
     ):
         return
     window = {s.start for s in sentences[: sentences.index(lead) + LEAD_WINDOW + 1]}
@@ -595,6 +596,4 @@ def evidence_of(article_id: str, span: Span) -> Evidence:
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     start, end = span.start_char + lead, span.end_char - trail
-    # The article's own characters: the parsed text may differ in its kind of spaces.
-    original = span.doc.user_data.get("kg_text", span.doc.text)
-    return Evidence(article_id, start, end, original[start:end])
+    return Evidence(article_id, start, end, article_text(span.doc)[start:end])

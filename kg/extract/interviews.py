@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.cached import ents_in
 from kg.extract.dates import normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.extract.events import (
@@ -145,7 +146,7 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
 
 
 def _date_of(verb: Token, published: date | None) -> str | None:
-    for ent in verb.sent.ents:
+    for ent in ents_in(verb.sent):
         if ent.label_ == "DATE" and (ent.root.head == verb or ent.root.head.head == verb):
             return normalise_date(ent.text, published, "past")
     return None

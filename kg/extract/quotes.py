@@ -18,6 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.anchoring import find_date
+from kg.extract.cached import article_text, parsed_text
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
 from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
@@ -88,8 +89,8 @@ def _closing(paragraph: str, start: int, closing: str) -> int:
 def extract_quotes(
     doc: Doc, index: ArticleEntities, article_id: str, published: date | None = None
 ) -> list[Quote]:
-    text = doc.text
-    original = doc.user_data.get("kg_text", text)
+    text = parsed_text(doc)
+    original = article_text(doc)
     segments = quoted_segments(text)
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
     speakers = _named_speakers(doc, inside, index)
@@ -238,7 +239,7 @@ def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token
         return []
     start, end = around.start, around.end
     if end < len(doc):
-        between = doc.text[segment.end : doc[end].idx]
+        between = parsed_text(doc)[segment.end : doc[end].idx]
         if "\n" not in between and not between.strip('”"» '):
             end = doc[end].sent.end
     before = start - 1
@@ -310,7 +311,7 @@ _SIGNATURE = re.compile(r"[”\"»]?[ \t]*[―—–-][ \t]*([A-Z][^\n“”\"]{
 
 
 def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
-    match = _SIGNATURE.match(doc.text, segment.end)
+    match = _SIGNATURE.match(parsed_text(doc), segment.end)
     if match is None:
         return None
     name = match.group(1).strip()
@@ -328,7 +329,7 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\
 
 
 def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
-    match = _TRANSCRIPT.match(doc.text, segment.start)
+    match = _TRANSCRIPT.match(parsed_text(doc), segment.start)
     if match is None or match.end() >= segment.end:
         return None
     written = match.group(1)
@@ -348,7 +349,7 @@ def _next_to_quotation(
     between = [t for t in doc[: verb.i] if t.idx > segment.end and not t.is_space and not t.is_punct]
     if not between or len(between) > 12 or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
-    if any(ch in doc.text[segment.end + 1 : verb.idx] for ch in '“”"\n'):
+    if any(ch in parsed_text(doc)[segment.end + 1 : verb.idx] for ch in '“”"\n'):
         return None
     entity = index.entity_at(between[0])
     if entity is None or entity.type not in SPEAKER_TYPES:
@@ -403,7 +404,7 @@ def _pronoun_speaker(
 
 def _paragraphs_between(a: Token, b: Token) -> int:
     """0 for the same paragraph, 1 for the next one, ..."""
-    between = a.doc.text[a.idx : b.idx]
+    between = parsed_text(a.doc)[a.idx : b.idx]
     return sum(1 for line in between.split("\n")[1:] if line.strip())
 
 
@@ -434,7 +435,9 @@ def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
     """Does `segment` go on with the quotation before it? The next paragraph of a quote
     left open, or a second part in the same paragraph ("...," he said. "...")."""
     if prev.continues and segment.paragraph > prev.paragraph:
-        return _starts_paragraph(doc.text, segment) and not _has_text_between(doc.text, prev, segment)
+        return _starts_paragraph(parsed_text(doc), segment) and not _has_text_between(
+            parsed_text(doc), prev, segment
+        )
     return segment.paragraph == prev.paragraph
 
 
