@@ -36,6 +36,8 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0  # seconds a query may run
 DEFAULT_MAX_ROWS = 10_000  # rows (or triples) an answer may hold
 MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
+MAX_CLIENTS = 128  # connections served at once; one more is answered 503 and closed
+CLIENT_TIMEOUT = 30.0  # seconds a client may take to send its request (or stay idle)
 
 # media type -> (pyoxigraph format, Content-Type sent)
 SOLUTION_TYPES = {
@@ -283,6 +285,9 @@ class QueryPool:
 class _Handler(BaseHTTPRequestHandler):
     server: KgServer
     protocol_version = "HTTP/1.1"
+    # A client that sends nothing (or trickles) loses its connection after this, so idle
+    # connections cannot hold every slot.
+    timeout = CLIENT_TIMEOUT
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
         if self.server.verbose:
@@ -396,13 +401,47 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class KgServer(ThreadingHTTPServer):
+    """One thread a connection, at most `MAX_CLIENTS` at once: a burst past that is answered
+    503 at once instead of growing threads without bound."""
+
     daemon_threads = True
+    request_queue_size = 256  # the listen backlog: a burst of connections waits, not refused
 
     def __init__(self, address: tuple[str, int], pool: QueryPool, page: str, verbose: bool = False) -> None:
         self.pool = pool
         self.page = page
         self.verbose = verbose
+        self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
         super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._turn_away(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _turn_away(self, request: Any) -> None:
+        body = f"the server has {MAX_CLIENTS} clients already; try again shortly\n".encode()
+        head = (
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+        )
+        try:
+            request.settimeout(1.0)
+            request.sendall(head.encode() + body)
+        except OSError:
+            pass
+        self.shutdown_request(request)
 
     def server_close(self) -> None:
         super().server_close()
