@@ -158,3 +158,30 @@ def test_query_page_offers_the_canned_queries(endpoint):
     page = body.decode()
     for name in ("meetings", "quotes", "person"):
         assert f'<option value="{name}">' in page
+
+
+def test_connections_past_the_cap_are_turned_away_and_idle_ones_dropped(seeds_store, monkeypatch):
+    import socket
+
+    from kg import serve
+
+    monkeypatch.setattr(serve, "MAX_CLIENTS", 2)
+    monkeypatch.setattr(serve._Handler, "timeout", 1.0)
+    server = make_server(seeds_store, port=0, timeout=3.0, workers=1)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    try:
+        idle = [socket.create_connection((host, port)) for _ in range(2)]  # connect, say nothing
+        time.sleep(0.2)
+        status, headers, body = fetch(url)
+        assert status == 503 and b"2 clients already" in body and headers["Retry-After"] == "1"
+        for sock in idle:  # the server hangs up on a silent client after its timeout
+            sock.settimeout(5)
+            assert sock.recv(1024) == b""
+            sock.close()
+        time.sleep(0.2)
+        assert fetch(url)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
