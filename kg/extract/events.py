@@ -555,7 +555,7 @@ def sentence_distance(a: Token, b: Token) -> int:
 def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
     """Several mentions of one encounter in one article are one fact."""
     groups: list[Mention] = []
-    evidence: dict[int, list[Span]] = {}
+    evidence: dict[int, dict[Span, None]] = {}  # ordered sets: one story can tell a meeting 1,000 times
     for mention in mentions:
         key = (mention.type, frozenset(mention.participants))
         target = next(
@@ -570,11 +570,11 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
         )
         if target is None:
             groups.append(mention)
-            evidence[id(mention)] = list(mention.sents)
+            evidence[id(mention)] = dict.fromkeys(mention.sents)
             continue
         target.date = target.date or mention.date
         target.place = target.place or mention.place
-        evidence[id(target)].extend(s for s in mention.sents if s not in evidence[id(target)])
+        evidence[id(target)].update(dict.fromkeys(mention.sents))
     events = []
     for group in groups:
         spans = sorted(evidence[id(group)], key=lambda s: s.start_char)
