@@ -47,8 +47,25 @@ def slug(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", (folded or name).lower()).strip("-")
     if not text:  # a name in a script with no ASCII letters: keep it, percent-encoded
-        text = iri_part(re.sub(r"\s+", "-", name.strip().lower()))
-    return text[:120]
+        return _encoded_prefix(re.sub(r"\s+", "-", name.strip().lower()), SLUG_LENGTH)
+    return text[:SLUG_LENGTH]
+
+
+SLUG_LENGTH = 120
+
+
+def _encoded_prefix(text: str, length: int) -> str:
+    """The longest run of whole characters from the start of `text` whose percent-encoding
+    fits in `length`: cutting the encoded string could split an escape ("%8"), which is no
+    IRI at all."""
+    out, used = [], 0
+    for char in text:
+        part = iri_part(char)
+        if used + len(part) > length:
+            break
+        out.append(part)
+        used += len(part)
+    return "".join(out)
 
 
 def _digest(*parts: str) -> str:
