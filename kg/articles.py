@@ -246,7 +246,7 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
             return Skip(
                 where, f"{key!r} must be a string, not {_JSON_TYPES.get(type(value), type(value).__name__)}"
             )
-        fields[key] = _SURROGATE.sub("\ufffd", value.strip()) or None if isinstance(value, str) else None
+        fields[key] = _SURROGATE.sub("\ufffd", value.strip()) or None if value is not None else None
     published = fields["published"]
     if published is not None:
         published = normalise_published(published)

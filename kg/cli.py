@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -48,6 +49,11 @@ def _open(location: str) -> GraphStore:
         return open_store(location, read_only=True)
     except KgError as exc:
         _fail(exc)
+
+
+def _print_skips(skips: Iterable[object]) -> None:
+    for skip in skips:
+        err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -124,11 +130,9 @@ def build(
                 on_article=lambda _a: progress.advance(task),
             )
     except KgError as exc:
-        for skip in getattr(exc, "skipped", []):  # what was left out before it, each with why
-            err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+        _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why
         _fail(exc)
-    for skip in report.skipped:
-        err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+    _print_skips(report.skipped)
     table = Table(title=f"kg build → {store}", show_header=True)
     table.add_column("articles read", justify="right")
     table.add_column("built", justify="right")

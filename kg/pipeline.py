@@ -140,10 +140,12 @@ def build(
     report = BuildReport()
     articles = collect_articles(paths, ids, strict, report)
     store = open_store(store_location)
-    known = store.article_hashes()
+    stored = store.article_hashes()
+    known = {article_id: content for article_id, (content, _) in stored.items()}
     given = {a.id for a in articles}
     staying = set(known) - given if not prune else set()
-    articles, copies = drop_copies(articles, store.article_text_hashes(), staying)
+    texts = {article_id: text for article_id, (_, text) in stored.items() if text}
+    articles, copies = drop_copies(articles, texts, staying)
     for copy, original in copies:
         report.skipped.append(
             Skip(copy.source, f"the same text as article {original!r}; kept once, under that id")

@@ -42,6 +42,9 @@ def iri_part(text: str) -> str:
     return quote(text.encode("utf-8", "surrogatepass"), safe="")
 
 
+SLUG_LENGTH = 120
+
+
 def slug(name: str) -> str:
     """'Vladimir Putin' -> 'vladimir-putin'; accents folded, punctuation dropped."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -49,9 +52,6 @@ def slug(name: str) -> str:
     if not text:  # a name in a script with no ASCII letters: keep it, percent-encoded
         return _encoded_prefix(re.sub(r"\s+", "-", name.strip().lower()), SLUG_LENGTH)
     return text[:SLUG_LENGTH]
-
-
-SLUG_LENGTH = 120
 
 
 def _encoded_prefix(text: str, length: int) -> str:

@@ -431,14 +431,17 @@ class KgServer(ThreadingHTTPServer):
             self._slots.release()
 
     def _turn_away(self, request: Any) -> None:
-        body = f"the server has {MAX_CLIENTS} clients already; try again shortly\n".encode()
+        """Answer 503 on the bare socket: no handler thread is spent on a refusal."""
+        answer = _error(
+            HTTPStatus.SERVICE_UNAVAILABLE, f"the server has {MAX_CLIENTS} clients already; try again shortly"
+        )
         head = (
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+            f"HTTP/1.1 {answer.status} Service Unavailable\r\nContent-Type: {answer.content_type}\r\n"
+            f"Content-Length: {len(answer.body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
         )
         try:
             request.settimeout(1.0)
-            request.sendall(head.encode() + body)
+            request.sendall(head.encode() + answer.body)
         except OSError:
             pass
         self.shutdown_request(request)

@@ -146,19 +146,16 @@ class GraphStore(ABC):
         rows = self.select(sparql)
         return int(rows[0]["n"].value) if rows else 0
 
-    def article_hashes(self) -> dict[str, str]:
+    def article_hashes(self) -> dict[str, tuple[str, str | None]]:
+        """Article id -> (content hash, text hash); the text hash is None for an article
+        stored before kg kept one."""
         rows = self.select(
-            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; "
-            "kg:articleId ?id ; kg:contentHash ?hash } }"
+            "SELECT ?id ?hash ?text WHERE { GRAPH ?g { ?a a kg:Article ; "
+            "kg:articleId ?id ; kg:contentHash ?hash OPTIONAL { ?a kg:textHash ?text } } }"
         )
-        return {row["id"].value: row["hash"].value for row in rows}
-
-    def article_text_hashes(self) -> dict[str, str]:
-        """Article id -> the hash of its text (articles stored by a kg before 0.2 have none)."""
-        rows = self.select(
-            "SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; kg:articleId ?id ; kg:textHash ?hash } }"
-        )
-        return {row["id"].value: row["hash"].value for row in rows}
+        return {
+            row["id"].value: (row["hash"].value, row["text"].value if "text" in row else None) for row in rows
+        }
 
     def article_ids(self) -> list[str]:
         return sorted(self.article_hashes())

@@ -12,8 +12,6 @@ from kg.pipeline import build
 from kg.rdf import article_quads
 from kg.store import open_store
 
-from .conftest import facts_of  # noqa: F401 - a fixture
-
 TALKS = (
     "Swedish Foreign Minister Anna Lindqvist met Austrian Chancellor Franz Weber in Vienna on Monday. "
     '"We agreed on the harbour," Lindqvist said.'
@@ -70,7 +68,7 @@ def test_a_stored_article_keeps_its_text_when_a_copy_comes_first_in_the_input(tm
     assert open_store(store, read_only=True).article_ids() == ["z-original"]
 
 
-def test_a_copy_stored_before_is_removed_when_the_input_gives_both(tmp_path, facts_of):  # noqa: F811
+def test_a_copy_stored_before_is_removed_when_the_input_gives_both(tmp_path, facts_of):
     store_path = tmp_path / "store"
     build([jsonl(tmp_path / "a.jsonl", {"id": "a", "text": TALKS})], store_path)
     store = open_store(store_path)  # a kg before this one stored copies as articles of their own

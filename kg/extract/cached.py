@@ -29,19 +29,22 @@ def article_text(doc: Doc) -> str:
     return str(text) if text is not None else parsed_text(doc)
 
 
+def _ents_and_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    cached = doc.user_data.get("kg_ents")
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data["kg_ents"] = (ents, [e.start for e in ents])
+    return cached
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, in text order."""
-    ents = doc.user_data.get("kg_ents")
-    if ents is None:
-        ents = doc.user_data["kg_ents"] = tuple(doc.ents)
-        doc.user_data["kg_ent_starts"] = [e.start for e in ents]
-    return ents
+    return _ents_and_starts(doc)[0]
 
 
 def ents_in(span: Span) -> list[Span]:
     """`span.ents`: the entities wholly inside `span`, in text order."""
-    ents = doc_ents(span.doc)
-    starts = span.doc.user_data["kg_ent_starts"]
+    ents, starts = _ents_and_starts(span.doc)
     found = []
     for i in range(bisect_left(starts, span.start), len(ents)):
         ent = ents[i]

@@ -435,9 +435,8 @@ def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
     """Does `segment` go on with the quotation before it? The next paragraph of a quote
     left open, or a second part in the same paragraph ("...," he said. "...")."""
     if prev.continues and segment.paragraph > prev.paragraph:
-        return _starts_paragraph(parsed_text(doc), segment) and not _has_text_between(
-            parsed_text(doc), prev, segment
-        )
+        text = parsed_text(doc)
+        return _starts_paragraph(text, segment) and not _has_text_between(text, prev, segment)
     return segment.paragraph == prev.paragraph
 
 
