@@ -301,6 +301,22 @@ def serve(
     ] = serving.DEFAULT_MAX_ROWS,
     workers: Annotated[int, typer.Option(help="Queries run at once, each in its own process.")] = 2,
     verbose: Annotated[bool, typer.Option("--verbose", help="Log every request.")] = False,
+    allow_federation: Annotated[
+        bool,
+        typer.Option(
+            "--allow-federation",
+            help="Let queries use SERVICE, which makes this server send requests to any address a "
+            "query names (refused by default: any web page could reach your network through it).",
+        ),
+    ] = False,
+    allow_origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-origin",
+            help="A web origin (e.g. https://yasgui.example.org) whose pages may POST queries; "
+            "repeat for more, '*' for any. GET is open to every page.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
@@ -310,7 +326,9 @@ def serve(
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         _fail(KgError("--timeout, --max-rows and --workers must be positive"))
     try:
-        server = serving.make_server(store, host, port, timeout, max_rows, workers, verbose)
+        server = serving.make_server(
+            store, host, port, timeout, max_rows, workers, verbose, allow_federation, allow_origin or ()
+        )
     except KgError as exc:
         _fail(exc)
     if host not in ("127.0.0.1", "localhost", "::1"):

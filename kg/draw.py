@@ -8,13 +8,13 @@ tooltip per node and edge. The layout is seeded, so the same graph gives the sam
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import networkx as nx
 
 from kg.errors import KgError
 from kg.export import relation
+from kg.pages import fill, load_template, script_json
 
 NODE_COLOURS = {
     "person": "#4e79a7",
@@ -161,10 +161,7 @@ def html_page(graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]],
         )
     ]
     data = {"nodes": nodes, "edges": edges, "nodeColours": NODE_COLOURS, "edgeColours": EDGE_COLOURS}
-    # "</" cannot close the script early once escaped.
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return _PAGE.replace("__TITLE__", html.escape(title or "kg graph")).replace("__DATA__", payload)
+    return fill(_PAGE, title=html.escape(title or "kg graph"), data=script_json(data))
 
 
-# The page's template: a file of its own, since HTML and script read better there.
-_PAGE = (Path(__file__).parent / "data" / "graph.html").read_text(encoding="utf-8")
+_PAGE = load_template("graph.html")

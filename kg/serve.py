@@ -6,7 +6,11 @@ costs its time limit and no more; the HTTP threads only wait. Results are capped
 (or triple) limit; a capped answer says so in the `KG-Results-Truncated` header.
 
 Protocol: `GET /sparql?query=...`, `POST /sparql` with a form (`query=...`) or an
-`application/sparql-query` body. Any update is refused with 403. Results by content
+`application/sparql-query` body. Any update is refused with 403. Two guards keep a web page
+the user happens to open from using the endpoint against them: SERVICE is refused unless
+the operator allows federation (it would make the server call any address the query
+names: the user's intranet), and a POST from a page of another origin is refused (a form
+POST needs no CORS preflight), while GET stays open to every page. Results by content
 negotiation (`Accept`) or a `format` parameter: SELECT/ASK as SPARQL JSON, XML, CSV or
 TSV; CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples or RDF/XML.
 """
@@ -18,6 +22,7 @@ import json
 import multiprocessing as mp
 import queue
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +35,9 @@ import pyoxigraph as ox
 
 from kg import terms as T
 from kg.errors import KgError, QueryError, StoreError
+from kg.federation import service_word
+from kg.pages import fill, load_template, script_json
+from kg.queries import list_queries
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -340,6 +348,19 @@ class _Handler(BaseHTTPRequestHandler):
         body = self._drain()
         if body is None:
             return
+        origin = self.headers.get("Origin")
+        if origin is not None and not self.server.allows_origin(origin, self.headers.get("Host")):
+            # A page on another site can send a form POST with no preflight; the browser
+            # says whose page it is. Reading stays open to any page through GET.
+            self._send(
+                _error(
+                    HTTPStatus.FORBIDDEN,
+                    f"a POST from a page at {origin} is refused: this endpoint runs POSTed queries "
+                    "only from its own page or an origin that kg serve --allow-origin names; "
+                    "GET works from anywhere",
+                )
+            )
+            return
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if media == "application/sparql-query":
@@ -393,6 +414,16 @@ class _Handler(BaseHTTPRequestHandler):
                 _error(HTTPStatus.BAD_REQUEST, "give exactly one SPARQL query in the 'query' parameter")
             )
             return
+        if not self.server.allow_federation and service_word(queries[0]) is not None:
+            self._send(
+                _error(
+                    HTTPStatus.BAD_REQUEST,
+                    "SERVICE (a federated query) is refused: it would make this server send requests "
+                    "to other addresses; kg serve --allow-federation permits it. (Any word holding "
+                    "'service' outside strings, IRIs and variables counts, a prefix name too.)",
+                )
+            )
+            return
         accept = self.headers.get("Accept") or "*/*"
         if params.get("format"):
             name = params["format"][0].lower()
@@ -407,12 +438,33 @@ class KgServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # the listen backlog: a burst of connections waits, not refused
 
-    def __init__(self, address: tuple[str, int], pool: QueryPool, page: str, verbose: bool = False) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        pool: QueryPool,
+        page: str,
+        verbose: bool = False,
+        allow_federation: bool = False,
+        allowed_origins: Iterable[str] = (),
+    ) -> None:
         self.pool = pool
         self.page = page
         self.verbose = verbose
+        self.allow_federation = allow_federation
+        self.allowed_origins = {o.rstrip("/").lower() for o in allowed_origins}
         self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
         super().__init__(address, _Handler)
+
+    def allows_origin(self, origin: str, host: str | None) -> bool:
+        """May a page at `origin` POST a query? Its own page may, and the origins the operator
+        named (`*`: any)."""
+        origin = origin.strip().rstrip("/").lower()
+        if "*" in self.allowed_origins or origin in self.allowed_origins:
+            return True
+        return host is not None and origin in (
+            f"http://{host.strip().lower()}",
+            f"https://{host.strip().lower()}",
+        )
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -459,82 +511,33 @@ def make_server(
     max_rows: int = DEFAULT_MAX_ROWS,
     workers: int = 2,
     verbose: bool = False,
+    allow_federation: bool = False,
+    allowed_origins: Iterable[str] = (),
 ) -> KgServer:
-    """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`)."""
+    """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`).
+    `allow_federation` lets queries use SERVICE; `allowed_origins` are the web origins
+    (besides the server's own page) whose pages may POST queries."""
     # A missing store is reported by the first worker, in the store's own words.
     pool = QueryPool(store, workers, timeout, max_rows)
     try:
-        return KgServer((host, port), pool, query_page(), verbose)
+        return KgServer((host, port), pool, query_page(), verbose, allow_federation, allowed_origins)
     except OSError as exc:
         pool.close()
         raise StoreError(f"cannot listen on {host}:{port}: {exc}") from exc
 
 
-def query_page() -> str:
-    """The page at `/`: a query box, with the canned queries as examples."""
-    from kg.queries import list_queries
-
-    examples = {q.name: q.text for q in list_queries()}
+def query_page(examples: dict[str, str] | None = None) -> str:
+    """The page at `/`: a query box, with the canned queries (or `examples`, name -> SPARQL)
+    to pick from."""
+    if examples is None:
+        examples = {q.name: q.text for q in list_queries()}
     options = "\n".join(
         f'<option value="{html.escape(name)}">{html.escape(name)}</option>' for name in examples
     )
     first = next(iter(examples.values()), "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
-    return _PAGE.format(
+    return fill(
+        load_template("query.html"),
         options=options,
-        examples=html.escape(json.dumps(examples)),
+        examples=script_json(examples),
         first=html.escape(first),
     )
-
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2em; max-width: 70em; }}
-textarea {{ width: 100%; height: 16em; font-family: monospace; }}
-table {{ border-collapse: collapse; margin-top: 1em; }}
-td, th {{ border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }}
-#status {{ color: #555; margin-left: 1em; }}
-</style></head>
-<body>
-<h1>kg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 over the news graph, at <code>/sparql</code> (GET or POST). The
-default graph is the union of every article's graph. Canned queries leave their
-parameters unbound here: bind them with <code>VALUES</code> or a <code>FILTER</code>.</p>
-<p><label>Example: <select id="examples"><option value="">(choose)</option>
-{options}
-</select></label></p>
-<form id="form"><textarea id="query" name="query">{first}</textarea>
-<p><button type="submit">Run</button><span id="status"></span></p></form>
-<div id="results"></div>
-<script id="example-data" type="application/json">{examples}</script>
-<script>
-const examples = JSON.parse(document.getElementById("example-data").textContent);
-document.getElementById("examples").addEventListener("change", e => {{
-  if (e.target.value) document.getElementById("query").value = examples[e.target.value];
-}});
-document.getElementById("form").addEventListener("submit", async e => {{
-  e.preventDefault();
-  const status = document.getElementById("status"), out = document.getElementById("results");
-  status.textContent = "running..."; out.textContent = "";
-  const response = await fetch("sparql", {{method: "POST",
-    headers: {{"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}},
-    body: document.getElementById("query").value}});
-  if (!response.ok) {{ status.textContent = response.status + ": " + await response.text(); return; }}
-  const data = await response.json();
-  if ("boolean" in data) {{ status.textContent = String(data.boolean); return; }}
-  const vars = data.head.vars, rows = data.results.bindings, table = document.createElement("table");
-  const head = table.insertRow();
-  for (const v of vars) {{
-    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
-  }}
-  for (const row of rows) {{
-    const tr = table.insertRow();
-    for (const v of vars) tr.insertCell().textContent = row[v] ? row[v].value : "";
-  }}
-  out.appendChild(table);
-  const cut = response.headers.get("KG-Results-Truncated");
-  status.textContent = rows.length + " rows" + (cut ? " (cut at " + cut + ")" : "");
-}});
-</script>
-</body></html>
-"""

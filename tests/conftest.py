@@ -94,3 +94,18 @@ def view(store: GraphStore) -> set[tuple[str, str, str]]:
 def union(store: GraphStore) -> set[tuple[str, str, str]]:
     """The distinct triples of the named graphs, which the view must equal."""
     return {(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads()}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright (the system's Chromium: nothing is downloaded)."""
+    import shutil
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("Chromium is not installed (.ci/run installs it)")
+    with playwright_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
