@@ -11,6 +11,7 @@ from kg.extract import gazetteer
 from kg.extract.cached import doc_ents, ents_in
 from kg.extract.dates import MONTHS, WEEKDAYS, Tense, normalise_date
 from kg.extract.entities import ArticleEntities
+from kg.extract.lexicon import words
 from kg.model import Entity
 
 PLACE_PREPS = {"in", "at"}
@@ -105,7 +106,7 @@ def find_place(
 
 # "in the southern town of Zlotnik": the tagger often misses small places, but the
 # noun before "of" says what the name is.
-SETTLEMENT_NOUNS = {"town", "city", "village", "port", "capital", "resort", "island", "region", "province"}
+SETTLEMENT_NOUNS = words("settlement-nouns")
 
 
 def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | None:

@@ -6,31 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.events import Trigger
+from kg.extract.lexicon import words
 
-PHONE_WORDS = {
-    "phone",
-    "telephone",
-    "telephonic",
-    "video",
-    "videoconference",
-    "video-conference",
-    "videolink",
-    "cellphone",
-    "hotline",
-}
-CALL_VERBS = {"phone", "telephone", "ring"}
-CONVERSATION_NOUNS = {
-    "call",
-    "conversation",
-    "talk",
-    "talks",
-    "discussion",
-    "chat",
-    "contact",
-    "exchange",
-    "conference",
-}
-SPEAKING_VERBS = {"speak", "talk", "converse", "chat", "confer", "discuss", "hold"}
+PHONE_WORDS = words("phone-words")
+CALL_VERBS = words("call-verbs")
+CONVERSATION_NOUNS = words("conversation-nouns")
+SPEAKING_VERBS = words("speaking-verbs")
 
 
 def has_phone_cue(token: Token) -> bool:

@@ -12,28 +12,14 @@ from spacy.tokens import Token
 
 from kg.extract import gazetteer
 from kg.extract.entities import ArticleEntities
+from kg.extract.lexicon import words
 from kg.extract.roles import normalise_title, titles_of_people
 from kg.model import Entity
 
 # Titles that "the leader" can stand for: heads of a state, government, party or movement.
-LEADER_TITLES = frozenset(
-    {
-        "president",
-        "prime minister",
-        "premier",
-        "chancellor",
-        "leader",
-        "chairman",
-        "chairperson",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "head",
-    }
-)
+LEADER_TITLES = words("leader-titles")
 # Adjectives that say nothing about which person is meant: "the visiting premier".
-NEUTRAL_ADJECTIVES = frozenset({"visiting", "new", "outgoing", "incoming", "current", "veteran", "top"})
+NEUTRAL_ADJECTIVES = words("neutral-adjectives")
 
 
 def link_descriptions(index: ArticleEntities) -> None:
@@ -130,7 +116,7 @@ def _is_person(entity: Entity | None) -> bool:
 
 
 # Nouns that describe anyone who speaks for an organisation: "the Kremlin representative".
-GENERIC_TITLES = frozenset({"representative", "official", "aide", "spokesperson"})
+GENERIC_TITLES = words("generic-titles")
 
 
 def _fits(title: str, org: str | None, held: str, held_org: str | None) -> bool:

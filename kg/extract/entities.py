@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.cached import doc_ents
+from kg.extract.lexicon import words
 from kg.model import Entity, EntityType
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -71,63 +72,8 @@ class ArticleEntities:
 
 
 # Words that mark a name as an organisation's, whatever its verb.
-_ORG_WORDS = {
-    "ministry",
-    "party",
-    "council",
-    "agency",
-    "bank",
-    "committee",
-    "union",
-    "front",
-    "group",
-    "association",
-    "organization",
-    "organisation",
-    "movement",
-    "congress",
-    "parliament",
-    "assembly",
-    "office",
-    "department",
-    "service",
-    "services",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "fund",
-    "institute",
-    "university",
-    "court",
-    "commission",
-    "government",
-    "army",
-    "forces",
-    "force",
-    "police",
-    "league",
-    "alliance",
-    "federation",
-    "board",
-    "bureau",
-    "foundation",
-    "center",
-    "centre",
-    "house",
-    "church",
-    "club",
-    "network",
-    "news",
-    "times",
-    "post",
-    "press",
-    "airlines",
-    "team",
-    "unit",
-}
-_SPEECH_LEMMAS = {"say", "tell", "add", "note", "insist", "explain", "admit", "claim", "declare"}
+_ORG_WORDS = words("organisation-words")
+_SPEECH_LEMMAS = words("statement-verbs")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -162,35 +108,7 @@ def _is_outlet_context(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
 
 
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "gen.",
-    "col.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "pres.",
-    "prof",
-    "prof.",
-    "lt.",
-    "sgt.",
-    "cpl.",
-    "capt.",
-    "maj.",
-    "adm.",
-}
+HONORIFICS = words("honorifics")
 
 
 def _is_title_word(token: Token) -> bool:
@@ -439,7 +357,7 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
     return found
 
 
-NAME_CONNECTORS = {"am", "im", "der", "de", "des", "del", "della", "di", "la", "le", "el", "al"}
+NAME_CONNECTORS = words("name-connectors")
 
 
 def _connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozenset()) -> int:
@@ -489,33 +407,8 @@ def _majority_label(counter: Counter[str]) -> str:
 
 
 # Titles and honorifics that say whether a person is a man or a woman.
-MALE_TITLES = {
-    "mr",
-    "sir",
-    "king",
-    "prince",
-    "lord",
-    "duke",
-    "emperor",
-    "sultan",
-    "monsieur",
-    "herr",
-    "brother",
-}
-FEMALE_TITLES = {
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "madame",
-    "queen",
-    "princess",
-    "lady",
-    "duchess",
-    "empress",
-    "frau",
-    "sister",
-}
+MALE_TITLES = words("male-titles")
+FEMALE_TITLES = words("female-titles")
 _GENDER_OF_PRONOUN = {
     "he": "male",
     "him": "male",

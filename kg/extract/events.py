@@ -19,30 +19,14 @@ from kg.extract.cached import article_text, ents_in
 from kg.extract.dates import Tense, normalise_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.factuality import status_of
+from kg.extract.lexicon import words
 from kg.model import Entity, Event, Evidence, Status
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "conduct",
-    "begin",
-    "start",
-    "open",
-    "resume",
-    "attend",
-    "wrap",
-    "conclude",
-    "continue",
-    "host",
-    "make",
-    "receive",
-    "end",
-    "chair",
-}
+LIGHT_VERBS = words("light-verbs")
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
-INVITING_VERBS = {"invite", "summon", "bring", "host", "receive", "welcome"}
+INVITING_VERBS = words("inviting-verbs")
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
 
 
@@ -100,7 +84,7 @@ def extract_events(
     return _merge(_drop_groups_with_named_people(complete), article_id)
 
 
-VISIT_NOUNS = {"visit", "trip", "tour"}
+VISIT_NOUNS = words("visit-nouns")
 
 
 def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
@@ -463,11 +447,11 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
 
 
 # Journeys whose destination is where the talks they are for take place.
-ARRIVING_VERBS = {"arrive", "come", "fly", "travel", "go", "head"}
+ARRIVING_VERBS = words("arriving-verbs")
 
 # Verbs whose date phrase is the day of the encounter they schedule ("is due Tuesday to
 # meet"), unlike deciding verbs ("agreed Monday to meet"), whose date is the decision's.
-SCHEDULING_VERBS = {"schedule", "due", "expect", "set", "slate"}
+SCHEDULING_VERBS = words("scheduling-verbs")
 
 
 # How many sentences after a wire story's lead still report the lead's day.

@@ -5,138 +5,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import words
 from kg.model import Status
 
-MODALS = {
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "'ll",
-    "’ll",
-    "wo",
-    "ca",
-    "'d",
-    "’d",
-}
+MODALS = words("modals")
 # Words that put what they govern in the future: "agreed to meet", "plans for talks",
 # "ready for a summit", "an invitation to talks".
-PLANNING_LEMMAS = {
-    "plan",
-    "agree",
-    "expect",
-    "schedule",
-    "prepare",
-    "propose",
-    "intend",
-    "hope",
-    "want",
-    "seek",
-    "aim",
-    "arrange",
-    "invite",
-    "offer",
-    "ask",
-    "urge",
-    "consider",
-    "try",
-    "wish",
-    "suggest",
-    "request",
-    "decide",
-    "set",
-    "due",
-    "likely",
-    "ready",
-    "preparation",
-    "proposal",
-    "invitation",
-    "prospect",
-    "possibility",
-    "idea",
-    "bid",
-    "push",
-    "need",
-    "insist",
-    "demand",
-    "press",
-    "await",
-    "eager",
-    "willing",
-    "keen",
-    "expected",
-    "scheduled",
-    "planned",
-    "slate",
-    "preparatory",
-    "look",
-    "agreement",
-    "chance",
-    "call",
-    "prepared",
-    "poised",
-    "slated",
-    "willingness",
-    "readiness",
-}
+PLANNING_LEMMAS = words("planning")
 # "arrived for talks", "flew to Paris for a summit": the talks come after the journey,
 # unless the article later reports them as held ("after the meeting", events.py).
-MOTION_LEMMAS = {
-    "arrive",
-    "come",
-    "go",
-    "fly",
-    "travel",
-    "leave",
-    "head",
-    "depart",
-    "return",
-    "set",
-    "journey",
-}
+MOTION_LEMMAS = words("motion-verbs")
 # Words that say it did not, or will not, happen.
-CANCELLING_LEMMAS = {
-    "cancel",
-    "refuse",
-    "decline",
-    "deny",
-    "reject",
-    "scrap",
-    "boycott",
-    "snub",
-    "avoid",
-    "fail",
-    "postpone",
-    "abandon",
-    "shun",
-    "suspend",
-    "cancellation",
-    "refusal",
-}
-PLANNED_ADJECTIVES = {
-    "planned",
-    "proposed",
-    "scheduled",
-    "upcoming",
-    "possible",
-    "future",
-    "expected",
-    "next",
-    "potential",
-    "likely",
-    "forthcoming",
-    "prospective",
-    "coming",
-    "anticipated",
-    "eventual",
-    "further",
-}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
+CANCELLING_LEMMAS = words("cancelling")
+PLANNED_ADJECTIVES = words("planned-adjectives")
+CONDITIONAL_MARKS = words("conditional-marks")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}

@@ -20,9 +20,10 @@ from kg.extract.events import (
     resolve_mention,
     subjects_of,
 )
+from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Interview
 
-SPEAKING_TO_VERBS = {"speak", "talk", "say", "give"}
+SPEAKING_TO_VERBS = words("speaking-to-verbs")
 
 
 def extract_interviews(

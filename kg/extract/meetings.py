@@ -7,23 +7,14 @@ from spacy.tokens import Token
 
 from kg.extract.calls import has_phone_cue
 from kg.extract.events import Trigger
+from kg.extract.lexicon import words
 
-MEETING_VERBS = {"meet", "confer", "huddle"}
-MEETING_NOUNS = {
-    "meeting",
-    "summit",
-    "talks",
-    "discussions",
-    "encounter",
-    "tete-a-tete",
-    "consultations",
-    "meet",
-    "get-together",
-}
+MEETING_VERBS = words("meeting-verbs")
+MEETING_NOUNS = words("meeting-nouns")
 # A visit to one of these is a trip, not an encounter ("visit Lima").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
-HOSTING_VERBS = {"receive", "host"}
+HOSTING_VERBS = words("hosting-verbs")
 
 
 def find_meeting(token: Token) -> Trigger | None:

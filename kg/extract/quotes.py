@@ -22,6 +22,7 @@ from kg.extract.cached import article_text, parsed_text
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
 from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
+from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Interview, Quote
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
@@ -166,7 +167,7 @@ def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
     return all(verb in token.ancestors or token == verb for token in span if not token.is_punct)
 
 
-_TITLE_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "from"}
+_TITLE_SMALL_WORDS = words("title-small-words")
 
 
 def _is_title(words: str) -> bool:

@@ -9,12 +9,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import gazetteer
 from kg.extract.entities import ArticleEntities
 from kg.extract.events import evidence_of
+from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Role
 
 ORG_TYPES = {"country", "organization", "place"}
 # Words before a nationality that stay in the title, and words that are in neither.
-TITLE_PREFIXES = {"former", "acting", "interim", "deputy", "vice"}
-LOOSE_MODIFIERS = {"top", "senior", "veteran", "then", "outgoing", "new", "current", "visiting"}
+TITLE_PREFIXES = words("title-prefixes")
+LOOSE_MODIFIERS = words("loose-modifiers")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
