@@ -24,7 +24,6 @@ from spacy.tokens import DocBin
 from kg.articles import Article, load_articles
 from kg.evaluate import load_gold, score, summarise
 from kg.extract import extract_facts, text_for_nlp
-from kg.model import ArticleFacts
 from kg.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,57 +36,6 @@ SETS = {
 }
 COLUMNS = ["type", "gold", "system", "matched", "precision", "recall", "f1"]
 EVENT_COLUMNS = ["date_acc", "place_acc", "status_acc", "occurred_precision"]
-
-
-def fact_dicts(facts: ArticleFacts) -> list[dict[str, Any]]:
-    """An article's facts in the shape `kg facts` writes (FACTS.md)."""
-    out: list[dict[str, Any]] = []
-    art = facts.article_id
-    for event in facts.events:
-        out.append(
-            {
-                "article": art,
-                "type": event.type,
-                "participants": sorted(p.name for p in event.participants),
-                "date": event.date,
-                "place": event.place.name if event.place else None,
-                "status": event.status,
-                "evidence": [e.sentence for e in event.evidence],
-            }
-        )
-    for i in facts.interviews:
-        out.append(
-            {
-                "article": art,
-                "type": "interview",
-                "outlet": i.outlet.name,
-                "person": i.person.name,
-                "date": i.date,
-                "evidence": [e.sentence for e in i.evidence],
-            }
-        )
-    for r in facts.roles:
-        out.append(
-            {
-                "article": art,
-                "type": "role",
-                "person": r.person.name,
-                "title": r.title,
-                "org": r.org.name,
-                "evidence": [e.sentence for e in r.evidence],
-            }
-        )
-    for q in facts.quotes:
-        out.append(
-            {
-                "article": art,
-                "type": "quote",
-                "speaker": q.speaker_text,
-                "text": q.text,
-                "evidence": [e.sentence for e in q.evidence],
-            }
-        )
-    return out
 
 
 def parsed(nlp, articles: list[Article], cache: Path):
@@ -112,7 +60,7 @@ def run_set(nlp, name: str, cache: Path) -> tuple[list[dict[str, Any]], Any, lis
     articles = [a for a in load_articles([source]) if isinstance(a, Article) and a.id in gold.articles]
     system: list[dict[str, Any]] = []
     for doc, article in parsed(nlp, articles, cache):
-        system.extend(fact_dicts(extract_facts(doc, article)))
+        system.extend(extract_facts(doc, article).records())
     return summarise(score(system, gold)), gold, system
 
 

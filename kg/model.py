@@ -94,3 +94,58 @@ class ArticleFacts:
     roles: tuple[Role, ...] = ()
     quotes: tuple[Quote, ...] = ()
     counts: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def records(self) -> list[dict[str, object]]:
+        """The facts as FACTS.md shapes them (`kg facts` writes the same from the store),
+        each with its `sources`."""
+        art = self.article_id
+
+        def sources(evidence: tuple[Evidence, ...]) -> list[dict[str, object]]:
+            return [e.to_json() for e in evidence]
+
+        out: list[dict[str, object]] = []
+        for event in self.events:
+            out.append(
+                {
+                    "article": art,
+                    "type": event.type,
+                    "participants": sorted(p.name for p in event.participants),
+                    "date": event.date,
+                    "place": event.place.name if event.place else None,
+                    "status": event.status,
+                    "sources": sources(event.evidence),
+                }
+            )
+        for i in self.interviews:
+            out.append(
+                {
+                    "article": art,
+                    "type": "interview",
+                    "outlet": i.outlet.name,
+                    "person": i.person.name,
+                    "date": i.date,
+                    "sources": sources(i.evidence),
+                }
+            )
+        for r in self.roles:
+            out.append(
+                {
+                    "article": art,
+                    "type": "role",
+                    "person": r.person.name,
+                    "title": r.title,
+                    "org": r.org.name,
+                    "sources": sources(r.evidence),
+                }
+            )
+        for q in self.quotes:
+            out.append(
+                {
+                    "article": art,
+                    "type": "quote",
+                    "speaker": q.speaker_text,
+                    "text": q.text,
+                    "sources": sources(q.evidence),
+                }
+            )
+        return out

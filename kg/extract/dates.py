@@ -152,6 +152,17 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
         return f"{month_index // 12}-{month_index % 12 + 1:02d}"
     if words[:2] == ["earlier", "this"] and words[-1] in ("month", "year"):
         return str(published.year) if words[-1] == "year" else published.strftime("%Y-%m")
+    ago = _ago(words, published)
+    if ago is not None:
+        return ago
+    # A week or a weekend is finer than a month but has no ISO day: the month it lies in,
+    # where it lies in one.
+    period = _week_or_weekend(words, published, tense)
+    if period is not None:
+        return period
+    # "later Wednesday", "early Monday", "late on Friday": the day, whatever the hour.
+    while len(words) > 1 and words[0] in _TIME_OF_DAY_WORDS:
+        words = words[1:]
     # "Monday", "on Monday", "last Monday", "next Monday", "Monday night"
     weekday_words = [w for w in words if w.strip(".") in WEEKDAYS]
     if len(weekday_words) == 1 and len(words) <= 3:
@@ -176,6 +187,75 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
             direction = "future"
         return _weekday(published, weekday, direction).isoformat()
     return None
+
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "couple": 2,
+}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
+
+
+def _ago(words: list[str], published: date) -> str | None:
+    """ "a week ago", "two days ago", "10 days ago": that day. Months and years ago are left
+    alone: "a month ago" says no day, and the month it names is a guess."""
+    if len(words) < 3 or words[-1] != "ago" or words[-2] not in _UNIT_DAYS:
+        return None
+    count_words = [w for w in words[:-2] if w not in ("a", "of")] or ["a"]
+    if count_words == ["couple"]:
+        count = 2
+    elif len(count_words) == 1 and count_words[0].isdigit():
+        count = int(count_words[0])
+    elif len(count_words) == 1 and count_words[0] in _NUMBER_WORDS:
+        count = _NUMBER_WORDS[count_words[0]]
+    else:
+        return None
+    return (published - timedelta(days=count * _UNIT_DAYS[words[-2]])).isoformat()
+
+
+def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | None:
+    """ "last weekend", "over the weekend", "earlier this week", "next week": the month
+    that whole stretch lies in, or None where it runs across two months."""
+    words = [w for w in words if w not in ("over", "the", "during", "on", "at")]
+    if not words or words[-1] not in ("week", "weekend"):
+        return None
+    which = [w for w in words[:-1] if w not in ("earlier", "later", "early", "late")]
+    monday = published - timedelta(days=published.weekday())
+    if which == ["last"]:
+        step = -1
+    elif which == ["next"] or (which == ["this"] and words[-1] == "weekend" and tense == "future"):
+        step = 1 if which == ["next"] else 0
+    elif which == ["this"] or (not which and words[-1] == "week"):
+        step = 0
+    elif not which:  # "over the weekend": the one just past, or the coming one when planned
+        step = 0 if tense == "future" else -1
+    else:
+        return None
+    if words[-1] == "weekend":
+        start = monday + timedelta(days=7 * step + 5)
+        if step == 0 and tense != "future" and start > published:
+            start -= timedelta(days=7)  # "this weekend" told as past: the one just gone
+        end = start + timedelta(days=1)
+    else:
+        start = monday + timedelta(days=7 * step)
+        end = start + timedelta(days=6)
+        if step == 0 and words[0] == "earlier":
+            end = published  # "earlier this week": up to the story
+    if (start.year, start.month) != (end.year, end.month):
+        return None
+    return start.strftime("%Y-%m")
 
 
 def _weekday(published: date, weekday: int, direction: Tense) -> date:

@@ -252,15 +252,20 @@ def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, borrowed from the governing verb where it has none of its own
     ("agreed to meet", "met X and discussed", "Putin, who met Trump")."""
     current = verb
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in ("nsubj", "agent")]
-        subjects = [s for s in subjects if s.dep_ == "nsubj"] + [
+    came_from = ""
+    for step in range(4):
+        # Above an infinitive, a passive subject is the one who will act: "X is expected
+        # (scheduled, due, set, invited) to meet Y".
+        deps = ("nsubj", "agent", "nsubjpass") if step and came_from == "xcomp" else ("nsubj", "agent")
+        subjects = [c for c in current.children if c.dep_ in deps]
+        subjects = [s for s in subjects if s.dep_ in ("nsubj", "nsubjpass")] + [
             p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
         ]
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
         if subjects:
             return subjects
+        came_from = current.dep_
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -350,7 +355,12 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
             if extra is not None and extra not in found:
                 found.append(extra)
         return found, None
-    return _participants_of(tokens, index), predicate
+    found = _participants_of(tokens, index)
+    if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun):
+        # "X ruled out (sought, refused) a meeting with Y": the noun names only the partner,
+        # so the verb's subject is the other party.
+        found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
+    return found, predicate
 
 
 def _has_partner(noun: Token) -> bool:

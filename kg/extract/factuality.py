@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import words
+from kg.extract.lexicon import phrasal_verbs, single_words, words
 from kg.model import Status
 
 MODALS = words("modals")
@@ -16,7 +16,11 @@ PLANNING_LEMMAS = words("planning")
 # unless the article later reports them as held ("after the meeting", events.py).
 MOTION_LEMMAS = words("motion-verbs")
 # Words that say it did not, or will not, happen.
-CANCELLING_LEMMAS = words("cancelling")
+CANCELLING_LEMMAS = single_words("cancelling")
+PHRASAL_CANCELLING = phrasal_verbs("cancelling")
+POSTPONING_LEMMAS = single_words("postponing")
+PHRASAL_POSTPONING = phrasal_verbs("postponing")
+REPORTING_NOUNS = words("reporting-nouns")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 # How a complement hangs from the word that governs it.
@@ -71,15 +75,38 @@ def _has_particle(token: Token, particle: str) -> bool:
     return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in token.children)
 
 
+def shares_clause(verb: Token) -> bool:
+    """Is a coordinated verb part of its head's clause? "will travel to Chile and hold talks",
+    "is expected to fly in and meet": with no subject and no auxiliary of its own, the second
+    verb is under the first one's modal, planning verb and tense."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+    )
+
+
 def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
-    """(child, head) pairs from the trigger up to the end of its clause chain."""
+    """(child, head) pairs from the trigger up to the end of its clause chain. A noun that
+    only reports on the event ("details of the meeting") ends the chain: what is said of
+    the details (declined to give them) is not said of the meeting, whose existence the
+    phrase takes for granted."""
     pairs: list[tuple[Token, Token]] = []
     child = trigger
     while child.head != child and len(pairs) < 20:
-        if child.dep_ in CLAUSE_BOUNDARIES:
+        if child.dep_ in CLAUSE_BOUNDARIES and not shares_clause(child):
             break
-        pairs.append((child, child.head))
-        child = child.head
+        head = child.head
+        if (
+            child.dep_ == "pobj"
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and base_form(head.head) in REPORTING_NOUNS
+        ):
+            pairs.append((child, head))
+            break
+        pairs.append((child, head))
+        child = head
     return pairs
 
 
@@ -97,6 +124,12 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "not_occurred"
     if any(_has_modal(t) or _is_conditional(t) for t in own):
         return "planned"
+    # The verb that carries a noun trigger says what became of it: "the summit was called
+    # off", "the planned meeting was shelved", "talks were postponed until Friday".
+    if predicate is not None and predicate != trigger:
+        verdict = _lexical_status(predicate)
+        if verdict is not None:
+            return verdict
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
         return "planned"
     path = governing_path(trigger)
@@ -116,10 +149,9 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"
         if child.dep_ == "pobj" and head.lower_ not in COMPLEMENT_PREPS:
             continue  # "during the meeting": the preposition is an adjunct, handled above
-        if _any_form_in(head, CANCELLING_LEMMAS) or (lemma == "call" and _has_particle(head, "off")):
-            return "not_occurred"
-        if lemma == "rule" and _has_particle(head, "out"):
-            return "not_occurred"
+        verdict = _lexical_status(head)
+        if verdict is not None:
+            return verdict
         if _is_negated(head):
             return "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not _has_particle(head, "for")):
@@ -134,6 +166,21 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"  # "Preparations are underway for a meeting"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
+
+
+def _lexical_status(word: Token) -> Status | None:
+    """What a governing word's meaning says of the event under it: called off, shelved or
+    refused -> not_occurred; postponed or put off -> planned (it is to come, later)."""
+    lemma = base_form(word)
+    if lemma in PHRASAL_CANCELLING and any(_has_particle(word, p) for p in PHRASAL_CANCELLING[lemma]):
+        return "not_occurred"
+    if lemma in PHRASAL_POSTPONING and any(_has_particle(word, p) for p in PHRASAL_POSTPONING[lemma]):
+        return "planned"
+    if _any_form_in(word, CANCELLING_LEMMAS):
+        return "not_occurred"
+    if _any_form_in(word, POSTPONING_LEMMAS):
+        return "planned"
+    return None
 
 
 def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:

@@ -18,3 +18,18 @@ def words(name: str) -> frozenset[str]:
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+def single_words(name: str) -> frozenset[str]:
+    """The one-word entries of a list."""
+    return frozenset(w for w in words(name) if " " not in w)
+
+
+def phrasal_verbs(name: str) -> dict[str, frozenset[str]]:
+    """The two-word entries of a list, verb -> its particles: "call off" -> {"call": {"off"}}."""
+    table: dict[str, set[str]] = {}
+    for entry in words(name):
+        verb, _, particle = entry.partition(" ")
+        if particle:
+            table.setdefault(verb, set()).add(particle)
+    return {verb: frozenset(particles) for verb, particles in table.items()}
