@@ -203,6 +203,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
         label = span.label_
         if label in ("GPE", "NORP") and gazetteer.country_of(name):
             label = "COUNTRY"
+        elif label == "PERSON" and gazetteer.country_of(name) and not _titled_name(span):
+            label = "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
+        elif label == "PERSON" and gazetteer.country_of_capital(name) and not _titled_name(span):
+            label = "GPE"  # a capital the tagger took for a person ("urged Biden to visit Kyiv")
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
             label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
         elif label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ == "miss" and len(span) == 1:

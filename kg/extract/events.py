@@ -18,7 +18,7 @@ from kg.extract.anchoring import find_date, find_place
 from kg.extract.cached import article_text, ents_in
 from kg.extract.dates import Tense, normalise_date
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.factuality import status_of
+from kg.extract.factuality import base_form, status_of
 from kg.extract.lexicon import words
 from kg.model import Entity, Event, Evidence, Status
 
@@ -27,6 +27,11 @@ PARTICIPANT_TYPES = {"person", "organization", "country"}
 LIGHT_VERBS = words("light-verbs")
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
 INVITING_VERBS = words("inviting-verbs")
+OBJECT_CONTROL_VERBS = words("object-control-verbs")
+MEASURE_NOUNS = words("measure-nouns")
+# "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
+# in, even with no "with" partner named.
+ADJUNCT_EVENT_PREPS = {"during", "at"}
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
 
 
@@ -232,11 +237,34 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
 def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity]:
     found: list[Entity] = []
     for token in tokens:
-        for conj in conjuncts(token):
-            entity = resolve_mention(conj, index)
-            if entity is not None and entity.type in PARTICIPANT_TYPES and entity not in found:
-                found.append(entity)
+        for item in _listed(token):
+            entity = resolve_mention(item, index)
+            if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
+                continue
+            # An apposition beside a named organisation or country is most often the same
+            # body again ("the Political Force (PF)"); beside a description it names the one
+            # described ("his counterpart, Nikola Kolev").
+            if item.dep_ == "appos" and entity.type != "person":
+                beside = resolve_mention(item.head, index)
+                if beside is not None and beside.type != "person":
+                    continue
+            found.append(entity)
     return found
+
+
+def _listed(token: Token, depth: int = 0) -> list[Token]:
+    """The phrases a list names, through its conjuncts and the appositions that name each
+    item: "his allies, the Japanese prime minister, Shinzo Abe, and the South Korean
+    president, Moon Jae-in" gives the allies, Abe and Moon (the parser hangs such lists in
+    many shapes)."""
+    out: list[Token] = []
+    for item in conjuncts(token):
+        out.append(item)
+        if depth < 3:
+            for child in item.children:
+                if child.dep_ == "appos":
+                    out.extend(t for t in _listed(child, depth + 1) if t not in out)
+    return out
 
 
 def governing_verb(token: Token) -> Token:
@@ -266,10 +294,19 @@ def subjects_of(verb: Token) -> list[Token]:
         if subjects:
             return subjects
         came_from = current.dep_
+        if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
+            # "urged Biden to visit Kyiv": the one urged visits, not the one urging.
+            objects = [c for c in current.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "told reporters before heading into talks"
+        elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            # "his refusal to hold talks", "Weber's plan to meet": the possessor acts.
+            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            return owners or [current.head]
         elif current.dep_ in ("relcl", "acl"):
             return [current.head]  # "Putin, who met Trump" / "Vondrak, speaking after talks"
         else:
@@ -342,8 +379,22 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     elif (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
+        and head.lower_ == "of"
+        and head.head.dep_ == "pobj"
+        and base_form(head.head) in MEASURE_NOUNS
+    ):
+        # "during five hours of talks with X": the talks stand where the hours stand.
+        outer = head.head
+        verb = outer.head.head if outer.head.dep_ == "prep" else None
+        found = _participants_of(tokens, index)
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and len(found) < 2:
+            found += [e for e in _participants_of(subjects_of(verb), index) if e not in found]
+        return found, None
+    elif (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
         and head.head.pos_ in ("VERB", "AUX", "ADJ")
-        and _has_partner(noun)
+        and (_has_partner(noun) or head.lower_ in ADJUNCT_EVENT_PREPS)
     ):
         # "said after talks with X", "went into talks with X", "was satisfied with talks
         # with X": the clause's subject is the other party, since the noun names only the
@@ -410,6 +461,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     else:
         participants, predicate = _noun_participants(token, index)
         predicate = trigger.predicate or predicate
+        # "the Beijing Summit of the Forum": a name that holds the trigger names the event,
+        # not a party to it.
+        named_event = index.entity_at(token)
+        participants = [p for p in participants if p != named_event]
     # "invited X to the White House for talks": the inviting verb's "to" phrase is the place.
     invited = (
         token.pos_ not in ("VERB", "AUX")

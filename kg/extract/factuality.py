@@ -66,7 +66,7 @@ def _is_conditional(token: Token) -> bool:
 
 def _governs(head: Token, child: Token) -> bool:
     """Is `child` (on the path) a complement of `head`, not an adjunct?"""
-    if child.dep_ in COMPLEMENT_DEPS:
+    if child.dep_ in COMPLEMENT_DEPS or child.dep_ == "acl" or shares_clause(child):
         return True
     return child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
 
@@ -95,6 +95,11 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
     pairs: list[tuple[Token, Token]] = []
     child = trigger
     while child.head != child and len(pairs) < 20:
+        if child.dep_ == "acl" and child.head.pos_ in ("NOUN", "PROPN") and child.pos_ in ("VERB", "AUX"):
+            # "his refusal to meet", "an expectation to meet again": the noun the infinitive
+            # completes governs it, and the walk ends there.
+            pairs.append((child, child.head))
+            break
         if child.dep_ in CLAUSE_BOUNDARIES and not shares_clause(child):
             break
         head = child.head
@@ -133,17 +138,24 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
         return "planned"
     path = governing_path(trigger)
+    adjunct = False
     for child, head in path:
         if head == predicate:
             continue
         lemma = base_form(head)
         if not _governs(head, child) and child.dep_ != "pobj":
             # An adjunct ("during the meeting", "after talks"): the head's own tense and
-            # modality still apply, its meaning does not.
+            # modality still apply, its meaning does not, and neither does the meaning of
+            # anything above it: "agreed to meet during a phone call" does not plan the call.
             if _has_modal(head) or _is_conditional(head):
                 return "planned"
             if _is_negated(head):
                 return None
+            adjunct = True
+            continue
+        if adjunct:
+            if _has_modal(head) or _is_conditional(head):
+                return "planned"
             continue
         if child.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in MOTION_LEMMAS:
             return "planned"
