@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.cached import doc_ents, ents_in
+from kg.extract.dateline import dateline_place
 from kg.extract.dates import MONTHS, WEEKDAYS, Tense, normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.extract.lexicon import words
@@ -101,7 +102,11 @@ def find_place(
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in preps and _attached(prep, anchors):
             return _with_direction(entity, ent)
-    return _town_of(sent, anchors, index) or _untagged_place(sent, anchors, index, preps)
+    found = _town_of(sent, anchors, index) or _untagged_place(sent, anchors, index, preps)
+    if found is None and any(t.lower_ == "here" and t.dep_ == "advmod" and t.head.i in anchors for t in sent):
+        # "arrived here Tuesday": the dateline's city, where the story has one; else nowhere.
+        found = dateline_place(sent.doc)
+    return found
 
 
 # "in the southern town of Zlotnik": the tagger often misses small places, but the

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.cached import doc_ents
+from kg.extract.dateline import dateline_span
 from kg.extract.lexicon import words
 from kg.model import Entity, EntityType
 
@@ -123,9 +124,23 @@ def _name_spans(doc: Doc) -> list[Span]:
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
+        if ent[0].is_lower and ent.label_ != "PERSON":
+            # "to meet Piotr Varga" tagged as one organisation: no name starts with a
+            # lower-case word.
+            start = next((t.i for t in ent if not t.is_lower), ent.end)
+            if start == ent.end:
+                continue
+            ent = Span(doc, start, ent.end, label=ent.label_)
         if ent.label_ == "PERSON":
             start = ent.start
-            while start < ent.end - 1 and _is_title_word(doc[start]):
+            # Titles, nationality words and lower-case words the tagger ran into the name:
+            # "President Putin", "Jordanian King Abdullah", "to meet Liu He" (a lower-case
+            # particle inside a name, "Ursula von der Leyen", is never first).
+            while start < ent.end - 1 and (
+                _is_title_word(doc[start])
+                or doc[start].is_lower
+                or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
+            ):
                 start += 1
             end = ent.end
             # "Ana" untagged before "Maria Lopes": a capitalised proper noun compounded
@@ -195,8 +210,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # Mentions whose tag is unreliable for names ("Vondrak" as NORP, "Spiegel am Sonntag" as a
     # work of art): kept only where the rest of the article says what they are.
     weak: list[tuple[Span, str]] = []
+    dateline = dateline_span(doc)
     for span in _name_spans(doc):
         name = clean_name(span.text)
+        if dateline is not None and span.start < dateline.end and span.end > dateline.start:
+            continue  # "OSLO (Reuters) —": where the reporter is, told once as a place
         if not name or not any(ch.isalpha() for ch in name) or name.islower():
             continue  # the tagger's lower-case "names" ("state") are common nouns
         key = name.lower()

@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer
 from kg.extract.anchoring import find_date, find_place
-from kg.extract.cached import article_text, ents_in
-from kg.extract.dates import Tense, normalise_date
+from kg.extract.cached import article_text
+from kg.extract.dateline import dateline_place
+from kg.extract.dates import Tense
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.factuality import base_form, status_of
+from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
 from kg.extract.lexicon import words
 from kg.model import Entity, Event, Evidence, Status
 
@@ -83,7 +85,7 @@ def extract_events(
             in_sentence.append(mention)
             mentions.extend(_split_visits(mention, trigger, index))
     mentions = _link_anaphora(mentions)
-    _date_from_lead(doc, mentions, published)
+    _fill_from_lead(doc, mentions, index, published)
     _place_from_visits(mentions, _visit_destinations(doc, index), index)
     complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
     return _merge(_drop_groups_with_named_people(complete), article_id)
@@ -480,14 +482,6 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = find_date(sent, anchors, published, tense)
-    if (
-        published is not None
-        and when
-        and status == "occurred"
-        and len(when) == 10
-        and when > published.isoformat()
-    ):
-        status = "planned"  # a day after the story cannot have happened yet
     place_anchors = anchors
     if (
         token.dep_ == "pobj"
@@ -498,6 +492,21 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         place_anchors = anchors | {token.head.head.i}
         extra_preps = extra_preps | {"to", "into"}
     where = find_place(sent, place_anchors, index, token, extra_preps)
+    # What the encounter's own clause leaves open, the clause around it and the occasion it
+    # was held at may say (frames.py).
+    for frame in (clause_frame(token, predicate), occasion_frame(sent, place_anchors)):
+        if frame is None or (when is not None and where is not None):
+            continue
+        when = when or find_date(sent, frame.anchors, published, tense)
+        where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
+    if (
+        published is not None
+        and when
+        and status == "occurred"
+        and len(when) == 10
+        and when > published.isoformat()
+    ):
+        status = "planned"  # a day after the story cannot have happened yet
     anaphoric = (
         token.pos_ == "NOUN"
         and len(participants) < 2
@@ -523,33 +532,41 @@ SCHEDULING_VERBS = words("scheduling-verbs")
 LEAD_WINDOW = 3
 
 
-def _date_from_lead(doc: Doc, mentions: list[Mention], published: date | None) -> None:
-    """A wire story's lead dates its news ("... arrived here Wednesday"); the sentences
-    right after it tell that day's encounters without repeating the day ("went straight
-    into talks with ..."). An undated encounter reported as past in those sentences is on
-    the lead's day, only where the lead names the publication day itself, and never a
-    past perfect ("had met"), which reaches back before it."""
+def _fill_from_lead(
+    doc: Doc, mentions: list[Mention], index: ArticleEntities, published: date | None
+) -> None:
+    """A wire story's lead dates and places its news ("... arrived here Wednesday", "Hu
+    welcomed five presidents on Friday at the Great Hall"); the sentences right after it
+    tell that day's encounters without repeating the day or the place ("went straight into
+    talks with ..."). An encounter reported as past in those sentences, never a past
+    perfect ("had met"), which reaches back before the lead, takes the lead's day where the
+    lead names the publication day or shares a person with it, and its place (or the
+    dateline's) where it shares a person with the lead."""
     if published is None or not mentions:
         return
-    sentences = list(doc.sents)
-    lead = next((s for s in sentences if any(t.is_alpha for t in s)), None)
+    lead = lead_frame(doc, index, published)
     if lead is None:
         return
-    day = published.isoformat()
-    if not any(
-        ent.label_ == "DATE" and normalise_date(ent.text, published, "past") == day for ent in ents_in(lead)
-    ):
-        return
-    window = {s.start for s in sentences[: sentences.index(lead) + LEAD_WINDOW + 1]}
+    sentences = list(doc.sents)
+    window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
+    story_day = is_lead_day(lead, published)
+    place = lead.place or dateline_place(doc)
     for mention in mentions:
-        if mention.date is not None or mention.status != "occurred":
-            continue
-        if mention.trigger.sent.start not in window:
+        if mention.status != "occurred" or mention.trigger.sent.start not in window:
             continue
         verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
         if any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children):
             continue
-        mention.date = day
+        shared = bool(lead.people & set(mention.participants))
+        if mention.date is None and (story_day or (shared and lead.day is not None)):
+            mention.date = lead.day if shared and lead.day else published.isoformat()
+        if (
+            mention.place is None
+            and shared
+            and place is not None
+            and mention.date == (lead.day or mention.date)
+        ):
+            mention.place = place
 
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,112 @@
+"""Where an encounter's date and place come from when its own clause does not say: the frame
+around it.
+
+Three frames, tried after the encounter's own clause and in this order:
+
+1. the clause that governs or coordinates it: "arrived in Japan on Sunday and held talks",
+   "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X";
+2. the occasion it took place at: "on the sidelines of a summit in Tunis";
+3. the story's lead: a wire story's first sentence dates and places its news ("Hu welcomed
+   five presidents on Friday at the Great Hall"), and a dateline ("HELSINKI (AP) —") says
+   where the reporter is; encounters told right after it by the same people, with no date
+   or place of their own, are that day and there. "here" is the dateline's place, or none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.anchoring import find_date, find_place
+from kg.extract.dates import normalise_date
+from kg.extract.entities import ArticleEntities
+from kg.extract.factuality import shares_clause
+from kg.extract.lexicon import words
+from kg.model import Entity
+
+MOTION_VERBS = words("arriving-verbs")
+# Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
+OCCASION_NOUNS = words("occasion-nouns")
+# "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+_OCCASION_PREPS = {"on", "at", "during", "in", "ahead", "before", "after"}
+
+
+@dataclass
+class Frame:
+    """Anchors (token indices) whose date and place phrases an encounter may take, and the
+    prepositions that give a place there beside "in" and "at"."""
+
+    anchors: set[int]
+    place_preps: set[str]
+
+
+def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
+    """The clause that governs or coordinates the encounter's verb, where there is one."""
+    verb = predicate if predicate is not None else token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    head = verb.head
+    if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in MOTION_VERBS):
+        preps = {"to", "into"} if head.lemma_.lower() in MOTION_VERBS else set()
+        return Frame({head.i}, preps)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
+        # it stands in says when.
+        outer = head.head.head if head.head.dep_ == "prep" else head.head
+        return Frame({head.i, outer.i}, {"to", "into"})
+    return None
+
+
+def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
+    """The occasion an encounter was held at: "on the sidelines of the APEC forum in
+    Busan", "at a summit in Tunis". Its own date and place phrases are the encounter's."""
+    found: set[int] = set()
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or prep.head.i not in anchors:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in _SIDELINES or noun.lower_ in _SIDELINES:
+                noun = next(
+                    (p for of in noun.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"),
+                    noun,
+                )
+            if noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
+                found.add(noun.i)
+    return Frame(found, set()) if found else None
+
+
+@dataclass
+class LeadFrame:
+    sentence: Span
+    day: str | None  # the lead's date, at day precision
+    place: Entity | None
+    people: set[Entity]
+
+
+def lead_frame(doc: Doc, index: ArticleEntities, published: date | None) -> LeadFrame | None:
+    """The first sentence's date (a day) and place, and who it names."""
+    lead = next((s for s in doc.sents if any(t.is_alpha for t in s)), None)
+    if lead is None:
+        return None
+    root = lead.root
+    anchors = {root.i} | {c.i for c in root.children if c.dep_ in ("xcomp", "advcl", "conj")}
+    day = find_date(lead, anchors, published, "past")
+    if day is not None and (len(day) != 10 or (published is not None and day > published.isoformat())):
+        day = None
+    place = find_place(lead, anchors, index, root, set())
+    people = {e for t in lead if (e := index.entity_at(t)) is not None and e.type in ("person", "country")}
+    return LeadFrame(lead, day, place, people)
+
+
+def is_lead_day(lead: LeadFrame, published: date | None) -> bool:
+    """Does the lead report the news of the story's own day ("said Wednesday")?"""
+    if published is None or lead.day is None:
+        return False
+    return lead.day == published.isoformat() or any(
+        normalise_date(ent.text, published, "past") == published.isoformat()
+        for ent in lead.sentence.ents
+        if ent.label_ == "DATE"
+    )
