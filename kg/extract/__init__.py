@@ -12,6 +12,7 @@ from kg.extract.dates import parse_published
 from kg.extract.descriptions import link_descriptions
 from kg.extract.entities import index_entities
 from kg.extract.events import extract_events
+from kg.extract.groups import resolve_groups
 from kg.extract.interviews import extract_interviews
 from kg.extract.meetings import find_meeting
 from kg.extract.quotes import extract_quotes, link_outlets
@@ -46,6 +47,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     published = parse_published(article.published)
     index = index_entities(doc)
     link_descriptions(index)
+    resolve_groups(doc, index)
     # A call finder runs first: "talks by telephone" are a call, not a meeting.
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)

@@ -60,6 +60,9 @@ class ArticleEntities:
     described_roles: list[tuple[Entity, str, str, Span]] = field(default_factory=list)
     # person -> "male" / "female" where a title says so ("Mrs", "King"), "unknown" if both
     genders: dict[Entity, str] = field(default_factory=dict)
+    # token index of a plural reference ("their", "the two leaders") -> the group it names,
+    # filled by groups.py
+    groups: dict[int, tuple[Entity, ...]] = field(default_factory=dict)
 
     def has_named_member(self, group: Entity) -> bool:
         """Does the article name a person with a title at this country or organisation?"""
@@ -67,6 +70,20 @@ class ArticleEntities:
 
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
+
+    def named(self, text: str) -> Entity | None:
+        """The one entity of the story that `text` names: a country or nationality word, an
+        entity's full name, or the surname of exactly one person ("Lindqvist" in "the
+        Lindqvist-Varga talks", where the tagger saw no name of its own)."""
+        country = gazetteer.country_of(text)
+        if country:
+            return Entity(country, "country")
+        key = text.strip().lower()
+        exact = [e for e in self.entities if e.name.lower() == key]
+        if len(exact) == 1:
+            return exact[0]
+        by_surname = [e for e in self.entities if e.type == "person" and e.name.lower().split()[-1] == key]
+        return by_surname[0] if len(by_surname) == 1 else None
 
     def span_of(self, token: Token) -> Span | None:
         return self.spans.get(token.i)

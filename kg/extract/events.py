@@ -21,6 +21,7 @@ from kg.extract.dates import Tense
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.factuality import base_form, status_of
 from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
+from kg.extract.groups import hyphen_parties, hyphen_run
 from kg.extract.lexicon import words
 from kg.model import Entity, Event, Evidence, Status
 
@@ -240,6 +241,9 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
     found: list[Entity] = []
     for token in tokens:
         for item in _listed(token):
+            if item.i in index.groups:  # "their", "the two leaders": the story's group
+                found.extend(e for e in index.groups[item.i] if e not in found)
+                continue
             entity = resolve_mention(item, index)
             if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
                 continue
@@ -409,6 +413,13 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
                 found.append(extra)
         return found, None
     found = _participants_of(tokens, index)
+    parties = hyphen_parties(noun, index) if len(found) < 2 else []
+    if parties:
+        # The tagger's one name for the whole run ("Lindqvist-Varga") is no party.
+        run = hyphen_run(noun)
+        joined = {index.entity_at(t) for t in run} if run is not None else set()
+        found = [e for e in found if e not in joined or e in parties]
+        found += [e for e in parties if e not in found]
     if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun):
         # "X ruled out (sought, refused) a meeting with Y": the noun names only the partner,
         # so the verb's subject is the other party.
@@ -507,10 +518,17 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and when > published.isoformat()
     ):
         status = "planned"  # a day after the story cannot have happened yet
+    # "the meeting", "their talks": the encounter a sentence before told, if there is one.
+    # Where "their" names the group (groups.py) but no such encounter was told, the mention
+    # stands on its own (see _link_anaphora).
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS]
     anaphoric = (
         token.pos_ == "NOUN"
-        and len(participants) < 2
-        and any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in token.children)
+        and bool(determiners)
+        and (
+            len(participants) < 2
+            or any(set(index.groups.get(d.i, ())) == set(participants) for d in determiners)
+        )
     ) or (
         token.pos_ == "NOUN"
         and not participants
@@ -578,15 +596,17 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
         if not mention.anaphoric:
             continue
         antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
-        if antecedent is None or antecedent.type != mention.type:
-            continue
-        if len(antecedent.participants) < 2:
-            continue
         retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
-        sent_gap = sentence_distance(antecedent.trigger, mention.trigger)
-        if sent_gap > (RETROSPECTIVE_REACH if retrospective else 1):
-            continue
-        if mention.date and antecedent.date and mention.date != antecedent.date:
+        if (
+            antecedent is None
+            or antecedent.type != mention.type
+            or len(antecedent.participants) < 2
+            or sentence_distance(antecedent.trigger, mention.trigger)
+            > (RETROSPECTIVE_REACH if retrospective else 1)
+            or (mention.date and antecedent.date and mention.date != antecedent.date)
+        ):
+            # No encounter to refer back to: one whose parties the group names stands alone.
+            mention.anaphoric = len(mention.participants) < 2
             continue
         antecedent.date = antecedent.date or mention.date
         antecedent.place = antecedent.place or mention.place

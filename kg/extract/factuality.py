@@ -131,7 +131,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "planned"
     # The verb that carries a noun trigger says what became of it: "the summit was called
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
-    if predicate is not None and predicate != trigger:
+    # Not where the event is the verb's subject: talks that "failed" took place.
+    if predicate is not None and predicate != trigger and trigger.dep_ != "nsubj":
         verdict = _lexical_status(predicate)
         if verdict is not None:
             return verdict
@@ -176,8 +177,37 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"
         if any(c.dep_ in ("nsubj", "nsubjpass") and base_form(c) in PLANNING_LEMMAS for c in head.children):
             return "planned"  # "Preparations are underway for a meeting"
+    if _in_future_time_clause(predicate or trigger):
+        return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
+
+
+TIME_MARKS = {"when", "once", "after", "before", "until", "till", "as", "while"}
+
+
+def _in_future_time_clause(verb: Token) -> bool:
+    """ "would be raised when the two leaders meet", "by the time X meets Y": a present tense
+    in a clause of time is the future when the clause it belongs to is."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ == "advcl" or clause.head == clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ not in ("VBP", "VBZ"):
+        return False
+    marked = any(c.dep_ in ("advmod", "mark") and c.lower_ in TIME_MARKS for c in clause.children)
+    by_the_time = any(c.dep_ == "advmod" and c.lower_ == "time" for c in clause.children) or any(
+        t.lower_ == "time" for t in clause.doc[max(clause.sent.start, clause.left_edge.i - 1) : clause.i]
+    )
+    if not (marked or by_the_time):
+        return False
+    head = clause.head
+    return (
+        _has_modal(head)
+        or _is_conditional(head)
+        or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in head.children)
+    )
 
 
 def _lexical_status(word: Token) -> Status | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract import gazetteer
 from kg.extract.calls import has_phone_cue
 from kg.extract.events import Trigger
 from kg.extract.lexicon import words
@@ -15,6 +16,7 @@ MEETING_NOUNS = words("meeting-nouns")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = words("hosting-verbs")
+PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 
 
 def find_meeting(token: Token) -> Trigger | None:
@@ -38,10 +40,7 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
         if lemma in HOSTING_VERBS and any(
-            c.dep_ == "dobj"
-            and c.ent_type_ in ("PERSON", "NORP", "")
-            and c.pos_ in ("PROPN", "NOUN")
-            and c.lemma_.lower() not in MEETING_NOUNS
+            c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "") and _is_someone(c)
             for c in token.children
         ):
             return Trigger("meeting", token)
@@ -55,3 +54,12 @@ def find_meeting(token: Token) -> Trigger | None:
         if word in MEETING_NOUNS and not has_phone_cue(token):
             return Trigger("meeting", token)
     return None
+
+
+def _is_someone(token: Token) -> bool:
+    """A name, a pronoun, or a noun for people ("the envoy", "the two leaders"): hosting or
+    receiving one of these is an encounter; receiving "their distinction" is not."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in gazetteer.TITLE_HEADS or lemma in PEOPLE_NOUNS)
