@@ -32,7 +32,8 @@ def normalise_title(words: list[str]) -> str:
     last = _SINGULAR.get(words[-1], words[-1])
     if last in ("spokesman", "spokeswoman"):
         last = "spokesperson"
-    return " ".join([*words[:-1], last])
+    # "secretary - general" as the tokenizer split it is written "secretary-general".
+    return " ".join([*words[:-1], last]).replace(" - ", "-").replace(" – ", "-")
 
 
 def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Role]:
@@ -95,15 +96,29 @@ def _left_modifiers(name: Span) -> list[Token]:
 
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(org words, title words) where the title ends in a title noun."""
-    if (
-        not tokens
-        or tokens[-1].lower_ not in gazetteer.TITLE_HEADS
-        and tokens[-1].lemma_.lower() not in gazetteer.TITLE_HEADS
-    ):
+    if not tokens:
+        return None
+    last = tokens[-1]
+    hyphen_suffix = (
+        last.lower_ in HYPHEN_SUFFIXES
+        and len(tokens) > 2
+        and tokens[-2].text in HYPHENS
+        and _is_title(tokens[-3])
+    )
+    if not (_is_title(last) or hyphen_suffix):
         return None
     cut = len(tokens) - 1
     while cut > 0:
         word = tokens[cut - 1].lower_
+        # "Secretary-General", "Vice-President", "President-elect": the tokenizer splits
+        # at the hyphen; a title word on its left keeps both halves in the title.
+        if (
+            word in HYPHENS
+            and cut > 1
+            and (_is_title(tokens[cut - 2]) or tokens[cut - 2].lower_ in TITLE_PREFIXES)
+        ):
+            cut -= 2
+            continue
         if word in gazetteer.TITLE_MODIFIERS or word in gazetteer.TITLE_HEADS:
             if tokens[cut - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(word):
                 break
@@ -118,6 +133,15 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
             title = [org[0], *title]
         org = org[1:]
     return org, title
+
+
+HYPHENS = {"-", "–"}
+# Second halves of hyphenated titles: "president-elect", "premier-designate".
+HYPHEN_SUFFIXES = {"elect", "designate"}
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_ in gazetteer.TITLE_HEADS or token.lemma_.lower() in gazetteer.TITLE_HEADS
 
 
 def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
@@ -156,7 +180,11 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     org_tokens, title_tokens = split
     org = _org_entity(org_tokens, index)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
-        org = _possessor(name.root, index)  # "Ruritania's deposed King Otto"
+        # "Ruritania's deposed King Otto", "Ruritania's foreign minister Otto Kern": the
+        # parser hangs the possessive on the name or on any word of the title.
+        org = next(
+            (owner for t in (name.root, *modifiers) if (owner := _possessor(t, index)) is not None), None
+        )
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
