@@ -15,6 +15,7 @@ from kg.model import Entity, Evidence, Role
 ORG_TYPES = {"country", "organization", "place"}
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
+PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
 _SINGULAR = {
     "spokesmen": "spokesman",
@@ -60,7 +61,7 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     roles: list[tuple[str, Entity]] = []
-    premodifier = _premodifier_role(name, index)
+    premodifier = _premodifier_role(name, index) or _title_run_role(name, index)
     if premodifier:
         roles.append(premodifier)
     head = name.root
@@ -188,6 +189,70 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A title read in text order before a name, whatever the parser made of it: "US
+    Secretary of State Mike Pompeo", "Bank of Japan governor Yasuo Matsushita", "Prime
+    Minister Robert Fico of Slovakia". The title is the title words around its last title
+    noun, with an "of" phrase that names no body ("of State"); the body is what stands
+    before the title, else the name's own "of" phrase."""
+    doc = name.doc
+    start = name.start
+    while start > name.sent.start and _in_title_run(doc[start - 1]):
+        start -= 1
+    run = list(doc[start : name.start])
+    heads = [k for k, t in enumerate(run) if _is_title(t)]
+    if not heads:
+        return None
+    head = heads[-1]
+    portfolio = run[head + 1 :]
+    # After the title noun only its portfolio may follow ("of State", "for Foreign Affairs"):
+    # "Bank of Japan governor" has none, "Minister of Uganda X" names a body there instead.
+    if portfolio and not (
+        portfolio[0].lower_ in ("of", "for")
+        and all(t.lower_ in PORTFOLIO_NOUNS or t.lower_ in ("of", "for", "and", "the") for t in portfolio[1:])
+    ):
+        return None
+    left = head
+    while left > 0 and (
+        run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        or _is_title(run[left - 1])
+        or run[left - 1].lower_ in TITLE_PREFIXES
+        or run[left - 1].text in HYPHENS
+    ):
+        if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
+            break
+        left -= 1
+    org_tokens, title_tokens = run[:left], run[left : head + 1] + portfolio
+    if org_tokens and org_tokens[-1].lower_ in ("of", "for"):
+        return None
+    org = _org_entity(org_tokens, index) if org_tokens else None
+    if org is None and not org_tokens:
+        for prep in (c for c in name.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                entity = index.entity_at(pobj)
+                if entity is not None and entity.type in ORG_TYPES:
+                    org = entity
+    if org is None:
+        return None
+    return normalise_title([t.text for t in title_tokens]), org
+
+
+def _in_title_run(token: Token) -> bool:
+    """Can the word stand in a title before a name? Title words, hyphens, "of", and the
+    capitalised words of a body or portfolio ("Bank of Japan", "of State")."""
+    if token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"):
+        return token.text in HYPHENS
+    word = token.lower_
+    return (
+        word in ("of", "for")
+        or _is_title(token)
+        or word in gazetteer.TITLE_MODIFIERS
+        or word in TITLE_PREFIXES
+        or token.is_title
+        or token.is_upper
+    )
 
 
 def _possessor(head: Token, index: ArticleEntities) -> Entity | None:
