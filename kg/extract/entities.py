@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import gazetteer
 from kg.extract.cached import doc_ents
 from kg.extract.dateline import dateline_span
+from kg.extract.dates import MONTHS, WEEKDAYS
 from kg.extract.lexicon import words
 from kg.model import Entity, EntityType
 
@@ -228,7 +229,16 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # work of art): kept only where the rest of the article says what they are.
     weak: list[tuple[Span, str]] = []
     dateline = dateline_span(doc)
+    by_kind = _outlets_by_kind(doc)
+    kind_tokens = {t.i for span in by_kind for t in span}
+    for span in by_kind:
+        name = clean_name(span.text)
+        outlet_names.add(name.lower())
+        mentions.append((span, name))
+        votes[name.lower()]["ORG"] += 1
     for span in _name_spans(doc):
+        if any(t.i in kind_tokens for t in span):
+            continue  # the outlet named by its kind, read above
         name = clean_name(span.text)
         if dateline is not None and span.start < dateline.end and span.end > dateline.start:
             continue  # "OSLO (Reuters) —": where the reporter is, told once as a place
@@ -397,6 +407,7 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
 
 
 NAME_CONNECTORS = words("name-connectors")
+MONTHS_AND_DAYS = set(MONTHS) | set(WEEKDAYS)
 
 
 def _connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozenset()) -> int:
@@ -437,6 +448,42 @@ def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
         else:
             i += 1
     return found
+
+
+def _outlets_by_kind(doc: Doc) -> list[Span]:
+    """Outlets the story names by their kind, whatever the tagger made of the name: "the
+    state-run broadcaster Russia Today" (a country and a date to the tagger), "Afghanistan's
+    TOLO news agency", "the daily Al-Masa". The capitalised words right after the kind
+    noun, or right before it (not a nationality: "Turkish newspapers" names no outlet)."""
+    found: list[Span] = []
+    for kind in doc:
+        if kind.lower_ not in gazetteer.OUTLET_NOUNS:
+            continue
+        end = kind.i + 1
+        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
+            end += 1
+        if end > kind.i + 1:
+            # "the weekly Welt am Sonntag", "news outlet Argumenty i Fakty"
+            found.append(Span(doc, kind.i + 1, _connected_title_end(doc, end), label="ORG"))
+            continue
+        before = kind.i - 1
+        if before >= 0 and doc[before].lower_ == "news":
+            before -= 1
+        start = before + 1
+        while start > kind.sent.start and _name_word(doc[start - 1]):
+            start -= 1
+        run = doc[start : before + 1]
+        if len(run) and not (len(run) == 1 and gazetteer.country_of(run.text)):
+            found.append(Span(doc, start, before + 1, label="ORG"))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A word of an outlet's name: capitalised ("Today", "TOLO") or a digit-led token
+    ("1TV"), never a weekday or month ("told the daily Monday")."""
+    if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
+        return False
+    return token.is_title or token.is_upper or (token.text[:1].isdigit() and not token.is_digit)
 
 
 def _majority_label(counter: Counter[str]) -> str:
