@@ -16,6 +16,9 @@ from kg.extract.lexicon import words
 from kg.model import Entity
 
 PLACE_PREPS = {"in", "at"}
+# A date or place under one of these is another time than the event's: a bound or a point of
+# reference ("met since June", "talks after a conference in Rome").
+RELATIVE_TIME_PREPS = {"since", "after", "before", "following", "prior", "ahead"}
 
 
 def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
@@ -33,6 +36,8 @@ def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
             return hops
         if token.pos_ in ("VERB", "AUX") and token.i not in anchors:
             return None
+        if token.dep_ == "prep" and token.lower_ in RELATIVE_TIME_PREPS:
+            return None  # "since a conference in June", "after Monday's vote": another time
     return None
 
 

@@ -19,7 +19,7 @@ from kg.extract.cached import article_text
 from kg.extract.dateline import dateline_place
 from kg.extract.dates import Tense
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.factuality import base_form, status_of
+from kg.extract.factuality import base_form, clause_tense, status_of
 from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
 from kg.extract.groups import hyphen_parties, hyphen_run
 from kg.extract.lexicon import words
@@ -508,7 +508,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     for frame in (clause_frame(token, predicate), occasion_frame(sent, place_anchors)):
         if frame is None or (when is not None and where is not None):
             continue
-        when = when or find_date(sent, frame.anchors, published, tense)
+        # A date of the clause around it is read in that clause's tense: "flew to Warsaw on
+        # Tuesday to meet X" is last Tuesday, though the meeting was still to come then.
+        frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
+        when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
         where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
     if (
         published is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.dates import Tense
 from kg.extract.lexicon import phrasal_verbs, single_words, words
 from kg.model import Status
 
@@ -177,13 +178,25 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"
         if any(c.dep_ in ("nsubj", "nsubjpass") and base_form(c) in PLANNING_LEMMAS for c in head.children):
             return "planned"  # "Preparations are underway for a meeting"
-    if _in_future_time_clause(predicate or trigger):
+    if _in_future_time_clause(predicate or trigger) or _is_purpose(predicate or trigger):
         return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
 
 
 TIME_MARKS = {"when", "once", "after", "before", "until", "till", "as", "while"}
+
+
+def _is_purpose(verb: Token) -> bool:
+    """ "made a trip to Kyiv to meet X", "would stop in Beijing to meet X": an infinitive of
+    purpose says what the journey was for, not that it came about (a later "after the
+    meeting" says that, see events.py)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 def _in_future_time_clause(verb: Token) -> bool:
@@ -249,6 +262,12 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
 
 def _is_bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def clause_tense(verb: Token) -> Tense:
+    """The time a verb's own clause speaks of: "flew" the past, "will fly" the future."""
+    status = _tense_status(verb)
+    return "future" if status == "planned" else "past" if status == "occurred" else None
 
 
 def _tense_status(verb: Token) -> Status | None:

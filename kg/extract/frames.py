@@ -41,6 +41,7 @@ class Frame:
 
     anchors: set[int]
     place_preps: set[str]
+    verb: Token | None = None  # the clause's verb, whose tense its date phrases are read in
 
 
 def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
@@ -51,12 +52,12 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     head = verb.head
     if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in MOTION_VERBS):
         preps = {"to", "into"} if head.lemma_.lower() in MOTION_VERBS else set()
-        return Frame({head.i}, preps)
+        return Frame({head.i}, preps, head)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
         # it stands in says when.
         outer = head.head.head if head.head.dep_ == "prep" else head.head
-        return Frame({head.i, outer.i}, {"to", "into"})
+        return Frame({head.i, outer.i}, {"to", "into"}, outer if outer.pos_ in ("VERB", "AUX") else None)
     return None
 
 
