@@ -16,6 +16,8 @@ MEETING_NOUNS = words("meeting-nouns")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = words("hosting-verbs")
+PARTNER_NOUNS = words("partner-nouns")
+MEAL_NOUNS = words("meal-nouns")
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 
 
@@ -53,6 +55,12 @@ def find_meeting(token: Token) -> Trigger | None:
             word = "discussions"
         if word in MEETING_NOUNS and not has_phone_cue(token):
             return Trigger("meeting", token)
+        if (
+            (lemma in PARTNER_NOUNS or lemma in MEAL_NOUNS)
+            and not has_phone_cue(token)
+            and _has_named_partner(token)
+        ):
+            return Trigger("meeting", token)
     return None
 
 
@@ -63,3 +71,14 @@ def _is_someone(token: Token) -> bool:
         return True
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (lemma in gazetteer.TITLE_HEADS or lemma in PEOPLE_NOUNS)
+
+
+def _has_named_partner(noun: Token) -> bool:
+    """ "a conference between A and B", "dinner with the president": a "with" or "between"
+    phrase naming someone."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("with", "between")
+        and any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or _is_someone(p)) for p in prep.children)
+        for prep in noun.children
+    )
