@@ -23,6 +23,7 @@ from kg.extract.factuality import base_form, clause_tense, status_of
 from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
 from kg.extract.groups import hyphen_parties, hyphen_run
 from kg.extract.lexicon import words
+from kg.extract.visits import visit_trips
 from kg.model import Entity, Event, Evidence, Status
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
@@ -85,6 +86,7 @@ def extract_events(
                 ]
             in_sentence.append(mention)
             mentions.extend(_split_visits(mention, trigger, index))
+    mentions.extend(_visit_mentions(doc, index, published))
     mentions = _link_anaphora(mentions)
     _fill_from_lead(doc, mentions, index, published)
     _place_from_visits(mentions, _visit_destinations(doc, index), index)
@@ -93,6 +95,24 @@ def extract_events(
 
 
 VISIT_NOUNS = words("visit-nouns")
+
+
+def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) -> list[Mention]:
+    """Visits to come ("will travel to Kyiv on Monday") are planned meetings with the host
+    (visits.py), dated and placed like any encounter. A visit told as past is left to the
+    story's own account of who met whom there: that the visitor met the leader is only
+    implied, and an implied meeting reported as held is the worst error."""
+    mentions = []
+    for token, visitor, host, place in visit_trips(doc, index):
+        status = status_of(token, None)
+        if status != "planned":
+            continue
+        tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
+        when = find_date(token.sent, {token.i}, published, tense)
+        mentions.append(
+            Mention("meeting", token, None, [visitor, host], when, place, status, False, [token.sent])
+        )
+    return mentions
 
 
 def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:

@@ -138,6 +138,11 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         if verdict is not None:
             return verdict
     if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
+        # "the planned visit" is planned, unless what governs it calls it off ("hinted at
+        # cancelling his planned visit").
+        governing = [head for child, head in governing_path(trigger) if _governs(head, child)]
+        if any(_lexical_status(head) == "not_occurred" for head in governing):
+            return "not_occurred"
         return "planned"
     path = governing_path(trigger)
     adjunct = False

@@ -1,0 +1,103 @@
+"""A visit is an encounter with the host: FACTS.md counts "a visit in which the visitor
+meets the host" as a meeting. "Scholz will travel to Kyiv on Monday", "Trump said he will
+visit China", "his visit to Beijing": a meeting between the visitor and the leader of the
+country visited, where the story names exactly one leader of it (a president, a prime
+minister, a king ...), at the place visited.
+
+Only where the story names that one leader: a visit to a country whose leader goes unnamed,
+or which has two named leaders (a president and a prime minister), is no fact.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import gazetteer
+from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.extract.lexicon import words
+from kg.model import Entity
+
+TRAVEL_VERBS = words("travel-verbs")
+VISIT_NOUNS = words("visit-nouns")
+LEADER_TITLES = words("leader-titles")
+PLACE_TYPES = ("country", "place")
+
+
+def visit_trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, Entity, Entity, Entity]]:
+    """(the word of the visit, visitor, host, place visited) for each visit the story tells."""
+    found = []
+    for token in doc:
+        trip = _trip(token, index)
+        if trip is None:
+            continue
+        visitor, place = trip
+        country = _country_of(place)
+        host = _leader_of(country, index) if country else None
+        if host is None or host == visitor or _holds_office_in(visitor, country, index):
+            continue
+        found.append((token, visitor, host, place))
+    return found
+
+
+def _trip(token: Token, index: ArticleEntities) -> tuple[Entity, Entity] | None:
+    """(visitor, destination) of a visit word: "visit China", "travel to Kyiv", "his trip
+    to Beijing"."""
+    lemma = token.lemma_.lower()
+    destinations: list[Token] = []
+    visitors: list[Token] = []
+    if token.pos_ == "VERB" and lemma in TRAVEL_VERBS:
+        destinations = [c for c in token.children if c.dep_ == "dobj" and lemma == "visit"] + _to(token)
+        visitors = [c for c in token.children if c.dep_ == "nsubj"]
+        if not visitors and token.dep_ in ("xcomp", "conj"):
+            visitors = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
+        destinations = _to(token)
+        visitors = [c for c in token.children if c.dep_ == "poss"]
+    places = [
+        e for d in destinations if (e := index.entity_at(d)) is not None and e.type in ("country", "place")
+    ]
+    people = []
+    for v in visitors:
+        entity = index.entity_at(v) or (resolve_pronoun(v, index) if is_person_pronoun(v) else None)
+        if entity is not None and entity.type == "person":
+            people.append(entity)
+    if len(places) != 1 or len(people) != 1:
+        return None
+    return people[0], places[0]
+
+
+def _to(token: Token) -> list[Token]:
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _country_of(place: Entity) -> str | None:
+    if place.type == "country":
+        return place.name
+    return gazetteer.country_of_capital(place.name)
+
+
+def _leader_of(country: str, index: ArticleEntities) -> Entity | None:
+    """The one person the story names as the leader of the country."""
+    leaders = {
+        person
+        for person, held in index.titles.items()
+        if any(
+            org == country and title.split()[-1] in LEADER_TITLES | {"minister"} and _is_leader(title)
+            for title, org in held
+        )
+    }
+    return leaders.pop() if len(leaders) == 1 else None
+
+
+def _is_leader(title: str) -> bool:
+    return title in LEADER_TITLES or title.split()[-1] in LEADER_TITLES
+
+
+def _holds_office_in(person: Entity, country: str | None, index: ArticleEntities) -> bool:
+    return country is not None and any(org == country for _, org in index.titles.get(person, ()))
