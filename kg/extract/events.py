@@ -411,10 +411,10 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     ):
         # "during five hours of talks with X": the talks stand where the hours stand.
         outer = head.head
-        verb = outer.head.head if outer.head.dep_ == "prep" else None
+        clause_verb = outer.head.head if outer.head.dep_ == "prep" else None
         found = _participants_of(tokens, index)
-        if verb is not None and verb.pos_ in ("VERB", "AUX") and len(found) < 2:
-            found += [e for e in _participants_of(subjects_of(verb), index) if e not in found]
+        if clause_verb is not None and clause_verb.pos_ in ("VERB", "AUX") and len(found) < 2:
+            found += [e for e in _participants_of(subjects_of(clause_verb), index) if e not in found]
         return found, None
     elif (
         noun.dep_ == "pobj"

@@ -3,6 +3,8 @@ planning and cancelling predicates, conditionals and tense along the dependency 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
 from kg.extract.dates import Tense
@@ -40,7 +42,7 @@ def base_form(token: Token) -> str:
     return lemma
 
 
-def _any_form_in(token: Token, lemmas: set[str]) -> bool:
+def _any_form_in(token: Token, lemmas: AbstractSet[str]) -> bool:
     """Is the word one of `lemmas`? The lemmatiser slips on some past forms ("hoped" ->
     "hop"), so the word's own regular stems are tried too."""
     if base_form(token) in lemmas:
