@@ -254,9 +254,6 @@ def index_entities(doc: Doc) -> ArticleEntities:
             label = "GPE"  # a capital the tagger took for a person ("urged Biden to visit Kyiv")
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
             label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
-        elif label == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ == "miss" and len(span) == 1:
-            weak.append((span, name))  # "Miss Verona": a beauty title or a woman, as the rest says
-            continue
         elif label in WEAK_LABELS:
             if gazetteer.is_known_outlet(name) or (label != "NORP" and _is_outlet_context(span)):
                 outlet_names.add(key)
@@ -289,8 +286,6 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
             # "a former Swedish ski champion": a nationality after a title modifier.
             and not gazetteer.country_of(name)
-            # "Miss Verona" is a beauty title, not a woman called Verona.
-            and not (doc[span.start - 1].lower_ == "miss" and span.label_ in ("GPE", "LOC"))
         ):
             votes[name.lower()]["PERSON"] += 2
     for span in _untagged_full_names(doc, votes):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.anchoring import find_date, find_place
 from kg.extract.dates import normalise_date
 from kg.extract.entities import ArticleEntities
-from kg.extract.factuality import shares_clause
+from kg.extract.factuality import clause_tense, shares_clause
 from kg.extract.lexicon import words
 from kg.model import Entity
 
@@ -94,7 +94,9 @@ def lead_frame(doc: Doc, index: ArticleEntities, published: date | None) -> Lead
         return None
     root = lead.root
     anchors = {root.i} | {c.i for c in root.children if c.dep_ in ("xcomp", "advcl", "conj")}
-    day = find_date(lead, anchors, published, "past")
+    # Read in the lead's own tense: "X will travel ... on Monday" names a day to come, which
+    # no past encounter can take.
+    day = find_date(lead, anchors, published, clause_tense(root) or "past")
     if day is not None and (len(day) != 10 or (published is not None and day > published.isoformat())):
         day = None
     place = find_place(lead, anchors, index, root, set())
