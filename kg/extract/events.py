@@ -264,6 +264,21 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             if item.i in index.groups:  # "their", "the two leaders": the story's group
                 found.extend(e for e in index.groups[item.i] if e not in found)
                 continue
+            if _is_group_noun(item):
+                # "the leaders of Poland and Czechia": the countries they stand for, where
+                # the story names none of their people.
+                bodies = [
+                    e
+                    for prep in item.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for member in conjuncts(pobj)
+                    if (e := index.entity_at(member)) is not None and e.type in ("country", "organization")
+                ]
+                found.extend(e for e in bodies if e not in found and not index.has_named_member(e))
+                if bodies:
+                    continue
             entity = resolve_mention(item, index)
             if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
                 continue
@@ -276,6 +291,12 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     continue
             found.append(entity)
     return found
+
+
+def _is_group_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (
+        token.lower_ in gazetteer.GROUP_NOUNS or token.lemma_.lower() in gazetteer.GROUP_NOUNS
+    )
 
 
 def _listed(token: Token, depth: int = 0) -> list[Token]:
@@ -456,10 +477,15 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
     for a verb with one subject and a list of two or more named people as its object; a
     meeting *between* several parties stays one fact."""
     token = trigger.token
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX"):
+        subjects = _participants_of(subjects_of(token), index)
+        objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
+    elif _separate(token) and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+        # "held separate talks with A, B and C", "held meetings with A and B".
+        subjects = _participants_of(subjects_of(token.head), index)
+        objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
+    else:
         return [mention]
-    subjects = _participants_of(subjects_of(token), index)
-    objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
     if len(subjects) != 1 or len(objects) < 2 or any(e.type != "person" for e in objects):
         return [mention]
     return [
@@ -476,6 +502,13 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
         )
         for other in objects
     ]
+
+
+def _separate(noun: Token) -> bool:
+    """ "separate talks", "meetings": several encounters, one with each partner."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in ("separate", "individual", "bilateral") for c in noun.children
+    ) or (noun.tag_ == "NNS" and noun.lemma_.lower() == "meeting")
 
 
 def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:

@@ -41,10 +41,11 @@ def find_meeting(token: Token) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
-        if lemma in HOSTING_VERBS and any(
-            c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "") and _is_someone(c)
-            for c in token.children
-        ):
+        guests = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "")]
+        if any(c.dep_ == "agent" for c in token.children):
+            # "was received by the president": the guest is the passive subject.
+            guests += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if lemma in HOSTING_VERBS and any(_is_someone(c) for c in guests):
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
@@ -53,7 +54,10 @@ def find_meeting(token: Token) -> Trigger | None:
             word = "talks"
         elif lemma == "discussion" and token.tag_ == "NNS":
             word = "discussions"
-        if word in MEETING_NOUNS and not has_phone_cue(token):
+        # "meetings", "summits": the lemma, except "talk", whose singular is a lecture.
+        if (word in MEETING_NOUNS or (lemma in MEETING_NOUNS and lemma != "talk")) and not has_phone_cue(
+            token
+        ):
             return Trigger("meeting", token)
         if (
             (lemma in PARTNER_NOUNS or lemma in MEAL_NOUNS)
