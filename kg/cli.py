@@ -458,7 +458,8 @@ def evaluate(
         table.add_column(header, justify="left" if column == "type" else "right")
     for row in rows:
         if row.get("scored") is False:
-            table.add_row(row["type"], "-", str(row["system"]), "not scored: the gold has none of this type")
+            # The gold has no line of this type: its facts are neither right nor wrong.
+            table.add_row(row["type"], "-", str(row["system"]), "-", "not scored")
             continue
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     out.print(table)
