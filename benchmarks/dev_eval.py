@@ -22,7 +22,9 @@ from typing import Any
 from spacy.tokens import DocBin
 
 from kg.articles import Article, load_articles
-from kg.evaluate import load_gold, score, summarise
+
+# The scorer's own matching, not a copy, pairs gold and system facts in the error lists.
+from kg.evaluate import _match, _Names, load_gold, score, summarise
 from kg.extract import extract_facts, text_for_nlp
 from kg.nlp import load_nlp
 
@@ -77,8 +79,6 @@ def markdown(name: str, rows: list[dict[str, Any]]) -> str:
 
 def write_errors(path: Path, gold, system: list[dict[str, Any]]) -> None:
     """Per article: gold facts and system facts side by side, the unmatched marked."""
-    from kg.evaluate import _match, _Names  # the scorer's own matching, not a copy
-
     lines: list[str] = []
     for article in sorted(gold.articles):
         for kind in ("meeting", "call", "interview", "role", "quote"):

@@ -107,8 +107,7 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
         status = status_of(token, None)
         if status != "planned":
             continue
-        tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
-        when = find_date(token.sent, {token.i}, published, tense)
+        when = find_date(token.sent, {token.i}, published, "future")
         mentions.append(
             Mention("meeting", token, None, [visitor, host], when, place, status, False, [token.sent])
         )

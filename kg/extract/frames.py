@@ -6,10 +6,11 @@ Three frames, tried after the encounter's own clause and in this order:
 1. the clause that governs or coordinates it: "arrived in Japan on Sunday and held talks",
    "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X";
 2. the occasion it took place at: "on the sidelines of a summit in Tunis";
-3. the story's lead: a wire story's first sentence dates and places its news ("Hu welcomed
+3. the story's lead: a news story's first sentence dates and places its news ("Hu welcomed
    five presidents on Friday at the Great Hall"), and a dateline ("HELSINKI (AP) —") says
-   where the reporter is; encounters told right after it by the same people, with no date
-   or place of their own, are that day and there. "here" is the dateline's place, or none.
+   where the reporter is; past encounters of the people the lead names, with no date or
+   place of their own, are that day and there (events.py applies it). "here" is the
+   dateline's place, or none.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.anchoring import find_date, find_place
+from kg.extract.cached import ents_in
 from kg.extract.dates import normalise_date
 from kg.extract.entities import ArticleEntities
 from kg.extract.factuality import clause_tense, shares_clause
 from kg.extract.lexicon import words
 from kg.model import Entity
 
-MOTION_VERBS = words("arriving-verbs")
+# Journeys whose destination is where what they are for takes place.
+ARRIVING_VERBS = words("arriving-verbs")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
 OCCASION_NOUNS = words("occasion-nouns")
 # "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
@@ -50,8 +53,8 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     head = verb.head
-    if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in MOTION_VERBS):
-        preps = {"to", "into"} if head.lemma_.lower() in MOTION_VERBS else set()
+    if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in ARRIVING_VERBS):
+        preps = {"to", "into"} if head.lemma_.lower() in ARRIVING_VERBS else set()
         return Frame({head.i}, preps, head)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
@@ -110,6 +113,6 @@ def is_lead_day(lead: LeadFrame, published: date | None) -> bool:
         return False
     return lead.day == published.isoformat() or any(
         normalise_date(ent.text, published, "past") == published.isoformat()
-        for ent in lead.sentence.ents
+        for ent in ents_in(lead.sentence)
         if ent.label_ == "DATE"
     )
