@@ -21,9 +21,14 @@ def test_quote_split_by_its_attribution_keeps_its_speaker(facts_of):
     facts = facts_of(
         "“The harbour stays open,” Lindqvist said on Monday. “Nobody will close it while I am here.”"
     )
-    # One quotation interrupted by its attribution is one statement, both parts kept.
+    # One quotation interrupted by its attribution is one statement, written as the article
+    # writes it: both parts and the attribution between them.
     assert quotes(facts) == [
-        ("Lindqvist", "Lindqvist", "The harbour stays open … Nobody will close it while I am here.")
+        (
+            "Lindqvist",
+            "Lindqvist",
+            "The harbour stays open,” Lindqvist said on Monday. “Nobody will close it while I am here.",
+        )
     ]
 
 
@@ -61,7 +66,7 @@ def test_quote_without_attribution_and_scare_quotes_are_left_out(facts_of):
 def test_quoted_words_in_what_someone_is_reported_calling_something_are_theirs(facts_of):
     facts = facts_of("Anna Lindqvist called the plan “reckless” and “a gift to smugglers”.")
     # Both phrases are one statement: one thing she is reported saying.
-    assert quotes(facts) == [("Anna Lindqvist", "Anna Lindqvist", "reckless … a gift to smugglers")]
+    assert quotes(facts) == [("Anna Lindqvist", "Anna Lindqvist", "reckless” and “a gift to smugglers")]
 
 
 def test_a_dash_and_a_name_closing_the_paragraph_sign_the_quotation(facts_of):
@@ -79,7 +84,7 @@ def test_a_dash_and_a_name_closing_the_paragraph_sign_the_quotation(facts_of):
 def test_question_ending_the_quotation_still_finds_its_speaker(facts_of):
     facts = facts_of("“Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.”")
     assert quotes(facts) == [
-        ("Karel Vondrak", "Karel Vondrak", "Does anybody know what the harbour plan is? … Neither do I.")
+        ("Karel Vondrak", "Karel Vondrak", "Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.")
     ]
 
 

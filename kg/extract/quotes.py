@@ -105,21 +105,24 @@ def extract_quotes(
         cut = attributed.transcript
         if cut is not None:  # the words start after the transcript's "NAME: "
             pieces = [replace(p, start=cut) if p.start <= cut < p.end else p for p in pieces]
-        words = [original[p.start : p.end].strip().rstrip(",") for p in pieces]
-        words = [w for w in words if w and not _is_title(w)]  # "on “Morning Show”": a name
+        pieces = [p for p in pieces if not _is_title(original[p.start : p.end].strip())]
+        if not pieces:  # "on “Morning Show”": a name, not a statement
+            continue
+        quoted = [original[p.start : p.end].strip().rstrip(",") for p in pieces]
         verb = attributed.verb
         # A short quoted phrase is a statement only as part of what someone is reported
         # saying ("called the plan “a disgrace”"); standing alone it is the writer's scare
         # quote or a name.
         reported = verb is not None and all(_governs(verb, doc, p) for p in pieces)
-        if sum(len(w.split()) for w in words) < (1 if reported else MIN_WORDS):
+        if sum(len(w.split()) for w in quoted) < (1 if reported else MIN_WORDS):
             continue
         evidence = tuple(dict.fromkeys(_evidence_of(doc, p, article_id) for p in pieces))
         quotes.append(
             Quote(
                 speaker=attributed.speaker,
                 speaker_text=attributed.description,
-                text=" … ".join(words),
+                # The pieces as the article writes them, the attribution between included.
+                text=original[pieces[0].start : pieces[-1].end].strip().rstrip(","),
                 evidence=evidence,
                 mentions=tuple(
                     dict.fromkeys(m for p in pieces for m in _mentions(doc, p, index, attributed.speaker))
