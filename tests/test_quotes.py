@@ -84,7 +84,11 @@ def test_a_dash_and_a_name_closing_the_paragraph_sign_the_quotation(facts_of):
 def test_question_ending_the_quotation_still_finds_its_speaker(facts_of):
     facts = facts_of("“Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.”")
     assert quotes(facts) == [
-        ("Karel Vondrak", "Karel Vondrak", "Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.")
+        (
+            "Karel Vondrak",
+            "Karel Vondrak",
+            "Does anybody know what the harbour plan is?” Karel Vondrak asked. “Neither do I.",
+        )
     ]
 
 

@@ -339,10 +339,31 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if ckey == key and len(name) >= len(surface.get(ckey, "")):
             surface.setdefault(ckey, name)
 
+    # "told The New York Times": a capitalised "The" inside a sentence is part of the name,
+    # which the article's fullest spelling then keeps. At a sentence's start it is part of a
+    # newspaper's name too ("The Hill reported"), unless the article writes "the Hill".
+    with_the, without_the = set(), set()
+    for span, name in mentions:
+        ckey = canonical[name.lower()]
+        the = _the_before(span)
+        if the is None or name.isupper():  # an acronym is never named with "The"
+            continue
+        if the.text == "the":
+            without_the.add(ckey)
+        elif not the.is_sent_start or ckey in outlet_names:
+            with_the.add(ckey)
+    with_the -= without_the
+
     def entity_for(key: str) -> Entity:
         ckey = canonical[key]
         counter = cluster_votes[ckey]
         name = surface.get(ckey, ckey)
+        if ckey in with_the:
+            the_name = "The " + name
+            if ckey in outlet_names or key in outlet_names:
+                return Entity(the_name, "outlet")
+            if _majority_label(counter) == "ORG":
+                return Entity(the_name, "organization")
         if ckey in outlet_names or key in outlet_names:
             return Entity(name, "outlet")
         top = _majority_label(counter)
@@ -378,6 +399,16 @@ def index_entities(doc: Doc) -> ArticleEntities:
                 index.by_token[token.i] = entity
                 index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _the_before(span: Span) -> Token | None:
+    """The article "the" or "The" a name is written with, if any."""
+    the = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start > 0 else None
+    if the is None or the.lower_ != "the":
+        return None
+    # "The Reuters poll": the article belongs to the noun the name modifies (a lower-case
+    # "the" there still says the article writes the name without one).
+    return the if the.text == "the" or the.head in span or the in span and the.dep_ != "det" else None
 
 
 def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
@@ -458,6 +489,8 @@ def _outlets_by_kind(doc: Doc) -> list[Span]:
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
             end += 1
         if end > kind.i + 1:
+            if kind.text[0].isupper():
+                continue  # "The Daily Lantern": the kind word begins the name itself
             # "the weekly Welt am Sonntag", "news outlet Argumenty i Fakty"
             found.append(Span(doc, kind.i + 1, _connected_title_end(doc, end), label="ORG"))
             continue
