@@ -67,6 +67,18 @@ def test_surname_resolves_to_full_name(facts_of):
     }
 
 
+def test_a_surname_the_tagger_left_untagged_is_the_full_name_that_bears_it(nlp):
+    from kg.extract import text_for_nlp
+    from kg.extract.entities import index_entities
+
+    doc = nlp(text_for_nlp("Tomas Revik, director of the institute, spoke first. Later Revik left."))
+    # The tagger's slip, made certain: the bare surname untagged.
+    doc.ents = [e for e in doc.ents if e.text != "Revik"]
+    index = index_entities(doc)
+    surname = [t for t in doc if t.text == "Revik"][-1]
+    assert index.entity_at(surname) is not None and index.entity_at(surname).name == "Tomas Revik"
+
+
 def test_one_participant_is_no_fact(facts_of):
     assert facts_of("Jacques Chirac met reporters in Bonn.").events == ()
 

@@ -395,9 +395,14 @@ def index_entities(doc: Doc) -> ArticleEntities:
         key = token.lower_
         if key in short_forms and key in votes:
             entity = entity_for(key)
-            if entity.type == "person":
-                index.by_token[token.i] = entity
-                index.spans[token.i] = doc[token.i : token.i + 1]
+        elif len(person_full.get(key, ())) == 1 and token.text[:1].isupper():
+            # "..., Revesz said": the surname of the one full name that bears it.
+            entity = entity_for(next(iter(person_full[key])))
+        else:
+            continue
+        if entity.type == "person":
+            index.by_token[token.i] = entity
+            index.spans[token.i] = doc[token.i : token.i + 1]
     return index
 
 
