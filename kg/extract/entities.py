@@ -302,12 +302,20 @@ def index_entities(doc: Doc) -> ArticleEntities:
         words = key.split()
         if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
             full_people.add(key)
-            person_full[words[-1]].add(key)
-            person_full[key].add(key)
-            # "Li" for "Li Wei": family name first; used only when no other person shares it.
-            # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
-            for word in words[:-1]:
-                first_names[word].add(key)
+    # "Loretta E. Lynch" and "Loretta Lynch": one person, named by the fuller spelling.
+    fullest: dict[str, str] = {}
+    for key in sorted(full_people, key=lambda k: (-len(k), k)):
+        fullest.setdefault(_without_initials(key), key)
+    for key in full_people:
+        words = key.split()
+        person = fullest[_without_initials(key)]
+        person_full[words[-1]].add(person)
+        person_full[key].add(person)
+        # "Li" for "Li Wei": family name first; used only when no other person shares it.
+        # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
+        for word in words[:-1]:
+            if len(word.rstrip(".")) > 1:
+                first_names[word].add(person)
     for first, fulls in first_names.items():
         if first not in person_full and len(fulls) == 1:
             person_full[first] = set(fulls)
@@ -404,6 +412,12 @@ def index_entities(doc: Doc) -> ArticleEntities:
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _without_initials(key: str) -> str:
+    """ "loretta e. lynch" -> "loretta lynch": the middle initials left out."""
+    words = key.split()
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
 
 
 def _the_before(span: Span) -> Token | None:
