@@ -32,6 +32,9 @@ _LABEL_TYPE: dict[str, EntityType] = {
 }
 _STRIP_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
+# How many times more often one full name must be given than another sharing its surname
+# for the bare surname to be theirs.
+DOMINANCE = 2
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
@@ -319,6 +322,16 @@ def index_entities(doc: Doc) -> ArticleEntities:
     for first, fulls in first_names.items():
         if first not in person_full and len(fulls) == 1:
             person_full[first] = set(fulls)
+    # "Cruz" where the story names Ted Cruz often and his father once: the surname alone is the
+    # person the story is about, when their full name clearly outnumbers the others'.
+    named_times: Counter[str] = Counter()
+    for key in full_people:
+        named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
+    for short, fulls in person_full.items():
+        if len(fulls) > 1 and short not in full_people:
+            (top, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
+            if most >= DOMINANCE * next_most:
+                person_full[short] = {top}
     for span, name in weak:
         key = name.lower()
         single_person = key in votes and len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON"
