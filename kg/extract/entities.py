@@ -329,9 +329,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
         named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
     for short, fulls in person_full.items():
         if len(fulls) > 1 and short not in full_people:
-            (top, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
+            (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
             if most >= DOMINANCE * next_most:
-                person_full[short] = {top}
+                person_full[short] = {dominant}
     for span, name in weak:
         key = name.lower()
         single_person = key in votes and len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON"
