@@ -311,14 +311,14 @@ def index_entities(doc: Doc) -> ArticleEntities:
         fullest.setdefault(_without_initials(key), key)
     for key in full_people:
         words = key.split()
-        person = fullest[_without_initials(key)]
-        person_full[words[-1]].add(person)
-        person_full[key].add(person)
+        full = fullest[_without_initials(key)]
+        person_full[words[-1]].add(full)
+        person_full[key].add(full)
         # "Li" for "Li Wei": family name first; used only when no other person shares it.
         # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
         for word in words[:-1]:
             if len(word.rstrip(".")) > 1:
-                first_names[word].add(person)
+                first_names[word].add(full)
     for first, fulls in first_names.items():
         if first not in person_full and len(fulls) == 1:
             person_full[first] = set(fulls)
