@@ -407,6 +407,12 @@ def index_entities(doc: Doc) -> ArticleEntities:
         person = index.by_token.get(span.start)
         if person is not None and person.type == "person" and span.start > 0:
             _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
+    for entity in index.entities:
+        if entity.type == "person" and entity not in index.genders:
+            given = entity.name.split()[0].lower() if " " in entity.name else ""
+            gender = "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
+            if gender is not None:
+                index.genders[entity] = gender  # a title the story gives outranks the name
 
     # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
     short_forms = {k: v for k, v in canonical.items() if k != v or len(k.split()) == 1}
@@ -555,6 +561,8 @@ def _majority_label(counter: Counter[str]) -> str:
 # Titles and honorifics that say whether a person is a man or a woman.
 MALE_TITLES = words("male-titles")
 FEMALE_TITLES = words("female-titles")
+MALE_NAMES = words("male-given-names")
+FEMALE_NAMES = words("female-given-names")
 _GENDER_OF_PRONOUN = {
     "he": "male",
     "him": "male",
@@ -576,7 +584,7 @@ def _mark_gender(index: ArticleEntities, person: Entity, title: str) -> None:
     index.genders[person] = gender if known in (None, gender) else "unknown"
 
 
-def _fits_pronoun(index: ArticleEntities, person: Entity | None, pronoun: Token) -> Entity | None:
+def fits_pronoun(index: ArticleEntities, person: Entity | None, pronoun: Token) -> Entity | None:
     """The person, unless their title says they cannot be this pronoun ("she" is no king)."""
     if person is None:
         return None
@@ -607,7 +615,7 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     # "Weber and Lindqvist are willing, he said": the people the reported words name are
     # not the one reporting them (who would have said "Weber said he ...").
     own = doc[sent.start : sent.start] if _reports_what_precedes(token) else doc[sent.start : token.i]
-    before = [t for t in own if _fits_pronoun(index, _person(index, t), token)]
+    before = [t for t in own if fits_pronoun(index, _person(index, t), token)]
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return _person(index, subjects[-1])
@@ -621,13 +629,13 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         subject = _main_subject(prev)
         if subject is not None:
             named = _person(index, subject)
-            if named is not None and _fits_pronoun(index, named, token):
+            if named is not None and fits_pronoun(index, named, token):
                 return named
             if is_person_pronoun(subject):
                 return resolve_pronoun(subject, index, depth + 1) if depth < 3 else None
             if subject.lemma_.lower() in gazetteer.TITLE_HEADS:
                 return None  # a person the article describes but we cannot name
-        people = {p for t in prev if (p := _fits_pronoun(index, _person(index, t), token))}
+        people = {p for t in prev if (p := fits_pronoun(index, _person(index, t), token))}
         if len(people) == 1:
             return people.pop()
         if people:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.anchoring import find_date
 from kg.extract.cached import article_text, parsed_text
-from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.extract.entities import ArticleEntities, fits_pronoun, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
 from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.extract.lexicon import words
@@ -397,7 +397,7 @@ def _pronoun_speaker(
 ) -> tuple[Entity | None, str]:
     """ "..., he noted": the person last reported speaking, a few sentences back at most;
     else the pronoun's ordinary reading. Names inside the quotation are never candidates."""
-    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i]
+    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and fits_pronoun(index, e, pronoun)]
     if earlier:
         token, last = earlier[-1]
         if sentence_distance(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
