@@ -324,6 +324,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             person_full[first] = set(fulls)
     # "Cruz" where the story names Ted Cruz often and his father once: the surname alone is the
     # person the story is about, when their full name clearly outnumbers the others'.
+    shared_surnames = {k: set(v) for k, v in person_full.items() if len(v) > 1 and k not in full_people}
     named_times: Counter[str] = Counter()
     for key in full_people:
         named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
@@ -403,16 +404,34 @@ def index_entities(doc: Doc) -> ArticleEntities:
             index.by_token[token.i] = entity
             index.spans[token.i] = span
 
-    for span, _name in mentions:
+    # A person's gender, where the story says it: a given name common for one sex only and
+    # the titles it gives them ("Mrs", "King"; where the two disagree, neither), then the
+    # pronouns it uses for them ("Revik said he ...", the least sure).
+    for entity in index.entities:
+        by_name = _gender_of_name(entity) if entity.type == "person" else None
+        if by_name is not None:
+            index.genders[entity] = by_name
+    # "Mr. Obama" is not Michelle Obama: a surname under an honorific goes to the one person
+    # bearing it who can be of the honorific's sex, and to no one where none or several can.
+    for span, name in mentions:
+        wanted = _HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
+        person = index.by_token.get(span.start)
+        if wanted is None or person is None or person.type != "person" or " " in name:
+            continue
+        bearers = shared_surnames.get(name.lower()) or {canonical[name.lower()]}
+        fitting = [e for c in sorted(bearers) if index.genders.get(e := entity_for(c), wanted) == wanted]
+        chosen = fitting[0] if len(fitting) == 1 else Entity(name, "person")
+        if chosen != person:
+            index.entities.add(chosen)
+            for token in span:
+                index.by_token[token.i] = chosen
+    for span, name in mentions:
         person = index.by_token.get(span.start)
         if person is not None and person.type == "person" and span.start > 0:
-            _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
-    for entity in index.entities:
-        if entity.type == "person" and entity not in index.genders:
-            given = entity.name.split()[0].lower() if " " in entity.name else ""
-            gender = "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
-            if gender is not None:
-                index.genders[entity] = gender  # a title the story gives outranks the name
+            if name.lower() not in shared_surnames:
+                _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
+    for person, gender in _genders_from_pronouns(doc, index, set(shared_surnames)).items():
+        index.genders.setdefault(person, gender)
 
     # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
     short_forms = {k: v for k, v in canonical.items() if k != v or len(k.split()) == 1}
@@ -582,6 +601,45 @@ def _mark_gender(index: ArticleEntities, person: Entity, title: str) -> None:
         return
     known = index.genders.get(person)
     index.genders[person] = gender if known in (None, gender) else "unknown"
+
+
+_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+
+def _gender_of_name(person: Entity) -> str | None:
+    """ "female" for Anna Lindqvist, "male" for Tomas Revik, None for a name that says neither."""
+    given = person.name.split()[0].lower() if " " in person.name else ""
+    return "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
+
+
+def _genders_from_pronouns(doc: Doc, index: ArticleEntities, shared: set[str]) -> dict[Entity, str]:
+    """ "Revik said he would stay", "Lindqvist said she ...": a person who reports that
+    he or she will do something, with no other person named in the sentence before the
+    pronoun. A person the story calls both, or named by a surname others share, is left out."""
+    seen: dict[Entity, set[str]] = defaultdict(set)
+    for verb in doc:
+        if verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        person = index.entity_at(subject) if subject is not None else None
+        if person is None or person.type != "person" or subject is None:
+            continue
+        mention = index.span_of(subject)
+        if mention is not None and clean_name(mention.text).lower() in shared:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if pronoun is None or pronoun.lower_ not in _GENDER_OF_PRONOUN:
+                continue
+            gender = _GENDER_OF_PRONOUN[pronoun.lower_]
+            others = {
+                e
+                for t in doc[verb.sent.start : pronoun.i]
+                if (e := index.entity_at(t)) is not None and e.type == "person" and e != person
+            }
+            if not others:
+                seen[person].add(gender)
+    return {person: genders.pop() for person, genders in seen.items() if len(genders) == 1}
 
 
 def fits_pronoun(index: ArticleEntities, person: Entity | None, pronoun: Token) -> Entity | None:
