@@ -427,9 +427,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
                 index.by_token[token.i] = chosen
     for span, name in mentions:
         person = index.by_token.get(span.start)
-        if person is not None and person.type == "person" and span.start > 0:
-            if name.lower() not in shared_surnames:
-                _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
+        if person is None or person.type != "person" or span.start == 0:
+            continue
+        if name.lower() not in shared_surnames:
+            _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
     for person, gender in _genders_from_pronouns(doc, index, set(shared_surnames)).items():
         index.genders.setdefault(person, gender)
 
