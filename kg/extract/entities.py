@@ -348,6 +348,15 @@ def index_entities(doc: Doc) -> ArticleEntities:
             canonical[key] = key
         else:
             canonical[key] = key
+    # "IMF" for the International Monetary Fund the story names: an acronym is the one
+    # longer name whose capitalised words it spells.
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for span, name in mentions:
+        if len(span) > 1 and span.label_ != "PERSON":
+            spelled[_initials(name)].add(name.lower())
+    for _span, name in mentions:
+        if name.isupper() and len(name) > 1 and len(spelled.get(name.lower(), ())) == 1:
+            canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
 
     # Type by the votes of every mention of the canonical entity.
     cluster_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -393,7 +402,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             return Entity(gazetteer.country_of(name) or name, "country")
         # The tagger often calls a bare surname ("Vondrak") an organisation; a full name it
         # calls a person decides for all its short forms.
-        if top == "PERSON" or ckey in full_people or (ckey != key and counter["PERSON"] > 0):
+        if top == "PERSON" or ckey in full_people:
             return Entity(name, "person")
         return Entity(name, _LABEL_TYPE.get(top, "organization"))
 
@@ -451,6 +460,14 @@ def index_entities(doc: Doc) -> ArticleEntities:
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+_ACRONYM_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "la", "&"}
+
+
+def _initials(name: str) -> str:
+    """ "International Monetary Fund" -> "imf"; "Organization of American States" -> "oas"."""
+    return "".join(w[0] for w in name.lower().replace("-", " ").split() if w not in _ACRONYM_SMALL_WORDS)
 
 
 def _without_initials(key: str) -> str:

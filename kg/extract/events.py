@@ -90,7 +90,10 @@ def extract_events(
     mentions = _link_anaphora(mentions)
     _fill_from_lead(doc, mentions, index, published)
     _place_from_visits(mentions, _visit_destinations(doc, index), index)
-    complete = [m for m in mentions if len(m.participants) >= 2 and m.status is not None and not m.anaphoric]
+    # Two different parties: "the Harbour Union (HU) met" names one body twice.
+    complete = [
+        m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
+    ]
     return _merge(_drop_groups_with_named_people(complete), article_id)
 
 
@@ -726,7 +729,7 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
         events.append(
             Event(
                 type=group.type,  # type: ignore[arg-type]
-                participants=tuple(sorted(group.participants)),
+                participants=tuple(sorted(set(group.participants))),
                 date=group.date,
                 place=group.place,
                 status=group.status,  # type: ignore[arg-type]
