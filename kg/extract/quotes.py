@@ -376,6 +376,11 @@ def _speaker_of(
                     relays = [index.entity_at(c) for c in verb.children if c.dep_ == "nsubj"]
                     relay = next((r for r in relays if r is not None and r.type == "outlet"), None)
                     return _Attribution(entity, entity.name, verb, relay)
+    # "X issued a statement saying ...": the statement's author said it.
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        author = _author_of(verb.head, index)
+        if author is not None:
+            return _Attribution(author, author.name, verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
     if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
@@ -386,9 +391,39 @@ def _speaker_of(
         if is_person_pronoun(subject):
             return _Attribution(*_pronoun_speaker(subject, index, speakers), verb)
         entity, description = _named(subject, index)
+        if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
+            # "The union's statement said": its author; an authorless "the memo" stays itself.
+            entity = _author_of(subject, index)
+            description = entity.name if entity is not None else description
         if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
             continue  # "made public ― Weber boasted": a misparse, not a speaker
         return _Attribution(entity, description, verb)
+    return None
+
+
+DOCUMENT_NOUNS = words("document-nouns")
+_ISSUING_VERBS = {"issue", "release", "publish", "send", "post", "put", "deliver", "write", "sign", "file"}
+
+
+def _author_of(document: Token, index: ArticleEntities) -> Entity | None:
+    """Who a statement, letter or report is from: "the union's statement", "the Harbour
+    Union statement", "a letter from Weber", "Weber issued a statement"."""
+    for child in document.children:
+        if child.dep_ in ("poss", "compound"):
+            entity = index.entity_at(child)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return entity
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                entity = index.entity_at(pobj)
+                if entity is not None and entity.type in SPEAKER_TYPES:
+                    return entity
+    issuer = document.head
+    if document.dep_ == "dobj" and issuer.lemma_.lower() in _ISSUING_VERBS:
+        for subject in (c for c in issuer.children if c.dep_ == "nsubj"):
+            entity = index.entity_at(subject)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return entity
     return None
 
 
