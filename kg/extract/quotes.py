@@ -294,7 +294,14 @@ def _attribution(
             and _governs(t, doc, segment)
         )
     ]
-    verbs.sort(key=lambda v: min(abs(v.idx - segment.end), abs(v.idx - segment.start)))
+    # A verb whose clause holds the quotation first ("Roberts said “...” McCrory said it would
+    # be ..." in one parsed sentence), then the nearest.
+    verbs.sort(
+        key=lambda v: (
+            not _governs(v, doc, segment),
+            min(abs(v.idx - segment.end), abs(v.idx - segment.start)),
+        )
+    )
     for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
         if found is not None:
