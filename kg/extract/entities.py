@@ -309,6 +309,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
     fullest: dict[str, str] = {}
     for key in sorted(full_people, key=lambda k: (-len(k), k)):
         fullest.setdefault(_without_initials(key), key)
+    # "Rival Hillary Clinton" at a sentence's start: a word the tagger ran into a name the
+    # story gives without it elsewhere, never written inside a sentence, is no part of it.
+    inside_sentence = {name.lower() for span, name in mentions if not span[0].is_sent_start}
+    for key in full_people - inside_sentence:
+        first, _, rest = key.partition(" ")
+        if " " in rest and rest in full_people and first not in MALE_NAMES | FEMALE_NAMES:
+            fullest[_without_initials(key)] = fullest[_without_initials(rest)]
     for key in full_people:
         words = key.split()
         full = fullest[_without_initials(key)]
