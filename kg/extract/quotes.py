@@ -277,7 +277,11 @@ def _attribution(
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
 ) -> _Attribution | None:
-    signed = _signature(doc, segment, index) or _transcript_speaker(doc, segment, index)
+    signed = (
+        _signature(doc, segment, index)
+        or _transcript_speaker(doc, segment, index)
+        or _colon_label(doc, segment, index)
+    )
     if signed is not None:
         return signed
     outside = _outside_tokens(doc, segment, inside)
@@ -292,6 +296,7 @@ def _attribution(
             t.lemma_.lower() in SPEECH_LEMMAS
             or t.lemma_.lower() in ATTRIBUTING_LEMMAS
             and _governs(t, doc, segment)
+            or _as_put_it(t)
         )
     ]
     # A verb whose clause holds the quotation first ("Roberts said “...” McCrory said it would
@@ -350,6 +355,38 @@ def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> 
     return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
 
 
+def _as_put_it(verb: Token) -> bool:
+    """ "As Weber put it, “...”": a speech verb in this one construction."""
+    return (
+        verb.lemma_.lower() == "put"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
+
+
+# Words a colon label may hold besides its speaker: "Weber on the harbour:", "Weber to the BBC:".
+_LABEL_MAX_TOKENS = 8
+
+
+def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
+    """ "Weber to the BBC: “...”": a line that opens with a name and ends in a colon right
+    before the quotation, with no verb of its own, labels who speaks."""
+    text = parsed_text(doc)
+    before = text[: segment.start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    line_start = before.rfind("\n") + 1
+    label = doc.char_span(line_start, len(before) - 1, alignment_mode="contract")
+    if label is None or not 1 <= len(label) <= _LABEL_MAX_TOKENS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    entity = index.entity_at(label[0])
+    if entity is None or entity.type not in ("person", "organization"):
+        return None
+    return _Attribution(entity, entity.name)
+
+
 def _next_to_quotation(
     doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
 ) -> _Attribution | None:
@@ -388,6 +425,12 @@ def _speaker_of(
         author = _author_of(verb.head, index)
         if author is not None:
             return _Attribution(author, author.name, verb)
+    # "X was quoted as saying", "the paper quoted X as saying": the one quoted said it.
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb.head
+    if verb.dep_ in ("pcomp", "advcl", "xcomp") and quoting.lemma_.lower() == "quote":
+        for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
+            entity, description = _named(quoted, index)
+            return _Attribution(entity, description, verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
     if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
