@@ -156,9 +156,22 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: GraphStore, path: Path) -> nx.MultiDiGraph:
-    graph = to_networkx(store)
+    graph = graphml_ids(to_networkx(store))
     nx.write_graphml(graph, str(path), encoding="utf-8", prettyprint=True)
     return graph
+
+
+def graphml_ids(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with the ids GraphML 1.0 allows (an NMTOKEN: no "/" or ":", so no IRI):
+    nodes n0, n1, ... in IRI order and edges e0, e1, ... in the order drawn, each node's IRI
+    kept as its `iri` attribute and each edge's kind as `relation`, as in GEXF."""
+    ids = {iri: f"n{i}" for i, iri in enumerate(sorted(graph.nodes))}
+    out = nx.MultiDiGraph()
+    for iri in sorted(graph.nodes):
+        out.add_node(ids[iri], iri=iri, **graph.nodes[iri])
+    for i, (a, b, data) in enumerate(graph.edges(data=True)):
+        out.add_edge(ids[a], ids[b], key=f"e{i}", relation=relation(data["label"]), **data)
+    return out
 
 
 def sorted_nquads(store: GraphStore) -> str:
