@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg import serve as serving
 from kg.errors import KgError
@@ -24,8 +25,16 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 # Piped output keeps whole tables rather than folding them to 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+# Markup off: names, paths and query values hold "[...]" ("kg[cluster]", "[draft].txt"),
+# which rich would eat or fail on. Styled words are Text, built by _styled.
+out = Console(width=None if sys.stdout.isatty() else 160, markup=False)
+err = Console(stderr=True, markup=False)
+
+
+def _styled(label: str, style: str, message: object = "") -> Text:
+    """ "error: ..." with the label in `style` and the message as plain text."""
+    return Text.assemble((label, style), f" {message}" if message != "" else "")
+
 
 StoreOption = Annotated[
     str,
@@ -40,8 +49,18 @@ StoreOption = Annotated[
 
 
 def _fail(exc: KgError) -> NoReturn:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    err.print(_styled("error:", "bold red", exc), highlight=False, soft_wrap=True)
     raise typer.Exit(1)
+
+
+def _check_writable(output: Path) -> None:
+    """Fail before any work where `output` cannot be written: a missing folder is one line,
+    not a traceback after the export ran."""
+    folder = output.parent
+    if not folder.is_dir():
+        _fail(KgError(f"cannot write {output}: the folder {folder} does not exist"))
+    if output.is_dir():
+        _fail(KgError(f"cannot write {output}: it is a folder"))
 
 
 def _open(location: str) -> GraphStore:
@@ -53,7 +72,7 @@ def _open(location: str) -> GraphStore:
 
 def _print_skips(skips: Iterable[object]) -> None:
     for skip in skips:
-        err.print(f"[yellow]skipped[/] {skip}", highlight=False, soft_wrap=True)
+        err.print(_styled("skipped", "yellow", skip), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -175,11 +194,16 @@ def facts(
     """
     from kg.facts import iter_facts, to_jsonl
 
+    if output:
+        _check_writable(output)
     db = _open(store)
     lines = (to_jsonl(f) for f in iter_facts(db, article))
     if output:
-        with output.open("w", encoding="utf-8") as handle:
-            count = sum(1 for line in lines if handle.write(line) is not None)
+        try:
+            with output.open("w", encoding="utf-8") as handle:
+                count = sum(1 for line in lines if handle.write(line) is not None)
+        except OSError as exc:
+            _fail(KgError(f"cannot write {output}: {exc.strerror or exc}"))
         err.print(f"{count} facts written to {output}")
     else:
         for line in lines:
@@ -196,7 +220,7 @@ def query(
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or <IRI>)."),
+        typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or `<IRI>`)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store: StoreOption = default_store(),
@@ -251,10 +275,13 @@ def export(
     """
     from kg.export import export as run_export
 
+    _check_writable(output)
     try:
         count = run_export(_open(store), fmt, output)
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(KgError(f"cannot write {output}: {exc.strerror or exc}"))
     unit = "edges" if fmt in ("graphml", "gexf") else "statements"
     err.print(f"{count} {unit} written to {output}")
 
@@ -276,6 +303,7 @@ def draw(
     from kg.draw import neighbourhood
     from kg.export import to_networkx
 
+    _check_writable(output)
     try:
         graph = neighbourhood(to_networkx(_open(store)), around, depth)
         count = render(graph, output, title=f"around {around}" if around else "kg")
@@ -333,7 +361,10 @@ def serve(
         _fail(exc)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(
-            f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine can query the graph"
+            _styled(
+                "warning:", "yellow", f"listening on {host}: anyone who can reach this machine can query"
+            ),
+            highlight=False,
         )
     err.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (query page at /); Ctrl-C stops")
     try:
@@ -386,10 +417,10 @@ def validate(
     except KgError as exc:
         _fail(exc)
     if result.conforms:
-        out.print(f"[green]conforms[/] ({result.triples} triples checked)")
+        out.print(_styled("conforms", "green", f"({result.triples} triples checked)"))
     else:
         out.print(result.report, highlight=False)
-        err.print("[bold red]does not conform[/]")
+        err.print(_styled("does not conform", "bold red"))
         raise typer.Exit(1)
 
 
@@ -422,7 +453,12 @@ def evaluate(
         _fail(exc)
     if missing:
         err.print(
-            f"[yellow]warning:[/] {len(missing)} gold articles are not in the store (first: {missing[0]})"
+            _styled(
+                "warning:",
+                "yellow",
+                f"{len(missing)} gold articles are not in the store (first: {missing[0]})",
+            ),
+            highlight=False,
         )
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -75,3 +77,50 @@ def test_nothing_usable_is_an_error(tmp_path: Path):
     result = runner.invoke(app, ["build", str(tmp_path / "empty.txt"), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
     assert "no usable article" in result.output and "empty file" in result.output
+
+
+def test_writing_into_a_missing_folder_is_one_line_before_any_work(tmp_path: Path, seeds_store):
+    missing = tmp_path / "no" / "such"
+    for args in (
+        ["export", "graphml", str(missing / "kg.graphml")],
+        ["facts", "-o", str(missing / "facts.jsonl")],
+        ["draw", str(missing / "kg.html")],
+    ):
+        result = runner.invoke(app, [*args, "--store", str(seeds_store)])
+        assert result.exit_code == 1, (args, result.output)
+        assert "does not exist" in result.output and str(missing) in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+# Square brackets and angle brackets as users write them: rich markup must neither eat nor fail on them.
+HOSTILE = ["[/b]", "[draft]", "kg[cluster]", "[bold red]x[/]", "[/]", "<IRI>", "[link=x]y[/link]", "\\[z]"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.lists(st.sampled_from([*HOSTILE, "a", " ", "é"]), min_size=1, max_size=5).map("".join))
+def test_hostile_text_in_any_message_is_printed_as_written(tmp_path: Path, seeds_store, name):
+    # An error naming a path.
+    result = runner.invoke(app, ["export", "graphml", str(tmp_path / name / "x" / "kg.graphml")])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert name in result.output.replace("\n", "")
+    # A value in a query's table.
+    literal = name.replace("\\", "\\\\").replace('"', '\\"')
+    result = runner.invoke(
+        app,
+        ["query", "--sparql", f'SELECT ?x WHERE {{ BIND("{literal}" AS ?x) }}', "--store", str(seeds_store)],
+    )
+    assert result.exit_code == 0, result.output
+    assert name.strip() in result.output
+
+
+def test_a_skipped_file_is_named_as_it_is(tmp_path: Path):
+    (tmp_path / "[draft] notes.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path), "--store", str(tmp_path / "s")])
+    assert "[draft] notes.txt" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_help_shows_angle_brackets_and_extras():
+    assert "<IRI>" in runner.invoke(app, ["query", "--help"]).output
+    assert "kg[cluster]" in runner.invoke(app, ["build", "--help"]).output.replace("\n", "")
