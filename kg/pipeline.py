@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,7 +15,7 @@ from kg.errors import InputError
 from kg.parallel import CHUNK_SIZE, extract_all
 from kg.rdf import article_quads
 from kg.resolve import links_pending, mark_links_pending, write_links
-from kg.store import open_store
+from kg.store import GraphStore, is_url, open_store
 
 # A build holds its input's text in memory (to find changed articles and copies before
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive
@@ -139,7 +141,54 @@ def build(
         raise InputError("--prune with --ids would remove every stored article the id list leaves out")
     report = BuildReport()
     articles = collect_articles(paths, ids, strict, report)
+    if not articles and report.skipped and not report.read:
+        # Said before the store is opened: a build with nothing to build creates nothing
+        # (nor, with --prune, empties a store because its input was mistyped).
+        raise InputError(
+            f"no usable article in the input ({len(report.skipped)} skipped: {report.skipped[0]})",
+            skipped=report.skipped,
+        )
+    fresh = not is_url(store_location) and not Path(store_location).exists()
     store = open_store(store_location)
+    try:
+        return _build_into(
+            store,
+            articles,
+            report,
+            force,
+            prune,
+            model,
+            batch_size,
+            workers,
+            cluster,
+            chunk_size,
+            on_start,
+            on_article,
+        )
+    except BaseException:
+        if fresh and not report.built:
+            # A build that failed before storing anything (an unknown model, --cluster
+            # without Dask, Ctrl-C while loading) leaves no empty store to be taken for real.
+            del store
+            gc.collect()
+            shutil.rmtree(store_location, ignore_errors=True)
+        raise
+
+
+def _build_into(
+    store: GraphStore,
+    articles: list[Article],
+    report: BuildReport,
+    force: bool,
+    prune: bool,
+    model: str | None,
+    batch_size: int,
+    workers: int,
+    cluster: str | None,
+    chunk_size: int,
+    on_start: Callable[[int], None] | None,
+    on_article: Callable[[Article], None] | None,
+) -> BuildReport:
     stored = store.article_hashes()
     known = {article_id: content for article_id, (content, _) in stored.items()}
     given = {a.id for a in articles}
@@ -184,9 +233,4 @@ def build(
     if report.built or report.removed or pending:
         report.same_people = write_links(store)  # cross-article identity, from the new whole
     store.flush()
-    if not articles and report.skipped and not report.read:
-        raise InputError(
-            f"no usable article in the input ({len(report.skipped)} skipped: {report.skipped[0]})",
-            skipped=report.skipped,
-        )
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -124,3 +125,31 @@ def test_a_skipped_file_is_named_as_it_is(tmp_path: Path):
 def test_help_shows_angle_brackets_and_extras():
     assert "<IRI>" in runner.invoke(app, ["query", "--help"]).output
     assert "kg[cluster]" in runner.invoke(app, ["build", "--help"]).output.replace("\n", "")
+
+
+def test_a_failed_build_leaves_no_empty_store_behind(tmp_path: Path, seeds_store):
+    missing_input = runner.invoke(app, ["build", str(tmp_path / "nothing"), "--store", str(tmp_path / "a")])
+    unknown_model = runner.invoke(
+        app, ["build", str(SEEDS), "--store", str(tmp_path / "b"), "--model", "en_core_web_nonexistent"]
+    )
+    assert missing_input.exit_code == 1 and unknown_model.exit_code == 1
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+    # So a later command says there is no store, rather than answering from an empty one.
+    later = runner.invoke(app, ["query", "meetings", "--store", str(tmp_path / "b")])
+    assert later.exit_code == 1 and "no kg store" in later.output
+    # A store that was there before the failed build stays, with all it held (a copy: the
+    # session's seeds store stays as the other tests expect it).
+    seeds_store = Path(shutil.copytree(seeds_store, tmp_path / "seeds-copy"))
+    count = ["query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Meeting }", "--format", "csv"]
+    before = runner.invoke(app, [*count, "--store", str(seeds_store)]).stdout
+    failed = [
+        "build",
+        str(SEEDS),
+        "--store",
+        str(seeds_store),
+        "--force",
+        "--model",
+        "en_core_web_nonexistent",
+    ]
+    assert runner.invoke(app, failed).exit_code == 1
+    assert runner.invoke(app, [*count, "--store", str(seeds_store)]).stdout == before != "n\n0\n"
