@@ -185,6 +185,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and doc[end].text[:1].isupper()
                 and doc[end - 1].head == doc[end]
                 and doc[end - 1].dep_ == "compound"
+                and not _is_title_word(doc[end])  # "Mali President ...": the title is no name
             ):
                 end += 1
             if (start, end) != (ent.start, ent.end):
