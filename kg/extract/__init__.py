@@ -15,7 +15,7 @@ from kg.extract.events import extract_events
 from kg.extract.groups import resolve_groups
 from kg.extract.interviews import extract_interviews
 from kg.extract.meetings import find_meeting
-from kg.extract.quotes import extract_quotes, link_outlets
+from kg.extract.quotes import bind_first_person, extract_quotes, link_outlets
 from kg.extract.roles import extract_roles
 from kg.model import ArticleFacts, Entity
 
@@ -48,6 +48,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     index = index_entities(doc)
     link_descriptions(index)
     resolve_groups(doc, index)
+    bind_first_person(doc, index)
     # A call finder runs first: "talks by telephone" are a call, not a meeting.
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)

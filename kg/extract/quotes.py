@@ -87,17 +87,34 @@ def _closing(paragraph: str, start: int, closing: str) -> int:
     return min(found) if found else -1
 
 
-def extract_quotes(
-    doc: Doc, index: ArticleEntities, article_id: str, published: date | None = None
-) -> list[Quote]:
-    text = parsed_text(doc)
-    original = article_text(doc)
-    segments = quoted_segments(text)
+def _attributed(
+    doc: Doc, index: ArticleEntities
+) -> tuple[list[_Segment], list[_Attribution | None], list[list[int]]]:
+    """The article's quotations, who each piece is attributed to, and the pieces grouped into
+    statements: worked out once per article (the first-person binding and the quotes share it)."""
+    cached = doc.user_data.get(_ATTRIBUTED)
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    segments = quoted_segments(parsed_text(doc))
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
     speakers = _named_speakers(doc, inside, index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
+    result = (segments, found, _quotations(segments, found, doc))
+    doc.user_data[_ATTRIBUTED] = (index, result)
+    return result
+
+
+_ATTRIBUTED = "kg_attributed_quotations"
+
+
+def extract_quotes(
+    doc: Doc, index: ArticleEntities, article_id: str, published: date | None = None
+) -> list[Quote]:
+    original = article_text(doc)
+    segments, found, groups = _attributed(doc, index)
+    doc.user_data.pop(_ATTRIBUTED, None)  # the Doc keeps no object that cannot be serialised
     quotes: list[Quote] = []
-    for group in _quotations(segments, found, doc):
+    for group in groups:
         attributed = found[group[0]]
         if attributed is None:
             continue  # no attribution at all: left out rather than guessed
@@ -132,6 +149,27 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+FIRST_PERSON = {"i", "me", "my", "myself"}
+
+
+def bind_first_person(doc: Doc, index: ArticleEntities) -> None:
+    """ "“I met Varga on Monday,” Lindqvist said": inside a quotation a named person is
+    heard saying, "I" and "me" are that person, for every fact the quotation states.
+    "We" stays unresolved: who else it takes in is the article's to say."""
+    segments, found, groups = _attributed(doc, index)
+    for group in groups:
+        attributed = found[group[0]]
+        speaker = attributed.speaker if attributed is not None else None
+        if speaker is None or speaker.type != "person":
+            continue
+        for segment in (segments[i] for i in group):
+            span = doc.char_span(segment.start, segment.end, alignment_mode="contract")
+            for token in span if span is not None else ():
+                if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+                    index.by_token[token.i] = speaker
+                    index.spans[token.i] = doc[token.i : token.i + 1]
 
 
 def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc: Doc) -> list[list[int]]:
