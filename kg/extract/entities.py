@@ -19,6 +19,14 @@ from kg.extract import gazetteer
 from kg.extract.cached import doc_ents
 from kg.extract.dateline import dateline_span
 from kg.extract.dates import MONTHS, WEEKDAYS
+from kg.extract.gender import (
+    HONORIFIC_GENDER,
+    fits_pronoun,
+    gender_of_name,
+    genders_from_pronouns,
+    is_given_name,
+    mark_title_gender,
+)
 from kg.extract.lexicon import words
 from kg.model import Entity, EntityType
 
@@ -315,7 +323,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     inside_sentence = {name.lower() for span, name in mentions if not span[0].is_sent_start}
     for key in full_people - inside_sentence:
         first, _, rest = key.partition(" ")
-        if " " in rest and rest in full_people and first not in MALE_NAMES | FEMALE_NAMES:
+        if " " in rest and rest in full_people and not is_given_name(first):
             fullest[_without_initials(key)] = fullest[_without_initials(rest)]
     for key in full_people:
         words = key.split()
@@ -425,13 +433,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # the titles it gives them ("Mrs", "King"; where the two disagree, neither), then the
     # pronouns it uses for them ("Revik said he ...", the least sure).
     for entity in index.entities:
-        by_name = _gender_of_name(entity) if entity.type == "person" else None
+        by_name = gender_of_name(entity) if entity.type == "person" else None
         if by_name is not None:
             index.genders[entity] = by_name
     # "Mr. Obama" is not Michelle Obama: a surname under an honorific goes to the one person
     # bearing it who can be of the honorific's sex, and to no one where none or several can.
     for span, name in mentions:
-        wanted = _HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
+        wanted = HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
         person = index.by_token.get(span.start)
         if wanted is None or person is None or person.type != "person" or " " in name:
             continue
@@ -447,8 +455,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if person is None or person.type != "person" or span.start == 0:
             continue
         if name.lower() not in shared_surnames:
-            _mark_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
-    for person, gender in _genders_from_pronouns(doc, index, set(shared_surnames)).items():
+            mark_title_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
+    unsure = {t.i for span, name in mentions if name.lower() in shared_surnames for t in span}
+    for person, gender in genders_from_pronouns(doc, index, unsure).items():
         index.genders.setdefault(person, gender)
 
     # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
@@ -601,82 +610,6 @@ def _majority_label(counter: Counter[str]) -> str:
     # Ties go to the more specific reading; sorting keeps the choice deterministic.
     order = {"PERSON": 0, "COUNTRY": 1, "ORG": 2, "GPE": 3, "FAC": 4, "LOC": 5}
     return min(counter, key=lambda label: (-counter[label], order.get(label, 9), label))
-
-
-# Titles and honorifics that say whether a person is a man or a woman.
-MALE_TITLES = words("male-titles")
-FEMALE_TITLES = words("female-titles")
-MALE_NAMES = words("male-given-names")
-FEMALE_NAMES = words("female-given-names")
-_GENDER_OF_PRONOUN = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
-
-
-def _mark_gender(index: ArticleEntities, person: Entity, title: str) -> None:
-    """Record a man's or woman's title; a person given both keeps neither."""
-    gender = "male" if title in MALE_TITLES else "female" if title in FEMALE_TITLES else None
-    if gender is None:
-        return
-    known = index.genders.get(person)
-    index.genders[person] = gender if known in (None, gender) else "unknown"
-
-
-_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
-
-
-def _gender_of_name(person: Entity) -> str | None:
-    """ "female" for Anna Lindqvist, "male" for Tomas Revik, None for a name that says neither."""
-    given = person.name.split()[0].lower() if " " in person.name else ""
-    return "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
-
-
-def _genders_from_pronouns(doc: Doc, index: ArticleEntities, shared: set[str]) -> dict[Entity, str]:
-    """ "Revik said he would stay", "Lindqvist said she ...": a person who reports that
-    he or she will do something, with no other person named in the sentence before the
-    pronoun. A person the story calls both, or named by a surname others share, is left out."""
-    seen: dict[Entity, set[str]] = defaultdict(set)
-    for verb in doc:
-        if verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        person = index.entity_at(subject) if subject is not None else None
-        if person is None or person.type != "person" or subject is None:
-            continue
-        mention = index.span_of(subject)
-        if mention is not None and clean_name(mention.text).lower() in shared:
-            continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if pronoun is None or pronoun.lower_ not in _GENDER_OF_PRONOUN:
-                continue
-            gender = _GENDER_OF_PRONOUN[pronoun.lower_]
-            others = {
-                e
-                for t in doc[verb.sent.start : pronoun.i]
-                if (e := index.entity_at(t)) is not None and e.type == "person" and e != person
-            }
-            if not others:
-                seen[person].add(gender)
-    return {person: genders.pop() for person, genders in seen.items() if len(genders) == 1}
-
-
-def fits_pronoun(index: ArticleEntities, person: Entity | None, pronoun: Token) -> Entity | None:
-    """The person, unless their title says they cannot be this pronoun ("she" is no king)."""
-    if person is None:
-        return None
-    known = index.genders.get(person)
-    wanted = _GENDER_OF_PRONOUN.get(pronoun.lower_)
-    if known in ("male", "female") and wanted is not None and known != wanted:
-        return None
-    return person
 
 
 def is_person_pronoun(token: Token) -> bool:

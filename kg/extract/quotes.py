@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.anchoring import find_date
 from kg.extract.cached import article_text, parsed_text
-from kg.extract.entities import ArticleEntities, fits_pronoun, is_person_pronoun, resolve_pronoun
+from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.extract.events import evidence_of, sentence_distance
 from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
+from kg.extract.gender import fits_pronoun
 from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Interview, Quote
 
