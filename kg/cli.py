@@ -197,6 +197,10 @@ def facts(
     if output:
         _check_writable(output)
     db = _open(store)
+    if article is not None:
+        stored = db.article_ids()
+        if article not in stored:
+            _fail(KgError(f"no article {article!r} in the store (it holds {len(stored)} articles)"))
     lines = (to_jsonl(f) for f in iter_facts(db, article))
     if output:
         try:
@@ -236,6 +240,8 @@ def query(
         if fmt not in ("table", "csv", "json"):
             raise KgError(f"--format must be table, csv or json, not {fmt!r}")
         params = q.parse_params(param or [])
+        if sparql and name:
+            raise KgError(f"give a query name ({name}) or --sparql, not both")
         if sparql:
             text = sparql
         elif name:

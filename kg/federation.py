@@ -16,6 +16,7 @@ against rdflib's parse on generated queries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Codepoint escapes are undone before tokenising (SPARQL 1.1, 19.2): \u0053ERVICE is SERVICE.
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -59,9 +60,10 @@ def decode_codepoints(sparql: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
 
 
-def service_word(sparql: str) -> str | None:
-    """The word of `sparql` in which a SPARQL parser could read the SERVICE keyword, or None
-    when it has none. Strings, IRIs, comments and variables never count."""
+def keyword_words(sparql: str) -> Iterator[str]:
+    """The words of `sparql` a SPARQL parser could read keywords in, in order: keywords,
+    names and the prefixes of prefixed names. Strings, IRIs, comments and variables never
+    count."""
     text = decode_codepoints(sparql)
     at, end = 0, len(text)
     while at < end:
@@ -78,7 +80,30 @@ def service_word(sparql: str) -> str | None:
                 at += 1
                 continue
             word = match.group(0)
-        if "service" in word.casefold():
-            return word
+        yield word
         at = match.end()
+
+
+def service_word(sparql: str) -> str | None:
+    """The word of `sparql` in which a SPARQL parser could read the SERVICE keyword, or None
+    when it has none."""
+    return next((w for w in keyword_words(sparql) if "service" in w.casefold()), None)
+
+
+# The operations of SPARQL 1.1 Update (section 3): a request that opens with one writes.
+UPDATE_KEYWORDS = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
+
+
+def update_word(sparql: str) -> str | None:
+    """The keyword that makes `sparql` an update rather than a query, or None: the first
+    word after the prologue (BASE and PREFIX declarations)."""
+    words = keyword_words(sparql)
+    for word in words:
+        folded = word.casefold()
+        if folded == "base":
+            continue
+        if folded == "prefix":
+            next(words, None)  # the declared prefix ("ex" of "ex:"); its IRI is opaque
+            continue
+        return word if folded in UPDATE_KEYWORDS else None
     return None

@@ -140,14 +140,18 @@ def build(
     if prune and ids is not None:
         raise InputError("--prune with --ids would remove every stored article the id list leaves out")
     report = BuildReport()
+    paths = list(paths)
     articles = collect_articles(paths, ids, strict, report)
-    if not articles and report.skipped and not report.read:
+    if not articles:
         # Said before the store is opened: a build with nothing to build creates nothing
-        # (nor, with --prune, empties a store because its input was mistyped).
-        raise InputError(
-            f"no usable article in the input ({len(report.skipped)} skipped: {report.skipped[0]})",
-            skipped=report.skipped,
-        )
+        # (nor, with --prune, empties a store because its input was mistyped), and exits 1.
+        if report.skipped:
+            why = f"{len(report.skipped)} skipped: {report.skipped[0]}"
+        elif ids is not None:
+            why = "none of its articles is in the id list"
+        else:
+            why = "no .txt, .jsonl or .html file with text in " + ", ".join(str(p) for p in paths)
+        raise InputError(f"no usable article in the input ({why})", skipped=report.skipped)
     fresh = not is_url(store_location) and not Path(store_location).exists()
     store = open_store(store_location)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.federation import update_word
 from kg.store import GraphStore
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -90,13 +91,10 @@ def parse_params(pairs: list[str]) -> dict[str, ox.NamedNode | ox.Literal]:
 
 
 def check_params(query: NamedQuery, params: Mapping[str, object]) -> None:
-    if query.params:
-        unknown = sorted(set(params) - set(query.params))
-        if unknown:
-            raise QueryError(
-                f"query {query.name!r} takes no parameter {', '.join(unknown)}; "
-                f"it takes: {', '.join(query.params)}"
-            )
+    unknown = sorted(set(params) - set(query.params))
+    if unknown:
+        takes = f"it takes: {', '.join(query.params)}" if query.params else "it takes none"
+        raise QueryError(f"query {query.name!r} takes no parameter {', '.join(unknown)}; {takes}")
     missing = [p for p, required in query.params.items() if required and p not in params]
     if missing:
         raise QueryError(
@@ -121,6 +119,9 @@ def _term_text(term: object) -> str:
 def run_query(
     store: GraphStore, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None
 ) -> Table:
+    update = update_word(text)
+    if update is not None:
+        raise QueryError(f"updates are not allowed here ({update} ...): kg query only reads; kg build writes")
     result = store.query(text, params)
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [[str(bool(result)).lower()]])

@@ -153,3 +153,26 @@ def test_a_failed_build_leaves_no_empty_store_behind(tmp_path: Path, seeds_store
     ]
     assert runner.invoke(app, failed).exit_code == 1
     assert runner.invoke(app, [*count, "--store", str(seeds_store)]).stdout == before != "n\n0\n"
+
+
+def test_input_that_would_be_ignored_is_refused_with_a_reason(tmp_path: Path, seeds_store):
+    store = ["--store", str(seeds_store)]
+    cases = [
+        (["query", "meetings", "-p", "x=1", *store], "query 'meetings' takes no parameter x"),
+        (["query", "meetings", "--sparql", "SELECT * { ?s ?p ?o }", *store], "not both"),
+        (["facts", "--article", "NOPE", *store], "no article 'NOPE' in the store"),
+        (
+            ["query", "--sparql", "PREFIX ex: <http://x/> INSERT DATA { ex:a ex:b ex:c }", *store],
+            "updates are not allowed here",
+        ),
+    ]
+    for args, said in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert said in result.output, (args, result.output)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article format", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(empty), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1 and "no usable article" in result.output
+    assert not (tmp_path / "s").exists()
