@@ -21,14 +21,33 @@ from kg.store import STORE_ENV, GraphStore, default_store, open_store
 app = typer.Typer(
     help="Build and query a knowledge graph of who met, phoned, interviewed and holds which role, from news.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode="markdown",
 )
-# Piped output keeps whole tables rather than folding them to 80 columns.
 # Markup off: names, paths and query values hold "[...]" ("kg[cluster]", "[draft].txt"),
-# which rich would eat or fail on. Styled words are Text, built by _styled.
+# which rich would eat or fail on. Styled words are Text, built by _styled. Piped output
+# keeps whole tables rather than folding them to 80 columns.
 out = Console(width=None if sys.stdout.isatty() else 160, markup=False)
 err = Console(stderr=True, markup=False)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from kg import __version__
+
+        out.print(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print kg's version and stop."
+        ),
+    ] = False,
+) -> None:
+    """Options before any command (the app's help above is what `kg --help` shows)."""
 
 
 def _styled(label: str, style: str, message: object = "") -> Text:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -176,3 +178,13 @@ def test_input_that_would_be_ignored_is_refused_with_a_reason(tmp_path: Path, se
     result = runner.invoke(app, ["build", str(empty), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "no usable article" in result.output
     assert not (tmp_path / "s").exists()
+
+
+def test_version_and_python_dash_m():
+    from kg import __version__
+
+    assert runner.invoke(app, ["--version"]).output.strip() == f"kg {__version__}"
+    run = subprocess.run(
+        [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and run.stdout.strip() == f"kg {__version__}"
