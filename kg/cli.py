@@ -261,16 +261,19 @@ def query(
         params = q.parse_params(param or [])
         if sparql and name:
             raise KgError(f"give a query name ({name}) or --sparql, not both")
+        db = None
         if sparql:
             text = sparql
         elif name:
             named = q.load_query(name)
             q.check_params(named, params)
             text = named.text
+            db = _open(store)
+            params = q.bind_names(db, named, params)
         else:
             listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
             raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
-        result = q.run_query(_open(store), text, params)
+        result = q.run_query(db or _open(store), text, params)
     except KgError as exc:
         _fail(exc)
     if fmt == "csv":

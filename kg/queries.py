@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,9 @@ class NamedQuery:
     question: str
     params: dict[str, bool]  # name -> required
     examples: dict[str, str]  # name -> the example value the header gives ('e.g. "..."')
+    # Parameters that take an entity's name ("the person's name as the graph gives it"),
+    # matched the way a user types it (see resolve_name).
+    names: frozenset[str] = frozenset()
 
     def example_bindings(self) -> dict[str, ox.NamedNode | ox.Literal]:
         """The required parameters bound to their examples: the query as its header shows it.
@@ -44,6 +49,7 @@ def parse_header(name: str, text: str) -> NamedQuery:
     question = lines[0].lstrip("# ").strip() if lines else ""
     params: dict[str, bool] = {}
     examples: dict[str, str] = {}
+    names: set[str] = set()
     for line in lines:
         match = _PARAM_LINE.match(line)
         if match:
@@ -51,7 +57,58 @@ def parse_header(name: str, text: str) -> NamedQuery:
             example = re.search(r'e\.g\. "([^"]+)"', match.group(3))
             if example:
                 examples[match.group(1)] = example.group(1)
-    return NamedQuery(name, text, question, params, examples)
+            if re.search(r"\bname\b", match.group(3)):
+                names.add(match.group(1))
+    return NamedQuery(name, text, question, params, examples, frozenset(names))
+
+
+def bind_names(
+    store: GraphStore, query: NamedQuery, params: dict[str, ox.NamedNode | ox.Literal]
+) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The parameters with each name a user typed ("vladimir putin", "Niinisto") replaced by
+    the name the graph gives (resolve_name); an IRI is taken as it is."""
+    return {
+        param: ox.Literal(resolve_name(store, value.value))
+        if param in query.names and isinstance(value, ox.Literal)
+        else value
+        for param, value in params.items()
+    }
+
+
+_LABELS = "SELECT DISTINCT ?label WHERE { ?e rdfs:label ?label }"
+_HAS_LABEL = "ASK { ?e rdfs:label ?label }"
+
+
+def _fold(name: str) -> str:
+    """ "Sauli Niinistö", "sauli  NIINISTO" -> "sauli niinisto": case, accents, punctuation."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", bare.casefold()).split())
+
+
+def resolve_name(store: GraphStore, given: str) -> str:
+    """The entity name the graph gives for what a user typed: the name itself, else the one
+    name equal to it but for case, accents and punctuation, else the one full name whose
+    surname it is. No match, or several, is an error that says what there is."""
+    if store.query(_HAS_LABEL, {"label": ox.Literal(given)}):
+        return given
+    labels = [row["label"].value for row in store.query(_LABELS)]
+    folded: dict[str, list[str]] = {}
+    for label in labels:
+        folded.setdefault(_fold(label), []).append(label)
+    wanted = _fold(given)
+    same = folded.get(wanted, [])
+    if not same and wanted and " " not in wanted:
+        same = sorted(
+            {label for key, group in folded.items() if key.split()[-1:] == [wanted] for label in group}
+        )
+    if len(same) == 1:
+        return same[0]
+    if same:
+        raise QueryError(f"several entities are named like {given!r}: {', '.join(sorted(same)[:5])}")
+    close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.75)
+    suggestion = f"; did you mean {', '.join(repr(folded[c][0]) for c in close)}?" if close else ""
+    raise QueryError(f"no entity named {given!r}{suggestion}")
 
 
 def list_queries() -> list[NamedQuery]:

@@ -188,3 +188,18 @@ def test_version_and_python_dash_m():
         [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0 and run.stdout.strip() == f"kg {__version__}"
+
+
+def test_a_name_is_matched_as_a_user_types_it_or_refused_with_suggestions(seeds_store):
+    def person(name):
+        return runner.invoke(
+            app, ["query", "person", "-p", f"person={name}", "--format", "csv", "--store", str(seeds_store)]
+        )
+
+    exact = person("Vladimir Putin")
+    assert exact.exit_code == 0 and exact.stdout.count("\n") > 1
+    for typed in ("vladimir putin", "VLADIMIR PÜTIN", "Vladimir  Putin."):
+        assert person(typed).stdout == exact.stdout, typed
+    unknown = person("Vladimir Poutine")
+    assert unknown.exit_code == 1
+    assert "no entity named 'Vladimir Poutine'; did you mean 'Vladimir Putin'?" in unknown.output
