@@ -556,7 +556,12 @@ def _description_text(token: Token) -> str:
     """ "a senior official", "the spokesman": the speaker's noun phrase without clauses."""
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t == token]
     words = [t for t in words if t.i <= token.i or t.head == token and t.dep_ in ("appos", "compound")]
-    return " ".join(t.text for t in words if not t.is_space and not t.is_punct).strip()
+    words = [t for t in words if not t.is_space and not t.is_punct]
+    # As written: "Weber's aide", not "Weber 's aide"; a space where words were left out.
+    return "".join(
+        t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+        for i, t in enumerate(words)
+    ).strip()
 
 
 def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
