@@ -6,12 +6,13 @@ one-line reason naming the file (and line), and the caller decides what to do wi
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
@@ -31,6 +32,9 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str = ""  # where it was read from, for messages
+    # What was read differently from how it was written ("'published' ... is no date;
+    # the article is built without one"), for messages; not part of the content.
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def content_hash(self) -> str:
@@ -248,10 +252,12 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
             )
         fields[key] = _SURROGATE.sub("\ufffd", value.strip()) or None if value is not None else None
     published = fields["published"]
+    notes: tuple[str, ...] = ()
     if published is not None:
         published = normalise_published(published)
         if published is None:
-            return Skip(where, f"'published' is not an ISO date: {record.get('published')!r}")
+            # The story is still worth its facts; only its relative dates cannot be read.
+            notes = (f"'published' {record.get('published')!r} is no date kg can read; built without one",)
     return Article(
         id=str(article_id).strip(),
         text=text,
@@ -260,13 +266,31 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
         title=fields["title"],
         url=fields["url"],
         source=where,
+        notes=notes,
     )
 
 
+# Dates as feeds and archives write them, each with its year in full; a form that could
+# read two ways (03/04/2025) is none of them.
+_WRITTEN_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y")
+
+
 def normalise_published(value: str) -> str | None:
-    """`2006-11-14` (a timestamp is cut to its date); None when it is no date."""
-    head = value.strip()[:10]
+    """`2006-11-14` (a timestamp is cut to its date), also from "12 April 2025", "April 12,
+    2025" or an RSS date ("Sat, 12 Apr 2025 10:00:00 +0000"); None when it is no date."""
+    text = value.strip()
     try:
-        return date.fromisoformat(head).isoformat()
+        return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
-        return None
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    bare = " ".join(text.replace(".", " ").split())
+    for pattern in _WRITTEN_DATES:
+        try:
+            return datetime.strptime(bare, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None

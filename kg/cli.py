@@ -171,6 +171,8 @@ def build(
         _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why
         _fail(exc)
     _print_skips(report.skipped)
+    for note in report.notes:
+        err.print(_styled("note", "cyan", note), highlight=False, soft_wrap=True)
     table = Table(title=f"kg build → {store}", show_header=True)
     table.add_column("articles read", justify="right")
     table.add_column("built", justify="right")

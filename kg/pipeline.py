@@ -30,6 +30,7 @@ class BuildReport:
     unchanged: int = 0
     removed: int = 0  # stored articles no longer in the input (--prune)
     skipped: list[Skip] = field(default_factory=list)
+    notes: list[Skip] = field(default_factory=list)  # built, but read otherwise than written
     facts: Counter[str] = field(default_factory=Counter)
     triples: int = 0
     same_people: int = 0  # surname-only people linked to a full name in other articles
@@ -76,6 +77,7 @@ def collect_articles(
         if ids is not None and item.id not in ids:
             continue
         report.read += 1
+        report.notes.extend(Skip(item.source, note) for note in item.notes)
         held += len(item.text)
         if held > MAX_BUILD_CHARS:
             raise InputError(

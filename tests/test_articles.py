@@ -43,11 +43,27 @@ def test_jsonl_reads_each_line_and_names_the_bad_one(tmp_path: Path):
         encoding="utf-8",
     )
     items = list(load_articles([path]))
-    assert [i.id for i in items if isinstance(i, Article)] == ["a"]
+    # An unreadable date costs the article its date, not the article (issue 19, item 16).
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]
     skips = [str(i) for i in items if isinstance(i, Skip)]
     assert skips[0].startswith(f"{path}:2: malformed JSON")
     assert skips[1] == f"{path}:3: missing or non-string 'text'"
-    assert skips[2].startswith(f"{path}:4: 'published' is not an ISO date")
+    undated = next(i for i in items if isinstance(i, Article) and i.id == "c")
+    assert undated.published is None and "'yesterday' is no date kg can read" in undated.notes[0]
+
+
+def test_published_dates_as_feeds_and_archives_write_them():
+    from kg.articles import normalise_published
+
+    assert normalise_published("2025-04-12T10:00:00Z") == "2025-04-12"
+    assert normalise_published("12 April 2025") == "2025-04-12"
+    assert normalise_published("April 12, 2025") == "2025-04-12"
+    assert normalise_published("Apr. 12, 2025") == "2025-04-12"
+    assert normalise_published("Sat, 12 Apr 2025 10:00:00 +0000") == "2025-04-12"
+    # Read two ways, or no year: no date rather than a guess.
+    assert normalise_published("03/04/2025") is None
+    assert normalise_published("12 April") is None
+    assert normalise_published("yesterday") is None
 
 
 def _bad_inputs(folder: Path) -> dict[str, str]:
