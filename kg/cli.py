@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -278,6 +278,12 @@ def query(
         result = q.run_query(db or _open(store), text, params)
     except KgError as exc:
         _fail(exc)
+    _print_result(result, fmt)
+
+
+def _print_result(result: Any, fmt: str) -> None:
+    from kg import queries as q
+
     if fmt == "csv":
         sys.stdout.write(q.to_csv(result))
     elif fmt == "json":
@@ -290,6 +296,50 @@ def query(
             table.add_row(*row)
         out.print(table)
         err.print(f"{len(result.rows)} rows")
+
+
+def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) -> None:
+    """A named query with the options given as its parameters, printed as `kg query` does."""
+    from kg import queries as q
+
+    try:
+        if fmt not in ("table", "csv", "json"):
+            raise KgError(f"--format must be table, csv or json, not {fmt!r}")
+        named = q.load_query(name)
+        params = q.parse_params([f"{k}={v}" for k, v in given.items() if v is not None])
+        result = q.run_query(_open(store), named.text, params)
+    except KgError as exc:
+        _fail(exc)
+    _print_result(result, fmt)
+
+
+@app.command()
+def entities(
+    kind: Annotated[
+        str | None, typer.Option("--type", help="person, organization, country, place or outlet.")
+    ] = None,
+    match: Annotated[str | None, typer.Option(help="Words to look for in the name, in any case.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store: StoreOption = default_store(),
+) -> None:
+    """What the graph names: each entity, its type and how many articles name it (most first).
+
+    Example: `kg entities --type person --match putin`
+    """
+    _run_named("entities", {"type": kind, "match": match}, fmt, store)
+
+
+@app.command()
+def articles(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store: StoreOption = default_store(),
+) -> None:
+    """What the graph was built from: each article, its date, outlet and headline, and how
+    many facts of each kind it holds.
+
+    Example: `kg articles --format csv`
+    """
+    _run_named("articles", {}, fmt, store)
 
 
 @app.command()

@@ -19,7 +19,9 @@ from kg.federation import update_word
 from kg.store import GraphStore
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
-_PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((required|optional)\):\s*(.*)$")
+# "#   person (required, a name): the person's name ...": a parameter, whether it must be
+# given, whether it is an entity's name (matched as users type names, see resolve_name).
+_PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((required|optional)(, a name)?\):\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,10 @@ def parse_header(name: str, text: str) -> NamedQuery:
         match = _PARAM_LINE.match(line)
         if match:
             params[match.group(1)] = match.group(2) == "required"
-            example = re.search(r'e\.g\. "([^"]+)"', match.group(3))
+            example = re.search(r'e\.g\. "([^"]+)"', match.group(4))
             if example:
                 examples[match.group(1)] = example.group(1)
-            if re.search(r"\bname\b", match.group(3)):
+            if match.group(3):
                 names.add(match.group(1))
     return NamedQuery(name, text, question, params, examples, frozenset(names))
 

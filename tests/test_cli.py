@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 def test_every_command_has_help_with_an_example():
-    for command in ("build", "facts", "query", "export", "stats", "validate", "eval"):
+    for command in ("build", "facts", "query", "export", "stats", "validate", "eval", "entities", "articles"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, result.output
         assert "Example" in result.output, command
@@ -203,3 +203,14 @@ def test_a_name_is_matched_as_a_user_types_it_or_refused_with_suggestions(seeds_
     unknown = person("Vladimir Poutine")
     assert unknown.exit_code == 1
     assert "no entity named 'Vladimir Poutine'; did you mean 'Vladimir Putin'?" in unknown.output
+
+
+def test_entities_and_articles_say_what_the_store_holds(seeds_store):
+    store = ["--store", str(seeds_store), "--format", "csv"]
+    people = runner.invoke(app, ["entities", "--type", "person", "--match", "PUTIN", *store])
+    assert people.exit_code == 0, people.output
+    assert people.stdout.splitlines() == ["name,type,articles", "Vladimir Putin,person,2"]
+    listed = runner.invoke(app, ["articles", *store]).stdout.splitlines()
+    assert listed[0] == "article,published,outlet,headline,meetings,calls,interviews,roles,quotes"
+    assert len(listed) == 3  # the two seed articles
+    assert sum(int(line.split(",")[4]) for line in listed[1:]) == 5  # their five meetings
