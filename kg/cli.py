@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -89,6 +90,32 @@ def _open(location: str) -> GraphStore:
         _fail(exc)
 
 
+class _PlainProgress:
+    """Build progress for a log: "12/480 articles, 3.1/s, about 2 min 31 s left", on stderr,
+    at most every `EVERY` seconds, and once at the end."""
+
+    EVERY = 10.0
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+        self.began = self.said = time.monotonic()
+
+    def start(self, total: int) -> None:
+        self.total, self.began, self.said = total, time.monotonic(), time.monotonic()
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self.said >= self.EVERY or self.done == self.total:
+            self.said = now
+            rate = self.done / max(now - self.began, 1e-9)
+            left = (self.total - self.done) / rate if rate else 0.0
+            minutes, seconds = divmod(round(left), 60)
+            eta = f", about {minutes} min {seconds} s left" if self.done < self.total else ""
+            err.print(f"{self.done}/{self.total} articles, {rate:.1f}/s{eta}", highlight=False)
+
+
 def _print_skips(skips: Iterable[object]) -> None:
     for skip in skips:
         err.print(_styled("skipped", "yellow", skip), highlight=False, soft_wrap=True)
@@ -153,6 +180,19 @@ def build(
             disable=not err.is_terminal,
         ) as progress:
             task = progress.add_task("articles", total=None)
+            # Piped into a log, the bar is off; a line now and then says how far it is.
+            plain = None if err.is_terminal else _PlainProgress()
+
+            def started(total: int) -> None:
+                progress.update(task, total=total)
+                if plain is not None:
+                    plain.start(total)
+
+            def built(_article: object) -> None:
+                progress.advance(task)
+                if plain is not None:
+                    plain.advance()
+
             report = run_build(
                 paths,
                 store,
@@ -164,8 +204,8 @@ def build(
                 workers=workers or cpu_count(),
                 cluster=cluster,
                 prune=prune,
-                on_start=lambda n: progress.update(task, total=n),
-                on_article=lambda _a: progress.advance(task),
+                on_start=started,
+                on_article=built,
             )
     except KgError as exc:
         _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why

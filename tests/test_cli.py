@@ -31,6 +31,8 @@ def test_build_then_facts_query_export(tmp_path: Path):
     result = runner.invoke(app, ["build", str(SEEDS), "--store", store])
     assert result.exit_code == 0, result.output
     assert "meetings" in result.output and "built" in result.output
+    # Not a terminal: plain progress lines for a log, the last one at the end.
+    assert "2/2 articles" in result.output
     facts = runner.invoke(app, ["facts", "--store", store])
     lines = [json.loads(line) for line in facts.stdout.splitlines()]
     assert {f["type"] for f in lines} >= {"meeting", "call", "interview", "role"}
