@@ -9,7 +9,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -164,7 +164,10 @@ def check_params(query: NamedQuery, params: Mapping[str, object]) -> None:
 @dataclass
 class Table:
     columns: list[str]
-    rows: list[list[str]]
+    rows: list[list[str]]  # each value as text ("" where unbound), for tables and CSV
+    # The same values typed for JSON: numbers as numbers, booleans as booleans, unbound as
+    # None; everything else its text. Empty where the rows were made as text only.
+    values: list[list[object]] = field(default_factory=list)
 
 
 def _term_text(term: object) -> str:
@@ -190,7 +193,42 @@ def run_query(
             [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result],
         )
     columns = [v.value for v in result.variables]
-    return Table(columns, [[_term_text(row[c]) for c in columns] for row in result])
+    terms = [[row[c] for c in columns] for row in result]
+    return Table(
+        columns,
+        [[_term_text(t) for t in row] for row in terms],
+        [[_term_value(t) for t in row] for row in terms],
+    )
+
+
+_NUMBERS = {
+    "http://www.w3.org/2001/XMLSchema#" + kind: number
+    for kind, number in (
+        ("integer", int),
+        ("int", int),
+        ("long", int),
+        ("nonNegativeInteger", int),
+        ("decimal", float),
+        ("double", float),
+        ("float", float),
+    )
+}
+
+
+def _term_value(term: object) -> object:
+    """A term as JSON gives it: a number, a boolean, None for unbound, else its text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        kind = term.datatype.value
+        if kind in _NUMBERS:
+            try:
+                return _NUMBERS[kind](term.value)
+            except ValueError:
+                return term.value
+        if kind == "http://www.w3.org/2001/XMLSchema#boolean":
+            return term.value == "true"
+    return _term_text(term)
 
 
 def to_csv(table: Table) -> str:
@@ -204,7 +242,7 @@ def to_csv(table: Table) -> str:
 def to_json(table: Table) -> str:
     return (
         json.dumps(
-            [dict(zip(table.columns, row, strict=True)) for row in table.rows],
+            [dict(zip(table.columns, row, strict=True)) for row in (table.values or table.rows)],
             ensure_ascii=False,
             indent=2,
         )

@@ -50,7 +50,8 @@ def test_build_then_facts_query_export(tmp_path: Path):
             "json",
         ],
     )
-    assert json.loads(as_json.stdout) == [{"n": "5"}]
+    # Typed: a count is a number (issue 19, item 14).
+    assert json.loads(as_json.stdout) == [{"n": 5}]
     out = tmp_path / "kg.graphml"
     assert runner.invoke(app, ["export", "graphml", str(out), "--store", store]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<?xml")
@@ -216,3 +217,11 @@ def test_entities_and_articles_say_what_the_store_holds(seeds_store):
     assert listed[0] == "article,published,outlet,headline,meetings,calls,interviews,roles,quotes"
     assert len(listed) == 3  # the two seed articles
     assert sum(int(line.split(",")[4]) for line in listed[1:]) == 5  # their five meetings
+
+
+def test_json_answers_are_typed(seeds_store):
+    sparql = "SELECT (COUNT(*) AS ?n) ?unbound (true AS ?yes) (1.5 AS ?half) WHERE { ?s a kg:Meeting } GROUP BY ?unbound"
+    result = runner.invoke(
+        app, ["query", "--sparql", sparql, "--format", "json", "--store", str(seeds_store)]
+    )
+    assert json.loads(result.stdout) == [{"n": 5, "unbound": None, "yes": True, "half": 1.5}]
