@@ -164,13 +164,21 @@ def write_graphml(store: GraphStore, path: Path) -> nx.MultiDiGraph:
 def graphml_ids(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph with the ids GraphML 1.0 allows (an NMTOKEN: no "/" or ":", so no IRI):
     nodes n0, n1, ... in IRI order and edges e0, e1, ... in the order drawn, each node's IRI
-    kept as its `iri` attribute and each edge's kind as `relation`, as in GEXF."""
+    kept as its `iri` attribute, each edge's kind as `relation` and the number of articles
+    that report it as `weight`, as in GEXF."""
     ids = {iri: f"n{i}" for i, iri in enumerate(sorted(graph.nodes))}
     out = nx.MultiDiGraph()
     for iri in sorted(graph.nodes):
         out.add_node(ids[iri], iri=iri, **graph.nodes[iri])
     for i, (a, b, data) in enumerate(graph.edges(data=True)):
-        out.add_edge(ids[a], ids[b], key=f"e{i}", relation=relation(data["label"]), **data)
+        out.add_edge(
+            ids[a],
+            ids[b],
+            key=f"e{i}",
+            relation=relation(data["label"]),
+            weight=data.get("sources") or 1,
+            **data,
+        )
     return out
 
 

@@ -1,8 +1,8 @@
 """GEXF 1.3 for Gephi, with time: each dated meeting, call and interview is an edge with a
 spell covering its date (a day, or the whole month or year the article gives), so
 Gephi's timeline plays them in order; undated edges (roles, undated events) are always
-shown. Nodes carry their type, the role titles the graph gives them, and how many
-articles name them."""
+shown. Nodes carry their type, the role titles the graph gives them, how many articles
+name them, and their IRI; an edge's weight is the number of articles that report it."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ SELECT DISTINCT ?person ?title ?orgName WHERE {
   ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization/rdfs:label ?orgName .
 }"""
 
-NODE_ATTRIBUTES = (("type", "string"), ("roles", "string"), ("articles", "integer"))
+NODE_ATTRIBUTES = (("type", "string"), ("roles", "string"), ("articles", "integer"), ("iri", "string"))
 EDGE_ATTRIBUTES = (("relation", "string"), ("status", "string"), ("date", "string"), ("sources", "integer"))
 
 
@@ -54,6 +54,7 @@ def _node_extras(store: GraphStore, graph: nx.MultiDiGraph) -> None:
     for node, data in graph.nodes(data=True):
         data["roles"] = "; ".join(sorted(titles.get(node, ())))
         data["articles"] = counts.get(node, 0)
+        data["iri"] = node
 
 
 def _attribute_block(parent: ET.Element, klass: str, attributes: tuple[tuple[str, str], ...]) -> None:
@@ -116,7 +117,8 @@ def to_gexf(store: GraphStore) -> tuple[ET.ElementTree, nx.MultiDiGraph]:
                 "source": ids[source],
                 "target": ids[target],
                 "label": clean_text(data.get("label", "")),
-                "weight": str(data.get("statements") or data.get("sources") or 1),
+                # How many articles report it: what a user weighs an edge by.
+                "weight": str(data.get("sources") or 1),
             },
         )
         _attvalues(

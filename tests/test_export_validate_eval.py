@@ -26,6 +26,7 @@ def test_graphml_opens_in_networkx_and_igraph_with_labels(seeds_db, tmp_path: Pa
     # GraphML ids are NMTOKENs; each node keeps its IRI, each edge its relation.
     assert all(d["iri"].startswith("https://") for _, d in graph.nodes(data=True))
     assert {d["relation"] for *_, d in graph.edges(data=True)} >= {"meeting", "interview", "role"}
+    assert all(d["weight"] == max(d["sources"], 1) for *_, d in graph.edges(data=True))
     edge = next(d for _, _, d in graph.edges(data=True) if d["label"] == "meeting" and d["date"] == "--08-15")
     assert edge["status"] == "occurred" and edge["sources"] == 1
     for _, _, data in graph.edges(data=True):

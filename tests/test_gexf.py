@@ -42,6 +42,9 @@ def test_gexf_has_timed_edges_and_node_attributes(timeline_db, tmp_path: Path):
     assert spells[("Franz Weber", "Piotr Varga", "call")] == [("2024-05-17", "2024-05-17")]
     weber = graph.nodes[by_name["Franz Weber"]]
     assert weber["type"] == "person" and weber["articles"] == 2
+    assert weber["iri"].startswith("https://")
+    # An edge weighs as many articles as report it.
+    assert all(d["weight"] == d["sources"] for *_, d in graph.edges(data=True) if d["sources"])
     assert weber["roles"] == "chancellor (Austria)"
     # Roles have no date: always on Gephi's timeline.
     assert all("spells" not in d for *_, d in graph.edges(data=True) if d["relation"] == "role")
