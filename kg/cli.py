@@ -168,6 +168,7 @@ def build(
     from kg.pipeline import build as run_build
     from kg.pipeline import read_id_filter
 
+    stored: list[int] = []  # one entry per article written, for the message if interrupted
     try:
         wanted = read_id_filter(ids) if ids else None
         with Progress(
@@ -189,6 +190,7 @@ def build(
                     plain.start(total)
 
             def built(_article: object) -> None:
+                stored.append(1)
                 progress.advance(task)
                 if plain is not None:
                     plain.advance()
@@ -210,6 +212,11 @@ def build(
     except KgError as exc:
         _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why
         _fail(exc)
+    except KeyboardInterrupt:
+        # Each article is written in its own transaction: what is stored is whole, and the
+        # next build parses only what is missing.
+        err.print(_styled("interrupted:", "yellow", f"{len(stored)} articles stored; run again to finish"))
+        raise typer.Exit(130) from None
     _print_skips(report.skipped)
     for note in report.notes:
         err.print(_styled("note", "cyan", note), highlight=False, soft_wrap=True)

@@ -225,3 +225,19 @@ def test_json_answers_are_typed(seeds_store):
         app, ["query", "--sparql", sparql, "--format", "json", "--store", str(seeds_store)]
     )
     assert json.loads(result.stdout) == [{"n": 5, "unbound": None, "yes": True, "half": 1.5}]
+
+
+def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
+    import kg.pipeline
+
+    def interrupted(paths, store, *, on_start=None, on_article=None, **_options):
+        on_start(3)
+        on_article(None)
+        on_article(None)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.pipeline, "build", interrupted)
+    result = runner.invoke(app, ["build", str(SEEDS), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 130
+    assert "interrupted: 2 articles stored; run again to finish" in result.output
+    assert "Traceback" not in result.output
