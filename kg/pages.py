@@ -1,14 +1,15 @@
 """The HTML pages kg writes for a browser (`kg draw`'s picture, `kg serve`'s query page):
-templates in kg/data/, filled in one pass, with data as JSON inside a `<script>` block."""
+templates in kg/resources/templates/, filled in one pass, with data as JSON inside a `<script>` block."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
-_TEMPLATES = Path(__file__).parent / "data"
+from kg import resources
+
+_TEMPLATES = resources.folder("templates")
 _SLOT = re.compile(r"__([A-Z]+)__")
 
 # Inside <script> the HTML parser ends the block at "</script" and changes state at "<!--",

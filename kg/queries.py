@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import resources
 from kg.errors import QueryError
 from kg.federation import update_word
 from kg.store import GraphStore
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = resources.folder("queries")
 # "#   person (required, a name): the person's name ...": a parameter, whether it must be
 # given, whether it is an entity's name (matched as users type names, see resolve_name).
 _PARAM_LINE = re.compile(r"^#\s+(\w+)\s+\((required|optional)(, a name)?\):\s*(.*)$")

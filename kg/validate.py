@@ -7,10 +7,11 @@ from pathlib import Path
 
 import rdflib
 
+from kg import resources
 from kg.errors import KgError
 from kg.store import GraphStore
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = resources.folder("ontology")
 
 
 @dataclass

@@ -7,13 +7,13 @@ reader brings to any news story.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from kg import resources
 from kg.extract.lexicon import words
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.read_text("gazetteer", name)
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -9,12 +9,13 @@ and why; a new word is a new line, not a code change.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from kg import resources
 
 
 @cache
 def words(name: str) -> frozenset[str]:
-    text = resources.files("kg.resources").joinpath("lexicon", f"{name}.txt").read_text(encoding="utf-8")
+    text = resources.read_text("lexicon", f"{name}.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     )
