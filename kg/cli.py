@@ -428,7 +428,7 @@ def draw(
     """
     from kg.draw import draw as render
     from kg.draw import neighbourhood
-    from kg.export import to_networkx
+    from kg.property_graph import to_networkx
 
     _check_writable(output)
     try:

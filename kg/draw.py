@@ -13,8 +13,8 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.export import relation
 from kg.pages import fill, load_template, script_json
+from kg.property_graph import relation
 
 NODE_COLOURS = {
     "person": "#4e79a7",

@@ -1,222 +1,68 @@
-"""Exports: GraphML and GEXF (`kg/gexf.py`, with time) for Gephi, a property graph of plain
-strings and numbers; Turtle, N-Quads and JSON-LD."""
+"""Exports: GraphML and GEXF (with time) for Gephi, both written from the property graph
+(kg/property_graph.py, kg/gexf.py); Turtle, N-Quads and JSON-LD of the RDF itself."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from itertools import combinations
+from collections.abc import Callable
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg import terms
 from kg.errors import KgError
+from kg.gexf import write_gexf
+from kg.property_graph import write_graphml
 from kg.rdf import iter_nquads
 from kg.store import GraphStore
-
-FORMATS = ("graphml", "gexf", "turtle", "nquads", "jsonld")
-
-_ENTITIES = "SELECT ?e ?name ?type WHERE { ?e kg:entityType ?type ; rdfs:label ?name }"
-_EVENTS = """
-SELECT ?event ?class ?p ?date ?status (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?event a ?class ; kg:participant ?p ; kg:evidence/kg:article ?article .
-  VALUES ?class { kg:Meeting kg:PhoneCall }
-  OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:status ?s . BIND(STRAFTER(STR(?s), "#") AS ?status) }
-} GROUP BY ?event ?class ?p ?date ?status"""
-_INTERVIEWS = """
-SELECT ?event ?outlet ?person ?date (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?event a kg:Interview ; kg:outlet ?outlet ; kg:interviewee ?person ; kg:evidence/kg:article ?article .
-  OPTIONAL { ?event kg:date ?date }
-} GROUP BY ?event ?outlet ?person ?date"""
-_ROLES = """
-SELECT ?role ?person ?title ?org (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization ?org ;
-        kg:evidence/kg:article ?article .
-} GROUP BY ?role ?person ?title ?org"""
-_SAID_ABOUT = """
-SELECT ?speaker ?about (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?article) AS ?sources)
-WHERE {
-  ?statement a kg:Statement ; kg:speaker ?speaker ; kg:mentions ?about ; kg:evidence/kg:article ?article .
-} GROUP BY ?speaker ?about"""
-# When sources disagree, the more cautious status is shown: a planned meeting is not drawn as held.
-_STATUS_ORDER = {"not_occurred": 0, "planned": 1, "occurred": 2}
-
-
-@dataclass
-class _EdgeEvent:
-    label: str
-    participants: set[str] = field(default_factory=set)
-    date: str = ""
-    statuses: set[str] = field(default_factory=set)
-    sources: int = 0
-
-
-_SAME = "SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"
-
-
-def relation(label: str) -> str:
-    """An edge label's relation: 'role: chancellor' -> 'role'."""
-    return label.split(":")[0]
-
-
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
-    """One node per entity (a surname-only person linked to a full name in other stories
-    is drawn as that person), one edge per meeting pair, call pair, interview and role."""
-    graph = nx.MultiDiGraph()
-    same = {row["a"].value: row["b"].value for row in store.select(_SAME)}
-
-    def node(iri: str) -> str:
-        return same.get(iri, iri)
-
-    names: dict[str, str] = {}
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in store.select(_ENTITIES):
-        iri = row["e"].value
-        if iri in same:
-            continue
-        names.setdefault(iri, row["name"].value)
-        names[iri] = min(names[iri], row["name"].value)
-        types[iri][row["type"].value] += 1
-    for iri in sorted(names):
-        kind = min(types[iri], key=lambda t: (-types[iri][t], t))
-        graph.add_node(iri, label=names[iri], type=kind)
-
-    events: dict[str, _EdgeEvent] = {}
-    for row in store.select(_EVENTS):
-        iri = row["event"].value
-        kind = "meeting" if row["class"].value.endswith("Meeting") else "call"
-        event = events.setdefault(iri, _EdgeEvent(kind))
-        event.participants.add(node(row["p"].value))
-        if "date" in row:
-            event.date = row["date"].value
-        if "status" in row:
-            event.statuses.add(row["status"].value)
-        event.sources = max(event.sources, int(row["sources"].value))
-    for iri in sorted(events):
-        event = events[iri]
-        statuses = sorted(event.statuses, key=lambda s: _STATUS_ORDER.get(s, 9))
-        for a, b in combinations(sorted(event.participants), 2):
-            graph.add_edge(
-                a,
-                b,
-                key=f"{iri}|{a}|{b}",
-                label=event.label,
-                date=event.date,
-                status=statuses[0] if statuses else "",
-                sources=event.sources,
-                event=iri,
-            )
-    for row in store.select(_INTERVIEWS):
-        graph.add_edge(
-            node(row["outlet"].value),
-            node(row["person"].value),
-            key=row["event"].value,
-            label="interview",
-            date=row["date"].value if "date" in row else "",
-            status="occurred",
-            sources=int(row["sources"].value),
-            event=row["event"].value,
-        )
-    for row in store.select(_ROLES):
-        graph.add_edge(
-            node(row["person"].value),
-            node(row["org"].value),
-            key=row["role"].value,
-            label=f"role: {row['title'].value}",
-            date="",
-            status="",
-            sources=int(row["sources"].value),
-            event=row["role"].value,
-        )
-    # Who spoke of whom: one edge per speaker and entity, weighted by the statements.
-    said: Counter[tuple[str, str]] = Counter()
-    sources: Counter[tuple[str, str]] = Counter()
-    for row in store.select(_SAID_ABOUT):
-        pair = (node(row["speaker"].value), node(row["about"].value))
-        said[pair] += int(row["statements"].value)
-        sources[pair] += int(row["sources"].value)
-    for (speaker, about), count in sorted(said.items()):
-        if speaker != about:
-            graph.add_edge(
-                speaker,
-                about,
-                key=f"said_about|{speaker}|{about}",
-                label="said_about",
-                date="",
-                status="",
-                sources=sources[(speaker, about)],
-                event="",
-                statements=count,
-            )
-    return graph
-
-
-def write_graphml(store: GraphStore, path: Path) -> nx.MultiDiGraph:
-    graph = graphml_ids(to_networkx(store))
-    nx.write_graphml(graph, str(path), encoding="utf-8", prettyprint=True)
-    return graph
-
-
-def graphml_ids(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph with the ids GraphML 1.0 allows (an NMTOKEN: no "/" or ":", so no IRI):
-    nodes n0, n1, ... in IRI order and edges e0, e1, ... in the order drawn, each node's IRI
-    kept as its `iri` attribute, each edge's kind as `relation` and the number of articles
-    that report it as `weight`, as in GEXF."""
-    ids = {iri: f"n{i}" for i, iri in enumerate(sorted(graph.nodes))}
-    out = nx.MultiDiGraph()
-    for iri in sorted(graph.nodes):
-        out.add_node(ids[iri], iri=iri, **graph.nodes[iri])
-    for i, (a, b, data) in enumerate(graph.edges(data=True)):
-        out.add_edge(
-            ids[a],
-            ids[b],
-            key=f"e{i}",
-            relation=relation(data["label"]),
-            weight=data.get("sources") or 1,
-            **data,
-        )
-    return out
 
 
 def sorted_nquads(store: GraphStore) -> str:
     return "".join(sorted(iter_nquads(store.quads())))
 
 
+def _write_nquads(store: GraphStore, path: Path) -> int:
+    text = sorted_nquads(store)
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def _write_turtle(store: GraphStore, path: Path) -> int:
+    # Turtle has no named graphs: the union of every article graph, deduplicated.
+    triples = sorted({(q.subject, q.predicate, q.object) for q in store.quads()}, key=str)
+    data = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.TURTLE, prefixes=terms.PREFIXES)
+    path.write_bytes(data or b"")
+    return len(triples)
+
+
+def _write_jsonld(store: GraphStore, path: Path) -> int:
+    # Expanded JSON-LD, one object per article graph. Oxigraph writes quads in the order
+    # given, grouping runs of one graph and subject, so sorting makes the file the same
+    # on every run (rdflib's writer followed its own hash order).
+    quads = sorted(
+        store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
+    data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+    path.write_text(
+        json.dumps(json.loads(data or b"[]"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return len(quads)
+
+
+# Each format's writer returns how many statements (edges, triples or quads) it wrote.
+WRITERS: dict[str, Callable[[GraphStore, Path], int]] = {
+    "graphml": lambda store, path: write_graphml(store, path).number_of_edges(),
+    "gexf": lambda store, path: write_gexf(store, path).number_of_edges(),
+    "turtle": _write_turtle,
+    "nquads": _write_nquads,
+    "jsonld": _write_jsonld,
+}
+FORMATS = tuple(WRITERS)
+
+
 def export(store: GraphStore, fmt: str, path: Path) -> int:
     """Write the store to `path` in `fmt`; returns how many statements were written."""
-    if fmt == "graphml":
-        graph = write_graphml(store, path)
-        return graph.number_of_edges()
-    if fmt == "gexf":
-        from kg.gexf import write_gexf
-
-        return write_gexf(store, path).number_of_edges()
-    if fmt == "nquads":
-        text = sorted_nquads(store)
-        path.write_text(text, encoding="utf-8")
-        return text.count("\n")
-    if fmt == "turtle":
-        # Turtle has no named graphs: the union of every article graph, deduplicated.
-        triples = sorted({(q.subject, q.predicate, q.object) for q in store.quads()}, key=str)
-        data = ox.serialize(
-            [ox.Triple(*t) for t in triples], format=ox.RdfFormat.TURTLE, prefixes=terms.PREFIXES
-        )
-        path.write_bytes(data or b"")
-        return len(triples)
-    if fmt == "jsonld":
-        # Expanded JSON-LD, one object per article graph. Oxigraph writes quads in the order
-        # given, grouping runs of one graph and subject, so sorting makes the file the same
-        # on every run (rdflib's writer followed its own hash order).
-        quads = sorted(
-            store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
-        )
-        data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
-        path.write_text(
-            json.dumps(json.loads(data or b"[]"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        return len(quads)
-    raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return writer(store, path)

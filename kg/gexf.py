@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export import relation, to_networkx
+from kg.property_graph import relation, to_networkx
 from kg.rdf import clean_text
 from kg.store import GraphStore
 

@@ -12,7 +12,7 @@ import pytest
 
 from kg.draw import draw, neighbourhood
 from kg.errors import KgError
-from kg.export import to_networkx
+from kg.property_graph import to_networkx
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HEADLESS = [

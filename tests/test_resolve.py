@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from kg import queries as q
-from kg.export import to_networkx
 from kg.model import Entity
 from kg.pipeline import build
+from kg.property_graph import to_networkx
 from kg.rdf import entity_iri
 from kg.resolve import same_people
 from kg.store import GraphStore, open_store
