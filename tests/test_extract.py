@@ -13,57 +13,57 @@ def events(facts, kind="meeting"):
 
 def test_verb_meeting_with_date_and_place(facts_of):
     facts = facts_of(
-        "French President Jacques Chirac met German Chancellor Helmut Kohl in Bonn on Monday.",
+        "French President Pierre Delacroix met German Chancellor Anton Brenner in Bonn on Monday.",
         published="1997-04-15",
     )
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-14", "Bonn", "occurred")}
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), "1997-04-14", "Bonn", "occurred")}
 
 
 def test_modal_meeting_is_planned_and_date_is_future(facts_of):
-    facts = facts_of("Jacques Chirac will meet Helmut Kohl on Monday.", published="1997-04-15")
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-21", None, "planned")}
+    facts = facts_of("Pierre Delacroix will meet Anton Brenner on Monday.", published="1997-04-15")
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), "1997-04-21", None, "planned")}
 
 
 def test_agreed_to_meet_is_planned(facts_of):
-    facts = facts_of("Jacques Chirac and Helmut Kohl agreed to meet in Paris.")
+    facts = facts_of("Pierre Delacroix and Anton Brenner agreed to meet in Paris.")
     assert {e.status for e in facts.events} == {"planned"}
 
 
 def test_negated_meeting_did_not_occur(facts_of):
-    facts = facts_of("Jacques Chirac did not meet Helmut Kohl during the visit.")
+    facts = facts_of("Pierre Delacroix did not meet Anton Brenner during the visit.")
     assert {e.status for e in facts.events} == {"not_occurred"}
 
 
 def test_refused_meeting_did_not_occur(facts_of):
-    facts = facts_of("Jacques Chirac refused to meet Helmut Kohl.")
+    facts = facts_of("Pierre Delacroix refused to meet Anton Brenner.")
     assert {e.status for e in facts.events} == {"not_occurred"}
 
 
 def test_conditional_meeting_is_not_reported_as_held(facts_of):
-    facts = facts_of("If Jacques Chirac meets Helmut Kohl, the dispute may end.")
+    facts = facts_of("If Pierre Delacroix meets Anton Brenner, the dispute may end.")
     assert "occurred" not in {e.status for e in facts.events}
 
 
 def test_question_is_not_reported_as_held(facts_of):
-    facts = facts_of("Did Jacques Chirac meet Helmut Kohl in Bonn?")
+    facts = facts_of("Did Pierre Delacroix meet Anton Brenner in Bonn?")
     assert "occurred" not in {e.status for e in facts.events}
 
 
 def test_nominal_meeting_between_with_planning_noun(facts_of):
-    facts = facts_of("Preparations are under way for a summit between Jacques Chirac and Helmut Kohl.")
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), None, None, "planned")}
+    facts = facts_of("Preparations are under way for a summit between Pierre Delacroix and Anton Brenner.")
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), None, None, "planned")}
 
 
 def test_held_talks_with(facts_of):
-    facts = facts_of("Jacques Chirac held talks with Helmut Kohl in Bonn on March 3.")
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "--03-03", "Bonn", "occurred")}
+    facts = facts_of("Pierre Delacroix held talks with Anton Brenner in Bonn on March 3.")
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), "--03-03", "Bonn", "occurred")}
 
 
 def test_surname_resolves_to_full_name(facts_of):
-    facts = facts_of("Jacques Chirac arrived in Germany. Chirac met Helmut Kohl on Friday.")
+    facts = facts_of("Pierre Delacroix arrived in Germany. Delacroix met Anton Brenner on Friday.")
     assert {p.name for e in facts.events for p in e.participants} == {
-        "Jacques Chirac",
-        "Helmut Kohl",
+        "Pierre Delacroix",
+        "Anton Brenner",
     }
 
 
@@ -80,15 +80,15 @@ def test_a_surname_the_tagger_left_untagged_is_the_full_name_that_bears_it(nlp):
 
 
 def test_one_participant_is_no_fact(facts_of):
-    assert facts_of("Jacques Chirac met reporters in Bonn.").events == ()
+    assert facts_of("Pierre Delacroix met reporters in Bonn.").events == ()
 
 
 def test_phone_call(facts_of):
     facts = facts_of(
-        "Jacques Chirac and Helmut Kohl held a telephone conversation on Sunday.",
+        "Pierre Delacroix and Anton Brenner held a telephone conversation on Sunday.",
         published="1997-04-15",
     )
-    assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}
+    assert events(facts, "call") == {(("Anton Brenner", "Pierre Delacroix"), "1997-04-13", None, "occurred")}
     assert events(facts, "meeting") == set()
 
 
@@ -98,16 +98,16 @@ def test_spoke_by_telephone_with_a_partner_hung_on_the_telephone(facts_of):
 
 
 def test_phoned_verb(facts_of):
-    facts = facts_of("Jacques Chirac phoned Helmut Kohl on Sunday.", published="1997-04-15")
-    assert events(facts, "call") == {(("Helmut Kohl", "Jacques Chirac"), "1997-04-13", None, "occurred")}
+    facts = facts_of("Pierre Delacroix phoned Anton Brenner on Sunday.", published="1997-04-15")
+    assert events(facts, "call") == {(("Anton Brenner", "Pierre Delacroix"), "1997-04-13", None, "occurred")}
 
 
 def test_anaphoric_meeting_adds_date_and_reports_it_held(facts_of):
     facts = facts_of(
-        "Jacques Chirac invited Helmut Kohl to the Elysee Palace for talks. "
+        "Pierre Delacroix invited Anton Brenner to the Elysee Palace for talks. "
         "During the meeting on May 2, they discussed trade."
     )
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), "--05-02", "Elysee Palace", "occurred")}
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), "--05-02", "Elysee Palace", "occurred")}
 
 
 def test_interview_with_outlet(facts_of):
@@ -156,66 +156,68 @@ def test_title_without_organisation_is_no_role(facts_of):
 
 
 def test_evidence_span_points_at_the_sentence(facts_of):
-    text = "Nothing happened at first.\n\nJacques Chirac met Helmut Kohl in Bonn."
+    text = "Nothing happened at first.\n\nPierre Delacroix met Anton Brenner in Bonn."
     facts = facts_of(text)
     [event] = facts.events
     [evidence] = event.evidence
     assert (
-        text[evidence.start : evidence.end] == evidence.sentence == "Jacques Chirac met Helmut Kohl in Bonn."
+        text[evidence.start : evidence.end]
+        == evidence.sentence
+        == "Pierre Delacroix met Anton Brenner in Bonn."
     )
 
 
 def test_prepared_to_meet_is_planned(facts_of):
-    facts = facts_of("Jacques Chirac said Wednesday he was prepared to meet Helmut Kohl.")
+    facts = facts_of("Pierre Delacroix said Wednesday he was prepared to meet Anton Brenner.")
     assert {e.status for e in facts.events} == {"planned"}
 
 
 def test_arriving_for_talks_is_planned_until_the_article_says_they_were_held(facts_of):
-    facts = facts_of("Jacques Chirac arrived in Bonn on Tuesday for talks with Helmut Kohl.")
+    facts = facts_of("Pierre Delacroix arrived in Bonn on Tuesday for talks with Anton Brenner.")
     assert {e.status for e in facts.events} == {"planned"}
     facts = facts_of(
-        "Jacques Chirac flew into Bonn for talks with Helmut Kohl. Kohl praised the army. "
-        "After their meeting, Chirac went on to Paris."
+        "Pierre Delacroix flew into Bonn for talks with Anton Brenner. Brenner praised the army. "
+        "After their meeting, Delacroix went on to Paris."
     )
     assert {e.status for e in facts.events} == {"occurred"}
 
 
 def test_said_after_talks_with_names_both_sides(facts_of):
-    facts = facts_of('"We agree," Jacques Chirac said after talks with Helmut Kohl in Bonn.')
-    assert events(facts) == {(("Helmut Kohl", "Jacques Chirac"), None, "Bonn", "occurred")}
+    facts = facts_of('"We agree," Pierre Delacroix said after talks with Anton Brenner in Bonn.')
+    assert events(facts) == {(("Anton Brenner", "Pierre Delacroix"), None, "Bonn", "occurred")}
 
 
 def test_one_visitor_meeting_several_hosts_is_several_meetings(facts_of):
     facts = facts_of(
-        "In Bonn, Jacques Chirac will also meet President Roman Herzog, Chancellor Helmut Kohl and Foreign Minister Ulrich Brandtner."
+        "In Bonn, Pierre Delacroix will also meet President Roman Halder, Chancellor Anton Brenner and Foreign Minister Ulrich Brandtner."
     )
     pairs = {tuple(p.name for p in e.participants) for e in facts.events}
     assert pairs == {
-        ("Jacques Chirac", "Roman Herzog"),
-        ("Helmut Kohl", "Jacques Chirac"),
-        ("Jacques Chirac", "Ulrich Brandtner"),
+        ("Pierre Delacroix", "Roman Halder"),
+        ("Anton Brenner", "Pierre Delacroix"),
+        ("Pierre Delacroix", "Ulrich Brandtner"),
     }
 
 
 def test_a_meeting_between_several_parties_stays_one(facts_of):
     facts = facts_of(
-        "A meeting between Jacques Chirac, Helmut Kohl and Peter Ashcombe took place in Paris on Monday."
+        "A meeting between Pierre Delacroix, Anton Brenner and Peter Ashcombe took place in Paris on Monday."
     )
     assert [len(e.participants) for e in facts.events] == [3]
 
 
 def test_pronoun_takes_the_person_named_before_it_in_its_sentence(facts_of):
     facts = facts_of(
-        "Jacques Chirac left early. The talks came before Helmut Kohl's trip to Paris, where he will meet Peter Ashcombe."
+        "Pierre Delacroix left early. The talks came before Anton Brenner's trip to Paris, where he will meet Peter Ashcombe."
     )
     assert {tuple(p.name for p in e.participants) for e in facts.events} == {
-        ("Helmut Kohl", "Peter Ashcombe")
+        ("Anton Brenner", "Peter Ashcombe")
     }
 
 
 def test_pronoun_with_several_candidates_before_it_gives_no_fact(facts_of):
     facts = facts_of(
-        "Jacques Chirac and Helmut Kohl arrived. Diplomats said Peter Ashcombe and Felipe Gonzalez would join. He later met Walter Denholm."
+        "Pierre Delacroix and Anton Brenner arrived. Diplomats said Peter Ashcombe and Felipe Morante would join. He later met Walter Denholm."
     )
     assert facts.events == ()
 
@@ -324,8 +326,8 @@ def interviews(facts):
 
 
 def test_known_outlet_carried_on_by_a_connector_is_one_title(facts_of):
-    facts = facts_of("Anna Lindqvist told the weekly Spiegel am Sonntag that the talks had failed.")
-    assert interviews(facts) == {("Spiegel am Sonntag", "Anna Lindqvist")}
+    facts = facts_of("Anna Lindqvist told the weekly Rundschau am Sonntag that the talks had failed.")
+    assert interviews(facts) == {("Rundschau am Sonntag", "Anna Lindqvist")}
 
 
 def test_outlet_run_into_the_reported_clause_by_the_tagger(facts_of):
