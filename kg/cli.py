@@ -17,6 +17,7 @@ from rich.text import Text
 
 from kg import serve as serving
 from kg.errors import KgError
+from kg.model import FACT_TYPES
 from kg.store import STORE_ENV, GraphStore, default_store, open_store
 
 app = typer.Typer(
@@ -227,7 +228,7 @@ def build(
     table.add_column("skipped", justify="right")
     if prune:
         table.add_column("removed", justify="right")
-    for kind in FACT_KINDS:
+    for kind in FACT_TYPES:
         table.add_column(kind + "s", justify="right")
     table.add_row(
         str(report.read),
@@ -235,16 +236,13 @@ def build(
         str(report.unchanged),
         str(len(report.skipped)),
         *([str(report.removed)] if prune else []),
-        *(str(report.facts[k]) for k in FACT_KINDS),
+        *(str(report.facts[k]) for k in FACT_TYPES),
     )
     out.print(table)
     if report.same_people:
         out.print(
             f"{report.same_people} people named by surname alone linked to their full name in other articles"
         )
-
-
-FACT_KINDS = ("meeting", "call", "interview", "role", "quote")
 
 
 @app.command()

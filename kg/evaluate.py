@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import GoldError
-
-FACT_TYPES = ("meeting", "call", "interview", "role", "quote")
-EVENT_TYPES = ("meeting", "call")
+from kg.model import EVENT_TYPES, FACT_TYPES
 
 
 def norm(name: str | None) -> str:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from kg.model import FACT_TYPES
 from kg.store import GraphStore
 
 _EVIDENCE = """
@@ -102,7 +103,7 @@ def iter_facts(store: GraphStore, article: str | None = None) -> Iterator[dict[s
             facts.append(fact)
     if article is not None:
         facts = [f for f in facts if f["article"] == article]
-    order = {"meeting": 0, "call": 1, "interview": 2, "role": 3, "quote": 4}
+    order = {kind: i for i, kind in enumerate(FACT_TYPES)}
     facts.sort(
         key=lambda f: (
             f["article"],

@@ -11,6 +11,8 @@ from typing import Literal
 EntityType = Literal["person", "organization", "country", "outlet", "place"]
 Status = Literal["occurred", "planned", "not_occurred"]
 EVENT_TYPES = ("meeting", "call")
+# Every kind of fact `kg facts` writes and `kg eval` scores (FACTS.md), in that order.
+FACT_TYPES = (*EVENT_TYPES, "interview", "role", "quote")
 
 
 @dataclass(frozen=True, order=True)

@@ -223,6 +223,15 @@ def _unique(quads: list[Quad]) -> list[Quad]:
     return [q for q in quads if not (q in seen or seen.add(q))]  # type: ignore[func-returns-value]
 
 
+def ntriples_line(quad: Quad) -> str:
+    """The quad's triple as one N-Triples line (its graph left out). pyoxigraph's terms print
+    as N-Triples terms, escapes included."""
+    return f"{quad.subject} {quad.predicate} {quad.object} .\n"
+
+
+def nquads_line(quad: Quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"
+
+
 def iter_nquads(quads: Iterable[Quad]) -> Iterator[str]:
-    for quad in quads:
-        yield f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"
+    return map(nquads_line, quads)

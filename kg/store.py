@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from kg import terms as T
 from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
-from kg.rdf import graph_iri
+from kg.rdf import graph_iri, ntriples_line
 
 DEFAULT_STORE = "kg-store"
 STORE_ENV = "KG_STORE"
@@ -64,7 +64,7 @@ def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
         f"DROP SILENT GRAPH {graph}"
     )
-    body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    body = "".join(map(ntriples_line, quads))
     if not body:  # a removed article leaves no empty graph behind
         return forget
     return f"{forget} ;\nINSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} }}"

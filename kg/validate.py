@@ -9,6 +9,7 @@ import rdflib
 
 from kg import resources
 from kg.errors import KgError
+from kg.rdf import ntriples_line
 from kg.store import GraphStore
 
 ONTOLOGY_DIR = resources.folder("ontology")
@@ -29,7 +30,7 @@ def validate(store: GraphStore, shapes: Path | None = None) -> ValidationResult:
     if not shapes_path.is_file():
         raise KgError(f"no SHACL shapes at {shapes_path}")
     data = rdflib.Graph()
-    lines = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in store.quads()})
+    lines = sorted({ntriples_line(q) for q in store.quads()})
     data.parse(data="".join(lines), format="nt")
     shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
     conforms, _, text = shacl_validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)

@@ -103,7 +103,7 @@ class ArticleEntities:
 
 # Words that mark a name as an organisation's, whatever its verb.
 _ORG_WORDS = words("organisation-words")
-_SPEECH_LEMMAS = words("statement-verbs")
+_STATEMENT_LEMMAS = words("statement-verbs")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -116,7 +116,7 @@ def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
         and not any(t.lower_ in _ORG_WORDS for t in span)
         and root.dep_ == "nsubj"
-        and root.head.lemma_.lower() in _SPEECH_LEMMAS
+        and root.head.lemma_.lower() in _STATEMENT_LEMMAS
     )
 
 
@@ -436,7 +436,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         by_name = gender_of_name(entity) if entity.type == "person" else None
         if by_name is not None:
             index.genders[entity] = by_name
-    # "Mr. Obama" is not Michelle Obama: a surname under an honorific goes to the one person
+    # "Mr. Lindqvist" is not Anna Lindqvist: a surname under an honorific goes to the one person
     # bearing it who can be of the honorific's sex, and to no one where none or several can.
     for span, name in mentions:
         wanted = HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
