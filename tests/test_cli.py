@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -36,8 +38,10 @@ def test_build_then_facts_query_export(tmp_path: Path):
     facts = runner.invoke(app, ["facts", "--store", store])
     lines = [json.loads(line) for line in facts.stdout.splitlines()]
     assert {f["type"] for f in lines} >= {"meeting", "call", "interview", "role"}
-    csv = runner.invoke(app, ["query", "meetings", "--store", store, "--format", "csv"])
-    assert csv.exit_code == 0 and csv.stdout.startswith("meeting,participants,date,place,status,sources")
+    as_csv = runner.invoke(app, ["query", "meetings", "--store", store, "--format", "csv"])
+    assert as_csv.exit_code == 0 and as_csv.stdout.startswith(
+        "meeting,participants,date,place,status,sources"
+    )
     as_json = runner.invoke(
         app,
         [
@@ -217,6 +221,25 @@ def test_entities_and_articles_say_what_the_store_holds(seeds_store):
     assert listed[0] == "article,published,outlet,headline,meetings,calls,interviews,roles,quotes"
     assert len(listed) == 3  # the two seed articles
     assert sum(int(line.split(",")[4]) for line in listed[1:]) == 5  # their five meetings
+
+
+def test_every_count_of_facts_agrees_and_says_what_it_counts(seeds_store):
+    # kg stats counts a fact per article that states it, as kg facts, kg articles and the
+    # build's table do, and per node of the merged graph, as the named queries list them.
+    store = ["--store", str(seeds_store)]
+    counts = json.loads(runner.invoke(app, ["stats", "--format", "json", *store]).stdout)
+    facts = [json.loads(line) for line in runner.invoke(app, ["facts", *store]).stdout.splitlines()]
+    for kind in ("meeting", "call", "interview", "role", "quote"):
+        assert counts["facts"][kind]["in_articles"] == sum(f["type"] == kind for f in facts), kind
+    listing = runner.invoke(app, ["articles", "--format", "csv", *store]).stdout
+    header, *rows = csv.reader(io.StringIO(listing))
+    for kind in ("meeting", "call", "interview", "role", "quote"):
+        column = header.index(kind + "s")
+        assert counts["facts"][kind]["in_articles"] == sum(int(row[column]) for row in rows), kind
+    meetings = runner.invoke(app, ["query", "meetings", "--format", "json", *store]).stdout
+    assert counts["facts"]["meeting"]["in_graph"] == len(json.loads(meetings))
+    table = runner.invoke(app, ["stats", *store]).stdout
+    assert "in articles" in table and "in the graph" in table and "quotes" in table
 
 
 def test_json_answers_are_typed(seeds_store):
