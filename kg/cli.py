@@ -280,6 +280,11 @@ def facts(
             sys.stdout.write(line)
 
 
+# Rows a table shows unless --limit says otherwise: about a screen. Drawing every row of a
+# whole-archive listing into a table cost 5 to 7 times the query (issue 21).
+TABLE_ROWS = 40
+
+
 @app.command()
 def query(
     name: Annotated[
@@ -293,6 +298,16 @@ def query(
         typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or `<IRI>`)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help=f"Rows to show; 0 for all [default: {TABLE_ROWS} in a table, all in csv and json].",
+        ),
+    ] = None,
+    offset: Annotated[
+        int, typer.Option(min=0, help="Rows to skip first: --offset 50 shows the next page.")
+    ] = 0,
     store: StoreOption = default_store(),
 ) -> None:
     """Run a named query, an .rq file or SPARQL text over the whole graph.
@@ -323,24 +338,36 @@ def query(
         result = q.run_query(db or _open(store), text, params)
     except KgError as exc:
         _fail(exc)
-    _print_result(result, fmt)
+    _print_result(result, fmt, limit, offset)
 
 
-def _print_result(result: Any, fmt: str) -> None:
+def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int = 0) -> None:
     from kg import queries as q
 
+    if limit is None:
+        limit = TABLE_ROWS if fmt == "table" else 0
+    total = len(result.rows)
+    page = result.page(offset, limit or None)
     if fmt == "csv":
-        sys.stdout.write(q.to_csv(result))
+        sys.stdout.write(q.to_csv(page))
     elif fmt == "json":
-        sys.stdout.write(q.to_json(result))
+        sys.stdout.write(q.to_json(page))
     else:
         table = Table(show_header=True, header_style="bold")
-        for column in result.columns:
+        for column in page.columns:
             table.add_column(column, overflow="fold")
-        for row in result.rows:
+        for row in page.shown or page.rows:
             table.add_row(*row)
         out.print(table)
-        err.print(f"{len(result.rows)} rows")
+        shown = len(page.rows)
+        if shown == total:
+            err.print(f"{total} rows")
+        elif shown == 0:
+            err.print(f"no rows after --offset {offset}: the answer has {total}")
+        else:
+            rest = total - offset - shown
+            more = f"; --offset {offset + shown} shows the next {min(rest, limit)}" if rest > 0 else ""
+            err.print(f"rows {offset + 1}-{offset + shown} of {total}{more}; --limit 0 shows all")
 
 
 def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import resources
+from kg import terms as T
 from kg.errors import QueryError
 from kg.federation import update_word
 from kg.store import GraphStore
@@ -133,7 +134,8 @@ def load_query(name_or_path: str) -> NamedQuery:
 
 
 def parse_params(pairs: list[str]) -> dict[str, ox.NamedNode | ox.Literal]:
-    """`name=value` pairs; `<...>` is an IRI, anything else a plain string literal."""
+    """`name=value` pairs; `<...>` is an IRI, anything else a plain string literal. A relative
+    IRI is one of kg's own, as tables show them: `<meeting/5ac5…>`."""
     params: dict[str, ox.NamedNode | ox.Literal] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -142,7 +144,8 @@ def parse_params(pairs: list[str]) -> dict[str, ox.NamedNode | ox.Literal]:
             raise QueryError(f"--param takes name=value, got {pair!r}")
         if value.startswith("<") and value.endswith(">"):
             try:
-                params[name] = ox.NamedNode(value[1:-1])
+                iri = value[1:-1]
+                params[name] = ox.NamedNode(iri if ":" in iri else T.ID + iri)
             except ValueError as exc:
                 raise QueryError(f"--param {name}: not a valid IRI: {value}") from exc
         else:
@@ -169,6 +172,14 @@ class Table:
     # The same values typed for JSON: numbers as numbers, booleans as booleans, unbound as
     # None; everything else its text. Empty where the rows were made as text only.
     values: list[list[object]] = field(default_factory=list)
+    # The same values as a person reads them in a table: a fact's IRI short, a date without
+    # a year spelled out. Empty where the rows were made as text only.
+    shown: list[list[str]] = field(default_factory=list)
+
+    def page(self, offset: int, limit: int | None) -> Table:
+        """Rows offset .. offset + limit (all after offset where limit is None)."""
+        end = None if limit is None else offset + limit
+        return Table(self.columns, self.rows[offset:end], self.values[offset:end], self.shown[offset:end])
 
 
 def _term_text(term: object) -> str:
@@ -199,7 +210,38 @@ def run_query(
         columns,
         [[_term_text(t) for t in row] for row in terms],
         [[_term_value(t) for t in row] for row in terms],
+        [[_term_shown(t) for t in row] for row in terms],
     )
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_DAY = "http://www.w3.org/2001/XMLSchema#gMonthDay"
+
+
+def _term_shown(term: object) -> str:
+    """A term as a table shows it: kg's own IRIs as `<meeting/…>`, which `--param` takes back
+    (parse_params), and a day whose year the article did not give as "15 August (no year
+    given)" rather than XML Schema's `--08-15`. Everything else as its text."""
+    if isinstance(term, ox.NamedNode) and term.value.startswith(T.ID):
+        return f"<{term.value[len(T.ID) :]}>"
+    if isinstance(term, ox.Literal) and term.datatype.value == _MONTH_DAY:
+        found = re.fullmatch(r"--(\d\d)-(\d\d)", term.value)
+        if found and 1 <= int(found.group(1)) <= 12:
+            return f"{int(found.group(2))} {_MONTHS[int(found.group(1)) - 1]} (no year given)"
+    return _term_text(term)
 
 
 _NUMBERS = {

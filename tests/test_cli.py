@@ -242,6 +242,34 @@ def test_every_count_of_facts_agrees_and_says_what_it_counts(seeds_store):
     assert "in articles" in table and "in the graph" in table and "quotes" in table
 
 
+def test_a_table_shows_a_page_and_says_how_to_get_the_rest(seeds_store, monkeypatch):
+    import kg.cli
+
+    monkeypatch.setattr(kg.cli, "TABLE_ROWS", 2)
+    store = ["--store", str(seeds_store)]
+    first = runner.invoke(app, ["query", "meetings", *store])
+    assert first.stdout.count("\u2502 <meeting/") == 2
+    assert "rows 1-2 of 5; --offset 2 shows the next 2; --limit 0 shows all" in first.stderr
+    last = runner.invoke(app, ["query", "meetings", "--offset", "4", *store])
+    assert last.stdout.count("\u2502 <meeting/") == 1 and "rows 5-5 of 5; --limit 0" in last.stderr
+    everything = runner.invoke(app, ["query", "meetings", "--limit", "0", *store])
+    assert everything.stdout.count("\u2502 <meeting/") == 5 and "5 rows" in everything.stderr
+    assert len(json.loads(runner.invoke(app, ["query", "meetings", "-f", "json", *store]).stdout)) == 5
+
+
+def test_a_table_shows_short_fact_iris_that_params_take_back_and_dates_in_words(seeds_store):
+    store = ["--store", str(seeds_store)]
+    table = runner.invoke(app, ["query", "timeline", "--limit", "0", *store]).stdout
+    assert "15 August (no year given)" in table and "--08-15" not in table
+    assert "--08-15" in runner.invoke(app, ["query", "timeline", "-f", "csv", *store]).stdout
+    listed = json.loads(runner.invoke(app, ["query", "meetings", "-f", "json", *store]).stdout)
+    iri = listed[0]["meeting"]
+    short = "<" + iri.removeprefix("https://w3id.org/kg-news/id/") + ">"
+    assert short in runner.invoke(app, ["query", "meetings", *store]).stdout
+    sources = runner.invoke(app, ["query", "sources", "-p", f"fact={short}", "-f", "json", *store])
+    assert sources.exit_code == 0 and {row["fact"] for row in json.loads(sources.stdout)} == {iri}
+
+
 def test_json_answers_are_typed(seeds_store):
     sparql = "SELECT (COUNT(*) AS ?n) ?unbound (true AS ?yes) (1.5 AS ?half) WHERE { ?s a kg:Meeting } GROUP BY ?unbound"
     result = runner.invoke(
