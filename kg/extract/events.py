@@ -19,7 +19,7 @@ from kg.extract.cached import article_text
 from kg.extract.dateline import dateline_place
 from kg.extract.dates import Tense
 from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.factuality import base_form, clause_tense, status_of
+from kg.extract.factuality import base_form, clause_tense, in_simple_present, status_of
 from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
 from kg.extract.groups import hyphen_parties, hyphen_run
 from kg.extract.lexicon import words
@@ -608,14 +608,30 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     where = find_place(sent, place_anchors, index, token, extra_preps)
     # What the encounter's own clause leaves open, the clause around it and the occasion it
     # was held at may say (frames.py).
-    for frame in (clause_frame(token, predicate), occasion_frame(sent, place_anchors)):
-        if frame is None or (when is not None and where is not None):
-            continue
+    frames = [
+        f for f in (clause_frame(token, predicate), occasion_frame(sent, place_anchors)) if f is not None
+    ]
+    for frame in frames:
+        if when is not None and where is not None:
+            break
         # A date of the clause around it is read in that clause's tense: "flew to Warsaw on
         # Tuesday to meet X" is last Tuesday, though the meeting was still to come then.
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
         when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
         where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
+    if (
+        when is not None
+        and status == "occurred"
+        and published is not None
+        and in_simple_present(token, predicate)
+    ):
+        # "On Wednesday, X meets Y", "talks begin Monday with a meeting": a timetable. The day
+        # named is the next one, and one still to come was not held yet.
+        ahead = find_date(sent, anchors, published, "future")
+        for frame in frames:
+            ahead = ahead or find_date(sent, frame.anchors, published, "future")
+        if ahead is not None and len(ahead) == 10 and ahead > published.isoformat():
+            when = ahead
     if (
         published is not None
         and when

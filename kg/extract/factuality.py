@@ -290,6 +290,19 @@ def _is_bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def in_simple_present(trigger: Token, predicate: Token | None = None) -> bool:
+    """Is the event told in the simple present ("X meets Y", "talks begin with a meeting")?
+    With a day named, that is a timetable ("On Wednesday, X meets Y"), which events.py reads
+    forward from the story's date."""
+    carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
+    return (
+        carrier is not None
+        and carrier.tag_ in ("VBZ", "VBP")
+        and carrier.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in carrier.children)
+    )
+
+
 def clause_tense(verb: Token) -> Tense:
     """The time a verb's own clause speaks of: "flew" the past, "will fly" the future."""
     status = _tense_status(verb)
