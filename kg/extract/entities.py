@@ -160,6 +160,19 @@ def _name_spans(doc: Doc) -> list[Span]:
             if start == ent.end:
                 continue
             ent = Span(doc, start, ent.end, label=ent.label_)
+        first = ent[0]
+        if (
+            len(ent) >= 3
+            and first.is_upper
+            and first.is_alpha
+            and len(first) > 1
+            and first.head.i not in range(ent.start, ent.end)
+            and all(t.is_title for t in ent[1:])
+        ):
+            # "Ambassador to the UN Tomas Revik" tagged as one span: the acronym hangs from
+            # "to", the name from the verb; two mentions, not one.
+            spans.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         if ent.label_ == "PERSON":
             start = ent.start
             # Titles, nationality words and lower-case words the tagger ran into the name:

@@ -17,6 +17,8 @@ ORG_TYPES = {"country", "organization", "place"}
 TITLE_PREFIXES = words("title-prefixes")
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
+# Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
+POSTED_TITLES = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate"})
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -76,7 +78,35 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         role = _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
         if role:
             roles.append(role)
+    if not roles:
+        role = _shared_title_role(name, index)
+        if role:
+            roles.append(role)
     return roles
+
+
+def _shared_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """ "Presidents Tomas Revik of Estonia, Karel Vondrak of Slovakia and ...": a later name
+    of the list holds the plural title before the first, at the body of its own "of"."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "PROPN":
+            first = first.head.head  # "A of X, B of Y and C": the parser hung C on Y
+    if first == name.root:
+        return None
+    first_span = index.span_of(first)
+    if first_span is None or first_span.start == 0:
+        return None
+    title = first_span.doc[first_span.start - 1]
+    if not (_is_title(title) and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)):
+        return None
+    for prep in (c for c in name.root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            entity = index.entity_at(pobj)
+            if entity is not None and entity.type in ORG_TYPES:
+                return normalise_title([title.text]), entity
+    return None
 
 
 def _left_modifiers(name: Span) -> list[Token]:
@@ -198,10 +228,11 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     noun, with an "of" phrase that names no body ("of State"); the body is what stands
     before the title, else the name's own "of" phrase."""
     doc = name.doc
-    start = name.start
+    end = _posting_start(name)
+    start = end
     while start > name.sent.start and _in_title_run(doc[start - 1]):
         start -= 1
-    run = list(doc[start : name.start])
+    run = list(doc[start:end])
     heads = [k for k, t in enumerate(run) if _is_title(t)]
     if not heads:
         return None
@@ -239,6 +270,26 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     return normalise_title([t.text for t in title_tokens]), org
 
 
+def _posting_start(name: Span) -> int:
+    """Where a title before `name` ends: before "to the UN" in "Estonian Ambassador to the UN
+    X" (where the envoy is posted is no part of the title, and the body is the one that sends
+    them), else at the name."""
+    doc, first = name.doc, name.sent.start
+    k = name.start - 1
+    while k > first and (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ not in POSTED_TITLES:
+        k -= 1
+    if k > first and doc[k].lower_ == "the":
+        k -= 1
+    if (
+        k > first
+        and k < name.start - 1
+        and doc[k].lower_ == "to"
+        and doc[k - 1].lemma_.lower() in POSTED_TITLES
+    ):
+        return k
+    return name.start
+
+
 def _in_title_run(token: Token) -> bool:
     """Can the word stand in a title before a name? Title words, hyphens, "of", and the
     capitalised words of a body or portfolio ("Bank of Japan", "of State")."""
@@ -274,7 +325,10 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     org = _org_entity(org_tokens, index) if org_tokens else None
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         org = _possessor(head, index)  # "Ruritania's deputy defence minister, Jan Novak"
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to")):
+    # "a researcher with the Baltic Institute": "with" names the employer as "at" does.
+    for prep in (
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")
+    ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
             if entity is not None and entity.type in ORG_TYPES and org is None:
