@@ -27,6 +27,17 @@ def test_notebook_executes():
     )
     assert "built 2 articles" in outputs
     assert "Alaska" in outputs
+    # The drawn graph and the events-by-month chart are pictures in the output, not text
+    # about them (the chart was drawn on a backend that shows nothing).
+    pictures = [
+        o
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
+    assert len(pictures) >= 2, "the notebook shows the graph and the events-by-month chart"
+    assert "'Aug'" in outputs, "events are counted by month, not by day"
 
 
 def readme_commands() -> list[str]:
