@@ -446,8 +446,17 @@ def draw(
         str | None, typer.Option("--around", help="Draw only this entity's neighbourhood (its name).")
     ] = None,
     depth: Annotated[int, typer.Option(help="How many steps from --around to include.")] = 1,
+    max_nodes: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Entities at most: the most connected part is drawn and the rest counted (0: all).",
+        ),
+    ] = 150,
 ) -> None:
-    """Draw the graph, or one entity's neighbourhood: nodes coloured by type, edges by relation.
+    """Draw the graph, or one entity's neighbourhood: nodes coloured by type, edges by
+    relation, held events solid and planned ones dashed, several events between two
+    entities drawn apart.
 
     Example: `kg draw seeds.png`; `kg draw putin.html --around "Vladimir Putin" --depth 2`
     """
@@ -458,12 +467,17 @@ def draw(
     _check_writable(output)
     try:
         graph = neighbourhood(to_networkx(_open(store)), around, depth)
-        count = render(graph, output, title=f"around {around}" if around else "kg")
+        drawn = render(graph, output, title=f"around {around}" if around else "kg", limit=max_nodes)
     except KgError as exc:
         _fail(exc)
     except OSError as exc:
         _fail(KgError(f"cannot write {output}: {exc}"))
-    err.print(f"{count} entities, {graph.number_of_edges()} edges drawn to {output}")
+    err.print(f"{drawn.nodes} entities, {drawn.edges} edges drawn to {output}")
+    if drawn.left_out:
+        err.print(
+            f"{drawn.left_out} less connected entities left out: --max-nodes 0 draws all, "
+            "--around NAME any part"
+        )
 
 
 @app.command()

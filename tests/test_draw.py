@@ -8,9 +8,10 @@ import subprocess
 from pathlib import Path
 
 import matplotlib.image
+import networkx as nx
 import pytest
 
-from kg.draw import draw, neighbourhood
+from kg.draw import draw, layout, most_connected, neighbourhood
 from kg.errors import KgError
 from kg.property_graph import to_networkx
 
@@ -58,7 +59,7 @@ def test_unknown_picture_format_is_a_clear_error(timeline_db, tmp_path: Path):
 def test_interactive_page_renders_in_a_headless_browser(timeline_db, tmp_path: Path):
     graph = to_networkx(timeline_db)
     page = tmp_path / "g.html"
-    drawn = draw(graph, page)
+    drawn = draw(graph, page).nodes
     profile = tmp_path / "profile"
     dom = subprocess.run(
         [CHROMIUM, *HEADLESS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
@@ -83,3 +84,110 @@ def test_interactive_page_renders_in_a_headless_browser(timeline_db, tmp_path: P
         timeout=120,
     )
     assert matplotlib.image.imread(shot).std() > 0.01  # something was drawn
+
+
+def _picture_graph() -> nx.MultiDiGraph:
+    """Three events between the same two people (one planned), a long name, and a hub with
+    a dozen leaves, which spring layouts stack on one another."""
+    graph = nx.MultiDiGraph()
+    people = {
+        "a": "Anna Lindqvist",
+        "b": "Tomas Revik of the Northern Harbour Workers' Council",
+        "c": "Karel Vondrak",
+    }
+    for key, name in people.items():
+        graph.add_node(key, label=name, type="person")
+    graph.add_edge("a", "b", label="met", date="2024-05-06", status="occurred")
+    graph.add_edge("a", "b", label="met", date="2024-06-01", status="planned")
+    graph.add_edge("a", "b", label="phoned", date="2024-04-02", status="occurred")
+    graph.add_edge("b", "c", label="met", date="2024-05-07", status="occurred")
+    for i in range(12):
+        graph.add_node(f"leaf{i}", label=f"Aide {i}", type="person")
+        graph.add_edge("c", f"leaf{i}", label="met", date="", status="occurred")
+    return graph
+
+
+def _crowded_graph() -> nx.Graph:
+    """Thirty people who each met the same two, and a hub with forty more: the spring layout
+    puts people with the same neighbours almost on one spot."""
+    graph = nx.Graph()
+    for i in range(30):
+        graph.add_edge("A", f"l{i}")
+        graph.add_edge("B", f"l{i}")
+    for i in range(40):
+        graph.add_edge("C", f"m{i}")
+    graph.add_edge("A", "C")
+    return graph
+
+
+def test_no_node_is_laid_on_another():
+    import numpy as np
+
+    positions = layout(_crowded_graph())
+    points = np.array(list(positions.values()))
+    distance = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2))
+    np.fill_diagonal(distance, np.inf)
+    # A node's room at 75 nodes is about an eighth of the picture's side; the spring layout
+    # alone left two nodes 3% of it apart.
+    assert distance.min() / np.ptp(points, axis=0).max() > 0.06
+
+
+def test_a_picture_a_person_can_read(browser, tmp_path: Path):
+    path = tmp_path / "g.html"
+    drawing = draw(_picture_graph(), path)
+    page = browser.new_page(viewport={"width": 900, "height": 600})
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-rendered=true]", timeout=10_000)
+    # Parallel edges are drawn apart: one curve each.
+    curves = page.eval_on_selector_all("path.edge", "els => els.map(e => e.getAttribute('d'))")
+    assert len(curves) == drawing.edges and len(set(curves)) == len(curves)
+    # Planned dashed, held solid.
+    dashes = page.eval_on_selector_all(
+        "path.edge", "els => els.map(e => [e.dataset.status, e.getAttribute('stroke-dasharray') || ''])"
+    )
+    assert all(dash for status, dash in dashes if status == "planned")
+    assert not any(dash for status, dash in dashes if status == "occurred")
+    # Every edge answers to the mouse at its middle, the three between the same two included.
+    middles = page.eval_on_selector_all(
+        "path.edge-hit",
+        "els => els.map(e => { const p = e.getPointAtLength(e.getTotalLength() / 2); "
+        "const m = e.getScreenCTM(); return [p.x * m.a + m.e, p.y * m.d + m.f]; })",
+    )
+    for x, y in middles:
+        page.mouse.move(x, y)
+        assert page.eval_on_selector("#tip", "t => t.style.display") == "block", (x, y)
+    # The legend covers no node, labels are whole inside the page, no node sits on another.
+    boxes = page.eval_on_selector_all(
+        "g.node",
+        "els => els.map(g => { const c = g.querySelector('circle').getBoundingClientRect(); "
+        "const t = g.querySelector('text').getBoundingClientRect(); "
+        "return [c.x, c.y, c.width, t.x, t.y, t.right, t.bottom]; })",
+    )
+    legend = page.eval_on_selector(
+        "#legend", "l => { const r = l.getBoundingClientRect(); return [r.x, r.y, r.right, r.bottom]; }"
+    )
+    for cx, cy, size, tx, ty, tright, tbottom in boxes:
+        assert not (cx < legend[2] and cx + size > legend[0] and cy < legend[3] and cy + size > legend[1])
+        assert tx >= 0 and ty >= 0 and tright <= 900 and tbottom <= 600, (tx, ty, tright, tbottom)
+    centres = [(cx + size / 2, cy + size / 2, size / 2) for cx, cy, size, *_ in boxes]
+    for i, (x1, y1, r1) in enumerate(centres):
+        for x2, y2, r2 in centres[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= r1 + r2
+    page.close()
+
+
+def test_a_big_graph_is_drawn_as_its_most_connected_part(tmp_path: Path):
+    graph = nx.MultiDiGraph()
+    for i in range(400):
+        graph.add_node(f"p{i}", label=f"Person {i}", type="person")
+    for i in range(20, 400):  # twenty hubs in a ring, each met by nineteen people
+        graph.add_edge(f"p{i % 20}", f"p{i}", label="met", date="", status="occurred")
+    for i in range(20):
+        graph.add_edge(f"p{i}", f"p{(i + 1) % 20}", label="met", date="", status="occurred")
+    page = tmp_path / "big.html"
+    drawing = draw(graph, page, limit=100)
+    assert drawing.nodes == 100 and drawing.left_out == 300
+    part, _ = most_connected(graph, 100)
+    assert {f"p{i}" for i in range(20)} <= set(part) and nx.is_connected(part.to_undirected())
+    assert "300 more not drawn" in page.read_text(encoding="utf-8")
+    assert draw(graph, tmp_path / "big.png", limit=0).nodes == 400

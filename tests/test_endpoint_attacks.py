@@ -278,7 +278,7 @@ def test_the_drawing_page_draws_hostile_names_as_text(browser, tmp_path):
         graph.add_edge(f"n{i}", f"n{i + 1}", label="met", date="2024-01-01", status="occurred")
     path = tmp_path / "g.html"
     title = "</title><script>document.title='pwned'</script>"
-    assert draw(graph, path, title=title) == len(HOSTILE)
+    assert draw(graph, path, title=title).nodes == len(HOSTILE)
     page = browser.new_page()
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-rendered=true]", timeout=10_000)
