@@ -229,6 +229,7 @@ _MONTHS = [
     "December",
 ]
 _MONTH_DAY = "http://www.w3.org/2001/XMLSchema#gMonthDay"
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _term_shown(term: object) -> str:
@@ -237,7 +238,8 @@ def _term_shown(term: object) -> str:
     given)" rather than XML Schema's `--08-15`. Everything else as its text."""
     if isinstance(term, ox.NamedNode) and term.value.startswith(T.ID):
         return f"<{term.value[len(T.ID) :]}>"
-    if isinstance(term, ox.Literal) and term.datatype.value == _MONTH_DAY:
+    # Typed, or as the listings give it (the most precise of several dates, as text).
+    if isinstance(term, ox.Literal) and term.datatype.value in (_MONTH_DAY, _STRING):
         found = re.fullmatch(r"--(\d\d)-(\d\d)", term.value)
         if found and 1 <= int(found.group(1)) <= 12:
             return f"{int(found.group(2))} {_MONTHS[int(found.group(1)) - 1]} (no year given)"

@@ -135,3 +135,41 @@ def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
     assert [row[-1] for row in said.rows] == ["“The harbour stays open,” Anna Lindqvist said."]
     about = q.run_query(db, q.load_query("quoted-about").text, q.parse_params(["entity=Anna Lindqvist"]))
     assert about.rows == []  # she speaks; the words do not name her
+
+
+# Two articles tell one meeting, one placing it in the city, the other at the venue; one
+# dates an interview, the other does not.
+_ONE_EVENT_TWO_WAYS = [
+    {
+        "id": "one",
+        "published": "2024-05-08",
+        "text": "On Monday, Anna Lindqvist met Tomas Revik in Washington. "
+        "Anna Lindqvist told Reuters on Tuesday that trade would grow.",
+    },
+    {
+        "id": "two",
+        "published": "2024-05-08",
+        "text": "On Monday, Anna Lindqvist met Tomas Revik at the White House. "
+        "Anna Lindqvist told Reuters that trade would grow.",
+    },
+]
+
+
+def test_listings_give_one_row_per_event_with_all_its_sources(tmp_path):
+    import json
+
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    source = tmp_path / "two.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in _ONE_EVENT_TWO_WAYS), encoding="utf-8")
+    build([source], tmp_path / "store")
+    db = open_store(tmp_path / "store", read_only=True)
+    meetings = q.run_query(db, q.load_query("meetings").text)
+    assert len(meetings.rows) == 1, meetings.rows
+    row = dict(zip(meetings.columns, meetings.rows[0], strict=True))
+    assert row["sources"] == "2" and row["date"] == "2024-05-06" and row["status"] == "occurred"
+    interviews = q.run_query(db, q.load_query("interviews").text)
+    assert [r[3:] for r in interviews.rows] == [["2024-05-07", "2"]]
+    timeline = q.run_query(db, q.load_query("timeline").text)
+    assert [r[1] for r in timeline.rows] == ["meeting", "interview"]

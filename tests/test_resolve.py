@@ -59,6 +59,16 @@ def test_graphml_draws_a_linked_surname_as_the_full_name(tmp_path: Path):
     )
 
 
+def test_listings_name_a_linked_surname_by_the_full_name(tmp_path: Path):
+    # The meeting "Mr Vondrak" told of is listed under the name GraphML draws him by.
+    db = _build(tmp_path, FULL, SURNAME)
+    for name in ("meetings", "timeline"):
+        table = q.run_query(db, q.load_query(name).text)
+        who = table.columns.index("participants" if name == "meetings" else "who")
+        listed = " | ".join(row[who] for row in table.rows).split(" | ")
+        assert "Vondrak" not in listed and "Karel Vondrak" in listed, name
+
+
 def test_links_an_earlier_kg_kept_under_graph_resolution_are_moved(tmp_path):
     import pyoxigraph as ox
 
