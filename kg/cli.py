@@ -494,6 +494,13 @@ def serve(
         int, typer.Option(help="Rows (or triples) an answer may hold; more are cut.")
     ] = serving.DEFAULT_MAX_ROWS,
     workers: Annotated[int, typer.Option(help="Queries run at once, each in its own process.")] = 2,
+    max_per_address: Annotated[
+        int,
+        typer.Option(
+            help="Connections one client address may hold at once (e.g. 128 behind a reverse proxy, "
+            "where every client has the proxy's address).",
+        ),
+    ] = serving.MAX_PER_ADDRESS,
     verbose: Annotated[bool, typer.Option("--verbose", help="Log every request.")] = False,
     allow_federation: Annotated[
         bool,
@@ -517,11 +524,20 @@ def serve(
     Example: `kg serve --store ./kg-store`, then
     `curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql`
     """
-    if timeout <= 0 or max_rows <= 0 or workers <= 0:
-        _fail(KgError("--timeout, --max-rows and --workers must be positive"))
+    if timeout <= 0 or max_rows <= 0 or workers <= 0 or max_per_address <= 0:
+        _fail(KgError("--timeout, --max-rows, --workers and --max-per-address must be positive"))
     try:
         server = serving.make_server(
-            store, host, port, timeout, max_rows, workers, verbose, allow_federation, allow_origin or ()
+            store,
+            host,
+            port,
+            timeout,
+            max_rows,
+            workers,
+            verbose,
+            allow_federation,
+            allow_origin or (),
+            max_per_address,
         )
     except KgError as exc:
         _fail(exc)

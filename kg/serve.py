@@ -18,10 +18,14 @@ TSV; CONSTRUCT/DESCRIBE as Turtle, JSON-LD, N-Triples or RDF/XML.
 from __future__ import annotations
 
 import html
+import io
 import json
+import math
 import multiprocessing as mp
 import queue
+import socket
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -45,7 +49,10 @@ DEFAULT_TIMEOUT = 10.0  # seconds a query may run
 DEFAULT_MAX_ROWS = 10_000  # rows (or triples) an answer may hold
 MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
 MAX_CLIENTS = 128  # connections served at once; one more is answered 503 and closed
-CLIENT_TIMEOUT = 30.0  # seconds a client may take to send its request (or stay idle)
+MAX_PER_ADDRESS = 32  # connections from one address at once: one client never holds every slot
+# Seconds a client has to send a whole request, headers and body, counted from its connecting
+# (or from its previous answer): a byte now and then does not extend it.
+CLIENT_TIMEOUT = 30.0
 
 # media type -> (pyoxigraph format, Content-Type sent)
 SOLUTION_TYPES = {
@@ -290,12 +297,49 @@ class QueryPool:
 # ---------------------------------------------------------------- HTTP
 
 
+class _DeadlineReader(io.RawIOBase):
+    """A connection's bytes, read against one deadline for the whole request: a socket's own
+    timeout starts again at every byte, so a client sending one byte every few seconds
+    would hold its connection for ever."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        self.connection = connection
+        self.deadline = math.inf
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request took longer than its deadline")
+        self.connection.settimeout(left)
+        return self.connection.recv_into(buffer)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: KgServer
     protocol_version = "HTTP/1.1"
-    # A client that sends nothing (or trickles) loses its connection after this, so idle
-    # connections cannot hold every slot.
+    # A client that has not sent its whole request this long after connecting (or after its
+    # previous answer) loses its connection, however it trickles: idle and slow connections
+    # cannot hold every slot.
     timeout = CLIENT_TIMEOUT
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self._reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader)
+
+    def handle_one_request(self) -> None:
+        self._reader.deadline = time.monotonic() + self.timeout
+        super().handle_one_request()
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        # The request is read: the answer is written under the plain socket timeout.
+        self._reader.deadline = math.inf
+        self.connection.settimeout(self.timeout)
+        super().send_response(code, message)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
         if self.server.verbose:
@@ -432,8 +476,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class KgServer(ThreadingHTTPServer):
-    """One thread a connection, at most `MAX_CLIENTS` at once: a burst past that is answered
-    503 at once instead of growing threads without bound."""
+    """One thread a connection, at most `MAX_CLIENTS` at once and `MAX_PER_ADDRESS` from one
+    address: a burst past that is answered 503 at once instead of growing threads without
+    bound, and one client (a slow one, say) cannot take every slot."""
 
     daemon_threads = True
     request_queue_size = 256  # the listen backlog: a burst of connections waits, not refused
@@ -446,6 +491,7 @@ class KgServer(ThreadingHTTPServer):
         verbose: bool = False,
         allow_federation: bool = False,
         allowed_origins: Iterable[str] = (),
+        max_per_address: int = MAX_PER_ADDRESS,
     ) -> None:
         self.pool = pool
         self.page = page
@@ -453,6 +499,9 @@ class KgServer(ThreadingHTTPServer):
         self.allow_federation = allow_federation
         self.allowed_origins = {o.rstrip("/").lower() for o in allowed_origins}
         self._slots = threading.BoundedSemaphore(MAX_CLIENTS)
+        self.max_per_address = max_per_address
+        self._per_address: dict[str, int] = {}
+        self._count_lock = threading.Lock()
         super().__init__(address, _Handler)
 
     def allows_origin(self, origin: str, host: str | None) -> bool:
@@ -467,13 +516,23 @@ class KgServer(ThreadingHTTPServer):
         )
 
     def process_request(self, request: Any, client_address: Any) -> None:
+        address = str(client_address[0])
+        with self._count_lock:
+            held = self._per_address.get(address, 0)
+            if held < self.max_per_address:
+                self._per_address[address] = held + 1
+        if held >= self.max_per_address:
+            self._turn_away(request, f"{address} has {self.max_per_address} connections open already")
+            return
         if not self._slots.acquire(blocking=False):
-            self._turn_away(request)
+            self._release(address)
+            self._turn_away(request, f"the server has {MAX_CLIENTS} clients already")
             return
         try:
             super().process_request(request, client_address)
         except BaseException:
             self._slots.release()
+            self._release(address)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
@@ -481,12 +540,19 @@ class KgServer(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
+            self._release(str(client_address[0]))
 
-    def _turn_away(self, request: Any) -> None:
+    def _release(self, address: str) -> None:
+        with self._count_lock:
+            left = self._per_address[address] - 1
+            if left:
+                self._per_address[address] = left
+            else:
+                del self._per_address[address]
+
+    def _turn_away(self, request: Any, why: str) -> None:
         """Answer 503 on the bare socket: no handler thread is spent on a refusal."""
-        answer = _error(
-            HTTPStatus.SERVICE_UNAVAILABLE, f"the server has {MAX_CLIENTS} clients already; try again shortly"
-        )
+        answer = _error(HTTPStatus.SERVICE_UNAVAILABLE, f"{why}; try again shortly")
         head = (
             f"HTTP/1.1 {answer.status} Service Unavailable\r\nContent-Type: {answer.content_type}\r\n"
             f"Content-Length: {len(answer.body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
@@ -513,14 +579,18 @@ def make_server(
     verbose: bool = False,
     allow_federation: bool = False,
     allowed_origins: Iterable[str] = (),
+    max_per_address: int = MAX_PER_ADDRESS,
 ) -> KgServer:
     """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`).
     `allow_federation` lets queries use SERVICE; `allowed_origins` are the web origins
-    (besides the server's own page) whose pages may POST queries."""
+    (besides the server's own page) whose pages may POST queries; `max_per_address` caps
+    the connections one client address may hold."""
     # A missing store is reported by the first worker, in the store's own words.
     pool = QueryPool(store, workers, timeout, max_rows)
     try:
-        return KgServer((host, port), pool, query_page(), verbose, allow_federation, allowed_origins)
+        return KgServer(
+            (host, port), pool, query_page(), verbose, allow_federation, allowed_origins, max_per_address
+        )
     except OSError as exc:
         pool.close()
         raise StoreError(f"cannot listen on {host}:{port}: {exc}") from exc

