@@ -493,6 +493,20 @@ def serve(
     max_rows: Annotated[
         int, typer.Option(help="Rows (or triples) an answer may hold; more are cut.")
     ] = serving.DEFAULT_MAX_ROWS,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            help="Bytes an answer may hold (e.g. 5000000 for 5 MB); a longer one is cut, "
+            "and says so in its KG-Results-Truncated header.",
+        ),
+    ] = serving.DEFAULT_MAX_BYTES,
+    max_memory: Annotated[
+        int,
+        typer.Option(
+            help="MB of memory each query worker may use (e.g. 2048); a query that needs more "
+            "is stopped and answered 503.",
+        ),
+    ] = serving.DEFAULT_MAX_MEMORY,
     workers: Annotated[int, typer.Option(help="Queries run at once, each in its own process.")] = 2,
     max_per_address: Annotated[
         int,
@@ -524,8 +538,13 @@ def serve(
     Example: `kg serve --store ./kg-store`, then
     `curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql`
     """
-    if timeout <= 0 or max_rows <= 0 or workers <= 0 or max_per_address <= 0:
-        _fail(KgError("--timeout, --max-rows, --workers and --max-per-address must be positive"))
+    if min(timeout, max_rows, max_bytes, max_memory, workers, max_per_address) <= 0:
+        _fail(
+            KgError(
+                "--timeout, --max-rows, --max-bytes, --max-memory, --workers and --max-per-address "
+                "must be positive"
+            )
+        )
     try:
         server = serving.make_server(
             store,
@@ -538,6 +557,8 @@ def serve(
             allow_federation,
             allow_origin or (),
             max_per_address,
+            max_bytes,
+            max_memory,
         )
     except KgError as exc:
         _fail(exc)

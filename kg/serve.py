@@ -3,7 +3,9 @@
 Queries run in a small pool of worker processes, each with the store open read-only. A
 query that outlives the time limit has its worker killed and replaced, so a runaway query
 costs its time limit and no more; the HTTP threads only wait. Results are capped at a row
-(or triple) limit; a capped answer says so in the `KG-Results-Truncated` header.
+(or triple) limit and at a size in bytes; a capped answer says so in the
+`KG-Results-Truncated` header. A worker may use so much memory (a resource limit on its
+process) and no more: a query that needs more stops its worker, which is replaced.
 
 Protocol: `GET /sparql?query=...`, `POST /sparql` with a form (`query=...`) or an
 `application/sparql-query` body. Any update is refused with 403. Two guards keep a web page
@@ -23,7 +25,10 @@ import json
 import math
 import multiprocessing as mp
 import queue
+import resource
+import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -47,6 +52,11 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0  # seconds a query may run
 DEFAULT_MAX_ROWS = 10_000  # rows (or triples) an answer may hold
+DEFAULT_MAX_BYTES = 50_000_000  # bytes an answer may hold: one row can be huge (CONCAT doublings)
+# MB of memory (heap and private mappings) a worker process may use; past it the engine
+# cannot allocate, and the worker is stopped and replaced.
+DEFAULT_MAX_MEMORY = 1024
+_OUT_OF_MEMORY = 3  # a worker's exit code after a MemoryError
 MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
 MAX_CLIENTS = 128  # connections served at once; one more is answered 503 and closed
 MAX_PER_ADDRESS = 32  # connections from one address at once: one client never holds every slot
@@ -89,7 +99,9 @@ class Answer:
     status: int
     content_type: str
     body: bytes
-    truncated: bool = False
+    # The limit that cut the answer, for the KG-Results-Truncated header: the row limit
+    # ("10000") or the size limit ("50000000 bytes"); empty when the answer is whole.
+    truncated: str = ""
 
 
 def _error(status: HTTPStatus, message: str) -> Answer:
@@ -147,8 +159,9 @@ def _json_term(term: Any) -> dict[str, str]:
     return {"type": "literal", "value": str(term)}
 
 
-def run(store: Any, sparql: str, accept: str, max_rows: int) -> Answer:
-    """Run one query on an open kg `Store` and write its answer."""
+def run(store: Any, sparql: str, accept: str, max_rows: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Answer:
+    """Run one query on an open kg `Store` and write its answer: at most `max_rows` rows (or
+    triples) and `max_bytes` bytes of them."""
     try:
         result = store.query(sparql)
     except QueryError as exc:
@@ -165,28 +178,56 @@ def run(store: Any, sparql: str, accept: str, max_rows: int) -> Answer:
         if media is None:
             return _error(HTTPStatus.NOT_ACCEPTABLE, "a graph answer is written as " + ", ".join(GRAPH_TYPES))
         triples: list[ox.Triple] = []
+        size, cut = 0, ""
         for triple in result:
             if len(triples) == max_rows:
-                return Answer(200, media, _graph(triples, media), truncated=True)
+                cut = str(max_rows)
+                break
+            size += len(str(triple).encode()) + 3  # as an N-Triples line
+            if size > max_bytes:
+                cut = f"{max_bytes} bytes"
+                break
             triples.append(triple)
-        return Answer(200, media, _graph(triples, media))
+        return _fitted(triples, lambda part: _graph(part, media), media, max_bytes, cut)
     media = choose_type(accept, SOLUTION_TYPES, "application/sparql-results+json")
     if media is None:
         return _error(HTTPStatus.NOT_ACCEPTABLE, "a SELECT answer is written as " + ", ".join(SOLUTION_TYPES))
     names = [v.value for v in result.variables]
-    rows: list[dict[str, dict[str, str]]] = []
-    truncated = False
+    rows: list[str] = []  # each a binding of SPARQL JSON, ASCII: its length is its size
+    size, cut = 0, ""
     for solution in result:
         if len(rows) == max_rows:
-            truncated = True
+            cut = str(max_rows)
             break
-        rows.append({n: _json_term(solution[n]) for n in names if solution[n] is not None})
-    # Written once as SPARQL JSON, then by Oxigraph in whatever format was asked for.
-    data = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}).encode()
-    if SOLUTION_TYPES[media] == ox.QueryResultsFormat.JSON:
-        return Answer(200, media, data, truncated)
-    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    return Answer(200, media, _bytes(solutions.serialize(format=SOLUTION_TYPES[media])), truncated)
+        row = json.dumps({n: _json_term(solution[n]) for n in names if solution[n] is not None})
+        size += len(row) + 1
+        if size > max_bytes:
+            cut = f"{max_bytes} bytes"
+            break
+        rows.append(row)
+    head = json.dumps({"vars": names})
+    fmt = SOLUTION_TYPES[media]
+
+    def write(part: list[str]) -> bytes:
+        # Written as SPARQL JSON, then by Oxigraph in whatever format was asked for.
+        data = f'{{"head": {head}, "results": {{"bindings": [{", ".join(part)}]}}}}'.encode()
+        if fmt == ox.QueryResultsFormat.JSON:
+            return data
+        solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        return _bytes(solutions.serialize(format=fmt))
+
+    return _fitted(rows, write, media, max_bytes, cut)
+
+
+def _fitted(items: list[Any], write: Any, media: str, max_bytes: int, cut: str) -> Answer:
+    """The answer `write` makes of `items`, with as many of them as fit in `max_bytes` once
+    written (escaping and markup make some formats longer than the count above)."""
+    body = write(items)
+    while len(body) > max_bytes and items:
+        items = items[: int(len(items) * max_bytes / len(body) * 0.9)]
+        body = write(items)
+        cut = f"{max_bytes} bytes"
+    return Answer(200, media, body, cut)
 
 
 def _graph(triples: list[ox.Triple], media: str) -> bytes:
@@ -200,10 +241,13 @@ def _bytes(data: bytes | None) -> bytes:
     return data or b""
 
 
-def _worker(store: str, jobs: Connection) -> None:
-    """A worker process: open the store read-only, answer queries until told to stop."""
+def _worker(store: str, jobs: Connection, max_memory: int) -> None:
+    """A worker process: open the store read-only, answer queries until told to stop. It may
+    use `max_memory` MB: past that the engine cannot allocate, and the process ends."""
     from kg.store import open_store
 
+    limit = max_memory * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:
         opened = open_store(store, read_only=True)
     except KgError as exc:
@@ -217,18 +261,20 @@ def _worker(store: str, jobs: Connection) -> None:
             return
         if job is None:
             return
-        sparql, accept, max_rows = job
+        sparql, accept, max_rows, max_bytes = job
         try:
-            jobs.send(run(opened, sparql, accept, max_rows))
+            jobs.send(run(opened, sparql, accept, max_rows, max_bytes))
+        except MemoryError:
+            sys.exit(_OUT_OF_MEMORY)  # the pool says why; a fresh worker takes this one's place
         except Exception as exc:  # noqa: BLE001 - a worker must answer, whatever happened
             jobs.send(_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {exc}"))
 
 
 class _Worker:
-    def __init__(self, store: str | Path) -> None:
+    def __init__(self, store: str | Path, max_memory: int = DEFAULT_MAX_MEMORY) -> None:
         context = mp.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(str(store), child), daemon=True)
+        self.process = context.Process(target=_worker, args=(str(store), child, max_memory), daemon=True)
         self.process.start()
         child.close()
         kind, message = self.conn.recv()
@@ -246,15 +292,25 @@ class _Worker:
 class QueryPool:
     """Worker processes that run queries under a time limit."""
 
-    def __init__(self, store: str | Path, workers: int, timeout: float, max_rows: int) -> None:
+    def __init__(
+        self,
+        store: str | Path,
+        workers: int,
+        timeout: float,
+        max_rows: int,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_memory: int = DEFAULT_MAX_MEMORY,
+    ) -> None:
         self.store = store
         self.timeout = timeout
         self.max_rows = max_rows
+        self.max_bytes = max_bytes
+        self.max_memory = max_memory
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         for _ in range(max(1, workers)):
-            self._add(_Worker(store))
+            self._add(_Worker(store, max_memory))
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
@@ -267,24 +323,35 @@ class QueryPool:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return _error(HTTPStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly")
-        worker.conn.send((sparql, accept, self.max_rows))
+        worker.conn.send((sparql, accept, self.max_rows, self.max_bytes))
+        exitcode = None
         if worker.conn.poll(self.timeout):
             try:
                 answer = worker.conn.recv()
-            except EOFError:
-                answer = None
-            if answer is not None:
                 self._idle.put(worker)
                 return answer
-        # Too slow (or died): kill it, start a fresh one in its place.
+            except EOFError:  # it died
+                worker.process.join(1.0)
+                exitcode = worker.process.exitcode
+        # Too slow, or died: kill it, start a fresh one in its place.
         with self._lock:
             self._all.remove(worker)
         worker.stop()
-        self._add(_Worker(self.store))
+        self._add(_Worker(self.store, self.max_memory))
+        if exitcode is None:
+            return _error(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query ran past the time limit of {self.timeout:g} s and was stopped "
+                "(kg serve --timeout sets the limit)",
+            )
+        if exitcode in (_OUT_OF_MEMORY, -signal.SIGABRT):  # Python's or the engine's failed allocation
+            return _error(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query needed more than the {self.max_memory} MB of memory a query may use "
+                "and was stopped (kg serve --max-memory sets the limit)",
+            )
         return _error(
-            HTTPStatus.SERVICE_UNAVAILABLE,
-            f"the query ran past the time limit of {self.timeout:g} s and was stopped "
-            "(kg serve --timeout sets the limit)",
+            HTTPStatus.INTERNAL_SERVER_ERROR, f"the query crashed the query engine (exit code {exitcode})"
         )
 
     def close(self) -> None:
@@ -353,7 +420,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Access-Control-Expose-Headers", "KG-Results-Truncated")
         self.send_header("Vary", "Accept")
         if answer.truncated:
-            self.send_header("KG-Results-Truncated", str(self.server.pool.max_rows))
+            self.send_header("KG-Results-Truncated", answer.truncated)
         self.end_headers()
         if not head_only:
             self.wfile.write(answer.body)
@@ -580,13 +647,16 @@ def make_server(
     allow_federation: bool = False,
     allowed_origins: Iterable[str] = (),
     max_per_address: int = MAX_PER_ADDRESS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_memory: int = DEFAULT_MAX_MEMORY,
 ) -> KgServer:
     """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`).
     `allow_federation` lets queries use SERVICE; `allowed_origins` are the web origins
     (besides the server's own page) whose pages may POST queries; `max_per_address` caps
-    the connections one client address may hold."""
+    the connections one client address may hold; `max_bytes` caps an answer's size and
+    `max_memory` (MB) each worker's memory."""
     # A missing store is reported by the first worker, in the store's own words.
-    pool = QueryPool(store, workers, timeout, max_rows)
+    pool = QueryPool(store, workers, timeout, max_rows, max_bytes, max_memory)
     try:
         return KgServer(
             (host, port), pool, query_page(), verbose, allow_federation, allowed_origins, max_per_address

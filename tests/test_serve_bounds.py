@@ -101,3 +101,62 @@ def test_a_trickling_client_is_cut_off_at_the_request_deadline(seeds_store, monk
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ------------------------------------------------------------------ 5. answers capped in bytes
+
+
+def _doubled(times: int, rows: int = 1, head: str = "SELECT ?n ?big") -> str:
+    """A short query whose answer holds `rows` rows of 10 * 2**times characters each: the
+    attack of issue 20 (800 bytes of query, 168 MB of answer at 24 doublings)."""
+    binds = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(times))
+    values = " ".join(str(n) for n in range(rows))
+    return (
+        f'{head} WHERE {{ VALUES ?n {{ {values} }} BIND("0123456789" AS ?v0) {binds} '
+        f'BIND(?v{times} AS ?big) BIND(IRI(CONCAT("http://example.org/", STR(?n))) AS ?s) }}'
+    )
+
+
+@pytest.fixture(scope="module")
+def capped(seeds_store) -> Iterator[str]:
+    server, url = _serve(seeds_store, max_bytes=1_000_000)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv", "application/xml"])
+def test_an_answer_is_capped_in_bytes_and_says_so(capped, accept):
+    # Six rows of 164 kB fit in 1 MB, eight do not; one row of 10 MB is cut whole.
+    for query, most in ((_doubled(14, rows=8), 6), (_doubled(20), 0)):
+        status, headers, body = fetch(
+            capped + "/sparql?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept}
+        )
+        assert status == 200 and len(body) <= 1_000_000, (status, len(body))
+        assert headers.get("KG-Results-Truncated") == "1000000 bytes", headers
+        rows = body.count(b"0123456789" * 16_384)
+        assert 1 <= rows <= most if most else rows == 0, rows
+
+
+def test_a_graph_answer_is_capped_in_bytes(capped):
+    query = _doubled(14, rows=8, head="CONSTRUCT { ?s rdfs:label ?big }")
+    for accept in ("text/turtle", "application/ld+json", "application/rdf+xml"):
+        status, headers, body = fetch(
+            capped + "/sparql?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept}
+        )
+        assert status == 200 and len(body) <= 1_000_000, (status, len(body))
+        assert headers.get("KG-Results-Truncated") == "1000000 bytes", headers
+        assert 1 <= body.count(b"0123456789" * 16_384) <= 6
+
+
+def test_a_query_past_the_memory_limit_is_stopped_and_the_server_goes_on(seeds_store):
+    server, url = _serve(seeds_store, max_memory=300)
+    try:
+        started = time.monotonic()
+        status, _, body = fetch(url + "/sparql?" + urllib.parse.urlencode({"query": _doubled(26)}))
+        assert status == 503 and b"300 MB of memory" in body and b"--max-memory" in body, body
+        assert time.monotonic() - started < 5
+        assert fetch(url + ASK)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
