@@ -26,6 +26,7 @@ import requests
 from kg import terms as T
 from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
+from kg.federation import check_nesting
 from kg.store import GraphStore
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
@@ -98,6 +99,7 @@ class RemoteStore(GraphStore):
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
         text = self._prologue + (with_values(sparql, bindings) if bindings else sparql)
+        check_nesting(text)  # past it an Oxigraph server's parser, like the embedded one, crashes
         response = self._post(
             self.query_url,
             "application/sparql-query",

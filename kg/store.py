@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from kg import terms as T
 from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
+from kg.federation import check_nesting
 from kg.rdf import graph_iri, ntriples_line
 
 DEFAULT_STORE = "kg-store"
@@ -188,9 +189,11 @@ class LocalStore(GraphStore):
         self._store.flush()
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
+        text = with_values(sparql, bindings) if bindings else sparql
+        check_nesting(text)  # a query nested too deep kills the process (SIGSEGV) in the engine
         try:
             return self._store.query(
-                with_values(sparql, bindings) if bindings else sparql,
+                text,
                 use_default_graph_as_union=self._union,
                 prefixes=T.PREFIXES,
             )

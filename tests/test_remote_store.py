@@ -221,6 +221,15 @@ def test_kg_serve_answers_from_a_server_store(seeds_on_server, seeds_db):
     assert names == [row["name"].value for row in seeds_db.select(sparql)]
 
 
+def test_a_deeply_nested_query_never_reaches_the_server(server):
+    """5,000 nested braces make `oxigraph serve` abort whole ("stack overflow"): kg refuses
+    the query before sending it (issue 20, item 6)."""
+    remote = open_store(server, read_only=True)
+    with pytest.raises(QueryError, match="5000 deep; at most 100 levels"):
+        remote.query("SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o " + "} " * 5000)
+    assert bool(remote.query("ASK {}"))  # the server is still up
+
+
 def test_unreachable_or_wrong_servers_are_clear_errors(server):
     with pytest.raises(StoreError, match="cannot reach the SPARQL server"):
         open_store(f"http://127.0.0.1:{_free_port()}")

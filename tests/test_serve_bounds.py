@@ -160,3 +160,44 @@ def test_a_query_past_the_memory_limit_is_stopped_and_the_server_goes_on(seeds_s
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ------------------------------------------------------------------ 6. deep nesting
+
+DEEP = "SELECT * WHERE " + "{ " * 5000 + "?s ?p ?o " + "} " * 5000
+
+
+def test_deep_nesting_is_refused_by_kg_serve(served):
+    _, url = served
+    for query in (DEEP, "ASK { FILTER(" + "(" * 5000 + "true" + ")" * 5000 + ") }"):
+        status, _, body = fetch(url + "/sparql", query.encode(), {"Content-Type": "application/sparql-query"})
+        assert status == 400 and b" deep; at most 100 levels are allowed" in body, (status, body)
+    assert fetch(url + ASK)[0] == 200
+
+
+def test_deep_nesting_is_refused_by_kg_query_in_one_line(seeds_store):
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "query", "--sparql", DEEP, "--store", str(seeds_store)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, (run.returncode, run.stderr[-300:])
+    assert run.stderr.strip().splitlines() == [
+        "error: the query nests brackets ({ }, ( ) and [ ]) 5000 deep; at most 100 levels are allowed "
+        "(much deeper ones crash the query engine)"
+    ]
+
+
+def test_nesting_is_counted_outside_strings_iris_and_comments(seeds_db):
+    from kg.federation import MAX_NESTING, nesting_depth
+
+    padded = 'SELECT * WHERE { ?s ?p "{{{{ ((((" . ?s <http://e/x> ?o # [[[[ {{{{\n }'
+    assert nesting_depth(padded) == 1
+    assert nesting_depth("SELECT * WHERE { \\u007B ?s ?p ?o } }") == 2  # an escaped brace is one
+    # The deepest query allowed runs.
+    allowed = "SELECT * WHERE " + "{ " * MAX_NESTING + "?s ?p ?o " + "} " * MAX_NESTING + "LIMIT 1"
+    assert len(seeds_db.select(allowed)) == 1
