@@ -569,6 +569,8 @@ def serve(
             ),
             highlight=False,
         )
+    for note in server.pool.notes:
+        err.print(_styled("warning:", "yellow", note), highlight=False, soft_wrap=True)
     err.print(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (query page at /); Ctrl-C stops")
     try:
         server.serve_forever()

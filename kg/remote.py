@@ -10,6 +10,10 @@ shares one graph: `--store http://host:7878` (or any query endpoint URL).
   of the article graphs (see kg/store.py), with kg's prefixes declared. Bound parameters
   travel as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
 - User and password in the URL are sent as HTTP basic authentication.
+- A time limit (`kg serve --timeout`) goes to the server where it takes one per request:
+  Fuseki reads a `timeout` parameter in seconds (capped by its own configured limit). An
+  Oxigraph server has only its start-up option `oxigraph serve --timeout-s`; other servers
+  have their own settings. Without one, a query the client gave up on runs on there.
 """
 
 from __future__ import annotations
@@ -55,9 +59,11 @@ def endpoints(url: str) -> tuple[str, str]:
 class RemoteStore(GraphStore):
     """The kg store on the SPARQL server at `url`; `read_only` never writes to it."""
 
-    def __init__(self, url: str, read_only: bool = False) -> None:
+    def __init__(self, url: str, read_only: bool = False, time_limit: float | None = None) -> None:
         self.location = url
         self.read_only = read_only
+        self.time_limit = time_limit
+        self.server = ""  # the server's Server header: which software answers
         self.query_url, self.update_url = endpoints(url)
         self._http = requests.Session()
         # On the query's first line, so the server's line numbers in errors are the user's.
@@ -76,6 +82,7 @@ class RemoteStore(GraphStore):
             )
         except requests.RequestException as exc:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {exc}") from exc
+        self.server = response.headers.get("Server", self.server)
         if response.status_code in (401, 403):
             raise StoreError(
                 f"the SPARQL server at {url} refused kg ({response.status_code}): {_reason(response)}"
@@ -100,12 +107,15 @@ class RemoteStore(GraphStore):
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
         text = self._prologue + (with_values(sparql, bindings) if bindings else sparql)
         check_nesting(text)  # past it an Oxigraph server's parser, like the embedded one, crashes
+        params = {"union-default-graph": ""} if self._union else {}
+        if self.time_limit is not None and self.takes_time_limit():
+            params["timeout"] = f"{self.time_limit:g}"  # Fuseki: seconds
         response = self._post(
             self.query_url,
             "application/sparql-query",
             text,
             accept=f"{SOLUTIONS}, {TRIPLES};q=0.9",
-            params={"union-default-graph": ""} if self._union else None,
+            params=params or None,
         )
         if not response.ok:
             reason = _reason(response)
@@ -123,6 +133,27 @@ class RemoteStore(GraphStore):
             raise StoreError(
                 f"the SPARQL server at {self.query_url} answered in a way kg cannot read: {exc}"
             ) from exc
+
+    def takes_time_limit(self) -> bool:
+        """Does the server stop a query at a time limit kg sends with it? Fuseki does (its
+        `timeout` parameter). Others are not sent one: Virtuoso and Stardog read a `timeout`
+        in milliseconds, and an Oxigraph server sets its limit only when started."""
+        return "fuseki" in self.server.lower()
+
+    def time_limit_note(self) -> str:
+        """For an operator: where a query stopped at the time limit goes on running."""
+        if self.time_limit is None or self.takes_time_limit():
+            return ""
+        server = self.server or "unnamed software"
+        advice = (
+            f"start it with `oxigraph serve --timeout-s {self.time_limit:g}`"
+            if server.lower().startswith("oxigraph")
+            else "set a query time limit in its own configuration"
+        )
+        return (
+            f"the SPARQL server at {self.location} ({server}) takes no time limit from kg: a query "
+            f"stopped here after {self.time_limit:g} s runs on there; {advice}"
+        )
 
     def quads(self) -> Iterator[ox.Quad]:
         for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):

@@ -241,19 +241,22 @@ def _bytes(data: bytes | None) -> bytes:
     return data or b""
 
 
-def _worker(store: str, jobs: Connection, max_memory: int) -> None:
+def _worker(store: str, jobs: Connection, max_memory: int, time_limit: float) -> None:
     """A worker process: open the store read-only, answer queries until told to stop. It may
-    use `max_memory` MB: past that the engine cannot allocate, and the process ends."""
+    use `max_memory` MB: past that the engine cannot allocate, and the process ends. A
+    server store is given the time limit where it takes one; the ready message says where
+    it does not."""
+    from kg.remote import RemoteStore
     from kg.store import open_store
 
     limit = max_memory * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:
-        opened = open_store(store, read_only=True)
+        opened = open_store(store, read_only=True, time_limit=time_limit)
     except KgError as exc:
         jobs.send(("error", str(exc)))
         return
-    jobs.send(("ready", ""))
+    jobs.send(("ready", opened.time_limit_note() if isinstance(opened, RemoteStore) else ""))
     while True:
         try:
             job = jobs.recv()
@@ -271,16 +274,21 @@ def _worker(store: str, jobs: Connection, max_memory: int) -> None:
 
 
 class _Worker:
-    def __init__(self, store: str | Path, max_memory: int = DEFAULT_MAX_MEMORY) -> None:
+    def __init__(
+        self, store: str | Path, max_memory: int = DEFAULT_MAX_MEMORY, time_limit: float = DEFAULT_TIMEOUT
+    ) -> None:
         context = mp.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(str(store), child, max_memory), daemon=True)
+        self.process = context.Process(
+            target=_worker, args=(str(store), child, max_memory, time_limit), daemon=True
+        )
         self.process.start()
         child.close()
         kind, message = self.conn.recv()
         if kind != "ready":
             self.process.join()
             raise StoreError(message)
+        self.note = message  # for the operator: a server store that ignores the time limit
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -310,7 +318,12 @@ class QueryPool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         for _ in range(max(1, workers)):
-            self._add(_Worker(store, max_memory))
+            self._add(self._start())
+        # What the operator should know of the store (a server that ignores the time limit).
+        self.notes = sorted({w.note for w in self._all if w.note})
+
+    def _start(self) -> _Worker:
+        return _Worker(self.store, self.max_memory, self.timeout)
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
@@ -337,7 +350,7 @@ class QueryPool:
         with self._lock:
             self._all.remove(worker)
         worker.stop()
-        self._add(_Worker(self.store, self.max_memory))
+        self._add(self._start())
         if exitcode is None:
             return _error(
                 HTTPStatus.SERVICE_UNAVAILABLE,

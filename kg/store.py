@@ -45,13 +45,14 @@ def is_url(location: str | Path) -> bool:
     return str(location).startswith(("http://", "https://"))
 
 
-def open_store(location: str | Path, read_only: bool = False) -> GraphStore:
+def open_store(location: str | Path, read_only: bool = False, time_limit: float | None = None) -> GraphStore:
     """The store at `location`: a folder for the embedded store, or an http(s) URL of a
-    SPARQL 1.1 server."""
+    SPARQL 1.1 server. `time_limit` (seconds) goes with each query to a server that takes
+    one (see kg/remote.py); the embedded store's caller enforces its own."""
     if is_url(location):
         from kg.remote import RemoteStore
 
-        return RemoteStore(str(location), read_only=read_only)
+        return RemoteStore(str(location), read_only=read_only, time_limit=time_limit)
     return LocalStore(location, read_only=read_only)
 
 

@@ -201,3 +201,89 @@ def test_nesting_is_counted_outside_strings_iris_and_comments(seeds_db):
     # The deepest query allowed runs.
     allowed = "SELECT * WHERE " + "{ " * MAX_NESTING + "?s ?p ?o " + "} " * MAX_NESTING + "LIMIT 1"
     assert len(seeds_db.select(allowed)) == 1
+
+
+# ------------------------------------------------------------------ 7. a server store's time limit
+
+
+class _FakeFuseki:
+    """A loopback SPARQL server that says it is Fuseki and records each query request's URL:
+    every ASK is true, every SELECT empty."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        seen = self.seen = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+                seen.append(self.path)
+                answer = (
+                    b'{"head": {}, "boolean": true}'
+                    if "ASK" in body
+                    else b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}'
+                )
+                self.send_response(200)
+                self.send_header("Server", "Apache Jena Fuseki (5.1.0)")
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/ds/query"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_kg_serve_gives_a_fuseki_store_its_time_limit():
+    fuseki = _FakeFuseki()
+    server, url = _serve(fuseki.url, timeout=3.0)
+    try:
+        fuseki.seen.clear()
+        query = "SELECT ?n WHERE { ?n ?p ?o }"
+        assert fetch(url + "/sparql?" + urllib.parse.urlencode({"query": query}))[0] == 200
+        assert fuseki.seen and all("timeout=3" in path for path in fuseki.seen), fuseki.seen
+        assert server.pool.notes == []
+    finally:
+        server.shutdown()
+        server.server_close()
+        fuseki.close()
+
+
+def test_a_server_store_that_takes_no_time_limit_is_named_at_start(tmp_path):
+    import subprocess
+
+    from tests.test_remote_store import _free_port, _oxigraph_binary
+
+    port = _free_port()
+    oxigraph = subprocess.Popen(
+        [_oxigraph_binary(), "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        server, _ = _serve(f"http://127.0.0.1:{port}", timeout=4.0)
+        try:
+            (note,) = server.pool.notes
+            assert "takes no time limit" in note and "oxigraph serve --timeout-s 4" in note, note
+        finally:
+            server.shutdown()
+            server.server_close()
+    finally:
+        oxigraph.terminate()
+        oxigraph.wait(timeout=10)
