@@ -516,6 +516,14 @@ def serve(
         ),
     ] = serving.MAX_PER_ADDRESS,
     verbose: Annotated[bool, typer.Option("--verbose", help="Log every request.")] = False,
+    reload: Annotated[
+        bool,
+        typer.Option(
+            "--reload",
+            help="Answer from the store's new state when a build changes it (e.g. `kg serve "
+            "--reload` beside a nightly `kg build`); without it, from the store as it was at start.",
+        ),
+    ] = False,
     allow_federation: Annotated[
         bool,
         typer.Option(
@@ -559,9 +567,11 @@ def serve(
             max_per_address,
             max_bytes,
             max_memory,
+            reload,
         )
     except KgError as exc:
         _fail(exc)
+    server.pool.log = lambda message: err.print(message, highlight=False, soft_wrap=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(
             _styled(

@@ -26,12 +26,14 @@ import math
 import multiprocessing as mp
 import queue
 import resource
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -47,6 +49,7 @@ from kg.errors import KgError, QueryError, StoreError
 from kg.federation import service_word
 from kg.pages import fill, load_template, script_json
 from kg.queries import list_queries
+from kg.store import LocalStore, is_url
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -57,6 +60,7 @@ DEFAULT_MAX_BYTES = 50_000_000  # bytes an answer may hold: one row can be huge 
 # cannot allocate, and the worker is stopped and replaced.
 DEFAULT_MAX_MEMORY = 1024
 _OUT_OF_MEMORY = 3  # a worker's exit code after a MemoryError
+RELOAD_EVERY = 2.0  # seconds between looks at the store for a change, with --reload
 MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
 MAX_CLIENTS = 128  # connections served at once; one more is answered 503 and closed
 MAX_PER_ADDRESS = 32  # connections from one address at once: one client never holds every slot
@@ -297,8 +301,24 @@ class _Worker:
         self.conn.close()
 
 
+def _fingerprint(folder: str | Path) -> tuple[tuple[str, int, int], ...] | None:
+    """What a write to the store at `folder` changes (its files' names, sizes and times), or
+    None when it cannot be read."""
+    try:
+        return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in Path(folder).iterdir()))
+    except OSError:
+        return None
+
+
 class QueryPool:
-    """Worker processes that run queries under a time limit."""
+    """Worker processes that run queries under a time limit, all on one view of the store.
+
+    An embedded store is served from a snapshot taken at the start (a checkpoint beside the
+    store, see `LocalStore.snapshot`): a worker started later, after a crash or a time limit,
+    opens the same snapshot, so every answer comes from one state of the store however it
+    is rebuilt meanwhile. With `reload`, a change to the store is taken up by all workers
+    together: a new snapshot, a new set of workers, the old ones stopped. A server store is
+    the server's: its own state at each query."""
 
     def __init__(
         self,
@@ -308,27 +328,102 @@ class QueryPool:
         max_rows: int,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_memory: int = DEFAULT_MAX_MEMORY,
+        reload: bool = False,
     ) -> None:
         self.store = store
+        self.workers = max(1, workers)
         self.timeout = timeout
         self.max_rows = max_rows
         self.max_bytes = max_bytes
         self.max_memory = max_memory
+        self.log: Callable[[str], None] = lambda message: None  # the operator's log (kg serve's stderr)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
-        for _ in range(max(1, workers)):
-            self._add(self._start())
+        self._closed = threading.Event()
+        self._fingerprint = None if is_url(store) else _fingerprint(store)
+        self._snapshot: Path | None = None
+        self.view = self._take_view()
+        try:
+            for _ in range(self.workers):
+                self._add(self._start())
+        except BaseException:
+            self.close()
+            raise
         # What the operator should know of the store (a server that ignores the time limit).
         self.notes = sorted({w.note for w in self._all if w.note})
+        if reload and not is_url(store):
+            threading.Thread(target=self._watch, daemon=True).start()
+
+    def _take_view(self) -> str:
+        """What workers open: a new snapshot of an embedded store (kept in `_snapshot`), or
+        the server store's URL."""
+        if is_url(self.store):
+            return str(self.store)
+        source = LocalStore(self.store, read_only=True)  # a missing store is reported here
+        parent = Path(self.store).resolve().parent
+        try:  # beside the store: the same file system, so hard links
+            folder = Path(tempfile.mkdtemp(prefix=".kg-serve-snapshot-", dir=parent))
+        except OSError:
+            folder = Path(tempfile.mkdtemp(prefix="kg-serve-snapshot-"))
+        try:
+            source.snapshot(folder / "store")
+        except KgError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        self._snapshot = folder
+        return str(folder / "store")
 
     def _start(self) -> _Worker:
-        return _Worker(self.store, self.max_memory, self.timeout)
+        return _Worker(self.view, self.max_memory, self.timeout)
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)
+
+    def _watch(self) -> None:
+        while not self._closed.wait(RELOAD_EVERY):
+            seen = _fingerprint(self.store)
+            if seen is not None and seen != self._fingerprint:
+                self._fingerprint = seen
+                self.reload()
+
+    def reload(self) -> None:
+        """Move every worker to a new snapshot of the store, together. A query running on
+        the old one finishes there; its worker then stops."""
+        old_snapshot = self._snapshot
+        try:
+            view = self._take_view()
+            fresh = [_Worker(view, self.max_memory, self.timeout) for _ in range(self.workers)]
+        except KgError as exc:
+            if self._snapshot != old_snapshot and self._snapshot is not None:
+                shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = old_snapshot
+            self.log(f"the store changed, but kg serve keeps answering from the old view: {exc}")
+            return
+        with self._lock:
+            self.view, old, self._all = view, self._all, fresh
+            idle = []
+            while not self._idle.empty():
+                idle.append(self._idle.get_nowait())
+            for worker in fresh:
+                self._idle.put(worker)
+        for worker in idle:
+            worker.stop()
+        if old_snapshot is not None:
+            # Queries still running on the old snapshot end within the time limit.
+            threading.Timer(self.timeout + 5, shutil.rmtree, (old_snapshot, True)).start()
+        self.log(f"the store changed: every worker answers from its new state ({len(old)} workers replaced)")
+
+    def _return(self, worker: _Worker) -> None:
+        """A worker that answered goes back to work, unless a reload replaced it meanwhile."""
+        with self._lock:
+            current = worker in self._all
+        if current:
+            self._idle.put(worker)
+        else:
+            worker.stop()
 
     def answer(self, sparql: str, accept: str) -> Answer:
         try:
@@ -336,21 +431,24 @@ class QueryPool:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return _error(HTTPStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly")
-        worker.conn.send((sparql, accept, self.max_rows, self.max_bytes))
         exitcode = None
-        if worker.conn.poll(self.timeout):
-            try:
+        try:
+            worker.conn.send((sparql, accept, self.max_rows, self.max_bytes))
+            if worker.conn.poll(self.timeout):
                 answer = worker.conn.recv()
-                self._idle.put(worker)
+                self._return(worker)
                 return answer
-            except EOFError:  # it died
-                worker.process.join(1.0)
-                exitcode = worker.process.exitcode
-        # Too slow, or died: kill it, start a fresh one in its place.
+        except (EOFError, OSError):  # it died
+            worker.process.join(1.0)
+            exitcode = worker.process.exitcode
+        # Too slow, or died: kill it, start a fresh one in its place (on the same view).
         with self._lock:
-            self._all.remove(worker)
+            current = worker in self._all
+            if current:
+                self._all.remove(worker)
         worker.stop()
-        self._add(self._start())
+        if current:
+            self._add(self._start())
         if exitcode is None:
             return _error(
                 HTTPStatus.SERVICE_UNAVAILABLE,
@@ -368,10 +466,13 @@ class QueryPool:
         )
 
     def close(self) -> None:
+        self._closed.set()
         with self._lock:
             workers, self._all = self._all, []
         for worker in workers:
             worker.stop()
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- HTTP
@@ -662,14 +763,16 @@ def make_server(
     max_per_address: int = MAX_PER_ADDRESS,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_memory: int = DEFAULT_MAX_MEMORY,
+    reload: bool = False,
 ) -> KgServer:
     """A server ready to `serve_forever()`; port 0 picks a free one (see `server_port`).
     `allow_federation` lets queries use SERVICE; `allowed_origins` are the web origins
     (besides the server's own page) whose pages may POST queries; `max_per_address` caps
     the connections one client address may hold; `max_bytes` caps an answer's size and
-    `max_memory` (MB) each worker's memory."""
-    # A missing store is reported by the first worker, in the store's own words.
-    pool = QueryPool(store, workers, timeout, max_rows, max_bytes, max_memory)
+    `max_memory` (MB) each worker's memory. The server answers from a snapshot of the
+    store taken now; `reload` moves it to the store's new state whenever that changes."""
+    # A missing store is reported in the store's own words.
+    pool = QueryPool(store, workers, timeout, max_rows, max_bytes, max_memory, reload)
     try:
         return KgServer(
             (host, port), pool, query_page(), verbose, allow_federation, allowed_origins, max_per_address

@@ -287,3 +287,88 @@ def test_a_server_store_that_takes_no_time_limit_is_named_at_start(tmp_path):
     finally:
         oxigraph.terminate()
         oxigraph.wait(timeout=10)
+
+
+# ------------------------------------------------------------------ 8. one view of the store
+
+COUNT = "/sparql?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+
+
+def _small_store(path, triples: int) -> None:
+    """A store of `triples` invented triples, written as kg writes (the merged view too)."""
+    from kg.store import LocalStore
+
+    store = LocalStore(path)
+    store.update(
+        "INSERT DATA { "
+        + " ".join(f"<http://example.org/s{n}> <http://example.org/p> {n} ." for n in range(triples))
+        + " }",
+        "test triples",
+    )
+    store.flush()
+    del store
+
+
+def _add_triples(path, start: int, count: int) -> None:
+    from kg.store import LocalStore
+
+    store = LocalStore(path)
+    store.update(
+        "INSERT DATA { "
+        + " ".join(
+            f"<http://example.org/t{n}> <http://example.org/p> {n} ." for n in range(start, start + count)
+        )
+        + " }",
+        "more test triples",
+    )
+    store.flush()
+    del store
+
+
+def _counts(url: str, times: int) -> list[int]:
+    import json
+
+    found = []
+    for _ in range(times):
+        status, _, body = fetch(url + COUNT)
+        if status == 200:
+            found.append(int(json.loads(body)["results"]["bindings"][0]["n"]["value"]))
+    return found
+
+
+def test_after_a_worker_crash_every_answer_comes_from_one_snapshot(tmp_path):
+    store = tmp_path / "store"
+    _small_store(store, 3)
+    server, url = _serve(store, workers=2)
+    try:
+        assert _counts(url, 4) == [3] * 4
+        _add_triples(store, 0, 3)  # a build while the server runs
+        server.pool._all[0].process.kill()  # a crash: its replacement opens the store again
+        counts = _counts(url, 12)
+        assert len(counts) >= 8 and set(counts) == {3}, counts
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not list(tmp_path.glob(".kg-serve-snapshot-*"))  # the snapshot goes with the server
+
+
+def test_reload_moves_every_worker_to_the_new_state_together(tmp_path, monkeypatch):
+    from kg import serve
+
+    monkeypatch.setattr(serve, "RELOAD_EVERY", 0.2)
+    store = tmp_path / "store"
+    _small_store(store, 3)
+    logged: list[str] = []
+    server, url = _serve(store, workers=2, reload=True)
+    server.pool.log = logged.append
+    try:
+        assert _counts(url, 4) == [3] * 4
+        _add_triples(store, 0, 3)
+        deadline = time.monotonic() + 10
+        while not logged and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert logged and "the store changed" in logged[0], logged
+        assert _counts(url, 8) == [6] * 8
+    finally:
+        server.shutdown()
+        server.server_close()
