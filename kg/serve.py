@@ -61,6 +61,9 @@ DEFAULT_MAX_BYTES = 50_000_000  # bytes an answer may hold: one row can be huge 
 DEFAULT_MAX_MEMORY = 1024
 _OUT_OF_MEMORY = 3  # a worker's exit code after a MemoryError
 RELOAD_EVERY = 2.0  # seconds between looks at the store for a change, with --reload
+# A worker that cannot start is tried again after this many seconds, twice as long each time
+# up to the most.
+RETRY_FIRST, RETRY_MOST = 0.5, 30.0
 MAX_QUERY_BYTES = 1_000_000  # a longer request body is refused
 MAX_CLIENTS = 128  # connections served at once; one more is answered 503 and closed
 MAX_PER_ADDRESS = 32  # connections from one address at once: one client never holds every slot
@@ -288,7 +291,13 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        kind, message = self.conn.recv()
+        try:
+            kind, message = self.conn.recv()
+        except EOFError:
+            self.process.join()
+            raise StoreError(
+                f"a query worker stopped as it started (exit code {self.process.exitcode})"
+            ) from None
         if kind != "ready":
             self.process.join()
             raise StoreError(message)
@@ -341,6 +350,9 @@ class QueryPool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = threading.Event()
+        # Why workers are missing ("" while all run), for answers, the page and the log.
+        self.trouble = ""
+        self._missing = 0  # workers that could not be started again yet
         self._fingerprint = None if is_url(store) else _fingerprint(store)
         self._snapshot: Path | None = None
         self.view = self._take_view()
@@ -381,6 +393,45 @@ class QueryPool:
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)
+
+    def _replace(self) -> None:
+        """Start a worker in the place of one that stopped. One that cannot start is tried
+        again in the background, less often each time, with the reason in `trouble` and
+        the log, until it runs."""
+        try:
+            self._add(self._start())
+        except KgError as exc:
+            with self._lock:
+                self._missing += 1
+                first = self._missing == 1
+                self.trouble = f"cannot start a query worker: {exc}"
+            if first:
+                threading.Thread(target=self._retry, daemon=True).start()
+
+    def _retry(self) -> None:
+        wait = RETRY_FIRST
+        self.log(f"{self.trouble}; trying again in {wait:g} s")
+        while not self._closed.wait(wait):
+            try:
+                worker = self._start()
+            except KgError as exc:
+                wait = min(wait * 2, RETRY_MOST)
+                self.trouble = f"cannot start a query worker: {exc}"
+                self.log(f"{self.trouble}; trying again in {wait:g} s")
+                continue
+            self._add(worker)
+            with self._lock:
+                self._missing -= 1
+                if self._missing == 0:
+                    self.trouble = ""
+            if not self.trouble:
+                self.log("query workers running again")
+                return
+            wait = RETRY_FIRST  # start the others at once too
+
+    def unavailable(self) -> str:
+        """Why no query can run now ("" when one can): no worker is running."""
+        return self.trouble if self.trouble and not self._all else ""
 
     def _watch(self) -> None:
         while not self._closed.wait(RELOAD_EVERY):
@@ -426,10 +477,14 @@ class QueryPool:
             worker.stop()
 
     def answer(self, sparql: str, accept: str) -> Answer:
+        if self.unavailable():
+            return _error(HTTPStatus.SERVICE_UNAVAILABLE, f"{self.unavailable()} (kg serve is trying again)")
         try:
             # Waiting for a free worker counts against the same limit as running.
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
+            if self.trouble:
+                return _error(HTTPStatus.SERVICE_UNAVAILABLE, f"{self.trouble} (kg serve is trying again)")
             return _error(HTTPStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly")
         exitcode = None
         try:
@@ -448,7 +503,7 @@ class QueryPool:
                 self._all.remove(worker)
         worker.stop()
         if current:
-            self._add(self._start())
+            self._replace()
         if exitcode is None:
             return _error(
                 HTTPStatus.SERVICE_UNAVAILABLE,
@@ -552,8 +607,13 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path in ("/", "/index.html") and "query" not in params:
-            body = self.server.page.encode()
-            self._send(Answer(200, "text/html; charset=utf-8", body))
+            page, status = self.server.page, 200
+            trouble = self.server.pool.trouble
+            if trouble:  # said on the page, and in its status where no query can run
+                note = f'<p id="trouble" role="alert">{html.escape(trouble)}; kg serve is trying again</p>'
+                page = page.replace("<body>", "<body>\n" + note, 1)
+                status = 503 if self.server.pool.unavailable() else 200
+            self._send(Answer(status, "text/html; charset=utf-8", page.encode()))
             return
         if url.path not in ("/sparql", "/query", "/"):
             self._send(_error(HTTPStatus.NOT_FOUND, f"no such resource {url.path}; the endpoint is /sparql"))

@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -369,6 +370,44 @@ def test_reload_moves_every_worker_to_the_new_state_together(tmp_path, monkeypat
             time.sleep(0.1)
         assert logged and "the store changed" in logged[0], logged
         assert _counts(url, 8) == [6] * 8
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ------------------------------------------------------------------ 9. a worker that cannot restart
+
+
+def test_a_worker_that_cannot_restart_is_retried_and_its_cause_reported(tmp_path, monkeypatch):
+    import shutil
+
+    from kg import serve
+    from kg.store import LocalStore
+
+    monkeypatch.setattr(serve, "RETRY_FIRST", 0.2)
+    store = tmp_path / "store"
+    _small_store(store, 3)
+    logged: list[str] = []
+    server, url = _serve(store, workers=1)
+    server.pool.log = logged.append
+    view = Path(server.pool.view)
+    try:
+        shutil.rmtree(view)  # the folder the workers open is gone
+        server.pool._all[0].process.kill()
+        fetch(url + COUNT)  # the crash: its worker cannot start again
+        started = time.monotonic()
+        status, _, body = fetch(url + COUNT)
+        assert status == 503 and b"cannot start a query worker: no kg store at" in body, body
+        assert time.monotonic() - started < 2  # said at once, not after the time limit
+        status, _, page = fetch(url + "/")
+        assert status == 503 and b'id="trouble"' in page and b"no kg store at" in page
+        assert any("cannot start a query worker" in line and "trying again" in line for line in logged)
+        LocalStore(store, read_only=True).snapshot(view)  # the folder is back
+        deadline = time.monotonic() + 10
+        while fetch(url + COUNT)[0] != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _counts(url, 2) == [3, 3]
+        assert fetch(url + "/")[0] == 200 and "query workers running again" in logged
     finally:
         server.shutdown()
         server.server_close()
