@@ -5,12 +5,18 @@ All three run `extract_chunk` on chunks of articles. A chunk goes out as plain `
 records and its facts come back as plain `ArticleFacts` (a few kilobytes), never spaCy
 documents; results are taken in input order, so the one writer in the main process
 writes the same store whatever ran the work. At most two chunks per worker are in flight,
-which bounds memory however long the input.
+which bounds memory however long the input. A worker ends when the process that started it
+ends, killed or not.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,10 +58,37 @@ def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: in
     return list(_extracted(articles, model, batch_size))
 
 
-def _load_model(model: str | None) -> None:
+def _start_worker(model: str | None, parent: int) -> None:
+    """A worker's first step: bind its life to its parent's, then load the model."""
+    _exit_with(parent)
     from kg.nlp import load_nlp
 
     load_nlp(model)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with(parent: int) -> None:
+    """End this process when the process `parent` ends, however it ends. A killed build
+    would otherwise leave its workers (a few hundred MB each) waiting for work forever."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        # The kernel sends SIGKILL the moment the parent exits: nothing to clean up here,
+        # the parent alone writes the store.
+        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the thread
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the line above ran
+        os._exit(1)
+    # Everywhere (and for a parent that is not the process that started this one): look.
+    threading.Thread(target=_watch_parent, args=(parent,), name="kg-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 class _Submitter(Protocol):
@@ -105,7 +138,10 @@ def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, in
     # spawn, not fork: the parent may run threads (the progress bar) that fork would copy
     # mid-flight; each worker loads the model once, as it starts.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model, initargs=(model,)) as pool:
+    # Each worker ends when this process does, even killed by SIGKILL.
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
+    ) as pool:
         yield pool, workers
 
 

@@ -2,12 +2,15 @@
 
     python tests/killed_build.py KILL_AT DELAY LOG kg-build-arguments...
 
+(KILL_SIGNAL in the environment sends another signal than 9, e.g. 15.)
+
 The store's writes (each SPARQL update, and the final flush) are counted. When write number
 KILL_AT begins, an independent `kill -9` of this process is started, DELAY seconds later:
 it lands wherever the build is then, inside the write's Rust code included, since no
 Python in this process has to run for it. The build then sleeps after that write, so the
 kill always lands before the write after it. LOG gets a line as each write starts and
-ends, so the test knows whether the kill cut a write in half.
+ends, so the test knows whether the kill cut a write in half, and as the kill is started,
+"children PID..." naming this process's child processes (the parse workers among them).
 """
 
 from __future__ import annotations
@@ -16,10 +19,24 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from kg.cli import app
 from kg.store import LocalStore
+
+
+def children() -> list[int]:
+    """The processes whose parent is this one (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            found.append(int(stat.parent.name))
+    return found
 
 
 def main() -> None:
@@ -34,7 +51,10 @@ def main() -> None:
             with open(log, "a", encoding="utf-8") as out:
                 out.write(f"start {number}\n")
             if number == kill_at:
-                subprocess.Popen(["sh", "-c", f"sleep {delay}; kill -9 {os.getpid()}"])
+                with open(log, "a", encoding="utf-8") as out:
+                    out.write(" ".join(["children", *map(str, children())]) + "\n")
+                signal = os.environ.get("KILL_SIGNAL", "9")
+                subprocess.Popen(["sh", "-c", f"sleep {delay}; kill -{signal} {os.getpid()}"])
             real(self, *args)
             with open(log, "a", encoding="utf-8") as out:
                 out.write(f"end {number}\n")

@@ -5,9 +5,11 @@ exactly what one uninterrupted build writes, cross-article links included."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -108,3 +110,50 @@ def test_a_killed_build_leaves_whole_articles_and_the_next_build_finishes(
     finished = open_store(store_path, read_only=True)
     assert graphs(finished) == reference
     assert view(finished) == union(finished)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie waiting for a parent to reap it has exited)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_build_leaves_no_worker_running(tmp_path, sent):
+    # Three chunks of 16 short stories, so two workers are parsing when the build is killed
+    # (as it writes its first article).
+    stories = tmp_path / "stories.jsonl"
+    with stories.open("w", encoding="utf-8") as out:
+        for n in range(48):
+            text = f"Minister Anna Holm met Mayor Tomas Berg {n} in Oslo on Monday to talk about roads."
+            out.write(json.dumps({"id": f"story-{n}", "text": text}) + "\n")
+    log = tmp_path / "log"
+    args = ["build", str(stories), "--store", str(tmp_path / "store"), "--workers", "2"]
+    # Output to a file, not a pipe: a worker left running would hold a pipe open.
+    with (tmp_path / "stderr").open("wb") as stderr:
+        killed = subprocess.run(
+            [sys.executable, str(KILLED_BUILD), "2", "0", str(log), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            check=False,
+            env={**os.environ, "KILL_SIGNAL": str(int(sent))},
+            timeout=120,
+        )
+    assert killed.returncode == -sent, (tmp_path / "stderr").read_text()[-2000:]
+    line = next(line for line in log.read_text().splitlines() if line.startswith("children"))
+    workers = [int(pid) for pid in line.split()[1:]]
+    assert len(workers) >= 2  # the two workers (and multiprocessing's resource tracker)
+    deadline = time.monotonic() + 10
+    try:
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [pid for pid in workers if _alive(pid)]
+        assert not left, f"processes of the killed build still run: {left}"
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
