@@ -226,6 +226,11 @@ _JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "an 
 
 # Half of a UTF-16 pair: JSON can carry one, UTF-8 cannot encode it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters an id may not hold: control characters (C0, DEL, C1), and the two
+# non-characters. The graph's IRI would percent-encode them but the id recorded in it
+# (an XML-safe literal) would lose some, so "x\u0001y" was stored as "xy", in another's place;
+# and a line break or tab in an id would break every one-line message that names it.
+_ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
@@ -237,6 +242,12 @@ def _make_article(where: str, record: dict[str, object]) -> Article | Skip:
     if _SURROGATE.search(str(article_id)):
         # JSON can spell half a character ("\ud800"); an id must name one article exactly.
         return Skip(where, "'id' is not valid Unicode (a lone surrogate)")
+    control = _ID_CONTROL.search(str(article_id).strip())
+    if control:
+        return Skip(
+            where,
+            f"'id' holds a control character (U+{ord(control.group()):04X}); an id must be printable text",
+        )
     text = _SURROGATE.sub("\ufffd", text)
     if not text.strip():
         return Skip(where, "empty text")

@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from kg.articles import Skip, load_articles
 from kg.facts import iter_facts
 from kg.pipeline import build
 from kg.rdf import article_quads
@@ -107,3 +110,27 @@ def test_two_versions_of_one_id_leave_the_later_ones_facts_only(tmp_path):
     build([jsonl(tmp_path / "again.jsonl", {"id": "a", "text": TALKS})], store)
     assert "call" not in {f["type"] for f in facts(store)}
     assert "meeting" in {f["type"] for f in facts(store)}
+
+
+def test_an_id_with_a_control_character_is_refused_so_no_two_ids_become_one(tmp_path):
+    # "x\u0001y" was stored in the graph of "x%01y" but recorded as "xy": it took the place
+    # of the article "xy", and --prune then removed "xy" at every build, forever.
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "x\u0001y", "text": TALKS}, {"id": "xy", "text": CALL}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    store = tmp_path / "store"
+    report = build([feed], store, prune=True)
+    assert [str(s) for s in report.skipped] == [
+        f"{feed}:1: 'id' holds a control character (U+0001); an id must be printable text"
+    ]
+    assert open_store(store, read_only=True).article_ids() == ["xy"]
+    again = build([feed], store, prune=True)
+    assert (again.built, again.unchanged, again.removed) == (0, 1, 0)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\t", "\n", "\x1f", "\x7f", "\x85", "\ufffe", "\uffff"])
+def test_every_control_character_in_an_id_is_refused(tmp_path, char):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": f"a{char}b", "text": CALL}) + "\n", encoding="utf-8")
+    (skip,) = load_articles([feed])
+    assert isinstance(skip, Skip) and skip.reason.startswith("'id' holds a control character (U+")
