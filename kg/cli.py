@@ -14,13 +14,36 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand
 
 from kg import serve as serving
 from kg.errors import KgError
 from kg.model import FACT_TYPES
-from kg.store import STORE_ENV, GraphStore, default_store, open_store
+from kg.store import STORE_ENV, GraphStore, default_store, open_store, storage_error
 
-app = typer.Typer(
+
+class _OneLineErrors(TyperCommand):
+    """A command whose error escapes it, or whose store fails while its rows are read (they
+    are read as they are used, after the store opened), says so in one line, exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            _fail(exc)
+        except (OSError, RuntimeError) as exc:
+            problem = storage_error(exc, str(ctx.params.get("store") or ""))
+            if problem is None:
+                raise
+            _fail(problem)
+
+
+class _Kg(typer.Typer):
+    def command(self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or _OneLineErrors, **kwargs)
+
+
+app = _Kg(
     help="Build and query a knowledge graph of who met, phoned, interviewed and holds which role, from news.",
     no_args_is_help=True,
     rich_markup_mode="markdown",

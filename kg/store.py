@@ -20,6 +20,7 @@ a reader sees the old graph or the new one, never half of either.
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,6 +55,30 @@ def open_store(location: str | Path, read_only: bool = False, time_limit: float 
 
         return RemoteStore(str(location), read_only=read_only, time_limit=time_limit)
     return LocalStore(location, read_only=read_only)
+
+
+# How RocksDB (under Oxigraph) says a store is locked by another process that writes it,
+# and names the file of a store that is broken or missing.
+_LOCKED = re.compile(r"lock file|lock hold", re.IGNORECASE)
+_STORE_FILE = re.compile(r"\b(?:\d+\.(?:sst|log|blob)|MANIFEST-\d+|OPTIONS-\d+|CURRENT)\b")
+
+
+def storage_error(exc: BaseException, location: str = "") -> StoreError | None:
+    """The embedded store's own failure (`exc`, as RocksDB words it) as one line saying what
+    to do; None when `exc` is no such failure (a query's own error, say)."""
+    text = str(exc)
+    at = f" at {location}" if location else ""
+    if _LOCKED.search(text):
+        return StoreError(
+            f"another kg build is writing the store{at}; wait for it to end, or build into another --store"
+        )
+    named = _STORE_FILE.search(text)
+    if "Corruption" in text or ("No such file or directory" in text and named):
+        which = f" ({named.group()} is broken or missing)" if named else ""
+        return StoreError(
+            f"the store{at} is damaged{which}: rebuild it with kg build --force into a new folder"
+        )
+    return None
 
 
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
@@ -176,18 +201,26 @@ class LocalStore(GraphStore):
             )
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot open the store at {self.path}") from exc
         self._adopt_view(read_only)
+
+    def _failure(self, exc: Exception, doing: str) -> StoreError:
+        """`exc` from the store as one line: what to do where RocksDB says why (locked,
+        damaged), else `doing` and its words."""
+        return storage_error(exc, self.location) or StoreError(f"{doing}: {exc}")
 
     def update(self, sparql: str, what: str) -> None:
         try:
             self._store.update(sparql)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"cannot write {what}: {exc}") from exc
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot write {what}") from exc
 
     def flush(self) -> None:
-        self._store.flush()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot write the store at {self.path}") from exc
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
         text = with_values(sparql, bindings) if bindings else sparql
@@ -201,9 +234,18 @@ class LocalStore(GraphStore):
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (RuntimeError, ValueError) as exc:
-            raise QueryError(f"the query cannot run: {exc}") from exc
+            raise storage_error(exc, self.location) or QueryError(f"the query cannot run: {exc}") from exc
         except OSError as exc:
-            raise StoreError(f"cannot read the store at {self.path}: {exc}") from exc
+            raise self._failure(exc, f"cannot read the store at {self.path}") from exc
+
+    def select(
+        self, sparql: str, bindings: Bindings | None = None
+    ) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+        # Rows are read as they are iterated: a damaged store fails here, not in query().
+        try:
+            return super().select(sparql, bindings)
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot read the store at {self.path}") from exc
 
     def snapshot(self, target: Path) -> None:
         """Copy the store as this handle sees it into the new folder `target`, which then
@@ -215,8 +257,14 @@ class LocalStore(GraphStore):
             raise StoreError(f"cannot copy the store at {self.path} to {target}: {exc}") from exc
 
     def quads(self) -> Iterator[ox.Quad]:
-        for graph in self._store.named_graphs():
-            yield from self._store.quads_for_pattern(None, None, None, graph)
+        try:
+            for graph in self._store.named_graphs():
+                yield from self._store.quads_for_pattern(None, None, None, graph)
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot read the store at {self.path}") from exc
 
     def named_graph_count(self) -> int:
-        return sum(1 for _ in self._store.named_graphs())
+        try:
+            return sum(1 for _ in self._store.named_graphs())
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, f"cannot read the store at {self.path}") from exc

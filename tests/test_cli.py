@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -292,3 +293,74 @@ def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
     assert result.exit_code == 130
     assert "interrupted: 2 articles stored; run again to finish" in result.output
     assert "Traceback" not in result.output
+
+
+def _one_error_line(result) -> str:
+    """The one line a failed command printed (no traceback, no raw exception)."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+def test_a_store_another_build_is_writing_is_one_line_saying_so(tmp_path: Path, seeds_store):
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store, store)
+    hold = "import sys, time, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        result = runner.invoke(app, ["build", str(SEEDS), "--store", str(store)])
+        assert _one_error_line(result) == (
+            f"error: another kg build is writing the store at {store}; wait for it to end, "
+            "or build into another --store"
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def _damage(store: Path, where: str) -> None:
+    if where == "CURRENT":
+        (store / "CURRENT").write_text("", encoding="utf-8")
+        return
+    for table in store.glob("*.sst"):  # the start of every table's first data block: the
+        data = bytearray(table.read_bytes())  # store opens, and fails as it is read
+        data[:16] = bytes(b ^ 0x5A for b in data[:16])
+        table.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["CURRENT", "tables"])
+def test_a_damaged_store_is_one_line_saying_to_rebuild_it(tmp_path: Path, seeds_store, where):
+    store = tmp_path / "store"
+    shutil.copytree(seeds_store, store)
+    _damage(store, where)
+    for args in (
+        ["stats"],
+        ["facts"],
+        ["query", "meetings"],
+        ["export", "nquads", str(tmp_path / "out.nq")],
+        ["build", str(SEEDS), "--force"],
+    ):
+        line = _one_error_line(runner.invoke(app, [*args, "--store", str(store)]))
+        assert line.startswith(f"error: the store at {store} is damaged"), (args, line)
+        assert line.endswith(": rebuild it with kg build --force into a new folder"), (args, line)
+
+
+def test_a_store_failing_as_its_rows_are_read_is_one_line(tmp_path: Path, seeds_store, monkeypatch):
+    # Rows are read as a command uses them, after the store opened: RocksDB's error then
+    # comes out of whatever reads, in any command.
+    def damaged(*_args: object) -> None:
+        raise RuntimeError(
+            f"Corruption: block checksum mismatch: stored = 1, computed = 2 in {seeds_store}/000012.sst"
+        )
+
+    monkeypatch.setattr("kg.store.GraphStore.count", damaged)
+    monkeypatch.setattr("kg.facts.iter_facts", damaged)
+    for args in (["stats"], ["facts"]):
+        line = _one_error_line(runner.invoke(app, [*args, "--store", str(seeds_store)]))
+        assert line == (
+            f"error: the store at {seeds_store} is damaged (000012.sst is broken or missing): "
+            "rebuild it with kg build --force into a new folder"
+        )
