@@ -7,13 +7,17 @@ one-line reason naming the file (and line), and the caller decides what to do wi
 from __future__ import annotations
 
 import email.utils
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 # Past this an article is refused rather than parsed: spaCy's default max_length.
@@ -61,16 +65,74 @@ class Skip:
 
 
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path | Skip]:
-    """Files to read, in a stable order: folders are walked recursively and sorted."""
+    """Files to read, in a stable order: folders are walked recursively and sorted. What
+    has an input's name but is no file (a named pipe, a device, a link that loops or leads
+    nowhere) is a Skip saying what it is, as is a link to a folder, which is not followed."""
     for path in paths:
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
-                    yield child
-        elif path.is_file():
-            yield path
-        else:
-            yield Skip(str(path), "no such file or folder")
+        if not path.is_dir():
+            why = _not_a_file(path)
+            yield path if why is None else Skip(str(path), why)
+            continue
+        for child in sorted(path.rglob("*")):
+            if child.name.startswith("."):
+                continue
+            if child.is_symlink() and child.is_dir():
+                yield Skip(
+                    str(child),
+                    f"a link to a folder ({child.resolve()}), which is not followed; give the folder itself",
+                )
+            elif child.suffix.lower() in SUPPORTED_SUFFIXES and not child.is_dir():
+                why = _not_a_file(child)
+                yield child if why is None else Skip(str(child), why)
+
+
+def _kind(mode: int) -> str:
+    """What a file system entry that is no regular file is."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "no regular file"
+
+
+def _not_a_file(path: Path) -> str | None:
+    """None for a regular file (or a link to one), else why `path` cannot be read as one.
+    Nothing is opened: a named pipe would wait for a writer forever, /dev/zero never end."""
+    link = path.is_symlink()
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if link and exc.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if link and exc.errno == errno.ENOENT:
+            return f"a link to nothing ({path.resolve()} does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if link:
+        return f"a link to {_kind(mode)} ({path.resolve()}), not a file"
+    return f"{_kind(mode)}, not a file"
+
+
+def _open_file(path: Path) -> BinaryIO | Skip:
+    """`path` opened for reading if it is a regular file (checked on the open file, so a
+    file swapped for a pipe after the walk cannot block the build)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return Skip(str(path), f"cannot read: {exc.strerror or exc}")
+    stream = os.fdopen(fd, "rb")
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        stream.close()
+        return Skip(str(path), f"{_kind(mode)}, not a file")
+    return stream
 
 
 def load_articles(paths: Iterable[Path]) -> Iterator[Article | Skip]:
@@ -90,11 +152,41 @@ def load_articles(paths: Iterable[Path]) -> Iterator[Article | Skip]:
             yield Skip(str(item), f"unsupported file type {suffix or '(none)'!r}")
 
 
+# Byte-order marks, UTF-32's before UTF-16's (FF FE 00 00 begins with FF FE). The codecs
+# read the mark, take the byte order from it and leave it out of the text.
+_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _marked_codec(data: bytes) -> str | None:
+    """ "utf-16" or "utf-32" when `data` opens with that byte-order mark."""
+    return next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
+
+
 def _read_text(path: Path) -> str | Skip:
+    stream = _open_file(path)
+    if isinstance(stream, Skip):
+        return stream
     try:
-        data = path.read_bytes()
+        with stream:
+            data = stream.read()
     except OSError as exc:
         return Skip(str(path), f"cannot read: {exc.strerror or exc}")
+    codec = _marked_codec(data)
+    if codec is not None:  # UTF-16 or UTF-32 (Windows' "Unicode"): NUL bytes are its text
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            return Skip(str(path), f"not {codec.upper()} text (undecodable byte at offset {exc.start})")
+        if not text.strip():
+            return Skip(str(path), "empty file")
+        if "\x00" in text[:8192]:
+            return Skip(str(path), "binary file (contains NUL characters)")
+        return text
     if not data.strip():
         return Skip(str(path), "empty file")
     if b"\x00" in data[:8192]:
@@ -138,10 +230,10 @@ def read_txt(path: Path) -> Article | Skip:
     )
 
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+def _jsonl_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
     """(line number, its bytes) for each line, read as a stream; None for a line past
     `MAX_LINE_BYTES`, which is skipped over without being held in memory."""
-    with path.open("rb") as stream:
+    with stream:
         number = 0
         while True:
             line = stream.readline(MAX_LINE_BYTES + 1)
@@ -160,8 +252,12 @@ def read_jsonl(path: Path) -> Iterator[Article | Skip]:
     """One article a line. Lines end at \\n only (a JSON string may hold U+2028 or a form
     feed); each line stands alone, so a broken one costs only itself."""
     blank = True
+    stream = _open_file(path)
+    if isinstance(stream, Skip):
+        yield stream
+        return
     try:
-        for number, data in _jsonl_lines(path):
+        for number, data in _jsonl_lines(stream):
             where = f"{path}:{number}"
             if data is not None and not data.strip():
                 continue
@@ -169,6 +265,14 @@ def read_jsonl(path: Path) -> Iterator[Article | Skip]:
             if data is None:
                 yield Skip(where, f"line too long (the limit is {MAX_LINE_BYTES:,} bytes)")
                 continue
+            codec = _marked_codec(data) if number == 1 else None
+            if codec is not None:
+                # JSON travels as UTF-8 (RFC 8259); a UTF-16 line is not even one line.
+                name = codec.upper()
+                yield Skip(
+                    str(path), f"{name} text; JSONL must be UTF-8 (iconv -f {name} -t UTF-8 converts it)"
+                )
+                return
             if number == 1 and data.startswith(b"\xef\xbb\xbf"):
                 data = data[3:]  # a byte-order mark
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,50 @@ def test_html_main_text_and_metadata(tmp_path: Path):
     assert "Copyright" not in article.text
     assert article.title == "Ministers meet"
     assert article.published == "2024-05-06"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes and symbolic links")
+def test_what_is_no_file_is_skipped_with_its_real_reason(tmp_path: Path):
+    inputs, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    inputs.mkdir()
+    elsewhere.mkdir()
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(inputs / "pipe.txt")  # reading it would wait for a writer forever
+    (inputs / "loop.txt").symlink_to(inputs / "loop.txt")
+    (inputs / "device.txt").symlink_to(os.devnull)
+    (inputs / "gone.txt").symlink_to(inputs / "missing.txt")
+    (inputs / "archive").symlink_to(elsewhere)
+    (inputs / "notes.md").write_text("not an input", encoding="utf-8")  # not a kind kg reads
+    items = list(load_articles([inputs]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["good"]
+    assert {Path(i.source).name: i.reason for i in items if isinstance(i, Skip)} == {
+        "archive": f"a link to a folder ({elsewhere}), which is not followed; give the folder itself",
+        "device.txt": f"a link to a device ({os.devnull}), not a file",
+        "gone.txt": f"a link to nothing ({inputs / 'missing.txt'} does not exist)",
+        "loop.txt": "a symbolic link that loops",
+        "pipe.txt": "a named pipe, not a file",
+    }
+    # Named on the command line, each says what it is too (not "no such file").
+    for name in ("pipe.txt", "loop.txt", "device.txt", "gone.txt"):
+        (skip,) = load_articles([inputs / name])
+        assert isinstance(skip, Skip) and skip.reason.startswith("a "), skip
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_a_byte_order_mark_is_read(tmp_path: Path, codec: str):
+    text = "---\ntitle: Talks in Malmö\n---\nMinisters met in Malmö on Tuesday.\n"
+    data = text.encode(codec)
+    if codec.endswith(("-le", "-be")):  # these codecs write no mark: put it first
+        data = "\ufeff".encode(codec) + data
+    (tmp_path / "story.txt").write_bytes(data)
+    (article,) = load_articles([tmp_path / "story.txt"])
+    assert isinstance(article, Article), article
+    assert (article.title, article.text) == ("Talks in Malmö", "Ministers met in Malmö on Tuesday.\n")
+
+
+def test_utf16_jsonl_is_refused_with_the_reason(tmp_path: Path):
+    line = json.dumps({"id": "a", "text": GOOD}) + "\n"
+    (tmp_path / "feed.jsonl").write_bytes(line.encode("utf-16"))
+    assert [str(i) for i in load_articles([tmp_path / "feed.jsonl"])] == [
+        f"{tmp_path / 'feed.jsonl'}: UTF-16 text; JSONL must be UTF-8 (iconv -f UTF-16 -t UTF-8 converts it)"
+    ]
