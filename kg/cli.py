@@ -1,4 +1,8 @@
-"""The `kg` command line: parse options, call one library function, render the result."""
+"""The `kg` command line: parse options, call one library function, render the result.
+
+Library modules are imported inside the commands that use them, not here: spaCy, pyshacl
+and matplotlib take seconds to import, and `kg --help` or `kg query` should not wait for
+them. No import cycle is hidden that way (the package has none)."""
 
 from __future__ import annotations
 

@@ -44,6 +44,8 @@ def cpu_count() -> int:
 
 def _extracted(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[ArticleFacts]:
     """Parse and extract articles as one stream, in order."""
+    # spaCy is imported where it is used: a build into a remote store or with nothing new to
+    # parse never pays for it.
     from kg.extract import extract_facts, text_for_nlp
     from kg.nlp import load_nlp, parse
 

@@ -49,7 +49,7 @@ from kg.errors import KgError, QueryError, StoreError
 from kg.federation import service_word
 from kg.pages import fill, load_template, script_json
 from kg.queries import list_queries
-from kg.store import LocalStore, is_url
+from kg.store import LocalStore, RemoteStore, is_url, open_store
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -253,8 +253,6 @@ def _worker(store: str, jobs: Connection, max_memory: int, time_limit: float) ->
     use `max_memory` MB: past that the engine cannot allocate, and the process ends. A
     server store is given the time limit where it takes one; the ready message says where
     it does not."""
-    from kg.remote import RemoteStore
-    from kg.store import open_store
 
     limit = max_memory * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))

@@ -24,8 +24,8 @@ from kg.errors import QueryError, StoreError
 from kg.export import export
 from kg.facts import iter_facts, to_jsonl
 from kg.pipeline import build
-from kg.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 from kg.store import GraphStore, open_store
+from kg.store.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 
 from .conftest import SEEDS, union, view
 

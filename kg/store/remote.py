@@ -7,7 +7,7 @@ shares one graph: `--store http://host:7878` (or any query endpoint URL).
 - Writes: each article's graph is replaced by one SPARQL update request (drop, then insert),
   which a transactional server (Oxigraph is one) applies whole or not at all.
 - Reads: queries run on the server's default graph, which kg's writes keep the merged view
-  of the article graphs (see kg/store.py), with kg's prefixes declared. Bound parameters
+  of the article graphs (see kg/store/__init__.py), with kg's prefixes declared. Bound parameters
   travel as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
 - User and password in the URL are sent as HTTP basic authentication.
 - A time limit (`kg serve --timeout`) goes to the server where it takes one per request:
@@ -31,7 +31,7 @@ from kg import terms as T
 from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
 from kg.federation import check_nesting
-from kg.store import GraphStore
+from kg.store.base import GraphStore
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
 TIMEOUT = 300.0  # seconds: a slow answer from a big store, not a hung one

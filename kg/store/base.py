@@ -1,0 +1,120 @@
+"""What every kg store answers (`GraphStore`), and the one SPARQL update that replaces an
+article's graph and keeps the merged view (see kg/store/__init__.py)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.bindings import Bindings
+from kg.rdf import graph_iri, ntriples_line
+
+
+def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL update that makes `graph` hold exactly `quads` and keeps the default graph
+    the merged view of every named graph."""
+    # A triple leaves the view only when no other graph still states it; the new triples
+    # (re)enter it below, so a triple the new version keeps is never missing after the update.
+    forget = (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
+        f"DROP SILENT GRAPH {graph}"
+    )
+    body = "".join(map(ntriples_line, quads))
+    if not body:  # a removed article leaves no empty graph behind
+        return forget
+    return f"{forget} ;\nINSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} }}"
+
+
+# The merged view for a store written before kg kept one (its default graph is empty).
+_MERGE_VIEW = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_HAS_VIEW = "ASK { ?s ?p ?o }"
+_HAS_GRAPHS = "ASK { GRAPH ?g { ?s ?p ?o } }"
+
+
+class GraphStore(ABC):
+    """What every kg store answers. `location` is its folder or URL, for messages."""
+
+    location: str
+    # True while a store written before the merged view is read as the union of its graphs.
+    _union: bool = False
+
+    def _adopt_view(self, read_only: bool) -> None:
+        """Called on opening. A store written before kg kept the merged view gets it now;
+        read-only, it is queried as the union of its named graphs (the same answers, slower)
+        until the next build. A store with its view answers the first question: one query."""
+        if not bool(self.query(_HAS_VIEW)) and bool(self.query(_HAS_GRAPHS)):
+            if read_only:
+                self._union = True
+            else:
+                self.update(_MERGE_VIEW, "the merged view")
+
+    # ------------------------------------------------------------ writing
+
+    @abstractmethod
+    def update(self, sparql: str, what: str) -> None:
+        """Run a SPARQL update as one transaction; `what` names it in errors."""
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], what: str = "") -> None:
+        """Make a named graph hold exactly `quads`, atomically."""
+        self.update(replacement_update(graph, quads), what or graph.value)
+
+    def replace_article(self, article_id: str, quads: Iterable[ox.Quad]) -> None:
+        """Make the article's named graph hold exactly `quads`, atomically."""
+        self.replace_graph(graph_iri(article_id), quads, what=f"article {article_id!r}")
+
+    def remove_article(self, article_id: str) -> None:
+        """Drop the article's named graph and every fact in it, atomically."""
+        self.replace_article(article_id, [])
+
+    def flush(self) -> None:  # noqa: B027 - a server makes its writes durable itself
+        """Make every write durable."""
+
+    # ------------------------------------------------------------ reading
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
+        """Run SPARQL over the merged view of every article graph (`GRAPH ?g` reaches the
+        article graphs themselves), the prefixes of kg/terms.py declared; `bindings` bind
+        variables (as RDF terms in a VALUES block, never spliced into the query text).
+        Returns pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs (the merged view is derived from them)."""
+
+    def __len__(self) -> int:
+        """The number of quads in the named graphs."""
+        return self.count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+    @abstractmethod
+    def named_graph_count(self) -> int: ...
+
+    def select(
+        self, sparql: str, bindings: Bindings | None = None
+    ) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def count(self, sparql: str) -> int:
+        """The number a `SELECT (COUNT(...) AS ?n)` query gives."""
+        rows = self.select(sparql)
+        return int(rows[0]["n"].value) if rows else 0
+
+    def article_hashes(self) -> dict[str, tuple[str, str | None]]:
+        """Article id -> (content hash, text hash); the text hash is None for an article
+        stored before kg kept one."""
+        rows = self.select(
+            "SELECT ?id ?hash ?text WHERE { GRAPH ?g { ?a a kg:Article ; "
+            "kg:articleId ?id ; kg:contentHash ?hash OPTIONAL { ?a kg:textHash ?text } } }"
+        )
+        return {
+            row["id"].value: (row["hash"].value, row["text"].value if "text" in row else None) for row in rows
+        }
+
+    def article_ids(self) -> list[str]:
+        return sorted(self.article_hashes())
