@@ -304,24 +304,33 @@ def read_html(path: Path) -> Article | Skip:
     raw = _read_text(path)
     if isinstance(raw, Skip):
         return raw
+    return html_article(str(path), raw, article_id=path.stem)
+
+
+def html_article(
+    source: str, html: str, article_id: str, url: str | None = None, published: str | None = None
+) -> Article | Skip:
+    """The article a web page holds: its main text, title, date and site name (trafilatura).
+    `url` and `published`, where given (a page fetched from a feed), win over what the page
+    says of itself."""
     import trafilatura  # imported here: slow to import and only needed for HTML
 
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        return Skip(str(path), f"HTML could not be parsed ({type(exc).__name__})")
+        return Skip(source, f"HTML could not be parsed ({type(exc).__name__})")
     text = getattr(doc, "text", None)
     if doc is None or not isinstance(text, str) or not text.strip():
-        return Skip(str(path), "no main text found in the HTML")
+        return Skip(source, "no main text found in the HTML")
     return _make_article(
-        str(path),
+        source,
         {
-            "id": path.stem,
+            "id": article_id,
             "text": text,
-            "published": getattr(doc, "date", None),
+            "published": published or getattr(doc, "date", None),
             "outlet": getattr(doc, "sitename", None),
             "title": getattr(doc, "title", None),
-            "url": getattr(doc, "url", None),
+            "url": url or getattr(doc, "url", None),
         },
     )
 

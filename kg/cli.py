@@ -151,7 +151,13 @@ def _print_skips(skips: Iterable[object]) -> None:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl, .html.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (.txt, .jsonl, .html), or http(s) URLs of web pages and RSS/Atom feeds.",
+            metavar="INPUT...",
+        ),
+    ],
     store: StoreOption = default_store(),
     model: Annotated[
         str | None, typer.Option(help="spaCy model to load instead of the default English one.")
@@ -184,6 +190,9 @@ def build(
     prune: Annotated[
         bool, typer.Option("--prune", help="Remove stored articles that are not in the input.")
     ] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="The summary as a table, or as json on standard output.")
+    ] = "table",
 ) -> None:
     """Extract facts from articles and store one named graph per article. New and changed
     articles are parsed; unchanged ones are skipped.
@@ -191,11 +200,16 @@ def build(
     Example: `kg build seeds/` or `kg build corpus.jsonl --ids dev-ids.txt --store ./kg-store`
 
     Example: `kg build archive/ --workers 8`; `kg build archive/ --cluster tcp://10.0.0.5:8786`
+
+    Example: `kg build https://example.org/world/rss.xml` (a feed: each entry's page is
+    fetched and built; what is stored unchanged is skipped on the next run)
     """
     from kg.parallel import cpu_count
     from kg.pipeline import build as run_build
     from kg.pipeline import read_id_filter
 
+    if fmt not in ("table", "json"):
+        _fail(KgError(f"--format must be table or json, not {fmt!r}"))
     stored: list[int] = []  # one entry per article written, for the message if interrupted
     try:
         wanted = read_id_filter(ids) if ids else None
@@ -248,6 +262,9 @@ def build(
     _print_skips(report.skipped)
     for note in report.notes:
         err.print(_styled("note", "cyan", note), highlight=False, soft_wrap=True)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False) + "\n")
+        return
     table = Table(title=f"kg build → {store}", show_header=True)
     table.add_column("articles read", justify="right")
     table.add_column("built", justify="right")

@@ -49,6 +49,11 @@ def mark_line_breaks(doc: Doc) -> Doc:
         if "\n\n" in token.text or (prev.text.lower() not in _CONTINUES and not nxt.text[:1].islower()):
             nxt.is_sent_start = True
             since_end = -1  # the next token starts the count
+            # Nor does the line's first word stand alone: the parser, told a sentence starts
+            # at "Anna", ended it there ("Anna" | "Lindqvist met ..."), no stop between.
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if after is not None and nxt.is_alpha and not (after.is_punct or after.is_space):
+                after.is_sent_start = False
     return doc
 
 

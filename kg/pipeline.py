@@ -6,12 +6,14 @@ import gc
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import web
 from kg.articles import Article, Skip, load_articles
 from kg.errors import InputError
+from kg.model import FACT_TYPES
 from kg.parallel import CHUNK_SIZE, extract_all
 from kg.rdf import article_quads
 from kg.resolve import links_pending, mark_links_pending, write_links
@@ -34,6 +36,21 @@ class BuildReport:
     facts: Counter[str] = field(default_factory=Counter)
     triples: int = 0
     same_people: int = 0  # surname-only people linked to a full name in other articles
+
+    def as_json(self) -> dict[str, object]:
+        """The report as `kg build --format json` prints it: counts as numbers, each fact
+        kind counted as `kg facts` counts it, every skip and note with its source."""
+        return {
+            "read": self.read,
+            "built": self.built,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "facts": {kind: self.facts[kind] for kind in FACT_TYPES},
+            "triples": self.triples,
+            "same_people": self.same_people,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "notes": [{"source": n.source, "note": n.reason} for n in self.notes],
+        }
 
 
 def read_id_filter(path: Path) -> set[str]:
@@ -61,14 +78,24 @@ def read_id_filter(path: Path) -> set[str]:
     return ids
 
 
+def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | Skip]:
+    """Every article of the inputs, in order: files and folders, and http(s) URLs of pages
+    and feeds (kg/web.py); a Skip for each input that cannot be used."""
+    for item in inputs:
+        if isinstance(item, str) and web.is_url(item):
+            yield from web.load_url(item)
+        else:
+            yield from load_articles([Path(item)])
+
+
 def collect_articles(
-    paths: Iterable[Path], ids: set[str] | None, strict: bool, report: BuildReport
+    paths: Iterable[Path | str], ids: set[str] | None, strict: bool, report: BuildReport
 ) -> list[Article]:
     """Read every input. A later article with the same id is a newer version of it: it
     replaces the earlier one, which is reported as skipped."""
     by_id: dict[str, Article] = {}
     held = 0
-    for item in load_articles(paths):
+    for item in read_inputs(paths):
         if isinstance(item, Skip):
             if strict:
                 raise InputError(f"{item} (--strict stops at the first unusable input)")
@@ -121,7 +148,7 @@ def drop_copies(
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     store_location: str | Path,
     *,
     model: str | None = None,
