@@ -25,6 +25,10 @@ MAX_ARTICLE_CHARS = 1_000_000
 # A longer JSONL line is skipped unread: room for an article at the limit written with every
 # character escaped (\\uXXXX, six bytes), and its metadata.
 MAX_LINE_BYTES = 8 * 1024 * 1024
+# A larger .txt or .html file is skipped unread (its size is read first): room for an
+# article at the limit in any encoding (four bytes a character at most) and its front
+# matter or markup. A news page's HTML is far smaller.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -173,9 +177,16 @@ def _read_text(path: Path) -> str | Skip:
         return stream
     try:
         with stream:
-            data = stream.read()
+            size, limit = os.fstat(stream.fileno()).st_size, MAX_FILE_BYTES
+            data = stream.read(size + 1) if size <= limit else b""
+            if len(data) > size:  # it grows as it is read: up to one byte past the limit
+                data += stream.read(limit + 1 - len(data))
     except OSError as exc:
         return Skip(str(path), f"cannot read: {exc.strerror or exc}")
+    if size > limit or len(data) > limit:
+        return Skip(
+            str(path), f"file too large ({max(size, len(data)):,} bytes; the limit is {limit:,} bytes)"
+        )
     codec = _marked_codec(data)
     if codec is not None:  # UTF-16 or UTF-32 (Windows' "Unicode"): NUL bytes are its text
         try:

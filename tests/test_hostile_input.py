@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+import time
+import tracemalloc
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kg.articles import MAX_ARTICLE_CHARS, MAX_LINE_BYTES
+from kg.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Article, Skip, load_articles
 from kg.errors import InputError
 from kg.export import FORMATS, export
 from kg.facts import iter_facts
@@ -161,13 +163,73 @@ def test_a_ten_megabyte_line_is_skipped_unread_and_the_next_line_is_built(tmp_pa
     assert open_store(tmp_path / "store", read_only=True).article_ids() == ["ok"]
 
 
-def test_a_ten_megabyte_one_line_text_file_is_refused_with_the_limit(tmp_path):
-    (tmp_path / "huge.txt").write_text("word " * 2_000_000, encoding="utf-8")
+def test_a_two_megabyte_one_line_text_file_is_refused_with_the_limit(tmp_path):
+    (tmp_path / "huge.txt").write_text("word " * 400_000, encoding="utf-8")
     (tmp_path / "ok.txt").write_text(SENTENCE, encoding="utf-8")
     report = build([tmp_path], tmp_path / "store")
     assert [s.reason for s in report.skipped] == [
-        f"text too long (10,000,000 characters; the limit is {MAX_ARTICLE_CHARS:,})"
+        f"text too long (2,000,000 characters; the limit is {MAX_ARTICLE_CHARS:,})"
     ]
+
+
+def test_a_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    # A gigabyte each, sparse: free to make, and it must be free to refuse (it took 13 s and
+    # 2 GB; a 51 MB page ran 5 minutes).
+    for name in ("huge.txt", "huge.html"):
+        with (tmp_path / name).open("wb") as out:
+            out.write(f"<p>{SENTENCE}</p>".encode())
+            out.truncate(1 << 30)
+    (tmp_path / "ok.txt").write_text(SENTENCE, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        started = time.perf_counter()
+        items = list(load_articles([tmp_path]))
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    too_large = f"file too large (1,073,741,824 bytes; the limit is {MAX_FILE_BYTES:,} bytes)"
+    assert [str(i) for i in items if isinstance(i, Skip)] == [
+        f"{tmp_path / 'huge.html'}: {too_large}",
+        f"{tmp_path / 'huge.txt'}: {too_large}",
+    ]
+    assert [i.id for i in items if isinstance(i, Article)] == ["ok"]
+    assert peak < 1_000_000 and elapsed < 1.0, (peak, elapsed)
+
+
+def test_sentence_starts_at_line_breaks_cost_time_linear_in_the_story(nlp):
+    # Each line ends a sentence. spaCy's `token.is_sent_start = True` looks through the
+    # whole document (is it parsed yet?), so setting it at each line break was quadratic: a
+    # million-character story spent 22 s in this step.
+    step = nlp.get_pipe("kg_line_breaks")
+
+    def seconds(lines: int, tries: int) -> float:
+        best = float("inf")
+        for _ in range(tries):
+            doc = nlp.make_doc("Talks went on\n" * lines)
+            started = time.perf_counter()
+            step(doc)
+            best = min(best, time.perf_counter() - started)
+            assert sum(t.is_sent_start is True for t in doc) == lines
+        return best
+
+    small, large = seconds(2_000, 5), seconds(16_000, 1)
+    assert large < 20 * small, (small, large)  # linear: 8 times; it was 60 times and more
+
+
+def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
+    # A quotation late in a long story cost a pass over the whole story before it: with
+    # one such quotation every few paragraphs, extraction grew with the square of the length.
+    from kg.extract.quotes import _next_to_quotation, _Segment
+
+    tail = "“Yes,” " + "a b c d e f g h i j k l m n o " + "said"
+    text = "Words go on. " * 60_000 + tail
+    doc = nlp.make_doc(text)
+    segment = _Segment(start=text.index("Yes"), end=text.index("”"), paragraph=0)
+    started = time.perf_counter()
+    for _ in range(100):  # fifteen words between the quotation and the verb: no attribution
+        assert _next_to_quotation(doc, segment, doc[-1], None) is None  # type: ignore[arg-type]
+    assert time.perf_counter() - started < 0.5
 
 
 def test_a_hundred_thousand_quotation_marks_and_deep_markup_build_in_linear_time(tmp_path):

@@ -433,8 +433,18 @@ def _next_to_quotation(
     the parser hung it elsewhere, with only its description between it and the verb."""
     if verb.idx < segment.end:
         return None
-    between = [t for t in doc[: verb.i] if t.idx > segment.end and not t.is_space and not t.is_punct]
-    if not between or len(between) > 12 or any(t.pos_ in ("VERB", "AUX") for t in between):
+    # The words from the closing mark to the verb, read back from the verb: reading the
+    # article from its start for each quotation made long stories quadratic.
+    between: list[Token] = []
+    i = verb.i - 1
+    while i >= 0 and doc[i].idx > segment.end:
+        if not doc[i].is_space and not doc[i].is_punct:
+            between.append(doc[i])
+            if len(between) > 12:
+                return None
+        i -= 1
+    between.reverse()
+    if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     if any(ch in parsed_text(doc)[segment.end + 1 : verb.idx] for ch in '“”"\n'):
         return None
