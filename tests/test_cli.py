@@ -107,6 +107,7 @@ def test_writing_into_a_missing_folder_is_one_line_before_any_work(tmp_path: Pat
 HOSTILE = ["[/b]", "[draft]", "kg[cluster]", "[bold red]x[/]", "[/]", "<IRI>", "[link=x]y[/link]", "\\[z]"]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.lists(st.sampled_from([*HOSTILE, "a", " ", "é"]), min_size=1, max_size=5).map("".join))
 def test_hostile_text_in_any_message_is_printed_as_written(tmp_path: Path, seeds_store, name):

@@ -21,6 +21,8 @@ from kg.store import GraphStore, open_store
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE, union, view
 
+pytestmark = pytest.mark.slow
+
 KILLED_BUILD = Path(__file__).parent / "killed_build.py"
 
 # A third dated story names a minister by surname alone, beside two people the other

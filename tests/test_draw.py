@@ -55,6 +55,7 @@ def test_unknown_picture_format_is_a_clear_error(timeline_db, tmp_path: Path):
         draw(to_networkx(timeline_db), tmp_path / "g.gif")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_interactive_page_renders_in_a_headless_browser(timeline_db, tmp_path: Path):
     graph = to_networkx(timeline_db)

@@ -180,6 +180,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=8))
 def test_the_guard_never_misses_a_service_rdflib_parses(pieces):
@@ -227,6 +228,7 @@ def test_an_allowed_origin_may_post(seeds_store):
         server.server_close()
 
 
+@pytest.mark.slow
 def test_a_hostile_page_in_a_real_browser_cannot_post_a_query(guarded, browser, tmp_path):
     """A page on another origin submits a form to the endpoint, as an attacker's page would."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -270,6 +272,7 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.slow
 def test_the_drawing_page_draws_hostile_names_as_text(browser, tmp_path):
     graph = nx.MultiDiGraph()
     for i, name in enumerate(HOSTILE):
@@ -289,6 +292,7 @@ def test_the_drawing_page_draws_hostile_names_as_text(browser, tmp_path):
     page.close()
 
 
+@pytest.mark.slow
 def test_the_query_page_loads_hostile_examples_and_runs_a_query(seeds_store, browser):
     server, url = _serve(seeds_store)
     examples = {name: f"SELECT ?name WHERE {{ ?p rdfs:label ?name }} # {name}" for name in HOSTILE}

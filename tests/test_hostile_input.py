@@ -130,6 +130,7 @@ def build_reporting(inputs: list[Path], store: Path) -> BuildReport:
         return BuildReport(skipped=exc.skipped)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,
@@ -232,6 +233,7 @@ def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
     assert time.perf_counter() - started < 0.5
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_quotation_marks_and_deep_markup_build_in_linear_time(tmp_path):
     # Before runs without white space were broken up, spaCy's tokenizer alone took a
     # quarter of an hour on the first; the second was one 20,000-token "sentence".

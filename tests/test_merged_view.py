@@ -26,6 +26,7 @@ writes = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(writes)
 def test_view_is_the_union_after_any_writes(tmp_path_factory, sequence):

@@ -11,6 +11,7 @@ import pytest
 from .conftest import ROOT
 
 
+@pytest.mark.slow
 def test_notebook_executes():
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")

@@ -31,6 +31,7 @@ def serial(tmp_path_factory) -> str:
     return nquads(store)
 
 
+@pytest.mark.slow
 def test_worker_processes_write_what_a_serial_build_writes(serial, tmp_path):
     # One article a chunk, so both workers get work and results come back out of order.
     report = build(INPUTS, tmp_path / "store", workers=2, chunk_size=1)
@@ -38,6 +39,7 @@ def test_worker_processes_write_what_a_serial_build_writes(serial, tmp_path):
     assert nquads(tmp_path / "store") == serial
 
 
+@pytest.mark.slow
 def test_a_dask_local_cluster_writes_what_a_serial_build_writes(serial, tmp_path):
     pytest.importorskip("dask.distributed", reason="the cluster extra is not installed")
     report = build(INPUTS, tmp_path / "store", cluster="local", workers=2, chunk_size=2)

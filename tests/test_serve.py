@@ -123,6 +123,7 @@ def test_results_are_capped_and_say_so(endpoint):
     assert len(json.loads(body)["results"]["bindings"]) == 5
 
 
+@pytest.mark.slow
 def test_a_slow_query_is_stopped_and_the_server_still_answers(endpoint):
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     started = time.monotonic()
@@ -160,6 +161,7 @@ def test_query_page_offers_the_canned_queries(endpoint):
         assert f'<option value="{name}">' in page
 
 
+@pytest.mark.slow
 def test_connections_past_the_cap_are_turned_away_and_idle_ones_dropped(seeds_store, monkeypatch):
     import socket
 

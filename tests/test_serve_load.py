@@ -25,6 +25,8 @@ import pytest
 from kg.queries import list_queries
 from kg.store import open_store
 
+pytestmark = pytest.mark.slow
+
 CLIENTS = 50
 SECONDS = 30.0
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
