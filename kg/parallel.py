@@ -62,6 +62,9 @@ def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: in
 
 def _start_worker(model: str | None, parent: int) -> None:
     """A worker's first step: bind its life to its parent's, then load the model."""
+    # Ctrl-C reaches every process of the terminal's group. The parent alone answers it (it
+    # says what is stored and ends the workers); a worker would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with(parent)
     from kg.nlp import load_nlp
 
@@ -133,6 +136,25 @@ def _collect(
     yield from zip(chunk, facts, strict=True)
 
 
+class _QuietStart:
+    """The pool's `submit`, with Ctrl-C ignored while it starts a worker: a worker then
+    starts with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
+    across exec), where one interrupted while it imports prints a traceback. The parent is
+    deaf to it only for the microseconds a submit takes."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+
+    def submit(self, fn: Any, /, *args: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            return self.pool.submit(fn, *args)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            return self.pool.submit(fn, *args)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
 @contextmanager
 def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, int]]:
     import multiprocessing
@@ -141,10 +163,19 @@ def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, in
     # mid-flight; each worker loads the model once, as it starts.
     context = multiprocessing.get_context("spawn")
     # Each worker ends when this process does, even killed by SIGKILL.
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid())
-    ) as pool:
-        yield pool, workers
+    )
+    try:
+        yield _QuietStart(pool), workers
+    except BaseException:
+        # Interrupted, or failed: stop at once rather than wait for the chunks in hand (the
+        # workers ignore Ctrl-C, and a build waited 10 s for them).
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 @contextmanager

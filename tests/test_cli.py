@@ -296,6 +296,51 @@ def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["while importing", "while the workers load the model"])
+def test_ctrl_c_in_a_terminal_stops_the_build_in_one_line(tmp_path: Path, moment: str):
+    # Ctrl-C reaches the whole process group, workers included: they printed a traceback
+    # each, and the build waited for their chunks.
+    import os
+    import signal
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    feed = tmp_path / "feed.jsonl"
+    # Sixty different stories (copies of one story would be built once).
+    story = "Anna Lindqvist met Tomas Revik in Oslo on Monday {}. They discussed trade and fishing quotas."
+    feed.write_text(
+        "".join(
+            json.dumps({"id": f"s{i}", "text": " ".join(story.format(i * 100 + k) for k in range(40))}) + "\n"
+            for i in range(60)
+        ),
+        encoding="utf-8",
+    )
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(feed), "--workers", "2", "--store", str(tmp_path / "s")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    if moment == "while importing":
+        time.sleep(0.5)
+    else:
+        deadline = time.monotonic() + 60
+        while len(psutil.Process(build.pid).children()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)
+    children = psutil.Process(build.pid).children(recursive=True) if build.poll() is None else []
+    os.killpg(build.pid, signal.SIGINT)
+    sent = time.monotonic()
+    _, err = build.communicate(timeout=60)
+    assert build.returncode == 130, err
+    assert time.monotonic() - sent < 5
+    assert "interrupted:" in err and "Traceback" not in err, err
+    time.sleep(0.5)
+    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+
+
 def _one_error_line(result) -> str:
     """The one line a failed command printed (no traceback, no raw exception)."""
     assert result.exit_code == 1, result.output

@@ -133,6 +133,7 @@ def test_no_node_is_laid_on_another():
     assert distance.min() / np.ptp(points, axis=0).max() > 0.06
 
 
+@pytest.mark.slow
 def test_a_picture_a_person_can_read(browser, tmp_path: Path):
     path = tmp_path / "g.html"
     drawing = draw(_picture_graph(), path)
@@ -177,6 +178,7 @@ def test_a_picture_a_person_can_read(browser, tmp_path: Path):
     page.close()
 
 
+@pytest.mark.slow
 def test_a_big_graph_is_drawn_as_its_most_connected_part(tmp_path: Path):
     graph = nx.MultiDiGraph()
     for i in range(400):
