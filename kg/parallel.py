@@ -18,15 +18,17 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from kg.articles import Article
 from kg.errors import KgError
 from kg.model import ArticleFacts
+
+T = TypeVar("T")
 
 # spaCy (kg.extract, kg.nlp) is imported where parsing starts, not here: a rebuild with
 # nothing to parse should not spend a second importing it.
@@ -136,23 +138,29 @@ def _collect(
     yield from zip(chunk, facts, strict=True)
 
 
+def started_deaf_to_ctrl_c(start: Callable[[], T]) -> T:
+    """`start()`, a call that starts a child process, with Ctrl-C ignored meanwhile: the child
+    then runs with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
+    across exec), where one interrupted while it imports prints a traceback. Ctrl-C reaches
+    every process of the terminal's group; the parent alone answers it, and is deaf to it
+    only for the moment a start takes."""
+    if threading.current_thread() is not threading.main_thread():
+        return start()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _QuietStart:
-    """The pool's `submit`, with Ctrl-C ignored while it starts a worker: a worker then
-    starts with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
-    across exec), where one interrupted while it imports prints a traceback. The parent is
-    deaf to it only for the microseconds a submit takes."""
+    """The pool's `submit`, which starts its workers, deaf to Ctrl-C (see above)."""
 
     def __init__(self, pool: ProcessPoolExecutor) -> None:
         self.pool = pool
 
     def submit(self, fn: Any, /, *args: Any) -> Any:
-        if threading.current_thread() is not threading.main_thread():
-            return self.pool.submit(fn, *args)
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            return self.pool.submit(fn, *args)
-        finally:
-            signal.signal(signal.SIGINT, previous)
+        return started_deaf_to_ctrl_c(lambda: self.pool.submit(fn, *args))
 
 
 @contextmanager

@@ -48,6 +48,7 @@ from kg import terms as T
 from kg.errors import KgError, QueryError, StoreError
 from kg.federation import service_word
 from kg.pages import fill, load_template, script_json
+from kg.parallel import started_deaf_to_ctrl_c
 from kg.queries import list_queries
 from kg.store import LocalStore, RemoteStore, is_url, open_store
 
@@ -254,6 +255,7 @@ def _worker(store: str, jobs: Connection, max_memory: int, time_limit: float) ->
     server store is given the time limit where it takes one; the ready message says where
     it does not."""
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server answers Ctrl-C and stops the workers
     limit = max_memory * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:
@@ -287,7 +289,7 @@ class _Worker:
         self.process = context.Process(
             target=_worker, args=(str(store), child, max_memory, time_limit), daemon=True
         )
-        self.process.start()
+        started_deaf_to_ctrl_c(self.process.start)  # Ctrl-C is the server's to answer
         child.close()
         try:
             kind, message = self.conn.recv()

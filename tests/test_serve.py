@@ -187,3 +187,33 @@ def test_connections_past_the_cap_are_turned_away_and_idle_ones_dropped(seeds_st
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_kg_serve_without_a_traceback(seeds_store):
+    # Ctrl-C reaches every process of the terminal's group: each worker printed a
+    # KeyboardInterrupt traceback as the server stopped.
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(seeds_store), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert server.stderr is not None
+    found = re.search(r"http://[\d.]+:\d+", server.stderr.readline())
+    assert found
+    with urllib.request.urlopen(found.group() + "/sparql?query=ASK%7B%3Fs%3Fp%3Fo%7D", timeout=30) as answer:
+        answer.read()
+    os.killpg(server.pid, signal.SIGINT)
+    sent = time.monotonic()
+    _, err = server.communicate(timeout=60)
+    assert time.monotonic() - sent < 5
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
