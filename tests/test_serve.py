@@ -165,10 +165,10 @@ def test_query_page_offers_the_canned_queries(endpoint):
 def test_connections_past_the_cap_are_turned_away_and_idle_ones_dropped(seeds_store, monkeypatch):
     import socket
 
-    from kg import serve
+    from kg.serve import http
 
-    monkeypatch.setattr(serve, "MAX_CLIENTS", 2)
-    monkeypatch.setattr(serve._Handler, "timeout", 1.0)
+    monkeypatch.setattr(http, "MAX_CLIENTS", 2)
+    monkeypatch.setattr(http._Handler, "timeout", 1.0)
     server = make_server(seeds_store, port=0, timeout=3.0, workers=1)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]

@@ -77,9 +77,9 @@ def test_150_slow_sockets_leave_room_for_a_normal_client(served):
 def test_a_trickling_client_is_cut_off_at_the_request_deadline(seeds_store, monkeypatch):
     """One byte every 0.2 s never lets the socket's own timeout (1 s here) run out; the whole
     request's deadline does."""
-    from kg import serve
+    from kg.serve import http
 
-    monkeypatch.setattr(serve._Handler, "timeout", 1.0)
+    monkeypatch.setattr(http._Handler, "timeout", 1.0)
     server, url = _serve(seeds_store)
     try:
         sock = _slow_socket(url, "127.0.0.1")
@@ -354,9 +354,9 @@ def test_after_a_worker_crash_every_answer_comes_from_one_snapshot(tmp_path):
 
 
 def test_reload_moves_every_worker_to_the_new_state_together(tmp_path, monkeypatch):
-    from kg import serve
+    from kg.serve import workers
 
-    monkeypatch.setattr(serve, "RELOAD_EVERY", 0.2)
+    monkeypatch.setattr(workers, "RELOAD_EVERY", 0.2)
     store = tmp_path / "store"
     _small_store(store, 3)
     logged: list[str] = []
@@ -381,10 +381,10 @@ def test_reload_moves_every_worker_to_the_new_state_together(tmp_path, monkeypat
 def test_a_worker_that_cannot_restart_is_retried_and_its_cause_reported(tmp_path, monkeypatch):
     import shutil
 
-    from kg import serve
+    from kg.serve import workers
     from kg.store import LocalStore
 
-    monkeypatch.setattr(serve, "RETRY_FIRST", 0.2)
+    monkeypatch.setattr(workers, "RETRY_FIRST", 0.2)
     store = tmp_path / "store"
     _small_store(store, 3)
     logged: list[str] = []

@@ -32,7 +32,7 @@ SECONDS = 30.0
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 EVERYTHING = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 PEOPLE = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Person }"
-# The documented answers to a client the server cannot serve now (kg/serve.py).
+# The documented answers to a client the server cannot serve now (kg/serve/).
 LIMIT_MESSAGES = ("time limit", "busy", "clients already")
 
 
