@@ -245,9 +245,9 @@ def test_every_count_of_facts_agrees_and_says_what_it_counts(seeds_store):
 
 
 def test_a_table_shows_a_page_and_says_how_to_get_the_rest(seeds_store, monkeypatch):
-    import kg.cli
+    import kg.cli.listing
 
-    monkeypatch.setattr(kg.cli, "TABLE_ROWS", 2)
+    monkeypatch.setattr(kg.cli.listing, "TABLE_ROWS", 2)
     store = ["--store", str(seeds_store)]
     first = runner.invoke(app, ["query", "meetings", *store])
     assert first.stdout.count("\u2502 <meeting/") == 2

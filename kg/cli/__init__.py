@@ -1,0 +1,20 @@
+"""The `kg` command line: parse options, call one library function, render the result.
+
+Library modules are imported inside the commands that use them, not here: spaCy, pyshacl
+and matplotlib take seconds to import, and `kg --help` or `kg query` should not wait for
+them. No import cycle is hidden that way (the package has none).
+
+One module a command or two (`build.py`, `listing.py`, `pictures.py`, `serving.py`,
+`store.py`, `scoring.py`), each registering on the one app in `common.py`; importing them
+here, in this order, gives `kg --help` its order."""
+
+from __future__ import annotations
+
+from kg.cli import build, listing, pictures, scoring, serving, store  # noqa: F401 (registers the commands)
+from kg.cli.common import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:  # pragma: no cover - console script entry point
+    app()

@@ -1,0 +1,5 @@
+"""`python -m kg.cli`: the same as `kg`."""
+
+from kg.cli import app
+
+app()
