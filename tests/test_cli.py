@@ -272,6 +272,16 @@ def test_a_table_shows_short_fact_iris_that_params_take_back_and_dates_in_words(
     assert sources.exit_code == 0 and {row["fact"] for row in json.loads(sources.stdout)} == {iri}
 
 
+def test_an_article_with_no_fact_is_listed_with_zeros(tmp_path: Path):
+    feed = tmp_path / "quiet.jsonl"
+    feed.write_text(json.dumps({"id": "quiet", "text": "The weather in Oslo was fine all week."}) + "\n")
+    store = ["--store", str(tmp_path / "s")]
+    assert runner.invoke(app, ["build", str(feed), *store]).exit_code == 0
+    listed = runner.invoke(app, ["articles", "--format", "json", *store]).stdout
+    (row,) = json.loads(listed)
+    assert [row[k] for k in ("meetings", "calls", "interviews", "roles", "quotes")] == [0, 0, 0, 0, 0]
+
+
 def test_json_answers_are_typed(seeds_store):
     sparql = "SELECT (COUNT(*) AS ?n) ?unbound (true AS ?yes) (1.5 AS ?half) WHERE { ?s a kg:Meeting } GROUP BY ?unbound"
     result = runner.invoke(
