@@ -88,6 +88,15 @@ SPOKE_BY_PHONE_WITH = KG + "spokeByPhoneWith"
 INTERVIEWED = KG + "interviewed"
 HOLDS_ROLE = KG + "holdsRole"
 SAID = KG + "said"
+# What a listing shows of a meeting or call, kept by the writer in the merged view only
+# (kg/summary.py): one property read per column instead of joins and grouping per row.
+SUMMARY_PARTICIPANTS = KG + "summaryParticipants"
+SUMMARY_DATE = KG + "summaryDate"
+SUMMARY_PLACE = KG + "summaryPlace"
+SUMMARY_STATUS = KG + "summaryStatus"
+SUMMARY_SOURCES = KG + "summarySources"
+SUMMARY_PREDICATES = (SUMMARY_PARTICIPANTS, SUMMARY_DATE, SUMMARY_PLACE, SUMMARY_STATUS, SUMMARY_SOURCES)
+SUMMARY_PENDING = KG + "summaryPending"
 
 ENTITY_CLASSES = {
     "person": PERSON,

@@ -10,10 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg import terms as T
 from kg.pipeline import build
+from kg.rdf import date_literal
+from kg.resolve import RESOLUTION_GRAPH
 from kg.store import LocalStore, open_store
 
 from .conftest import SEEDS, union, view
+from .listings import assert_listings_unchanged
 
 GRAPHS = [ox.NamedNode(f"urn:graph:{i}") for i in range(3)]
 TRIPLES = [
@@ -77,3 +81,85 @@ def test_a_store_written_before_the_view_answers_the_same(tmp_path: Path, read_o
     assert sorted(map(str, store.quads())) == sorted(map(str, quads))
     if not read_only:  # the view was made on opening: the store is now as a new build's
         assert view(store) == union(store)
+
+
+# Invented articles for the summaries: people with several spellings, a place that one
+# article calls a country, meetings and a call stated by several articles with differing
+# dates, places and statuses, and sameAs links that come and go.
+def _iri(kind: str, i: int) -> ox.NamedNode:
+    return ox.NamedNode(f"{T.ID}{kind}/{i}")
+
+
+_LABELS = [["Ann Lee", "Ann  Lee"], ["Bo Ray"], ["Cy Dunn", "Cy Dunn Jr"], ["Lee"]]
+_PLACES = [["Oslo"], ["Norway", "Kingdom of Norway"]]
+_DATES = [None, "2020", "2020-05", "--05-01", "2020-05-01", "2021-01-02"]
+_STATUS = [T.OCCURRED, T.PLANNED, T.NOT_OCCURRED]
+_EVENTS = [("meeting", T.MEETING, 0), ("meeting", T.MEETING, 1), ("call", T.PHONE_CALL, 2)]
+
+event_statement = st.tuples(
+    st.sampled_from(range(len(_EVENTS))),
+    st.sets(st.integers(0, 3), min_size=1, max_size=3),  # participants
+    st.sampled_from(_DATES),
+    st.sampled_from([None, 0, 1]),  # place
+    st.sampled_from(_STATUS),
+    st.integers(0, 1),  # which spelling each entity gets in this article
+    st.sampled_from([None, "place", "country"]),  # what this article calls place 1
+)
+article_write = st.tuples(st.sampled_from(range(3)), st.lists(event_statement, max_size=3))
+link_write = st.sets(st.tuples(st.just(3), st.sampled_from([0, 2])), max_size=1)
+summary_writes = st.lists(st.one_of(article_write, link_write), min_size=1, max_size=8)
+
+
+def _article(graph: int, events: list) -> list[ox.Quad]:
+    g = GRAPHS[graph]
+    article = _iri("article", graph)
+    out = [ox.Quad(article, ox.NamedNode(T.TYPE), ox.NamedNode(T.ARTICLE), g)]
+    for which, people, date, place, status, spelling, place_type in events:
+        kind, cls, key = _EVENTS[which]
+        node = _iri(kind, key)
+        out += [
+            ox.Quad(node, ox.NamedNode(T.TYPE), ox.NamedNode(cls), g),
+            ox.Quad(node, ox.NamedNode(T.STATUS_PROP), ox.NamedNode(status), g),
+            ox.Quad(node, ox.NamedNode(T.DERIVED_FROM), article, g),
+        ]
+        for p in people:
+            labels = _LABELS[p]
+            out += [
+                ox.Quad(node, ox.NamedNode(T.PARTICIPANT), _iri("entity", p), g),
+                ox.Quad(
+                    _iri("entity", p), ox.NamedNode(T.NAME), ox.Literal(labels[spelling % len(labels)]), g
+                ),
+            ]
+        if date:
+            out.append(ox.Quad(node, ox.NamedNode(T.DATE), date_literal(date), g))
+        if place is not None:
+            where = _iri("entity", 10 + place)
+            labels = _PLACES[place]
+            out += [
+                ox.Quad(node, ox.NamedNode(T.PLACE_PROP), where, g),
+                ox.Quad(where, ox.NamedNode(T.NAME), ox.Literal(labels[spelling % len(labels)]), g),
+            ]
+            if place_type:
+                out.append(ox.Quad(where, ox.NamedNode(T.ENTITY_TYPE), ox.Literal(place_type), g))
+    return list(dict.fromkeys(out))
+
+
+@settings(max_examples=60, deadline=None)
+@given(summary_writes)
+def test_summaries_equal_the_aggregating_queries_after_any_writes(tmp_path_factory, sequence):
+    store = LocalStore(tmp_path_factory.mktemp("summaries"))
+    same_as = ox.NamedNode(T.SAME_AS)
+    for write in sequence:
+        if isinstance(write, tuple):  # an article written, replaced or (no events) removed
+            graph, events = write
+            store.replace_graph(GRAPHS[graph], _article(graph, events) if events else [])
+        else:  # the resolution graph: a surname linked to a full name, or no link
+            links = [
+                ox.Quad(_iri("entity", s), same_as, _iri("entity", f), RESOLUTION_GRAPH) for s, f in write
+            ]
+            store.replace_graph(RESOLUTION_GRAPH, links)
+        assert_listings_unchanged(store)
+        assert view(store) == union(store)
+    for graph in [*GRAPHS, RESOLUTION_GRAPH]:  # everything removed: no summary is left
+        store.replace_graph(graph, [])
+    assert store.count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 0

@@ -9,13 +9,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import summary
 from kg.bindings import Bindings
 from kg.rdf import graph_iri, ntriples_line
 
 
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
-    """One SPARQL update that makes `graph` hold exactly `quads` and keeps the default graph
-    the merged view of every named graph."""
+    """One SPARQL update that makes `graph` hold exactly `quads`, keeps the default graph
+    the merged view of every named graph, and keeps the listings' summaries of the events
+    it touches (kg/summary.py) right, all in one request."""
+    quads = list(quads)
     # A triple leaves the view only when no other graph still states it; the new triples
     # (re)enter it below, so a triple the new version keeps is never missing after the update.
     forget = (
@@ -23,10 +26,14 @@ def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }} ;\n"
         f"DROP SILENT GRAPH {graph}"
     )
+    ops = [*summary.marks_before(graph, quads), forget]
     body = "".join(map(ntriples_line, quads))
-    if not body:  # a removed article leaves no empty graph behind
-        return forget
-    return f"{forget} ;\nINSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} }}"
+    if body:  # a removed article leaves no empty graph behind
+        marks = summary.new_event_marks(quads)
+        pending = f"GRAPH {summary.PENDING} {{\n{marks}}} " if marks else ""
+        ops.append(f"INSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} {pending}}}")
+    ops += summary.recompute()
+    return summary.PROLOGUE + " ;\n".join(ops)
 
 
 # The merged view for a store written before kg kept one (its default graph is empty).
@@ -51,6 +58,13 @@ class GraphStore(ABC):
                 self._union = True
             else:
                 self.update(_MERGE_VIEW, "the merged view")
+        # A store written before kg kept the listings' summaries gets them now.
+        if (
+            not read_only
+            and not bool(self.query(summary.HAS_SUMMARIES))
+            and bool(self.query(summary.NEEDS_SUMMARIES))
+        ):
+            self.update(summary.SUMMARIZE_ALL, "the listings' summaries")
 
     # ------------------------------------------------------------ writing
 

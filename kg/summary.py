@@ -1,0 +1,166 @@
+"""What a listing shows of each meeting and call, kept in the merged view by the writer.
+
+`meetings`, `calls` and `timeline` show one row per event: its participants' names (a
+surname-only node under the full name owl:sameAs links it to, one name a person: the MIN of
+its labels), the most precise date, the most precise place, the most cautious status and
+the number of sources. Computing that at query time costs about ten index lookups per row
+(participant joins, GROUP_CONCAT, OPTIONALs); on a 5-million-triple store that is seconds.
+So the writer keeps it on the event node, in the store's default graph only (never in an
+article graph, so exports and `kg facts` are unchanged):
+
+    ?event kg:summaryParticipants "A | B" ; kg:summarySources 2 ;
+           kg:summaryDate "2025-08-15" ; kg:summaryPlace "Anchorage" ; kg:summaryStatus "occurred" .
+
+each value the very term the aggregating queries gave (the `SUMMARIZE` update below is
+their text, restricted to the events to recompute), so the listings' answers are unchanged.
+
+What can change an event's summary: its own triples (an article stating it is written,
+replaced or removed), and the names and types of the entities it reaches (a label or
+entity type entering or leaving the view, an owl:sameAs link appearing or going). The
+update that replaces a graph (kg/store/base.py) therefore marks, in a scratch graph, the
+events of the graph's old and new version and the entities whose label, type or sameAs
+triple enters or leaves the view, recomputes the summaries of the events they reach, and
+drops the scratch graph: all in the same update request, one transaction on Oxigraph. An
+event no graph states any more loses its summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from kg import terms as T
+
+# The scratch graph of one update: created and dropped inside it, so no reader sees it.
+PENDING = ox.NamedNode(T.ID + "summaries-pending")
+_MARK = f"<{T.SUMMARY_PENDING}> true"
+_EVENT_TYPES = {ox.NamedNode(T.MEETING), ox.NamedNode(T.PHONE_CALL)}
+# The triples of an entity that a summary shows: a change to one re-summarizes its events.
+_NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
+_NAMING_VALUES = " ".join(f"<{p}>" for p in _NAMING)
+_SUMMARY_VALUES = " ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
+
+PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in T.PREFIXES.items())
+
+# The events whose summary must be recomputed: marked ones, and those reaching a marked
+# entity as participant or place, directly or through a surname node linked to it.
+_AFFECTED = f"""
+  {{ GRAPH {PENDING} {{ ?e {_MARK} }} }}
+  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place ?x }}
+  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant ?n }}
+"""
+_ALL = "?e a ?class . VALUES ?class { kg:Meeting kg:PhoneCall }"
+
+# meetings.rq as it was before the summaries, one row per event in `events`.
+_SUMMARIZE = """
+INSERT {
+  ?e kg:summaryParticipants ?participants ; kg:summarySources ?sources .
+  ?e kg:summaryDate ?date . ?e kg:summaryPlace ?place . ?e kg:summaryStatus ?status .
+}
+WHERE {
+  SELECT ?e ?participants
+         (STRAFTER(MAX(?dateKey), "|") AS ?date)
+         (STRAFTER(MIN(?placeKey), "|") AS ?place)
+         (STRAFTER(MIN(?statusKey), "|") AS ?status)
+         (COUNT(DISTINCT ?article) AS ?sources)
+  WHERE {
+    {
+      # The names in a fixed order: sorted (GROUP_CONCAT keeps the order rows come in).
+      SELECT ?e (GROUP_CONCAT(?name; separator=" | ") AS ?participants)
+      WHERE {
+        {
+          SELECT ?e ?name
+          WHERE {
+            {
+              SELECT ?e ?person (MIN(?label) AS ?name)
+              WHERE {
+                { SELECT DISTINCT ?e WHERE { EVENTS } }
+                ?e a ?type . VALUES ?type { kg:Meeting kg:PhoneCall }
+                ?e kg:participant ?named .
+                OPTIONAL { ?named owl:sameAs ?full }
+                BIND(COALESCE(?full, ?named) AS ?person)
+                ?person rdfs:label ?label .
+              }
+              GROUP BY ?e ?person
+            }
+          }
+          ORDER BY ?e ?name
+        }
+      }
+      GROUP BY ?e
+    }
+    ?e prov:wasDerivedFrom ?article .
+    OPTIONAL {
+      ?e kg:date ?d .
+      BIND(CONCAT(IF(STRLEN(STR(?d)) = 10, "4", IF(STRSTARTS(STR(?d), "--"), "2",
+                  IF(STRLEN(STR(?d)) = 7, "3", "1"))), "|", STR(?d)) AS ?dateKey)
+    }
+    OPTIONAL {
+      ?e kg:place ?pl . ?pl rdfs:label ?plName .
+      OPTIONAL { ?pl kg:entityType ?plType }
+      BIND(CONCAT(IF(COALESCE(?plType, "") = "country", "2", "1"), "|", ?plName) AS ?placeKey)
+    }
+    OPTIONAL {
+      ?e kg:status ?s . BIND(STRAFTER(STR(?s), "#") AS ?st)
+      BIND(CONCAT(IF(?st = "not_occurred", "0", IF(?st = "planned", "1", "2")), "|", ?st) AS ?statusKey)
+    }
+  }
+  GROUP BY ?e ?participants
+}"""
+
+
+def _forget(events: str) -> str:
+    return (
+        f"DELETE {{ ?e ?sp ?so }} WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ {events} }} }} "
+        f"?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }} }}"
+    )
+
+
+# Every summary recomputed from the view: for a store written before kg kept them.
+SUMMARIZE_ALL = (
+    PROLOGUE
+    + _forget(f"?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }}")
+    + " ;\n"
+    + _SUMMARIZE.replace("EVENTS", _ALL)
+)
+HAS_SUMMARIES = f"ASK {{ ?e <{T.SUMMARY_SOURCES}> ?n }}"
+NEEDS_SUMMARIES = "ASK { { ?e a kg:Meeting } UNION { ?e a kg:PhoneCall } }"
+
+
+def _naming(quads: Iterable[ox.Quad]) -> list[str]:
+    return [f"({q.subject} {q.predicate} {q.object})" for q in quads if q.predicate.value in _NAMING]
+
+
+def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
+    """Operations to run before `graph` is replaced by `quads`: mark the events of its old
+    version, and the entities whose naming triples leave the view (stated by no other graph
+    and not by the new version) or enter it (stated by the new version, not yet in the view)."""
+    naming = " ".join(_naming(quads))
+    keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
+    ops = [
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e a ?class }} "
+        f"VALUES ?class {{ kg:Meeting kg:PhoneCall }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
+        f"VALUES ?p {{ {_NAMING_VALUES} }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other != {graph}) }}{keep} }}",
+    ]
+    if naming:
+        ops.append(
+            f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ VALUES (?x ?p ?o) {{ {naming} }} "
+            "FILTER NOT EXISTS { ?x ?p ?o } }"
+        )
+    return ops
+
+
+def new_event_marks(quads: Iterable[ox.Quad]) -> str:
+    """N-Triples lines marking the events `quads` state, for the INSERT DATA of the graph."""
+    return "".join(
+        f"{q.subject} {_MARK} .\n" for q in quads if q.predicate.value == T.TYPE and q.object in _EVENT_TYPES
+    )
+
+
+def recompute() -> list[str]:
+    """Operations to run after the graph is replaced: the affected events' summaries
+    forgotten and recomputed from the view, then the scratch graph dropped."""
+    return [_forget(_AFFECTED), _SUMMARIZE.replace("EVENTS", _AFFECTED), f"DROP SILENT GRAPH {PENDING}"]
