@@ -35,6 +35,7 @@ from kg import terms as T
 # The scratch graph of one update: created and dropped inside it, so no reader sees it.
 PENDING = ox.NamedNode(T.ID + "summaries-pending")
 _MARK = f"<{T.SUMMARY_PENDING}> true"
+_AFFECTED_MARK = f"<{T.SUMMARY_PENDING}> false"
 _EVENT_TYPES = {ox.NamedNode(T.MEETING), ox.NamedNode(T.PHONE_CALL)}
 # The triples of an entity that a summary shows: a change to one re-summarizes its events.
 _NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
@@ -111,10 +112,7 @@ WHERE {
 
 
 def _forget(events: str) -> str:
-    return (
-        f"DELETE {{ ?e ?sp ?so }} WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ {events} }} }} "
-        f"?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }} }}"
-    )
+    return f"DELETE {{ ?e ?sp ?so }} WHERE {{ {events} ?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }} }}"
 
 
 # Every summary recomputed from the view: for a store written before kg kept them.
@@ -161,6 +159,13 @@ def new_event_marks(quads: Iterable[ox.Quad]) -> str:
 
 
 def recompute() -> list[str]:
-    """Operations to run after the graph is replaced: the affected events' summaries
-    forgotten and recomputed from the view, then the scratch graph dropped."""
-    return [_forget(_AFFECTED), _SUMMARIZE.replace("EVENTS", _AFFECTED), f"DROP SILENT GRAPH {PENDING}"]
+    """Operations to run after the graph is replaced: the affected events listed in the
+    scratch graph (so the recomputation starts from them, not from every event), their
+    summaries forgotten and recomputed from the view, then the scratch graph dropped."""
+    listed = f"GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }}"
+    return [
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }} }} WHERE {{ {_AFFECTED} }}",
+        _forget(listed),
+        _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", listed),
+        f"DROP SILENT GRAPH {PENDING}",
+    ]
