@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import resources
+from kg import resources, summary
 from kg import terms as T
 from kg.errors import QueryError
 from kg.federation import update_word
@@ -196,6 +196,11 @@ def run_query(
     update = update_word(text)
     if update is not None:
         raise QueryError(f"updates are not allowed here ({update} ...): kg query only reads; kg build writes")
+    if "kg:summary" in text and not summary.present(store):
+        raise QueryError(
+            f"the store at {store.location} was written before kg kept the listings' summaries: "
+            "open it for writing once (any kg build into it) to add them"
+        )
     result = store.query(text, params)
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [[str(bool(result)).lower()]])

@@ -27,6 +27,7 @@ event no graph states any more loses its summary.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -169,3 +170,8 @@ def recompute() -> list[str]:
         _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", listed),
         f"DROP SILENT GRAPH {PENDING}",
     ]
+
+
+def present(store: Any) -> bool:
+    """Whether the store has its summaries, or no meeting or call to summarize."""
+    return bool(store.query(HAS_SUMMARIES)) or not bool(store.query(NEEDS_SUMMARIES))

@@ -19,6 +19,7 @@ ORDER = {
     "meetings": (["date", "participants", "place", "status", "meeting"], False),
     "calls": (["date", "participants", "status", "call"], False),
     "timeline": (["date", "kind", "who", "place", "status"], True),
+    "interviews": (["outlet", "person", "date", "roles"], False),
 }
 
 Row = tuple[Any, ...]
@@ -31,16 +32,19 @@ def _rows(store: GraphStore, text: str) -> tuple[list[str], list[Row]]:
 
 
 def _sorted_names(term: ox.Literal) -> ox.Literal:
+    if not term.value:
+        return term
     return ox.Literal(" | ".join(sorted(term.value.split(" | "))), datatype=term.datatype)
 
 
 def before(store: GraphStore, name: str) -> tuple[list[str], list[Row]]:
     """The old query's answer, the one thing the summaries fix applied: the names of a
-    meeting's or call's participants sorted (the old GROUP_CONCAT gave them in the engine's
-    hash order, so the same two people could read 'A | B' on one row and 'B | A' on the
-    next), and the rows put back in the query's ORDER BY."""
+    meeting's or call's participants, and an interviewee's titles, sorted (the old
+    GROUP_CONCAT gave them in the engine's hash order, so the same two people could read
+    'A | B' on one row and 'B | A' on the next), and the rows put back in the query's
+    ORDER BY."""
     columns, rows = _rows(store, (BEFORE / f"{name}.rq").read_text())
-    names = columns.index("who" if name == "timeline" else "participants")
+    names = columns.index({"timeline": "who", "interviews": "roles"}.get(name, "participants"))
     kind = columns.index("kind") if name == "timeline" else None
     fixed = []
     for row in rows:

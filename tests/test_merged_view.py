@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg import terms as T
+from kg.errors import QueryError
 from kg.pipeline import build
+from kg.queries import load_query, run_query
 from kg.rdf import date_literal
 from kg.resolve import RESOLUTION_GRAPH
 from kg.store import LocalStore, open_store
@@ -163,3 +165,20 @@ def test_summaries_equal_the_aggregating_queries_after_any_writes(tmp_path_facto
     for graph in [*GRAPHS, RESOLUTION_GRAPH]:  # everything removed: no summary is left
         store.replace_graph(graph, [])
     assert store.count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 0
+
+
+def test_a_store_written_before_the_summaries_gets_them_when_opened_for_writing(tmp_path: Path):
+    build([SEEDS], tmp_path / "new", workers=1)
+    new = LocalStore(tmp_path / "new", read_only=True)
+    old = ox.Store(str(tmp_path / "old"))  # the view, but no summaries, as kg wrote it before
+    summaries = ", ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
+    old.bulk_extend(q for q in new._store if q.predicate.value not in summaries)
+    old.flush()
+    del old
+    with pytest.raises(QueryError, match="open it for writing once"):
+        run_query(LocalStore(tmp_path / "old", read_only=True), load_query("meetings").text)
+    LocalStore(tmp_path / "old")  # opened for writing: the summaries are made
+    store = LocalStore(tmp_path / "old", read_only=True)
+    for name in ("meetings", "calls", "timeline"):
+        assert run_query(store, load_query(name).text).rows == run_query(new, load_query(name).text).rows
+    assert_listings_unchanged(store)
