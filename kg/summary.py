@@ -37,7 +37,7 @@ from kg import terms as T
 PENDING = ox.NamedNode(T.ID + "summaries-pending")
 _MARK = f"<{T.SUMMARY_PENDING}> true"
 _AFFECTED_MARK = f"<{T.SUMMARY_PENDING}> false"
-_EVENT_TYPES = {ox.NamedNode(T.MEETING), ox.NamedNode(T.PHONE_CALL)}
+_EVENT_TYPES = {ox.NamedNode(T.MEETING), ox.NamedNode(T.PHONE_CALL), ox.NamedNode(T.INTERVIEW)}
 # The triples of an entity that a summary shows: a change to one re-summarizes its events.
 _NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
 _NAMING_VALUES = " ".join(f"<{p}>" for p in _NAMING)
@@ -49,10 +49,10 @@ PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in T.PREFIXES.items
 # entity as participant or place, directly or through a surname node linked to it.
 _AFFECTED = f"""
   {{ GRAPH {PENDING} {{ ?e {_MARK} }} }}
-  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place ?x }}
-  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant ?n }}
+  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee ?x }}
+  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant|kg:interviewee ?n }}
 """
-_ALL = "?e a ?class . VALUES ?class { kg:Meeting kg:PhoneCall }"
+_ALL = "?e a ?class . VALUES ?class { kg:Meeting kg:PhoneCall kg:Interview }"
 
 # meetings.rq as it was before the summaries, one row per event in `events`.
 _SUMMARIZE = """
@@ -109,6 +109,25 @@ WHERE {
     }
   }
   GROUP BY ?e ?participants
+} ;
+# An interview: what interviews.rq and timeline.rq grouped each node by, before folding.
+INSERT {
+  ?e kg:summaryOutlet ?outlet ; kg:summaryPerson ?person ; kg:summaryInterviewee ?p .
+  ?e kg:summaryDate ?date .
+}
+WHERE {
+  {
+    SELECT ?e (MIN(?outletName) AS ?outlet) (MIN(?personName) AS ?person) (SAMPLE(?q) AS ?p)
+    WHERE {
+      EVENTS
+      ?e a kg:Interview ; kg:outlet/rdfs:label ?outletName ; kg:interviewee ?named .
+      OPTIONAL { ?named owl:sameAs ?full }
+      BIND(COALESCE(?full, ?named) AS ?q)
+      ?q rdfs:label ?personName .
+    }
+    GROUP BY ?e
+  }
+  OPTIONAL { ?e kg:date ?d . BIND(STR(?d) AS ?date) }
 }"""
 
 
@@ -121,10 +140,15 @@ SUMMARIZE_ALL = (
     PROLOGUE
     + _forget(f"?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }}")
     + " ;\n"
-    + _SUMMARIZE.replace("EVENTS", _ALL)
+    + _SUMMARIZE.replace(
+        "{ SELECT DISTINCT ?e WHERE { EVENTS } }", "{ SELECT DISTINCT ?e WHERE { " + _ALL + " } }"
+    ).replace("EVENTS", "")
 )
-HAS_SUMMARIES = f"ASK {{ ?e <{T.SUMMARY_SOURCES}> ?n }}"
-NEEDS_SUMMARIES = "ASK { { ?e a kg:Meeting } UNION { ?e a kg:PhoneCall } }"
+# (kind of node, the summary property every such node with a summary has)
+_KINDS = [
+    ("{ ?e a kg:Meeting } UNION { ?e a kg:PhoneCall }", T.SUMMARY_SOURCES),
+    ("?e a kg:Interview", T.SUMMARY_OUTLET),
+]
 
 
 def _naming(quads: Iterable[ox.Quad]) -> list[str]:
@@ -139,7 +163,7 @@ def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
     ops = [
         f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e a ?class }} "
-        f"VALUES ?class {{ kg:Meeting kg:PhoneCall }} }}",
+        f"VALUES ?class {{ kg:Meeting kg:PhoneCall kg:Interview }} }}",
         f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
         f"VALUES ?p {{ {_NAMING_VALUES} }} "
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other != {graph}) }}{keep} }}",
@@ -167,11 +191,14 @@ def recompute() -> list[str]:
     return [
         f"INSERT {{ GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }} }} WHERE {{ {_AFFECTED} }}",
         _forget(listed),
-        _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", listed),
+        _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", listed).replace("EVENTS", listed),
         f"DROP SILENT GRAPH {PENDING}",
     ]
 
 
 def present(store: Any) -> bool:
-    """Whether the store has its summaries, or no meeting or call to summarize."""
-    return bool(store.query(HAS_SUMMARIES)) or not bool(store.query(NEEDS_SUMMARIES))
+    """Whether the store has its summaries, or nothing to summarize."""
+    return all(
+        bool(store.query(f"ASK {{ ?e <{prop}> ?v }}")) or not bool(store.query(f"ASK {{ {kind} }}"))
+        for kind, prop in _KINDS
+    )

@@ -95,7 +95,21 @@ SUMMARY_DATE = KG + "summaryDate"
 SUMMARY_PLACE = KG + "summaryPlace"
 SUMMARY_STATUS = KG + "summaryStatus"
 SUMMARY_SOURCES = KG + "summarySources"
-SUMMARY_PREDICATES = (SUMMARY_PARTICIPANTS, SUMMARY_DATE, SUMMARY_PLACE, SUMMARY_STATUS, SUMMARY_SOURCES)
+# Of an interview: the outlet's and the person's names, the person's node (the full name's
+# where a sameAs link leads there), and its date as a string (SUMMARY_DATE).
+SUMMARY_OUTLET = KG + "summaryOutlet"
+SUMMARY_PERSON = KG + "summaryPerson"
+SUMMARY_INTERVIEWEE = KG + "summaryInterviewee"
+SUMMARY_PREDICATES = (
+    SUMMARY_PARTICIPANTS,
+    SUMMARY_DATE,
+    SUMMARY_PLACE,
+    SUMMARY_STATUS,
+    SUMMARY_SOURCES,
+    SUMMARY_OUTLET,
+    SUMMARY_PERSON,
+    SUMMARY_INTERVIEWEE,
+)
 SUMMARY_PENDING = KG + "summaryPending"
 
 ENTITY_CLASSES = {

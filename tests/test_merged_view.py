@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg import terms as T
@@ -107,7 +107,16 @@ event_statement = st.tuples(
     st.integers(0, 1),  # which spelling each entity gets in this article
     st.sampled_from([None, "place", "country"]),  # what this article calls place 1
 )
-article_write = st.tuples(st.sampled_from(range(3)), st.lists(event_statement, max_size=3))
+# Interviews: an outlet with two spellings, a person (the surname node 3 among them), a date
+# or none (then the article scopes the node, as kg/rdf.py does).
+interview_statement = st.tuples(
+    st.integers(0, 1), st.integers(0, 3), st.sampled_from([None, "2020-05-01", "2021"]), st.integers(0, 1)
+)
+article_write = st.tuples(
+    st.sampled_from(range(3)),
+    st.lists(event_statement, max_size=3),
+    st.lists(interview_statement, max_size=2),
+)
 link_write = st.sets(st.tuples(st.just(3), st.sampled_from([0, 2])), max_size=1)
 summary_writes = st.lists(st.one_of(article_write, link_write), min_size=1, max_size=8)
 
@@ -146,15 +155,54 @@ def _article(graph: int, events: list) -> list[ox.Quad]:
     return list(dict.fromkeys(out))
 
 
-@settings(max_examples=60, deadline=None)
+_OUTLETS = [["AFP", "A.F.P."], ["Reuters"]]
+
+
+def _interviews(graph: int, interviews: list) -> list[ox.Quad]:
+    g = GRAPHS[graph]
+    article = _iri("article", graph)
+    out = []
+    for outlet, person, date, spelling in interviews:
+        node = ox.NamedNode(f"{T.ID}interview/{outlet}-{person}-{date or f'article{graph}'}")
+        who, where = _iri("entity", person), _iri("entity", 20 + outlet)
+        out += [
+            ox.Quad(node, ox.NamedNode(T.TYPE), ox.NamedNode(T.INTERVIEW), g),
+            ox.Quad(node, ox.NamedNode(T.OUTLET), where, g),
+            ox.Quad(node, ox.NamedNode(T.INTERVIEWEE), who, g),
+            ox.Quad(node, ox.NamedNode(T.DERIVED_FROM), article, g),
+            ox.Quad(
+                who, ox.NamedNode(T.NAME), ox.Literal(_LABELS[person][spelling % len(_LABELS[person])]), g
+            ),
+            ox.Quad(
+                where, ox.NamedNode(T.NAME), ox.Literal(_OUTLETS[outlet][spelling % len(_OUTLETS[outlet])]), g
+            ),
+        ]
+        if date:
+            out.append(ox.Quad(node, ox.NamedNode(T.DATE), date_literal(date), g))
+    return out
+
+
+@settings(max_examples=100, deadline=None)
 @given(summary_writes)
+# A second spelling of an outlet enters the view from another article.
+@example([(0, [], [(0, 1, None, 0)]), (1, [], [(0, 2, None, 1)])])
+# The full name a surname is linked to gains a spelling that sorts first.
+@example([(0, [], [(0, 3, None, 0)]), {(3, 0)}, (1, [], [(1, 0, None, 1)])])
+@example(
+    [
+        (0, [(0, {3, 1}, None, None, T.PLANNED, 0, None)], []),
+        {(3, 0)},
+        (1, [(1, {0}, None, None, T.PLANNED, 1, None)], []),
+    ]
+)
 def test_summaries_equal_the_aggregating_queries_after_any_writes(tmp_path_factory, sequence):
     store = LocalStore(tmp_path_factory.mktemp("summaries"))
     same_as = ox.NamedNode(T.SAME_AS)
     for write in sequence:
         if isinstance(write, tuple):  # an article written, replaced or (no events) removed
-            graph, events = write
-            store.replace_graph(GRAPHS[graph], _article(graph, events) if events else [])
+            graph, events, interviews = write
+            quads = _article(graph, events) + _interviews(graph, interviews)
+            store.replace_graph(GRAPHS[graph], list(dict.fromkeys(quads)) if events or interviews else [])
         else:  # the resolution graph: a surname linked to a full name, or no link
             links = [
                 ox.Quad(_iri("entity", s), same_as, _iri("entity", f), RESOLUTION_GRAPH) for s, f in write

@@ -59,11 +59,7 @@ class GraphStore(ABC):
             else:
                 self.update(_MERGE_VIEW, "the merged view")
         # A store written before kg kept the listings' summaries gets them now.
-        if (
-            not read_only
-            and not bool(self.query(summary.HAS_SUMMARIES))
-            and bool(self.query(summary.NEEDS_SUMMARIES))
-        ):
+        if not read_only and not summary.present(self):
             self.update(summary.SUMMARIZE_ALL, "the listings' summaries")
 
     # ------------------------------------------------------------ writing
