@@ -1,7 +1,7 @@
 """The listings read the summaries the writer keeps (kg/summary.py) and answer what the
 aggregating queries answered (tests/listings.py), order included, on the te3 development
 store: as built, after a rebuild that removes one article and changes another, and after an
-owl:sameAs link appears and goes."""
+owl:sameAs link appears and goes; and person.rq answers as before for every person."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ import pytest
 
 from kg import terms as T
 from kg.pipeline import build
+from kg.queries import load_query, run_query
 from kg.resolve import RESOLUTION_GRAPH
 from kg.store import LocalStore
 
 from .conftest import shared
-from .listings import assert_listings_unchanged, now
+from .listings import BEFORE, assert_listings_unchanged, now
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +54,17 @@ def test_te3_listings_from_summaries_equal_the_aggregating_queries(tmp_path: Pat
     store = LocalStore(location)
     assert_listings_unchanged(store)
     assert len(now(store, "meetings")[1]) > 20
+    assert len(now(store, "interviews")[1]) > 10
+    # person.rq sorts by copies of its strings made in the query: the same rows, same order.
+    old_person = (BEFORE / "person.rq").read_text()
+    people = store.select("SELECT DISTINCT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }")
+    assert len(people) > 100
+    for row in people:
+        params = {"person": row["name"]}
+        assert (
+            run_query(store, load_query("person").text, params).rows
+            == run_query(store, old_person, params).rows
+        )
 
     # One article removed (--prune), another changed (its text cut to its first half).
     removed, changed = _with_meetings(store)[:2]
