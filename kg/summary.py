@@ -1,4 +1,5 @@
-"""What a listing shows of each meeting and call, kept in the merged view by the writer.
+"""What a listing shows of each meeting, call and interview, kept in the merged view by the
+writer.
 
 `meetings`, `calls` and `timeline` show one row per event: its participants' names (a
 surname-only node under the full name owl:sameAs links it to, one name a person: the MIN of
@@ -12,7 +13,11 @@ article graph, so exports and `kg facts` are unchanged):
            kg:summaryDate "2025-08-15" ; kg:summaryPlace "Anchorage" ; kg:summaryStatus "occurred" .
 
 each value the very term the aggregating queries gave (the `SUMMARIZE` update below is
-their text, restricted to the events to recompute), so the listings' answers are unchanged.
+their text, restricted to the events to recompute), so the listings' answers are unchanged
+but for one thing: the names are sorted (GROUP_CONCAT left them in the engine's hash order).
+An interview keeps its outlet's and person's least names, the person's node and its date
+(kg:summaryOutlet, kg:summaryPerson, kg:summaryInterviewee, kg:summaryDate); the listings
+fold an undated interview into the one dated one over these.
 
 What can change an event's summary: its own triples (an article stating it is written,
 replaced or removed), and the names and types of the entities it reaches (a label or
@@ -46,7 +51,8 @@ _SUMMARY_VALUES = " ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in T.PREFIXES.items())
 
 # The events whose summary must be recomputed: marked ones, and those reaching a marked
-# entity as participant or place, directly or through a surname node linked to it.
+# entity as participant, place, outlet or interviewee, directly or through a surname node
+# linked to it.
 _AFFECTED = f"""
   {{ GRAPH {PENDING} {{ ?e {_MARK} }} }}
   UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee ?x }}
@@ -54,7 +60,8 @@ _AFFECTED = f"""
 """
 _ALL = "?e a ?class . VALUES ?class { kg:Meeting kg:PhoneCall kg:Interview }"
 
-# meetings.rq as it was before the summaries, one row per event in `events`.
+# meetings.rq as it was before the summaries (names sorted), one row per event in EVENTS;
+# then each interview's names, person node and date.
 _SUMMARIZE = """
 INSERT {
   ?e kg:summaryParticipants ?participants ; kg:summarySources ?sources .
