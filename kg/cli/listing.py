@@ -105,7 +105,7 @@ def query(
         else:
             listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
             raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
-        result = q.run_query(db or _open(store), text, params)
+        result = q.run_query(db if db is not None else _open(store), text, params)
     except KgError as exc:
         _fail(exc)
     _print_result(result, fmt, limit, offset)
