@@ -337,10 +337,6 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
             for child in item.children:
                 if child.dep_ == "appos":
                     out.extend(t for t in _listed(child, depth + 1) if t not in out)
-                elif child.dep_ == "prep" and child.lower_ == "including":
-                    # "five presidents, including A of X and B of Y": the ones it names.
-                    for named in (c for c in child.children if c.dep_ == "pobj"):
-                        out.extend(t for t in _listed(named, depth + 1) if t not in out)
     return out
 
 
@@ -494,10 +490,7 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
             # "X made it clear in a call with Y": the adjective's subject is "it"; the
             # clause's is the verb's that governs it.
             verb = verb.head
-        # "During their meeting, A and B are expected to ...": a passive clause's subject
-        # takes part as much as an active one's.
-        clause_subjects = subjects_of(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-        found = _participants_of(tokens + clause_subjects, index)
+        found = _participants_of(tokens + subjects_of(verb), index)
         if len(found) < 2:
             extra = person_before(verb, index) or person_after(verb, index)
             if extra is not None and extra not in found:

@@ -15,7 +15,6 @@ MODALS = words("modals")
 # Words that put what they govern in the future: "agreed to meet", "plans for talks",
 # "ready for a summit", "an invitation to talks".
 PLANNING_LEMMAS = words("planning")
-SCHEDULING_LEMMAS = words("scheduling-verbs")
 # "arrived for talks", "flew to Paris for a summit": the talks come after the journey,
 # unless the article later reports them as held ("after the meeting", events.py).
 MOTION_LEMMAS = words("motion-verbs")
@@ -157,7 +156,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             # An adjunct ("during the meeting", "after talks"): the head's own tense and
             # modality still apply, its meaning does not, and neither does the meaning of
             # anything above it: "agreed to meet during a phone call" does not plan the call.
-            if _has_modal(head) or _is_conditional(head) or _is_scheduled(head):
+            if _has_modal(head) or _is_conditional(head):
                 return "planned"
             if _is_negated(head):
                 return None
@@ -193,17 +192,6 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
 
 
 TIME_MARKS = {"when", "once", "after", "before", "until", "till", "as", "while"}
-
-
-def _is_scheduled(verb: Token) -> bool:
-    """ "are expected (scheduled, due, set) to discuss": a future, as a modal is, whatever
-    hangs from the clause ("During their meeting, A and B are expected to discuss ...")."""
-    return (
-        verb.tag_ in ("VBN", "JJ")
-        and base_form(verb) in SCHEDULING_LEMMAS
-        and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
-        and any(c.dep_ == "xcomp" for c in verb.children)
-    )
 
 
 def _is_purpose(verb: Token) -> bool:
@@ -258,13 +246,6 @@ def _lexical_status(word: Token) -> Status | None:
 
 
 def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:
-    for verb in (predicate, trigger):
-        # "X did meet Y": the bare verb's tense is on its "do" ("did" past, "does" present).
-        support = (
-            next((c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "do"), None) if verb else None
-        )
-        if verb is not None and verb.tag_ == "VB" and support is not None and support.tag_ in FINITE_TAGS:
-            return support
     if predicate is not None and predicate.tag_ in FINITE_TAGS and not _is_bare_participle(predicate):
         return predicate
     if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX") and not _is_bare_participle(trigger):
