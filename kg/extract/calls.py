@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events import RECEIVING_VERBS, Trigger, has_named_partner
+from kg.extract.events import Trigger
 from kg.extract.lexicon import words
 
 PHONE_WORDS = words("phone-words")
@@ -45,16 +45,12 @@ def find_call(token: Token) -> Trigger | None:
     ):
         if has_phone_cue(token):
             return Trigger("call", token)
-        # "a call with X", "a call between the two leaders": the noun alone is too vague
-        # ("a call for peace", "a call to arms"); with someone to talk to, it is a call.
-        if lemma == "call" and has_named_partner(token):
-            return Trigger("call", token)
-        # "received a call from X"
+        # "a call with X" held or received: the noun alone is too vague elsewhere ("a call for peace").
         if (
             lemma == "call"
             and token.dep_ == "dobj"
-            and token.head.lemma_ in RECEIVING_VERBS
-            and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+            and token.head.lemma_ in ("hold", "have", "receive", "make")
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children)
         ):
             return Trigger("call", token)
     return None
@@ -65,15 +61,8 @@ def _calls_someone(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ in ("prt", "xcomp", "oprd", "ccomp", "acomp") for c in children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "off", "up", "upon") for c in children):
-        return False
-    # "called on X to ..." urges; "called X on Friday" phones, "on" then giving the time.
-    if any(c.dep_ == "prep" and c.lower_ == "on" and not _is_time(c) for c in children):
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "up", "upon") for c in children):
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
         return False  # "a meeting called by ...", "so-called"
     return any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)
-
-
-def _is_time(prep: Token) -> bool:
-    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)

@@ -33,8 +33,6 @@ LIGHT_VERBS = words("light-verbs")
 INVITING_VERBS = words("inviting-verbs")
 OBJECT_CONTROL_VERBS = words("object-control-verbs")
 MEASURE_NOUNS = words("measure-nouns")
-# "received a call from X", "got a visit from X": the event came from the prepositional object.
-RECEIVING_VERBS = frozenset({"receive", "get"})
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
 # in, even with no "with" partner named.
 ADJUNCT_EVENT_PREPS = {"during", "at"}
@@ -62,28 +60,6 @@ class Mention:
 
 
 TriggerFinder = Callable[[Token], Trigger | None]
-
-PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
-
-
-def is_someone(token: Token) -> bool:
-    """A name, a pronoun, or a noun for people ("the envoy", "the two leaders"): hosting or
-    receiving one of these is an encounter; receiving "their distinction" is not."""
-    if token.pos_ in ("PROPN", "PRON"):
-        return True
-    lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in gazetteer.TITLE_HEADS or lemma in PEOPLE_NOUNS)
-
-
-def has_named_partner(noun: Token) -> bool:
-    """ "a conference between A and B", "dinner with the president", "a call with X": a
-    "with" or "between" phrase naming someone."""
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in ("with", "between")
-        and any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or is_someone(p)) for p in prep.children)
-        for prep in noun.children
-    )
 
 
 def extract_events(
@@ -436,14 +412,9 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
-    if noun.dep_ == "dobj" and (head.lemma_ in LIGHT_VERBS or head.lemma_ in RECEIVING_VERBS):
+    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
         predicate = head
         tokens += subjects_of(head) + [o for o in _with_objects(head) if o != noun]
-        if head.lemma_ in RECEIVING_VERBS:
-            # "X received a call (a visit) from Y": the giver is the other party.
-            tokens += [
-                p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
-            ]
     elif noun.dep_ in ("nsubj", "nsubjpass"):
         predicate = head  # "the meeting took place", "talks were held"
     elif (
@@ -478,18 +449,6 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
         # with X": the clause's subject is the other party, since the noun names only the
         # partner.
         verb = head.head
-        if (
-            verb.pos_ == "ADJ"
-            and verb.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
-            and verb.head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
-        ):
-            # "X made it clear in a call with Y": the adjective's subject is "it"; the
-            # clause's is the verb's that governs it.
-            verb = verb.head
         found = _participants_of(tokens + subjects_of(verb), index)
         if len(found) < 2:
             extra = person_before(verb, index) or person_after(verb, index)

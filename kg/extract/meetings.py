@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract import gazetteer
 from kg.extract.calls import has_phone_cue
-from kg.extract.events import Trigger, has_named_partner, is_someone
+from kg.extract.events import Trigger
 from kg.extract.lexicon import words
 
 MEETING_VERBS = words("meeting-verbs")
@@ -17,6 +18,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 HOSTING_VERBS = words("hosting-verbs")
 PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
+PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 
 
 def find_meeting(token: Token) -> Trigger | None:
@@ -43,7 +45,7 @@ def find_meeting(token: Token) -> Trigger | None:
         if any(c.dep_ == "agent" for c in token.children):
             # "was received by the president": the guest is the passive subject.
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
-        if lemma in HOSTING_VERBS and any(is_someone(c) for c in guests):
+        if lemma in HOSTING_VERBS and any(_is_someone(c) for c in guests):
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
@@ -60,7 +62,27 @@ def find_meeting(token: Token) -> Trigger | None:
         if (
             (lemma in PARTNER_NOUNS or lemma in MEAL_NOUNS)
             and not has_phone_cue(token)
-            and has_named_partner(token)
+            and _has_named_partner(token)
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _is_someone(token: Token) -> bool:
+    """A name, a pronoun, or a noun for people ("the envoy", "the two leaders"): hosting or
+    receiving one of these is an encounter; receiving "their distinction" is not."""
+    if token.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in gazetteer.TITLE_HEADS or lemma in PEOPLE_NOUNS)
+
+
+def _has_named_partner(noun: Token) -> bool:
+    """ "a conference between A and B", "dinner with the president": a "with" or "between"
+    phrase naming someone."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("with", "between")
+        and any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or _is_someone(p)) for p in prep.children)
+        for prep in noun.children
+    )
