@@ -208,19 +208,10 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
 
 
-# "about a month ago" is a month give or take this many days; a year, give or take a month.
-_ROUGH_DAYS = {"month": 5, "months": 5, "year": 31, "years": 31}
-_UNIT_MONTHS = {"month": 1, "months": 1, "year": 12, "years": 12}
-
-
 def _ago(words: list[str], published: date) -> str | None:
-    """ "a week ago", "two days ago", "10 days ago": that day. "A month ago", "nearly two
-    years ago": the month or the year, only where the time it names, give or take a few
-    days, falls in one month (one year); near a boundary it is left unsaid."""
-    if len(words) < 3 or words[-1] != "ago":
-        return None
-    words = [w for w in words if w not in ("nearly", "almost", "about", "around", "some", "roughly", "just")]
-    if len(words) < 3 or (words[-2] not in _UNIT_DAYS and words[-2] not in _UNIT_MONTHS):
+    """ "a week ago", "two days ago", "10 days ago": that day. Months and years ago are left
+    alone: "a month ago" says no day, and the month it names is a guess."""
+    if len(words) < 3 or words[-1] != "ago" or words[-2] not in _UNIT_DAYS:
         return None
     count_words = [w for w in words[:-2] if w not in ("a", "of")] or ["a"]
     if count_words == ["couple"]:
@@ -231,17 +222,7 @@ def _ago(words: list[str], published: date) -> str | None:
         count = _NUMBER_WORDS[count_words[0]]
     else:
         return None
-    unit = words[-2]
-    if unit in _UNIT_DAYS:
-        return (published - timedelta(days=count * _UNIT_DAYS[unit])).isoformat()
-    index = published.year * 12 + published.month - 1 - count * _UNIT_MONTHS[unit]
-    year, month = divmod(index, 12)
-    around = _safe_date(year, month + 1, min(published.day, 28)) or published
-    margin = timedelta(days=_ROUGH_DAYS[unit])
-    early, late = around - margin, around + margin
-    if unit.startswith("year"):
-        return str(year) if early.year == late.year else None
-    return f"{year}-{month + 1:02d}" if (early.year, early.month) == (late.year, late.month) else None
+    return (published - timedelta(days=count * _UNIT_DAYS[words[-2]])).isoformat()
 
 
 def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | None:

@@ -32,7 +32,6 @@ from kg.model import Entity
 ARRIVING_VERBS = words("arriving-verbs")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
 OCCASION_NOUNS = words("occasion-nouns")
-PHASE_VERBS = words("phase-verbs")
 # "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
 _SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 _OCCASION_PREPS = {"on", "at", "during", "in", "ahead", "before", "after"}
@@ -51,16 +50,6 @@ class Frame:
 def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     """The clause that governs or coordinates the encounter's verb, where there is one."""
     verb = predicate if predicate is not None else token
-    if (
-        verb.dep_ == "pobj"
-        and verb.head.dep_ == "prep"
-        and verb.head.lower_ == "with"
-        and verb.head.head.pos_ in ("VERB", "AUX")
-        and verb.head.head.lemma_.lower() in PHASE_VERBS
-    ):
-        # "the talks begin on Monday with a meeting between A and B": the meeting is when
-        # and where what it opens (or ends) is.
-        return Frame({verb.head.head.i}, set(), verb.head.head)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     head = verb.head
