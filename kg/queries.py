@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import difflib
 import io
@@ -9,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -167,19 +168,34 @@ def check_params(query: NamedQuery, params: Mapping[str, object]) -> None:
 
 @dataclass
 class Table:
+    """A query's answer: its columns and, for each row, its RDF terms (None where unbound;
+    plain text for an ASK's or a graph's answer). Each view of a value is made from the term when asked
+    for, for the rows asked for: a table shows a page, CSV the text, JSON typed values."""
+
     columns: list[str]
-    rows: list[list[str]]  # each value as text ("" where unbound), for tables and CSV
-    # The same values typed for JSON: numbers as numbers, booleans as booleans, unbound as
-    # None; everything else its text. Empty where the rows were made as text only.
-    values: list[list[object]] = field(default_factory=list)
-    # The same values as a person reads them in a table: a fact's IRI short, a date without
-    # a year spelled out. Empty where the rows were made as text only.
-    shown: list[list[str]] = field(default_factory=list)
+    terms: list[list[object]]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Each value as text ("" where unbound), for tables and CSV."""
+        return [[_term_text(t) for t in row] for row in self.terms]
+
+    @property
+    def values(self) -> list[list[object]]:
+        """Each value as JSON gives it: numbers as numbers, booleans as booleans, unbound as
+        None, everything else its text."""
+        return [[_term_value(t) for t in row] for row in self.terms]
+
+    @property
+    def shown(self) -> list[list[str]]:
+        """Each value as a person reads it in a table: a fact's IRI short, a date without a
+        year spelled out."""
+        return [[_term_shown(t) for t in row] for row in self.terms]
 
     def page(self, offset: int, limit: int | None) -> Table:
         """Rows offset .. offset + limit (all after offset where limit is None)."""
         end = None if limit is None else offset + limit
-        return Table(self.columns, self.rows[offset:end], self.values[offset:end], self.shown[offset:end])
+        return Table(self.columns, self.terms[offset:end])
 
 
 def _term_text(term: object) -> str:
@@ -205,34 +221,15 @@ def run_query(
     if isinstance(result, ox.QueryBoolean):
         return Table(["result"], [[str(bool(result)).lower()]])
     if isinstance(result, ox.QueryTriples):
+        # As text: a graph's answer is read as text in every format.
         return Table(
             ["subject", "predicate", "object"],
             [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result],
         )
     columns = [v.value for v in result.variables]
-    terms = [[row[c] for c in columns] for row in result]
-    return Table(
-        columns,
-        [[_term_text(t) for t in row] for row in terms],
-        [[_term_value(t) for t in row] for row in terms],
-        [[_term_shown(t) for t in row] for row in terms],
-    )
+    return Table(columns, [[row[c] for c in columns] for row in result])
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _MONTH_DAY = "http://www.w3.org/2001/XMLSchema#gMonthDay"
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -247,7 +244,7 @@ def _term_shown(term: object) -> str:
     if isinstance(term, ox.Literal) and term.datatype.value in (_MONTH_DAY, _STRING):
         found = re.fullmatch(r"--(\d\d)-(\d\d)", term.value)
         if found and 1 <= int(found.group(1)) <= 12:
-            return f"{int(found.group(2))} {_MONTHS[int(found.group(1)) - 1]} (no year given)"
+            return f"{int(found.group(2))} {calendar.month_name[int(found.group(1))]} (no year given)"
     return _term_text(term)
 
 
@@ -292,7 +289,7 @@ def to_csv(table: Table) -> str:
 def to_json(table: Table) -> str:
     return (
         json.dumps(
-            [dict(zip(table.columns, row, strict=True)) for row in (table.values or table.rows)],
+            [dict(zip(table.columns, row, strict=True)) for row in table.values],
             ensure_ascii=False,
             indent=2,
         )

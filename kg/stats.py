@@ -10,16 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg import terms as T
 from kg.model import FACT_TYPES
 from kg.store import GraphStore
-
-_CLASS = {
-    "meeting": "kg:Meeting",
-    "call": "kg:PhoneCall",
-    "interview": "kg:Interview",
-    "role": "kg:Role",
-    "quote": "kg:Statement",
-}
 
 
 @dataclass(frozen=True)
@@ -48,7 +41,7 @@ class StoreCounts:
 def count_store(store: GraphStore) -> StoreCounts:
     facts = []
     for kind in FACT_TYPES:
-        klass = _CLASS[kind]
+        klass = f"<{T.FACT_CLASSES[kind]}>"
         per_article = f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e a {klass} }} }}"
         in_articles = store.count(f"SELECT (COUNT(*) AS ?n) WHERE {{ {per_article} }}")
         in_graph = store.count(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a {klass} }}")

@@ -120,4 +120,6 @@ ENTITY_CLASSES = {
     "place": PLACE,
 }
 EVENT_CLASSES = {"meeting": MEETING, "call": PHONE_CALL}
+# The class of each kind of fact (kg.model.FACT_TYPES).
+FACT_CLASSES = {**EVENT_CLASSES, "interview": INTERVIEW, "role": ROLE, "quote": STATEMENT}
 STATUSES = {"occurred": OCCURRED, "planned": PLANNED, "not_occurred": NOT_OCCURRED}

@@ -116,7 +116,7 @@ def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int =
 
     if limit is None:
         limit = TABLE_ROWS if fmt == "table" else 0
-    total = len(result.rows)
+    total = len(result.terms)
     page = result.page(offset, limit or None)
     if fmt == "csv":
         sys.stdout.write(q.to_csv(page))
@@ -126,10 +126,10 @@ def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int =
         table = Table(show_header=True, header_style="bold")
         for column in page.columns:
             table.add_column(column, overflow="fold")
-        for row in page.shown or page.rows:
+        for row in page.shown:
             table.add_row(*row)
         out.print(table)
-        shown = len(page.rows)
+        shown = len(page.terms)
         if shown == total:
             err.print(f"{total} rows")
         elif shown == 0:
