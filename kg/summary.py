@@ -42,13 +42,15 @@ from kg import terms as T
 PENDING = ox.NamedNode(T.ID + "summaries-pending")
 _MARK = f"<{T.SUMMARY_PENDING}> true"
 _AFFECTED_MARK = f"<{T.SUMMARY_PENDING}> false"
-_EVENT_TYPES = {ox.NamedNode(T.MEETING), ox.NamedNode(T.PHONE_CALL), ox.NamedNode(T.INTERVIEW)}
+# Meetings, calls and interviews: the kinds of node that get a summary.
+_EVENT_CLASSES = (*T.EVENT_CLASSES.values(), T.INTERVIEW)
+_EVENT_TYPES = {ox.NamedNode(c) for c in _EVENT_CLASSES}
 # The triples of an entity that a summary shows: a change to one re-summarizes its events.
 _NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
 _NAMING_VALUES = " ".join(f"<{p}>" for p in _NAMING)
 _SUMMARY_VALUES = " ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 
-PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in T.PREFIXES.items())
+PROLOGUE = T.SPARQL_PROLOGUE
 
 # The events whose summary must be recomputed: marked ones, and those reaching a marked
 # entity as participant, place, outlet or interviewee, directly or through a surname node
@@ -58,7 +60,7 @@ _AFFECTED = f"""
   UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee ?x }}
   UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant|kg:interviewee ?n }}
 """
-_ALL = "?e a ?class . VALUES ?class { kg:Meeting kg:PhoneCall kg:Interview }"
+_ALL = "?e a ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in _EVENT_CLASSES) + " }"
 
 # meetings.rq as it was before the summaries (names sorted), one row per event in EVENTS;
 # then each interview's names, person node and date.
@@ -145,7 +147,7 @@ def _forget(events: str) -> str:
 # Every summary recomputed from the view: for a store written before kg kept them.
 SUMMARIZE_ALL = (
     PROLOGUE
-    + _forget(f"?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }}")
+    + _forget("")
     + " ;\n"
     + _SUMMARIZE.replace(
         "{ SELECT DISTINCT ?e WHERE { EVENTS } }", "{ SELECT DISTINCT ?e WHERE { " + _ALL + " } }"
@@ -169,8 +171,7 @@ def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
     naming = " ".join(_naming(quads))
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
     ops = [
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e a ?class }} "
-        f"VALUES ?class {{ kg:Meeting kg:PhoneCall kg:Interview }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ {_ALL} }} }}",
         f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
         f"VALUES ?p {{ {_NAMING_VALUES} }} "
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other != {graph}) }}{keep} }}",
@@ -190,17 +191,16 @@ def new_event_marks(quads: Iterable[ox.Quad]) -> str:
     )
 
 
-def recompute() -> list[str]:
-    """Operations to run after the graph is replaced: the affected events listed in the
-    scratch graph (so the recomputation starts from them, not from every event), their
-    summaries forgotten and recomputed from the view, then the scratch graph dropped."""
-    listed = f"GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }}"
-    return [
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }} }} WHERE {{ {_AFFECTED} }}",
-        _forget(listed),
-        _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", listed).replace("EVENTS", listed),
-        f"DROP SILENT GRAPH {PENDING}",
-    ]
+# Operations to run after the graph is replaced: the affected events listed in the scratch
+# graph (so the recomputation starts from them, not from every event), their summaries
+# forgotten and recomputed from the view, then the scratch graph dropped.
+_LISTED = f"GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }}"
+RECOMPUTE = [
+    f"INSERT {{ GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }} }} WHERE {{ {_AFFECTED} }}",
+    _forget(_LISTED),
+    _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", _LISTED).replace("EVENTS", _LISTED),
+    f"DROP SILENT GRAPH {PENDING}",
+]
 
 
 def present(store: Any) -> bool:

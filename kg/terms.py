@@ -23,6 +23,10 @@ PREFIXES = {
     "xsd": XSD,
     "owl": OWL,
 }
+# The same prefixes declared for SPARQL text sent where they are not already known (a
+# server store, kg's own updates), on one line: a server's error column past it is the
+# user's column plus its length (kg/store/remote.py).
+SPARQL_PROLOGUE = "".join(f"PREFIX {name}: <{iri}> " for name, iri in PREFIXES.items())
 
 # Classes
 ARTICLE = KG + "Article"

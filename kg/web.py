@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from kg.articles import Article, Skip, html_article
 
@@ -23,11 +23,6 @@ TIMEOUT = 20.0  # seconds to connect, and between bytes of the answer
 USER_AGENT = "kg (news knowledge graph builder)"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def is_url(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 @dataclass(frozen=True)

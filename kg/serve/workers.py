@@ -21,7 +21,7 @@ from kg.errors import KgError, StoreError
 from kg.parallel import started_deaf_to_ctrl_c
 from kg.serve.answers import Answer, _error, run
 from kg.serve.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
-from kg.store import LocalStore, RemoteStore, is_url, open_store
+from kg.store import LocalStore, is_url, open_store
 
 _OUT_OF_MEMORY = 3  # a worker's exit code after a MemoryError
 RELOAD_EVERY = 2.0  # seconds between looks at the store for a change, with --reload
@@ -44,7 +44,7 @@ def _worker(store: str, jobs: Connection, max_memory: int, time_limit: float) ->
     except KgError as exc:
         jobs.send(("error", str(exc)))
         return
-    jobs.send(("ready", opened.time_limit_note() if isinstance(opened, RemoteStore) else ""))
+    jobs.send(("ready", opened.time_limit_note()))
     while True:
         try:
             job = jobs.recv()

@@ -28,14 +28,12 @@ from pathlib import Path
 
 from kg.store.base import GraphStore, replacement_update
 from kg.store.local import LocalStore, storage_error
-from kg.store.remote import RemoteStore
 
 __all__ = [
     "DEFAULT_STORE",
     "STORE_ENV",
     "GraphStore",
     "LocalStore",
-    "RemoteStore",
     "default_store",
     "is_url",
     "open_store",
@@ -60,5 +58,8 @@ def open_store(location: str | Path, read_only: bool = False, time_limit: float 
     SPARQL 1.1 server. `time_limit` (seconds) goes with each query to a server that takes
     one (see kg/store/remote.py); the embedded store's caller enforces its own."""
     if is_url(location):
+        # Imported here: it brings `requests` (45 ms), which only a server store needs.
+        from kg.store.remote import RemoteStore
+
         return RemoteStore(str(location), read_only=read_only, time_limit=time_limit)
     return LocalStore(location, read_only=read_only)

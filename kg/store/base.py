@@ -32,7 +32,7 @@ def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
         marks = summary.new_event_marks(quads)
         pending = f"GRAPH {summary.PENDING} {{\n{marks}}} " if marks else ""
         ops.append(f"INSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} {pending}}}")
-    ops += summary.recompute()
+    ops += summary.RECOMPUTE
     return summary.PROLOGUE + " ;\n".join(ops)
 
 
@@ -104,6 +104,11 @@ class GraphStore(ABC):
         # An open store is true, full or empty: without this, `store or ...` counted every
         # quad (__len__: 4 s on a 5-million-triple store) before `kg query` ran its query.
         return True
+
+    def time_limit_note(self) -> str:
+        """For an operator: where a query stopped at the time limit goes on running (a server
+        store that takes no limit from kg); "" where it does not."""
+        return ""
 
     @abstractmethod
     def named_graph_count(self) -> int: ...

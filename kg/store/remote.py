@@ -67,7 +67,6 @@ class RemoteStore(GraphStore):
         self.query_url, self.update_url = endpoints(url)
         self._http = requests.Session()
         # On the query's first line, so the server's line numbers in errors are the user's.
-        self._prologue = "".join(f"PREFIX {name}: <{iri}> " for name, iri in T.PREFIXES.items())
         self._adopt_view(read_only)  # the first request: fails here, with the reason, if unreachable
 
     def _post(
@@ -105,7 +104,7 @@ class RemoteStore(GraphStore):
     # ------------------------------------------------------------ reading
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
-        text = self._prologue + (with_values(sparql, bindings) if bindings else sparql)
+        text = T.SPARQL_PROLOGUE + (with_values(sparql, bindings) if bindings else sparql)
         check_nesting(text)  # past it an Oxigraph server's parser, like the embedded one, crashes
         params = {"union-default-graph": ""} if self._union else {}
         if self.time_limit is not None and self.takes_time_limit():
@@ -121,7 +120,7 @@ class RemoteStore(GraphStore):
             reason = _reason(response)
             # A column on the first line counts the prologue: give it in the user's text.
             reason = re.sub(
-                r"\b1:(\d+)", lambda m: f"1:{max(1, int(m[1]) - len(self._prologue))}", reason, count=1
+                r"\b1:(\d+)", lambda m: f"1:{max(1, int(m[1]) - len(T.SPARQL_PROLOGUE))}", reason, count=1
             )
             raise QueryError(f"the SPARQL server refused the query: {reason}")
         media = response.headers.get("Content-Type", "").split(";")[0].strip()
