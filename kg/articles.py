@@ -319,11 +319,12 @@ def read_html(path: Path) -> Article | Skip:
 
 
 def html_article(
-    source: str, html: str, article_id: str, url: str | None = None, published: str | None = None
+    source: str, html: str | bytes, article_id: str, url: str | None = None, published: str | None = None
 ) -> Article | Skip:
-    """The article a web page holds: its main text, title, date and site name (trafilatura).
-    `url` and `published`, where given (a page fetched from a feed), win over what the page
-    says of itself."""
+    """The article a web page holds: its main text, title, date and site name (trafilatura,
+    which reads the encoding of a page given as bytes from its own declaration). `url` and
+    `published`, where given (a page fetched from a feed), win over what the page says of
+    itself."""
     import trafilatura  # imported here: slow to import and only needed for HTML
 
     try:

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from kg.articles import Article, Skip, html_article
+from kg.articles import MAX_FILE_BYTES, Article, Skip, html_article
 
-# A page or feed longer than this is refused unread past the limit: news pages are tens of
-# kilobytes, feeds hundreds.
-MAX_BYTES = 5_000_000
+# A page or feed longer than an .html file may be (kg/articles.py) is refused unread past it.
+MAX_BYTES = MAX_FILE_BYTES
 TIMEOUT = 20.0  # seconds to connect, and between bytes of the answer
 USER_AGENT = "kg (news knowledge graph builder)"
 
@@ -115,8 +114,4 @@ def load_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
 def _page_article(url: str, fetched: _Fetched, published: str | None = None) -> Article | Skip:
     if "html" not in fetched.content_type and fetched.body.lstrip()[:1] != b"<":
         return Skip(url, f"not a web page ({fetched.content_type or 'no content type'})")
-    try:
-        text = fetched.body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = fetched.body.decode("latin-1")
-    return html_article(url, text, article_id=url, url=url, published=published)
+    return html_article(url, fetched.body, article_id=url, url=url, published=published)

@@ -57,6 +57,12 @@ class _Site(BaseHTTPRequestHandler):
         elif self.path == "/slow.html":
             time.sleep(3)
             self._send(200, PAGES["/one.html"].encode(), "text/html")
+        elif self.path == "/cp1252.html":
+            page = PAGE.format(
+                title="Quay talks", body="\u201cWe will not give up the harbour,\u201d said Anna Lindqvist."
+            )
+            page = page.replace("<head>", '<head><meta charset="windows-1252">')
+            self._send(200, page.encode("cp1252"), "text/html")
         elif self.path == "/picture.png":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
         else:
@@ -91,6 +97,12 @@ def test_a_page_is_an_article_with_its_metadata(site: str):
     assert article.id == article.url == site + "/one.html"
     assert "Anna Lindqvist met Tomas Revik" in article.text and "Copyright" not in article.text
     assert article.published == "2024-05-08" and article.title == "Talks in Oslo"
+
+
+def test_a_page_is_read_in_the_encoding_it_declares(site: str):
+    # Decoded as UTF-8, else Latin-1, the curly quotes of a windows-1252 page were lost.
+    (article,) = load_url(site + "/cp1252.html")
+    assert isinstance(article, Article) and "\u201cWe will not give up the harbour,\u201d" in article.text
 
 
 def test_a_feed_gives_each_entry_and_a_line_for_each_failure(site: str):

@@ -577,8 +577,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and published is not None
         and in_simple_present(token, predicate)
     ):
-        # "On Wednesday, X meets Y", "talks begin Monday with a meeting": a timetable. The day
-        # named is the next one, and one still to come was not held yet.
+        # "On Wednesday, X meets Y": a timetable. The day named is the next one, and one
+        # still to come was not held yet.
         ahead = find_date(sent, anchors, published, "future")
         for frame in frames:
             ahead = ahead or find_date(sent, frame.anchors, published, "future")

@@ -272,7 +272,7 @@ def _is_bare_participle(verb: Token) -> bool:
 
 
 def in_simple_present(trigger: Token, predicate: Token | None = None) -> bool:
-    """Is the event told in the simple present ("X meets Y", "talks begin with a meeting")?
+    """Is the event told in the simple present ("X meets Y")?
     With a day named, that is a timetable ("On Wednesday, X meets Y"), which events.py reads
     forward from the story's date."""
     carrier = _tense_carrier(trigger, predicate, governing_path(trigger))

@@ -18,7 +18,7 @@ TITLE_PREFIXES = words("title-prefixes")
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
-POSTED_TITLES = frozenset({"ambassador", "envoy", "representative", "emissary", "delegate"})
+POSTED_TITLES = words("posted-titles")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -276,7 +276,7 @@ def _posting_start(name: Span) -> int:
     them), else at the name."""
     doc, first = name.doc, name.sent.start
     k = name.start - 1
-    while k > first and (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ not in POSTED_TITLES:
+    while k > first and (doc[k].is_title or doc[k].is_upper) and doc[k].lemma_.lower() not in POSTED_TITLES:
         k -= 1
     if k > first and doc[k].lower_ == "the":
         k -= 1
