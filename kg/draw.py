@@ -44,6 +44,9 @@ STATUS_DASHES = {"occurred": "", "planned": "7 4", "not_occurred": "2 4"}
 FORMATS = (".png", ".svg", ".html")
 # A picture of more entities than this is a hairball: the most connected part is drawn.
 MAX_NODES = 150
+# The most any picture holds: past 500 nodes networkx's spring layout needs scipy, which kg
+# does not install (it raised ModuleNotFoundError), and pushing nodes apart costs seconds.
+MOST_NODES = 500
 
 
 def find_node(graph: nx.MultiDiGraph, name: str) -> str:
@@ -149,7 +152,8 @@ class Drawing:
 
 def draw(graph: nx.MultiDiGraph, path: Path, title: str = "", limit: int = MAX_NODES) -> Drawing:
     """Write the picture; the format follows the file's suffix. At most `limit` entities
-    (0: all): the most connected part of the graph, with a note of what was left out."""
+    (0: as many as a picture holds, MOST_NODES): the most connected part of the graph, with a
+    note of what was left out."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise KgError(f"cannot draw to {path.name}: give a file ending in {', '.join(FORMATS)}")
@@ -158,8 +162,9 @@ def draw(graph: nx.MultiDiGraph, path: Path, title: str = "", limit: int = MAX_N
     graph = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0]).copy()
     if graph.number_of_nodes() == 0:
         raise KgError("nothing to draw: the graph has no relations yet (kg build PATH first)")
-    graph, left_out = most_connected(graph, limit)
-    positions = layout(nx.Graph(graph.to_undirected(as_view=True)))
+    graph, left_out = most_connected(graph, min(limit, MOST_NODES) if limit > 0 else MOST_NODES)
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    positions = layout(simple)
     note = (
         f"the {graph.number_of_nodes()} most connected entities; {left_out} more not drawn "
         "(--around NAME draws any part)"
@@ -169,12 +174,13 @@ def draw(graph: nx.MultiDiGraph, path: Path, title: str = "", limit: int = MAX_N
     if suffix == ".html":
         path.write_text(html_page(graph, positions, title, note), encoding="utf-8")
     else:
-        _draw_matplotlib(graph, positions, path, title, note)
+        _draw_matplotlib(graph, simple, positions, path, title, note)
     return Drawing(graph.number_of_nodes(), graph.number_of_edges(), left_out)
 
 
 def _draw_matplotlib(
     graph: nx.MultiDiGraph,
+    simple: nx.Graph,
     positions: dict[str, tuple[float, float]],
     path: Path,
     title: str,
@@ -205,7 +211,6 @@ def _draw_matplotlib(
                     zorder=1,
                 )
             )
-    simple = nx.Graph(graph.to_undirected(as_view=True))
     colours = [NODE_COLOURS.get(graph.nodes[n].get("type", ""), OTHER_COLOUR) for n in simple.nodes]
     degrees = dict(simple.degree())
     sizes = [120 + 60 * degrees[n] for n in simple.nodes]

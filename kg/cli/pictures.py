@@ -48,7 +48,7 @@ def draw(
         int,
         typer.Option(
             min=0,
-            help="Entities at most: the most connected part is drawn and the rest counted (0: all).",
+            help="Entities at most: the most connected part is drawn, the rest counted (0: up to 500).",
         ),
     ] = 150,
 ) -> None:
@@ -73,6 +73,6 @@ def draw(
     err.print(f"{drawn.nodes} entities, {drawn.edges} edges drawn to {output}")
     if drawn.left_out:
         err.print(
-            f"{drawn.left_out} less connected entities left out: --max-nodes 0 draws all, "
+            f"{drawn.left_out} less connected entities left out: --max-nodes 0 draws up to 500, "
             "--around NAME any part"
         )
