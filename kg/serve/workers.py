@@ -167,8 +167,8 @@ class QueryPool:
         self._snapshot = folder
         return str(folder / "store")
 
-    def _start(self) -> _Worker:
-        return _Worker(self.view, self.max_memory, self.timeout)
+    def _start(self, view: str | Path | None = None) -> _Worker:
+        return _Worker(self.view if view is None else view, self.max_memory, self.timeout)
 
     def _add(self, worker: _Worker) -> None:
         with self._lock:
@@ -225,10 +225,14 @@ class QueryPool:
         """Move every worker to a new snapshot of the store, together. A query running on
         the old one finishes there; its worker then stops."""
         old_snapshot = self._snapshot
+        fresh: list[_Worker] = []
         try:
             view = self._take_view()
-            fresh = [_Worker(view, self.max_memory, self.timeout) for _ in range(self.workers)]
+            for _ in range(self.workers):
+                fresh.append(self._start(view))
         except KgError as exc:
+            for worker in fresh:  # the ones that did start before one failed
+                worker.stop()
             if self._snapshot != old_snapshot and self._snapshot is not None:
                 shutil.rmtree(self._snapshot, ignore_errors=True)
             self._snapshot = old_snapshot
