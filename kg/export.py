@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import terms
 from kg.errors import KgError
 from kg.gexf import write_gexf
+from kg.graph import vocab as terms
+from kg.graph.store import GraphStore
+from kg.graph.triples import iter_nquads
 from kg.property_graph import write_graphml
-from kg.rdf import iter_nquads
-from kg.store import GraphStore
 
 
 def sorted_nquads(store: GraphStore) -> str:

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from kg.graph.store import GraphStore
 from kg.model import FACT_TYPES
-from kg.store import GraphStore
 
 _EVIDENCE = """
 SELECT ?g ?fact ?start ?end ?sentence ?id WHERE {

@@ -13,11 +13,11 @@ from pathlib import Path
 from kg import web
 from kg.articles import Article, Skip, load_articles
 from kg.errors import InputError
+from kg.graph.resolve import links_pending, mark_links_pending, write_links
+from kg.graph.store import GraphStore, is_url, open_store
+from kg.graph.triples import article_quads
 from kg.model import FACT_TYPES
 from kg.parallel import CHUNK_SIZE, extract_all
-from kg.rdf import article_quads
-from kg.resolve import links_pending, mark_links_pending, write_links
-from kg.store import GraphStore, is_url, open_store
 
 # A build holds its input's text in memory (to find changed articles and copies before
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive

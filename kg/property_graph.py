@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
 
 _ENTITIES = "SELECT ?e ?name ?type WHERE { ?e kg:entityType ?type ; rdfs:label ?name }"
 _EVENTS = """

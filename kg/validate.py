@@ -9,8 +9,8 @@ import rdflib
 
 from kg import resources
 from kg.errors import KgError
-from kg.rdf import ntriples_line
-from kg.store import GraphStore
+from kg.graph.store import GraphStore
+from kg.graph.triples import ntriples_line
 
 ONTOLOGY_DIR = resources.folder("ontology")
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kg import terms as T
 from kg.articles import Article
 from kg.extract import extract_facts, text_for_nlp
+from kg.graph import vocab as T
+from kg.graph.store import GraphStore, open_store
 from kg.model import ArticleFacts
 from kg.nlp import load_nlp
 from kg.pipeline import build
-from kg.store import GraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

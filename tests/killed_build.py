@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli import app
-from kg.store import LocalStore
+from kg.graph.store import LocalStore
 
 
 def children() -> list[int]:

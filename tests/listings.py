@@ -9,8 +9,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.queries import load_query
-from kg.store import GraphStore
+from kg.graph.queries import load_query
+from kg.graph.store import GraphStore
 
 BEFORE = Path(__file__).parent / "data" / "listings-before"
 # The listings that read the summaries, and their ORDER BY: columns, and whether an unbound

@@ -10,8 +10,8 @@ import pytest
 
 from kg.articles import Article, Skip, load_articles, parse_front_matter
 from kg.errors import InputError
+from kg.graph.store import open_store
 from kg.pipeline import build
-from kg.store import open_store
 
 GOOD = "Ministers from two countries met in Vienna on Tuesday to discuss trade.\n"
 

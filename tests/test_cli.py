@@ -412,7 +412,7 @@ def test_a_store_failing_as_its_rows_are_read_is_one_line(tmp_path: Path, seeds_
             f"Corruption: block checksum mismatch: stored = 1, computed = 2 in {seeds_store}/000012.sst"
         )
 
-    monkeypatch.setattr("kg.store.GraphStore.count", damaged)
+    monkeypatch.setattr("kg.graph.store.GraphStore.count", damaged)
     monkeypatch.setattr("kg.facts.iter_facts", damaged)
     for args in (["stats"], ["facts"]):
         line = _one_error_line(runner.invoke(app, [*args, "--store", str(seeds_store)]))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.graph.resolve import PENDING_GRAPH, RESOLUTION_GRAPH
+from kg.graph.store import GraphStore, open_store
 from kg.pipeline import build
-from kg.resolve import PENDING_GRAPH, RESOLUTION_GRAPH
-from kg.store import GraphStore, open_store
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE, union, view
 

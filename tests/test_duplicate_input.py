@@ -11,9 +11,9 @@ import pytest
 
 from kg.articles import Skip, load_articles
 from kg.facts import iter_facts
+from kg.graph.store import open_store
+from kg.graph.triples import article_quads
 from kg.pipeline import build
-from kg.rdf import article_quads
-from kg.store import open_store
 
 TALKS = (
     "Swedish Foreign Minister Anna Lindqvist met Austrian Chancellor Franz Weber in Vienna on Monday. "

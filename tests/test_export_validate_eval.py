@@ -67,7 +67,7 @@ def test_seeds_graph_conforms_to_the_shapes(seeds_db):
 
 
 def test_shapes_catch_a_broken_graph(tmp_path: Path):
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     db = LocalStore(tmp_path / "bad")
     db._store.update(

@@ -26,8 +26,8 @@ from kg.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Artic
 from kg.errors import InputError
 from kg.export import FORMATS, export
 from kg.facts import iter_facts
+from kg.graph.store import open_store
 from kg.pipeline import BuildReport, build
-from kg.store import open_store
 
 # Characters XML 1.0 forbids: no export may hold one raw.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

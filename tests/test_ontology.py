@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rdflib
 
-from kg import terms as T
+from kg.graph import vocab as T
 from kg.validate import ONTOLOGY_DIR
 
 

@@ -12,8 +12,8 @@ import pytest
 from kg.errors import InputError
 from kg.export import sorted_nquads
 from kg.facts import iter_facts
+from kg.graph.store import open_store
 from kg.pipeline import build
-from kg.store import open_store
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE
 

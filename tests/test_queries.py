@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from kg import queries as q
 from kg.errors import QueryError
+from kg.graph import queries as q
 
 ALL = q.list_queries()
 
@@ -38,8 +38,8 @@ def test_every_query_has_a_header_and_runs(named, seeds_db):
 # Runs every canned query with its header's example and prints the answers.
 _ANSWERS = """
 import sys
-from kg import queries as q
-from kg.store import open_store
+from kg.graph import queries as q
+from kg.graph.store import open_store
 db = open_store(sys.argv[1], read_only=True)
 for named in q.list_queries():
     print(named.name, q.run_query(db, named.text, named.example_bindings()))
@@ -120,8 +120,8 @@ def test_reporting_chain_traces_a_relayed_statement_to_its_interview(statements_
 
 
 def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
+    from kg.graph.store import open_store
     from kg.pipeline import build
-    from kg.store import open_store
 
     story = tmp_path / "harbour.txt"
     story.write_text(
@@ -158,8 +158,8 @@ _ONE_EVENT_TWO_WAYS = [
 def test_listings_give_one_row_per_event_with_all_its_sources(tmp_path):
     import json
 
+    from kg.graph.store import open_store
     from kg.pipeline import build
-    from kg.store import open_store
 
     source = tmp_path / "two.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in _ONE_EVENT_TWO_WAYS), encoding="utf-8")

@@ -17,15 +17,15 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg import queries as q
-from kg.bindings import with_values
 from kg.cli import app
 from kg.errors import QueryError, StoreError
 from kg.export import export
 from kg.facts import iter_facts, to_jsonl
+from kg.graph import queries as q
+from kg.graph.bindings import with_values
+from kg.graph.store import GraphStore, open_store
+from kg.graph.store.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 from kg.pipeline import build
-from kg.store import GraphStore, open_store
-from kg.store.remote import UPDATE_URL_ENV, RemoteStore, endpoints
 
 from .conftest import SEEDS, union, view
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg import queries as q
+from kg.graph import queries as q
+from kg.graph.resolve import same_people
+from kg.graph.store import GraphStore, open_store
+from kg.graph.triples import entity_iri
 from kg.model import Entity
 from kg.pipeline import build
 from kg.property_graph import to_networkx
-from kg.rdf import entity_iri
-from kg.resolve import same_people
-from kg.store import GraphStore, open_store
 
 FULL = "Karel Vondrak met Franz Weber and Anna Lindqvist in Vienna on Monday.\n"
 SURNAME = "Mr Vondrak said he had met Franz Weber and Anna Lindqvist on Sunday.\n"
@@ -72,9 +72,9 @@ def test_listings_name_a_linked_surname_by_the_full_name(tmp_path: Path):
 def test_links_an_earlier_kg_kept_under_graph_resolution_are_moved(tmp_path):
     import pyoxigraph as ox
 
-    from kg import terms as T
-    from kg.resolve import RESOLUTION_GRAPH, write_links
-    from kg.store import LocalStore
+    from kg.graph import vocab as T
+    from kg.graph.resolve import RESOLUTION_GRAPH, write_links
+    from kg.graph.store import LocalStore
 
     store = LocalStore(tmp_path / "store")
     old = ox.NamedNode(T.ID + "graph/resolution")

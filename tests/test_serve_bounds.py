@@ -194,7 +194,7 @@ def test_deep_nesting_is_refused_by_kg_query_in_one_line(seeds_store):
 
 
 def test_nesting_is_counted_outside_strings_iris_and_comments(seeds_db):
-    from kg.federation import MAX_NESTING, nesting_depth
+    from kg.graph.federation import MAX_NESTING, nesting_depth
 
     padded = 'SELECT * WHERE { ?s ?p "{{{{ ((((" . ?s <http://e/x> ?o # [[[[ {{{{\n }'
     assert nesting_depth(padded) == 1
@@ -297,7 +297,7 @@ COUNT = "/sparql?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) W
 
 def _small_store(path, triples: int) -> None:
     """A store of `triples` invented triples, written as kg writes (the merged view too)."""
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     store = LocalStore(path)
     store.update(
@@ -311,7 +311,7 @@ def _small_store(path, triples: int) -> None:
 
 
 def _add_triples(path, start: int, count: int) -> None:
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     store = LocalStore(path)
     store.update(
@@ -381,8 +381,8 @@ def test_reload_moves_every_worker_to_the_new_state_together(tmp_path, monkeypat
 def test_a_worker_that_cannot_restart_is_retried_and_its_cause_reported(tmp_path, monkeypatch):
     import shutil
 
+    from kg.graph.store import LocalStore
     from kg.serve import workers
-    from kg.store import LocalStore
 
     monkeypatch.setattr(workers, "RETRY_FIRST", 0.2)
     store = tmp_path / "store"

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from kg.queries import list_queries
-from kg.store import open_store
+from kg.graph.queries import list_queries
+from kg.graph.store import open_store
 
 pytestmark = pytest.mark.slow
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import terms as T
 from kg.facts import iter_facts, to_jsonl
+from kg.graph import vocab as T
+from kg.graph.store import open_store
+from kg.graph.triples import entity_iri, event_key, slug
 from kg.model import Entity
 from kg.pipeline import build
-from kg.rdf import entity_iri, event_key, slug
-from kg.store import open_store
 
 from .conftest import SEEDS
 
@@ -139,7 +139,7 @@ def test_store_is_the_union_of_named_graphs(seeds_db):
 def test_an_open_store_is_true_without_counting_its_quads(tmp_path, monkeypatch):
     # `store or ...` asked the store for its length: every quad counted (4 s on a
     # 5-million-triple store) before `kg query` ran its query.
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     store = LocalStore(tmp_path / "s")
     monkeypatch.setattr(LocalStore, "__len__", lambda self: (_ for _ in ()).throw(AssertionError("counted")))

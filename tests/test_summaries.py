@@ -11,11 +11,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import terms as T
+from kg.graph import vocab as T
+from kg.graph.queries import load_query, run_query
+from kg.graph.resolve import RESOLUTION_GRAPH
+from kg.graph.store import LocalStore
 from kg.pipeline import build
-from kg.queries import load_query, run_query
-from kg.resolve import RESOLUTION_GRAPH
-from kg.store import LocalStore
 
 from .conftest import shared
 from .listings import BEFORE, assert_listings_unchanged, now

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import queries as q
+from kg.graph import queries as q
 
 ROOT = Path(__file__).resolve().parent.parent
 

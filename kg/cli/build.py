@@ -15,8 +15,8 @@ from rich.table import Table
 
 from kg.cli.common import StoreOption, _fail, _styled, app, err, out
 from kg.errors import KgError
+from kg.graph.store import default_store
 from kg.model import FACT_TYPES
-from kg.store import default_store
 
 
 class _PlainProgress:

@@ -13,7 +13,7 @@ from rich.text import Text
 from typer.core import TyperCommand
 
 from kg.errors import KgError
-from kg.store import STORE_ENV, GraphStore, open_store, storage_error
+from kg.graph.store import STORE_ENV, GraphStore, open_store, storage_error
 
 
 class _OneLineErrors(TyperCommand):

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kg.cli.common import StoreOption, _check_writable, _fail, _open, app, err, out
 from kg.errors import KgError
-from kg.store import default_store
+from kg.graph.store import default_store
 
 
 @app.command()
@@ -85,7 +85,7 @@ def query(
     Examples: `kg query meetings`, `kg query person --param person="Vladimir Putin"`,
     `kg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv`
     """
-    from kg import queries as q
+    from kg.graph import queries as q
 
     try:
         if fmt not in ("table", "csv", "json"):
@@ -112,7 +112,7 @@ def query(
 
 
 def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int = 0) -> None:
-    from kg import queries as q
+    from kg.graph import queries as q
 
     if limit is None:
         limit = TABLE_ROWS if fmt == "table" else 0
@@ -142,7 +142,7 @@ def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int =
 
 def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) -> None:
     """A named query with the options given as its parameters, printed as `kg query` does."""
-    from kg import queries as q
+    from kg.graph import queries as q
 
     try:
         if fmt not in ("table", "csv", "json"):

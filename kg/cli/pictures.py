@@ -9,7 +9,7 @@ import typer
 
 from kg.cli.common import StoreOption, _check_writable, _fail, _open, app, err
 from kg.errors import KgError
-from kg.store import default_store
+from kg.graph.store import default_store
 
 
 @app.command()

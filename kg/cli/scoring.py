@@ -12,7 +12,7 @@ from rich.table import Table
 
 from kg.cli.common import StoreOption, _fail, _open, _styled, app, err, out
 from kg.errors import KgError
-from kg.store import default_store
+from kg.graph.store import default_store
 
 
 @app.command(name="eval")

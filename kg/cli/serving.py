@@ -9,7 +9,7 @@ import typer
 from kg import serve as serving
 from kg.cli.common import StoreOption, _fail, _styled, app, err
 from kg.errors import KgError
-from kg.store import default_store
+from kg.graph.store import default_store
 
 
 @app.command()

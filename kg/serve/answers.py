@@ -10,8 +10,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import terms as T
 from kg.errors import QueryError
+from kg.graph import vocab as T
 from kg.serve.limits import DEFAULT_MAX_BYTES
 
 # media type -> (pyoxigraph format, Content-Type sent)

@@ -15,9 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from kg.federation import service_word
+from kg.graph.federation import service_word
+from kg.graph.queries import list_queries
 from kg.pages import fill, load_template, script_json
-from kg.queries import list_queries
 from kg.serve.answers import FORMAT_NAMES, Answer, _error
 from kg.serve.limits import CLIENT_TIMEOUT, MAX_CLIENTS, MAX_PER_ADDRESS, MAX_QUERY_BYTES
 from kg.serve.workers import QueryPool

@@ -18,10 +18,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KgError, StoreError
+from kg.graph.store import LocalStore, is_url, open_store
 from kg.parallel import started_deaf_to_ctrl_c
 from kg.serve.answers import Answer, _error, run
 from kg.serve.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
-from kg.store import LocalStore, is_url, open_store
 
 _OUT_OF_MEMORY = 3  # a worker's exit code after a MemoryError
 RELOAD_EVERY = 2.0  # seconds between looks at the store for a change, with --reload

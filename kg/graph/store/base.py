@@ -9,9 +9,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import summary
-from kg.bindings import Bindings
-from kg.rdf import graph_iri, ntriples_line
+from kg.graph import summary
+from kg.graph.bindings import Bindings
+from kg.graph.triples import graph_iri, ntriples_line
 
 
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:

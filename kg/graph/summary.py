@@ -36,7 +36,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import terms as T
+from kg.graph import vocab as T
 
 # The scratch graph of one update: created and dropped inside it, so no reader sees it.
 PENDING = ox.NamedNode(T.ID + "summaries-pending")

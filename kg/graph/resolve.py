@@ -23,8 +23,8 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from kg import terms as T
-from kg.store import GraphStore
+from kg.graph import vocab as T
+from kg.graph.store import GraphStore
 
 # Outside `graph/`, where every article graph is (its id percent-encoded, so no slash), so
 # no article id can name it. Stores written before kept the links in `graph/resolution`.

@@ -27,11 +27,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pyoxigraph as ox
 import requests
 
-from kg import terms as T
-from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
-from kg.federation import check_nesting
-from kg.store.base import GraphStore
+from kg.graph import vocab as T
+from kg.graph.bindings import Bindings, with_values
+from kg.graph.federation import check_nesting
+from kg.graph.store.base import GraphStore
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
 TIMEOUT = 300.0  # seconds: a slow answer from a big store, not a hung one

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import resources, summary
-from kg import terms as T
+from kg import resources
 from kg.errors import QueryError
-from kg.federation import update_word
-from kg.store import GraphStore
+from kg.graph import summary
+from kg.graph import vocab as T
+from kg.graph.federation import update_word
+from kg.graph.store import GraphStore
 
 QUERY_DIR = resources.folder("queries")
 # "#   person (required, a name): the person's name ...": a parameter, whether it must be

@@ -9,11 +9,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import terms as T
-from kg.bindings import Bindings, with_values
 from kg.errors import QueryError, StoreError
-from kg.federation import check_nesting
-from kg.store.base import GraphStore
+from kg.graph import vocab as T
+from kg.graph.bindings import Bindings, with_values
+from kg.graph.federation import check_nesting
+from kg.graph.store.base import GraphStore
 
 # How RocksDB (under Oxigraph) says a store is locked by another process that writes it,
 # and names the file of a store that is broken or missing.

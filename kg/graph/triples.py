@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import terms as T
+from kg.graph import vocab as T
 from kg.model import ArticleFacts, Entity, Evidence
 
 XSD_DATE = NamedNode(T.XSD + "date")

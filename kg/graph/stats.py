@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg import terms as T
+from kg.graph import vocab as T
+from kg.graph.store import GraphStore
 from kg.model import FACT_TYPES
-from kg.store import GraphStore
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kg.store.base import GraphStore, replacement_update
-from kg.store.local import LocalStore, storage_error
+from kg.graph.store.base import GraphStore, replacement_update
+from kg.graph.store.local import LocalStore, storage_error
 
 __all__ = [
     "DEFAULT_STORE",
@@ -59,7 +59,7 @@ def open_store(location: str | Path, read_only: bool = False, time_limit: float 
     one (see kg/store/remote.py); the embedded store's caller enforces its own."""
     if is_url(location):
         # Imported here: it brings `requests` (45 ms), which only a server store needs.
-        from kg.store.remote import RemoteStore
+        from kg.graph.store.remote import RemoteStore
 
         return RemoteStore(str(location), read_only=read_only, time_limit=time_limit)
     return LocalStore(location, read_only=read_only)
