@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import Article, load_articles  # noqa: E402
+from kg.ingest.articles import Article, load_articles  # noqa: E402
 
 
 def add_corpus_options(parser: argparse.ArgumentParser) -> None:

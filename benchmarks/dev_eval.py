@@ -21,11 +21,10 @@ from typing import Any
 
 from spacy.tokens import DocBin
 
-from kg.articles import Article, load_articles
-
 # The scorer's own matching, not a copy, pairs gold and system facts in the error lists.
 from kg.evaluate import _match, _Names, load_gold, score, summarise
 from kg.extract import extract_facts, text_for_nlp
+from kg.ingest.articles import Article, load_articles
 from kg.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent

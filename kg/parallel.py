@@ -24,8 +24,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
-from kg.articles import Article
 from kg.errors import KgError
+from kg.ingest.articles import Article
 from kg.model import ArticleFacts
 
 T = TypeVar("T")

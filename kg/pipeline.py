@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import web
-from kg.articles import Article, Skip, load_articles
 from kg.errors import InputError
 from kg.graph.resolve import links_pending, mark_links_pending, write_links
 from kg.graph.store import GraphStore, is_url, open_store
 from kg.graph.triples import article_quads
+from kg.ingest import web
+from kg.ingest.articles import Article, Skip, load_articles
 from kg.model import FACT_TYPES
 from kg.parallel import CHUNK_SIZE, extract_all
 

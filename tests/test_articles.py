@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import Article, Skip, load_articles, parse_front_matter
 from kg.errors import InputError
 from kg.graph.store import open_store
+from kg.ingest.articles import Article, Skip, load_articles, parse_front_matter
 from kg.pipeline import build
 
 GOOD = "Ministers from two countries met in Vienna on Tuesday to discuss trade.\n"
@@ -54,7 +54,7 @@ def test_jsonl_reads_each_line_and_names_the_bad_one(tmp_path: Path):
 
 
 def test_published_dates_as_feeds_and_archives_write_them():
-    from kg.articles import normalise_published
+    from kg.ingest.articles import normalise_published
 
     assert normalise_published("2025-04-12T10:00:00Z") == "2025-04-12"
     assert normalise_published("12 April 2025") == "2025-04-12"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import Skip, load_articles
 from kg.facts import iter_facts
 from kg.graph.store import open_store
 from kg.graph.triples import article_quads
+from kg.ingest.articles import Skip, load_articles
 from kg.pipeline import build
 
 TALKS = (

@@ -22,11 +22,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from kg.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Article, Skip, load_articles
 from kg.errors import InputError
 from kg.export import FORMATS, export
 from kg.facts import iter_facts
 from kg.graph.store import open_store
+from kg.ingest.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Article, Skip, load_articles
 from kg.pipeline import BuildReport, build
 
 # Characters XML 1.0 forbids: no export may hold one raw.

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.articles import Article, Skip
 from kg.cli import app
-from kg.web import load_url
+from kg.ingest.articles import Article, Skip
+from kg.ingest.web import load_url
 
 PAGE = """<!doctype html><html><head><title>{title}</title>
 <meta property="og:site_name" content="The Harbour Courier">

@@ -6,7 +6,6 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.articles import Article
 from kg.extract.calls import find_call
 from kg.extract.dates import parse_published
 from kg.extract.descriptions import link_descriptions
@@ -17,6 +16,7 @@ from kg.extract.interviews import extract_interviews
 from kg.extract.meetings import find_meeting
 from kg.extract.quotes import bind_first_person, extract_quotes, link_outlets
 from kg.extract.roles import extract_roles
+from kg.ingest.articles import Article
 from kg.model import ArticleFacts, Entity
 
 # Same-length replacements only: character offsets into the parsed text stay offsets into

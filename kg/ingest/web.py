@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from kg.articles import MAX_FILE_BYTES, Article, Skip, html_article
+from kg.ingest.articles import MAX_FILE_BYTES, Article, Skip, html_article
 
 # A page or feed longer than an .html file may be (kg/articles.py) is refused unread past it.
 MAX_BYTES = MAX_FILE_BYTES
