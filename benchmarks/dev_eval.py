@@ -23,9 +23,9 @@ from spacy.tokens import DocBin
 
 # The scorer's own matching, not a copy, pairs gold and system facts in the error lists.
 from kg.evaluate import _match, _Names, load_gold, score, summarise
-from kg.extract import extract_facts, text_for_nlp
 from kg.ingest.articles import Article, load_articles
-from kg.nlp import load_nlp
+from kg.nlp.extract import extract_facts, text_for_nlp
+from kg.nlp.pipeline import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from corpus import add_corpus_options, selected_articles  # noqa: E402
 
-from kg.extract import text_for_nlp  # noqa: E402
-from kg.nlp import load_nlp  # noqa: E402
+from kg.nlp.extract import text_for_nlp  # noqa: E402
+from kg.nlp.pipeline import load_nlp  # noqa: E402
 
 KG = str(Path(sys.executable).with_name("kg"))
 

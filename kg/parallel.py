@@ -48,8 +48,8 @@ def _extracted(articles: Iterable[Article], model: str | None, batch_size: int) 
     """Parse and extract articles as one stream, in order."""
     # spaCy is imported where it is used: a build into a remote store or with nothing new to
     # parse never pays for it.
-    from kg.extract import extract_facts, text_for_nlp
-    from kg.nlp import load_nlp, parse
+    from kg.nlp.extract import extract_facts, text_for_nlp
+    from kg.nlp.pipeline import load_nlp, parse
 
     nlp = load_nlp(model)  # cached: loaded once per process
     pairs = ((text_for_nlp(a.text), a) for a in articles)
@@ -68,7 +68,7 @@ def _start_worker(model: str | None, parent: int) -> None:
     # says what is stored and ends the workers); a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with(parent)
-    from kg.nlp import load_nlp
+    from kg.nlp.pipeline import load_nlp
 
     load_nlp(model)
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_facts, text_for_nlp
 from kg.graph import vocab as T
 from kg.graph.store import GraphStore, open_store
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts
-from kg.nlp import load_nlp
+from kg.nlp.extract import extract_facts, text_for_nlp
+from kg.nlp.pipeline import load_nlp
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent

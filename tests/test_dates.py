@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dates import normalise_date
+from kg.nlp.dates import normalise_date
 
 TUESDAY = date(1997, 4, 15)
 

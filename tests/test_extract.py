@@ -5,8 +5,8 @@ from __future__ import annotations
 
 
 def test_a_surname_the_tagger_left_untagged_is_the_full_name_that_bears_it(nlp):
-    from kg.extract import text_for_nlp
-    from kg.extract.entities import index_entities
+    from kg.nlp.entities import index_entities
+    from kg.nlp.extract import text_for_nlp
 
     doc = nlp(text_for_nlp("Tomas Revik, director of the institute, spoke first. Later Revik left."))
     # The tagger's slip, made certain: the bare surname untagged.

@@ -221,7 +221,7 @@ def test_sentence_starts_at_line_breaks_cost_time_linear_in_the_story(nlp):
 def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
     # A quotation late in a long story cost a pass over the whole story before it: with
     # one such quotation every few paragraphs, extraction grew with the square of the length.
-    from kg.extract.quotes import _next_to_quotation, _Segment
+    from kg.nlp.facts.quotes import _next_to_quotation, _Segment
 
     tail = "“Yes,” " + "a b c d e f g h i j k l m n o " + "said"
     text = "Words go on. " * 60_000 + tail

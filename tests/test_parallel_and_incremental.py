@@ -63,7 +63,7 @@ def test_a_rebuild_of_unchanged_articles_parses_nothing(tmp_path, monkeypatch):
     def no_parsing(*_args, **_kwargs):
         raise AssertionError("an unchanged article was parsed again")
 
-    monkeypatch.setattr("kg.nlp.load_nlp", no_parsing)
+    monkeypatch.setattr("kg.nlp.pipeline.load_nlp", no_parsing)
     report = build(INPUTS, store, workers=2)
     assert (report.built, report.unchanged) == (0, 5)
     assert nquads(store) == before

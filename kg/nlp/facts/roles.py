@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import gazetteer
-from kg.extract.entities import ArticleEntities
-from kg.extract.events import evidence_of
-from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Role
+from kg.nlp import gazetteer
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.events import evidence_of
+from kg.nlp.lexicon import words
 
 ORG_TYPES = {"country", "organization", "place"}
 # Words before a nationality that stay in the title, and words that are in neither.

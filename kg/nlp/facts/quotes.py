@@ -17,14 +17,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.anchoring import find_date
-from kg.extract.cached import article_text, parsed_text
-from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.events import evidence_of, sentence_distance
-from kg.extract.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
-from kg.extract.gender import fits_pronoun
-from kg.extract.lexicon import words
 from kg.model import Entity, Evidence, Interview, Quote
+from kg.nlp.anchoring import find_date
+from kg.nlp.cached import article_text, parsed_text
+from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.facts.events import evidence_of, sentence_distance
+from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
+from kg.nlp.gender import fits_pronoun
+from kg.nlp.lexicon import words
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 # Fewer quoted words than this are a phrase the writer marks, not a statement.

@@ -20,13 +20,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.anchoring import find_date, find_place
-from kg.extract.cached import ents_in
-from kg.extract.dates import normalise_date
-from kg.extract.entities import ArticleEntities
-from kg.extract.factuality import clause_tense, shares_clause
-from kg.extract.lexicon import words
 from kg.model import Entity
+from kg.nlp.anchoring import find_date, find_place
+from kg.nlp.cached import ents_in
+from kg.nlp.dates import normalise_date
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.factuality import clause_tense, shares_clause
+from kg.nlp.lexicon import words
 
 # Journeys whose destination is where what they are for takes place.
 ARRIVING_VERBS = words("arriving-verbs")

@@ -13,18 +13,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import gazetteer
-from kg.extract.anchoring import find_date, find_place
-from kg.extract.cached import article_text
-from kg.extract.dateline import dateline_place
-from kg.extract.dates import Tense
-from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.factuality import base_form, clause_tense, in_simple_present, status_of
-from kg.extract.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
-from kg.extract.groups import hyphen_parties, hyphen_run
-from kg.extract.lexicon import words
-from kg.extract.visits import visit_trips
 from kg.model import Entity, Event, Evidence, Status
+from kg.nlp import gazetteer
+from kg.nlp.anchoring import find_date, find_place
+from kg.nlp.cached import article_text
+from kg.nlp.dateline import dateline_place
+from kg.nlp.dates import Tense
+from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
+from kg.nlp.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
+from kg.nlp.groups import hyphen_parties, hyphen_run
+from kg.nlp.lexicon import words
+from kg.nlp.visits import visit_trips
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg import resources
-from kg.extract.lexicon import words
+from kg.nlp.lexicon import words
 
 
 def _lines(name: str) -> list[str]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract import gazetteer
-from kg.extract.entities import ArticleEntities
-from kg.extract.lexicon import words
-from kg.extract.roles import normalise_title, titles_of_people
 from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.roles import normalise_title, titles_of_people
+from kg.nlp.lexicon import words
 
 # Titles that "the leader" can stand for: heads of a state, government, party or movement.
 LEADER_TITLES = words("leader-titles")

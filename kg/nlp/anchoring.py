@@ -7,13 +7,13 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from kg.extract import gazetteer
-from kg.extract.cached import doc_ents, ents_in
-from kg.extract.dateline import dateline_place
-from kg.extract.dates import MONTHS, WEEKDAYS, Tense, normalise_date
-from kg.extract.entities import ArticleEntities
-from kg.extract.lexicon import words
 from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.cached import doc_ents, ents_in
+from kg.nlp.dateline import dateline_place
+from kg.nlp.dates import MONTHS, WEEKDAYS, Tense, normalise_date
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.lexicon import words
 
 PLACE_PREPS = {"in", "at"}
 # A date or place under one of these is another time than the event's: a bound or a point of

@@ -9,10 +9,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.cached import ents_in
-from kg.extract.dates import normalise_date
-from kg.extract.entities import ArticleEntities
-from kg.extract.events import (
+from kg.model import Entity, Evidence, Interview
+from kg.nlp.cached import ents_in
+from kg.nlp.dates import normalise_date
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.events import (
     evidence_of,
     governing_verb,
     person_after,
@@ -20,8 +21,7 @@ from kg.extract.events import (
     resolve_mention,
     subjects_of,
 )
-from kg.extract.lexicon import words
-from kg.model import Entity, Evidence, Interview
+from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract import gazetteer
-from kg.extract.calls import has_phone_cue
-from kg.extract.events import Trigger
-from kg.extract.lexicon import words
+from kg.nlp import gazetteer
+from kg.nlp.facts.calls import has_phone_cue
+from kg.nlp.facts.events import Trigger
+from kg.nlp.lexicon import words
 
 MEETING_VERBS = words("meeting-verbs")
 MEETING_NOUNS = words("meeting-nouns")

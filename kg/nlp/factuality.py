@@ -7,9 +7,9 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
-from kg.extract.dates import Tense
-from kg.extract.lexicon import phrasal_verbs, single_words, words
 from kg.model import Status
+from kg.nlp.dates import Tense
+from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 MODALS = words("modals")
 # Words that put what they govern in the future: "agreed to meet", "plans for talks",

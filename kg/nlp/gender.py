@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from kg.extract import gazetteer
-from kg.extract.lexicon import words
 from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.lexicon import words
 
 if TYPE_CHECKING:
-    from kg.extract.entities import ArticleEntities
+    from kg.nlp.entities import ArticleEntities
 
 # Titles and honorifics that say whether a person is a man or a woman.
 MALE_TITLES = words("male-titles")

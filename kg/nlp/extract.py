@@ -6,18 +6,18 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract.calls import find_call
-from kg.extract.dates import parse_published
-from kg.extract.descriptions import link_descriptions
-from kg.extract.entities import index_entities
-from kg.extract.events import extract_events
-from kg.extract.groups import resolve_groups
-from kg.extract.interviews import extract_interviews
-from kg.extract.meetings import find_meeting
-from kg.extract.quotes import bind_first_person, extract_quotes, link_outlets
-from kg.extract.roles import extract_roles
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts, Entity
+from kg.nlp.dates import parse_published
+from kg.nlp.descriptions import link_descriptions
+from kg.nlp.entities import index_entities
+from kg.nlp.facts.calls import find_call
+from kg.nlp.facts.events import extract_events
+from kg.nlp.facts.interviews import extract_interviews
+from kg.nlp.facts.meetings import find_meeting
+from kg.nlp.facts.quotes import bind_first_person, extract_quotes, link_outlets
+from kg.nlp.facts.roles import extract_roles
+from kg.nlp.groups import resolve_groups
 
 # Same-length replacements only: character offsets into the parsed text stay offsets into
 # the article. A no-break space glued to a name otherwise derails the parser.

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import gazetteer
-from kg.extract.cached import doc_ents
-from kg.extract.dateline import dateline_span
-from kg.extract.dates import MONTHS, WEEKDAYS
-from kg.extract.gender import (
+from kg.model import Entity, EntityType
+from kg.nlp import gazetteer
+from kg.nlp.cached import doc_ents
+from kg.nlp.dateline import dateline_span
+from kg.nlp.dates import MONTHS, WEEKDAYS
+from kg.nlp.gender import (
     HONORIFIC_GENDER,
     fits_pronoun,
     gender_of_name,
@@ -27,8 +28,7 @@ from kg.extract.gender import (
     is_given_name,
     mark_title_gender,
 )
-from kg.extract.lexicon import words
-from kg.model import Entity, EntityType
+from kg.nlp.lexicon import words
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LABEL_TYPE: dict[str, EntityType] = {

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract import gazetteer
-from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.lexicon import words
 from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.lexicon import words
 
 TRAVEL_VERBS = words("travel-verbs")
 VISIT_NOUNS = words("visit-nouns")

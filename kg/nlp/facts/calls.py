@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events import Trigger
-from kg.extract.lexicon import words
+from kg.nlp.facts.events import Trigger
+from kg.nlp.lexicon import words
 
 PHONE_WORDS = words("phone-words")
 CALL_VERBS = words("call-verbs")

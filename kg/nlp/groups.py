@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
-from kg.extract.lexicon import words
 from kg.model import Entity
+from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.lexicon import words
 
 # Sentences back a plural reference may look for its group.
 REACH = 2

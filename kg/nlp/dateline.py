@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.cached import article_text
 from kg.model import Entity
+from kg.nlp.cached import article_text
 
 # The city in capitals, maybe its country, maybe the agency, then a dash.
 _DATELINE = re.compile(
