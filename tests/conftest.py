@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.build import build
 from kg.graph import vocab as T
 from kg.graph.store import GraphStore, open_store
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts
 from kg.nlp.extract import extract_facts, text_for_nlp
 from kg.nlp.pipeline import load_nlp
-from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

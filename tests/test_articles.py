@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.build import build
 from kg.errors import InputError
 from kg.graph.store import open_store
 from kg.ingest.articles import Article, Skip, load_articles, parse_front_matter
-from kg.pipeline import build
 
 GOOD = "Ministers from two countries met in Vienna on Tuesday to discuss trade.\n"
 

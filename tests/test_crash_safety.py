@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.build import build
 from kg.graph.resolve import PENDING_GRAPH, RESOLUTION_GRAPH
 from kg.graph.store import GraphStore, open_store
-from kg.pipeline import build
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE, union, view
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.build import build
 from kg.facts import iter_facts
 from kg.graph.store import open_store
 from kg.graph.triples import article_quads
 from kg.ingest.articles import Skip, load_articles
-from kg.pipeline import build
 
 TALKS = (
     "Swedish Foreign Minister Anna Lindqvist met Austrian Chancellor Franz Weber in Vienna on Monday. "

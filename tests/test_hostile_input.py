@@ -22,12 +22,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from kg.build.build import BuildReport, build
 from kg.errors import InputError
 from kg.export import FORMATS, export
 from kg.facts import iter_facts
 from kg.graph.store import open_store
 from kg.ingest.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Article, Skip, load_articles
-from kg.pipeline import BuildReport, build
 
 # Characters XML 1.0 forbids: no export may hold one raw.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -263,9 +263,9 @@ def test_deeply_nested_html_is_read_or_skipped_with_a_reason(tmp_path):
 
 
 def test_an_input_past_the_build_limit_is_a_clear_error_naming_where(tmp_path, monkeypatch):
-    import kg.pipeline
+    import kg.build.build
 
-    monkeypatch.setattr(kg.pipeline, "MAX_BUILD_CHARS", 2 * len(SENTENCE))
+    monkeypatch.setattr(kg.build.build, "MAX_BUILD_CHARS", 2 * len(SENTENCE))
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"id": str(n), "text": SENTENCE}) + "\n" for n in range(3)), "utf-8")
     with pytest.raises(InputError, match=rf"more than {2 * len(SENTENCE)} characters .* \(at {feed}:3\)"):

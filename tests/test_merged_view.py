@@ -10,13 +10,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kg.build.build import build
 from kg.errors import QueryError
 from kg.graph import vocab as T
 from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.store import LocalStore, open_store
 from kg.graph.triples import date_literal
-from kg.pipeline import build
 
 from .conftest import SEEDS, union, view
 from .listings import assert_listings_unchanged

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.build import build
 from kg.errors import InputError
 from kg.export import sorted_nquads
 from kg.facts import iter_facts
 from kg.graph.store import open_store
-from kg.pipeline import build
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE
 

@@ -120,8 +120,8 @@ def test_reporting_chain_traces_a_relayed_statement_to_its_interview(statements_
 
 
 def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
+    from kg.build.build import build
     from kg.graph.store import open_store
-    from kg.pipeline import build
 
     story = tmp_path / "harbour.txt"
     story.write_text(
@@ -158,8 +158,8 @@ _ONE_EVENT_TWO_WAYS = [
 def test_listings_give_one_row_per_event_with_all_its_sources(tmp_path):
     import json
 
+    from kg.build.build import build
     from kg.graph.store import open_store
-    from kg.pipeline import build
 
     source = tmp_path / "two.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in _ONE_EVENT_TWO_WAYS), encoding="utf-8")

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+from kg.build.build import build
 from kg.cli import app
 from kg.errors import QueryError, StoreError
 from kg.export import export
@@ -25,7 +26,6 @@ from kg.graph import queries as q
 from kg.graph.bindings import with_values
 from kg.graph.store import GraphStore, open_store
 from kg.graph.store.remote import UPDATE_URL_ENV, RemoteStore, endpoints
-from kg.pipeline import build
 
 from .conftest import SEEDS, union, view
 

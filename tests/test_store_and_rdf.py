@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.build import build
 from kg.facts import iter_facts, to_jsonl
 from kg.graph import vocab as T
 from kg.graph.store import open_store
 from kg.graph.triples import entity_iri, event_key, slug
 from kg.model import Entity
-from kg.pipeline import build
 
 from .conftest import SEEDS
 

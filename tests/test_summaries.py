@@ -11,11 +11,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.build.build import build
 from kg.graph import vocab as T
 from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.store import LocalStore
-from kg.pipeline import build
 
 from .conftest import shared
 from .listings import BEFORE, assert_listings_unchanged, now

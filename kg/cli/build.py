@@ -105,9 +105,9 @@ def build(
     Example: `kg build https://example.org/world/rss.xml` (a feed: each entry's page is
     fetched and built; what is stored unchanged is skipped on the next run)
     """
-    from kg.parallel import cpu_count
-    from kg.pipeline import build as run_build
-    from kg.pipeline import read_id_filter
+    from kg.build.build import build as run_build
+    from kg.build.build import read_id_filter
+    from kg.build.parallel import cpu_count
 
     if fmt not in ("table", "json"):
         _fail(KgError(f"--format must be table or json, not {fmt!r}"))

@@ -17,7 +17,7 @@ from kg.graph.triples import article_quads
 from kg.ingest import web
 from kg.ingest.articles import Article, Skip, load_articles
 from kg.model import FACT_TYPES
-from kg.parallel import CHUNK_SIZE, extract_all
+from kg.build.parallel import CHUNK_SIZE, extract_all
 
 # A build holds its input's text in memory (to find changed articles and copies before
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive
