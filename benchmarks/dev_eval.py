@@ -21,11 +21,12 @@ from typing import Any
 
 from spacy.tokens import DocBin
 
-# The scorer's own matching, not a copy, pairs gold and system facts in the error lists.
-from kg.evaluate import _match, _Names, load_gold, score, summarise
 from kg.ingest.articles import Article, load_articles
 from kg.nlp.extract import extract_facts, text_for_nlp
 from kg.nlp.pipeline import load_nlp
+
+# The scorer's own matching, not a copy, pairs gold and system facts in the error lists.
+from kg.quality.evaluate import _match, _Names, load_gold, score, summarise
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

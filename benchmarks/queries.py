@@ -49,13 +49,13 @@ sys.path.insert(0, str(ROOT))
 from corpus import add_corpus_options, selected_articles  # noqa: E402
 
 from kg.build.parallel import cpu_count, extract_all  # noqa: E402
-from kg.facts import iter_facts, to_jsonl  # noqa: E402
+from kg.exports.facts import iter_facts, to_jsonl  # noqa: E402
+from kg.exports.property_graph import write_graphml  # noqa: E402
 from kg.graph import queries as q  # noqa: E402
 from kg.graph.resolve import write_links  # noqa: E402
 from kg.graph.store import LocalStore  # noqa: E402
 from kg.graph.triples import article_quads  # noqa: E402
 from kg.model import ArticleFacts, Evidence  # noqa: E402
-from kg.property_graph import write_graphml  # noqa: E402
 
 # For each query's parameter, the values the corpus has (ranked by `ranked`).
 BUSIEST = {

@@ -413,7 +413,7 @@ def test_a_store_failing_as_its_rows_are_read_is_one_line(tmp_path: Path, seeds_
         )
 
     monkeypatch.setattr("kg.graph.store.GraphStore.count", damaged)
-    monkeypatch.setattr("kg.facts.iter_facts", damaged)
+    monkeypatch.setattr("kg.exports.facts.iter_facts", damaged)
     for args in (["stats"], ["facts"]):
         line = _one_error_line(runner.invoke(app, [*args, "--store", str(seeds_store)]))
         assert line == (

@@ -11,9 +11,9 @@ import matplotlib.image
 import networkx as nx
 import pytest
 
-from kg.draw import draw, layout, most_connected, neighbourhood
 from kg.errors import KgError
-from kg.property_graph import to_networkx
+from kg.exports.draw import draw, layout, most_connected, neighbourhood
+from kg.exports.property_graph import to_networkx
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HEADLESS = [

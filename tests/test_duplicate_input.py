@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.build import build
-from kg.facts import iter_facts
+from kg.exports.facts import iter_facts
 from kg.graph.store import open_store
 from kg.graph.triples import article_quads
 from kg.ingest.articles import Skip, load_articles

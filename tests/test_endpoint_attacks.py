@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery
 
-from kg.draw import draw
+from kg.exports.draw import draw
 from kg.graph.federation import service_word
 from kg.serve import make_server, query_page
 from tests.test_serve import fetch

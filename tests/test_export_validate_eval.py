@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 import rdflib
 
-from kg.evaluate import load_gold, score, summarise
-from kg.export import export
-from kg.facts import iter_facts
-from kg.validate import validate
+from kg.exports import export
+from kg.exports.facts import iter_facts
+from kg.quality.evaluate import load_gold, score, summarise
+from kg.quality.validate import validate
 
 from .conftest import shared
 

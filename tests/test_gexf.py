@@ -12,8 +12,8 @@ import igraph
 import networkx as nx
 import pytest
 
-from kg.export import export
-from kg.gexf import spell
+from kg.exports import export
+from kg.exports.gexf import spell
 
 XSD = Path(__file__).resolve().parent.parent.parent / "shared" / "xsd"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import rdflib
 
 from kg.graph import vocab as T
-from kg.validate import ONTOLOGY_DIR
+from kg.quality.validate import ONTOLOGY_DIR
 
 
 def test_every_kg_term_used_in_code_is_defined_in_the_ontology():

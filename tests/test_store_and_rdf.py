@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.build.build import build
-from kg.facts import iter_facts, to_jsonl
+from kg.exports.facts import iter_facts, to_jsonl
 from kg.graph import vocab as T
 from kg.graph.store import open_store
 from kg.graph.triples import entity_iri, event_key, slug

@@ -28,7 +28,7 @@ def facts(
 
     Example: `kg facts -o facts.jsonl`
     """
-    from kg.facts import iter_facts, to_jsonl
+    from kg.exports.facts import iter_facts, to_jsonl
 
     if output:
         _check_writable(output)

@@ -23,7 +23,7 @@ def export(
     Example: `kg export gexf kg.gexf` (then File > Open in Gephi; the timeline plays
     meetings, calls and interviews by date)
     """
-    from kg.export import export as run_export
+    from kg.exports import export as run_export
 
     _check_writable(output)
     try:
@@ -58,9 +58,9 @@ def draw(
 
     Example: `kg draw seeds.png`; `kg draw putin.html --around "Vladimir Putin" --depth 2`
     """
-    from kg.draw import draw as render
-    from kg.draw import neighbourhood
-    from kg.property_graph import to_networkx
+    from kg.exports.draw import draw as render
+    from kg.exports.draw import neighbourhood
+    from kg.exports.property_graph import to_networkx
 
     _check_writable(output)
     try:

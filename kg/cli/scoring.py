@@ -32,8 +32,8 @@ def evaluate(
     the gold says the article never names the speaker. A fact type the gold has no line of
     is shown as not scored.
     """
-    from kg.evaluate import load_gold, score, summarise
-    from kg.facts import iter_facts
+    from kg.exports.facts import iter_facts
+    from kg.quality.evaluate import load_gold, score, summarise
 
     try:
         gold_set = load_gold(gold)

@@ -58,7 +58,7 @@ def validate(
 
     Example: `kg validate`
     """
-    from kg.validate import validate as run_validate
+    from kg.quality.validate import validate as run_validate
 
     try:
         result = run_validate(_open(store), shapes)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.gexf import write_gexf
+from kg.exports.gexf import write_gexf
+from kg.exports.property_graph import write_graphml
 from kg.graph import vocab as terms
 from kg.graph.store import GraphStore
 from kg.graph.triples import iter_nquads
-from kg.property_graph import write_graphml
 
 
 def sorted_nquads(store: GraphStore) -> str:

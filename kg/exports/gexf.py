@@ -14,9 +14,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.exports.property_graph import relation, to_networkx
 from kg.graph.store import GraphStore
 from kg.graph.triples import clean_text
-from kg.property_graph import relation, to_networkx
 
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"

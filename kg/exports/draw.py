@@ -15,8 +15,8 @@ from typing import Literal
 import networkx as nx
 
 from kg.errors import KgError
+from kg.exports.property_graph import relation
 from kg.pages import fill, load_template, script_json
-from kg.property_graph import relation
 
 NODE_COLOURS = {
     "person": "#4e79a7",
