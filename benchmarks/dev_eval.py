@@ -5,7 +5,7 @@
 
 Each set is parsed once and the parses kept in `--cache` (keyed by text and model), so a
 change to the extractors is measured in seconds. Facts are scored exactly as `kg eval`
-scores the store's facts (kg/evaluate.py, FACTS.md). The README's figures come from
+scores the store's facts (kg/quality/evaluate.py, FACTS.md). The README's figures come from
 `kg build` and `kg eval`: the store also merges two events of one article that mint the same
 node, so its counts can differ from these by a fact or two.
 """

@@ -4,7 +4,7 @@
         [--triples 5000000] [--runs 7] [--work DIR]
 
 The corpus is parsed once; its facts are then written again and again under new article
-ids, by kg's own writer (`kg.rdf.article_quads`), until the store's merged view holds at
+ids, by kg's own writer (`kg.graph.triples.article_quads`), until the store's merged view holds at
 least --triples distinct triples. So the grown store is the one `kg build` would make if
 the same stories came in again under other ids: each copy adds its articles, evidence,
 quotations and undated events, while a dated meeting or call, a dated interview and a role
@@ -12,7 +12,7 @@ already known gain a source (one node per real-world fact, as in a real archive 
 stories report the same fact). Then:
 
 - every canned query (queries/*.rq) runs --runs times on the full store, through
-  kg.queries.run_query as `kg query` runs it: the whole answer, then its first page (the
+  kg.graph.queries.run_query as `kg query` runs it: the whole answer, then its first page (the
   query with LIMIT 100 appended); the medians and the worst whole answer are printed.
   A parameter is bound to the busiest value the corpus has (the person in the most
   articles, the speaker with the most quotations, the entity most quoted about), then to a
@@ -25,7 +25,7 @@ stories report the same fact). Then:
 --work keeps the parsed facts and the grown stores in DIR, so a second run skips parsing
 and growing. --queries meetings,timeline runs only those; --no-exports skips the second part.
 The store is opened for writing once before it is read, so a store grown by an older kg
-gets what kg keeps beside the merged view (the listings' summaries, kg/summary.py).
+gets what kg keeps beside the merged view (the listings' summaries, kg/graph/summary.py).
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def timeline_db(timeline_store) -> GraphStore:
 
 def view(store: GraphStore) -> set[tuple[str, str, str]]:
     """The triples queries see (the store's merged view), but for the listings' summaries
-    the writer keeps beside it (kg/summary.py); each must appear once."""
+    the writer keeps beside it (kg/graph/summary.py); each must appear once."""
     summaries = ", ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
     rows = store.select(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(?p NOT IN ({summaries})) }}")
     triples = [(str(r["s"]), str(r["p"]), str(r["o"])) for r in rows]

@@ -108,7 +108,7 @@ event_statement = st.tuples(
     st.sampled_from([None, "place", "country"]),  # what this article calls place 1
 )
 # Interviews: an outlet with two spellings, a person (the surname node 3 among them), a date
-# or none (then the article scopes the node, as kg/rdf.py does).
+# or none (then the article scopes the node, as kg/graph/triples.py does).
 interview_statement = st.tuples(
     st.integers(0, 1), st.integers(0, 3), st.sampled_from([None, "2020-05-01", "2021"]), st.integers(0, 1)
 )

@@ -1,4 +1,4 @@
-"""The listings read the summaries the writer keeps (kg/summary.py) and answer what the
+"""The listings read the summaries the writer keeps (kg/graph/summary.py) and answer what the
 aggregating queries answered (tests/listings.py), order included, on the te3 development
 store: as built, after a rebuild that removes one article and changes another, and after an
 owl:sameAs link appears and goes; and person.rq answers as before for every person."""
@@ -82,7 +82,7 @@ def test_te3_listings_from_summaries_equal_the_aggregating_queries(tmp_path: Pat
     assert removed not in store.article_ids()
     assert_listings_unchanged(store)
 
-    # A sameAs link appears: a meeting's participant becomes another person (as kg/resolve.py
+    # A sameAs link appears: a meeting's participant becomes another person (as kg/graph/resolve.py
     # links a surname to a full name), then the link goes.
     links = [q for q in store.quads() if q.graph_name == RESOLUTION_GRAPH]
     row = store.select(

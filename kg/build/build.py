@@ -80,7 +80,7 @@ def read_id_filter(path: Path) -> set[str]:
 
 def read_inputs(inputs: Iterable[Path | str]) -> Iterator[Article | Skip]:
     """Every article of the inputs, in order: files and folders, and http(s) URLs of pages
-    and feeds (kg/web.py); a Skip for each input that cannot be used."""
+    and feeds (kg/ingest/web.py); a Skip for each input that cannot be used."""
     for item in inputs:
         if isinstance(item, str) and is_url(item):
             yield from web.load_url(item)

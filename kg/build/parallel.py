@@ -30,7 +30,7 @@ from kg.model import ArticleFacts
 
 T = TypeVar("T")
 
-# spaCy (kg.extract, kg.nlp) is imported where parsing starts, not here: a rebuild with
+# spaCy (kg.nlp) is imported where parsing starts, not here: a rebuild with
 # nothing to parse should not spend a second importing it.
 
 CHUNK_SIZE = 16  # articles a task: a second or two of parsing, so work spreads evenly

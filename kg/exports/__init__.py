@@ -1,5 +1,5 @@
 """Exports: GraphML and GEXF (with time) for Gephi, both written from the property graph
-(kg/property_graph.py, kg/gexf.py); Turtle, N-Quads and JSON-LD of the RDF itself."""
+(kg/exports/property_graph.py, kg/exports/gexf.py); Turtle, N-Quads and JSON-LD of the RDF itself."""
 
 from __future__ import annotations
 

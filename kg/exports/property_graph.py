@@ -1,6 +1,6 @@
 """The graph as people draw it: entities as nodes; meetings, calls, interviews, roles and who
 spoke of whom as edges between them, with plain strings and numbers as attributes. GraphML,
-GEXF (kg/gexf.py) and `kg draw` are written from it."""
+GEXF (kg/exports/gexf.py) and `kg draw` are written from it."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ PREFIXES = {
 }
 # The same prefixes declared for SPARQL text sent where they are not already known (a
 # server store, kg's own updates), on one line: a server's error column past it is the
-# user's column plus its length (kg/store/remote.py).
+# user's column plus its length (kg/graph/store/remote.py).
 SPARQL_PROLOGUE = "".join(f"PREFIX {name}: <{iri}> " for name, iri in PREFIXES.items())
 
 # Classes
@@ -93,7 +93,7 @@ INTERVIEWED = KG + "interviewed"
 HOLDS_ROLE = KG + "holdsRole"
 SAID = KG + "said"
 # What a listing shows of a meeting or call, kept by the writer in the merged view only
-# (kg/summary.py): one property read per column instead of joins and grouping per row.
+# (kg/graph/summary.py): one property read per column instead of joins and grouping per row.
 SUMMARY_PARTICIPANTS = KG + "summaryParticipants"
 SUMMARY_DATE = KG + "summaryDate"
 SUMMARY_PLACE = KG + "summaryPlace"

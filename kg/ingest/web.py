@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 from kg.ingest.articles import MAX_FILE_BYTES, Article, Skip, html_article
 
-# A page or feed longer than an .html file may be (kg/articles.py) is refused unread past it.
+# A page or feed longer than an .html file may be (kg/ingest/articles.py) is refused unread past it.
 MAX_BYTES = MAX_FILE_BYTES
 TIMEOUT = 20.0  # seconds to connect, and between bytes of the answer
 USER_AGENT = "kg (news knowledge graph builder)"

@@ -1,11 +1,11 @@
 """The files kg ships beside its code, read through here and nowhere else, so an installed
 wheel finds what a checkout does:
 
-- lexicon/*.txt     word lists (kg.extract.lexicon reads them)
-- gazetteer/*       countries, capitals, news outlets (kg.extract.gazetteer)
+- lexicon/*.txt     word lists (kg.nlp.lexicon reads them)
+- gazetteer/*       countries, capitals, news outlets (kg.nlp.gazetteer)
 - templates/*.html  the pages of `kg draw` and `kg serve` (kg.pages)
-- queries/*.rq      the named queries (kg.queries)
-- ontology/*.ttl    the ontology and its SHACL shapes (kg.validate)
+- queries/*.rq      the named queries (kg.graph.queries)
+- ontology/*.ttl    the ontology and its SHACL shapes (kg.quality.validate)
 
 queries/ and ontology/ are links to the project's top-level folders of those names, which
 stay where a user looks for them; the wheel carries their files (pyproject's package-data).

@@ -2,7 +2,7 @@
 
 Two kinds of store answer the same calls: the embedded Oxigraph store in a folder
 (`LocalStore`, the default) and a SPARQL 1.1 server given by its URL (`RemoteStore`, in
-kg/store/remote.py), so a team can keep one graph on a server. `open_store` picks by the location.
+kg/graph/store/remote.py), so a team can keep one graph on a server. `open_store` picks by the location.
 
 Each article's named graph holds what that article says: it is the provenance record and
 what exports write. Queries run on the store's default graph, which the writer keeps equal
@@ -56,7 +56,7 @@ def is_url(location: str | Path) -> bool:
 def open_store(location: str | Path, read_only: bool = False, time_limit: float | None = None) -> GraphStore:
     """The store at `location`: a folder for the embedded store, or an http(s) URL of a
     SPARQL 1.1 server. `time_limit` (seconds) goes with each query to a server that takes
-    one (see kg/store/remote.py); the embedded store's caller enforces its own."""
+    one (see kg/graph/store/remote.py); the embedded store's caller enforces its own."""
     if is_url(location):
         # Imported here: it brings `requests` (45 ms), which only a server store needs.
         from kg.graph.store.remote import RemoteStore

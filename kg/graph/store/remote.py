@@ -7,7 +7,7 @@ shares one graph: `--store http://host:7878` (or any query endpoint URL).
 - Writes: each article's graph is replaced by one SPARQL update request (drop, then insert),
   which a transactional server (Oxigraph is one) applies whole or not at all.
 - Reads: queries run on the server's default graph, which kg's writes keep the merged view
-  of the article graphs (see kg/store/__init__.py), with kg's prefixes declared. Bound parameters
+  of the article graphs (see kg/graph/store/__init__.py), with kg's prefixes declared. Bound parameters
   travel as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.
 - User and password in the URL are sent as HTTP basic authentication.
 - A time limit (`kg serve --timeout`) goes to the server where it takes one per request:
