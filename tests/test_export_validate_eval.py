@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 import rdflib
 
-from kg.exports import export
 from kg.exports.facts import iter_facts
+from kg.exports.formats import export
 from kg.quality.evaluate import load_gold, score, summarise
 from kg.quality.validate import validate
 

@@ -12,7 +12,7 @@ import igraph
 import networkx as nx
 import pytest
 
-from kg.exports import export
+from kg.exports.formats import export
 from kg.exports.gexf import spell
 
 XSD = Path(__file__).resolve().parent.parent.parent / "shared" / "xsd"

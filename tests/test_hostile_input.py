@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from kg.build.build import BuildReport, build
 from kg.errors import InputError
-from kg.exports import FORMATS, export
 from kg.exports.facts import iter_facts
+from kg.exports.formats import FORMATS, export
 from kg.graph.store import open_store
 from kg.ingest.articles import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES, Article, Skip, load_articles
 

@@ -11,8 +11,8 @@ import pytest
 
 from kg.build.build import build
 from kg.errors import InputError
-from kg.exports import sorted_nquads
 from kg.exports.facts import iter_facts
+from kg.exports.formats import sorted_nquads
 from kg.graph.store import open_store
 
 from .conftest import SEEDS, STATEMENTS, TIMELINE

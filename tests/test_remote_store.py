@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from kg.build.build import build
 from kg.cli import app
 from kg.errors import QueryError, StoreError
-from kg.exports import export
 from kg.exports.facts import iter_facts, to_jsonl
+from kg.exports.formats import export
 from kg.graph import queries as q
 from kg.graph.bindings import with_values
 from kg.graph.store import GraphStore, open_store

@@ -23,7 +23,7 @@ def export(
     Example: `kg export gexf kg.gexf` (then File > Open in Gephi; the timeline plays
     meetings, calls and interviews by date)
     """
-    from kg.exports import export as run_export
+    from kg.exports.formats import export as run_export
 
     _check_writable(output)
     try:
