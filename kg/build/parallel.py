@@ -12,6 +12,8 @@ ends, killed or not.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -80,8 +82,6 @@ def _exit_with(parent: int) -> None:
     """End this process when the process `parent` ends, however it ends. A killed build
     would otherwise leave its workers (a few hundred MB each) waiting for work forever."""
     if sys.platform.startswith("linux"):
-        import ctypes
-
         # The kernel sends SIGKILL the moment the parent exits: nothing to clean up here,
         # the parent alone writes the store.
         with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the thread
@@ -165,8 +165,6 @@ class _QuietStart:
 
 @contextmanager
 def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, int]]:
-    import multiprocessing
-
     # spawn, not fork: the parent may run threads (the progress bar) that fork would copy
     # mid-flight; each worker loads the model once, as it starts.
     context = multiprocessing.get_context("spawn")
@@ -188,7 +186,7 @@ def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, in
 
 @contextmanager
 def _dask(address: str, workers: int) -> Iterator[tuple[_Submitter, int]]:
-    try:
+    try:  # an optional dependency (kg[cluster]), imported only for --cluster
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise KgError("--cluster needs Dask: pip install 'kg[cluster]'") from exc

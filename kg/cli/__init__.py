@@ -1,8 +1,10 @@
 """The `kg` command line: parse options, call one library function, render the result.
 
-Library modules are imported inside the commands that use them, not here: spaCy, pyshacl
-and matplotlib take seconds to import, and `kg --help` or `kg query` should not wait for
-them. No import cycle is hidden that way (the package has none).
+A library module that brings a heavy dependency is imported inside the command that uses
+it (networkx for `kg export` and `kg draw`, rdflib for `kg validate`), and spaCy, pyshacl,
+matplotlib, trafilatura and requests further down, where they are used: `kg --help` or `kg
+query` should not wait for them. No import cycle is hidden that way (the package has none;
+tests/unit/test_layout.py checks).
 
 One module a command or two (`build.py`, `listing.py`, `pictures.py`, `serving.py`,
 `store.py`, `scoring.py`), each registering on the one app in `common.py`; importing them

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.core import TyperCommand
 
+from kg import __version__
 from kg.errors import KgError
 from kg.graph.store import STORE_ENV, GraphStore, open_store, storage_error
 
@@ -51,8 +52,6 @@ err = Console(stderr=True, markup=False)
 
 def _print_version(asked: bool) -> None:
     if asked:
-        from kg import __version__
-
         out.print(f"kg {__version__}")
         raise typer.Exit()
 

@@ -23,6 +23,8 @@ def export(
     Example: `kg export gexf kg.gexf` (then File > Open in Gephi; the timeline plays
     meetings, calls and interviews by date)
     """
+    # Imported in the command: the writers bring networkx and rdflib's JSON-LD (0.1 s), which
+    # no other command needs; so below (networkx, and matplotlib for a .png or .svg).
     from kg.exports.formats import export as run_export
 
     _check_writable(output)

@@ -7,12 +7,14 @@ tooltip per node and edge. The layout is seeded, so the same graph gives the sam
 
 from __future__ import annotations
 
+import heapq
 import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import networkx as nx
+import numpy as np
 
 from kg.errors import KgError
 from kg.exports.property_graph import relation
@@ -89,8 +91,6 @@ def _spread(order: list[str], positions: dict[str, tuple[float, float]]) -> dict
     """Positions moved apart until no two nodes are closer than a node's room: about one
     n-th of the picture's side for n nodes a side (spring layouts leave the leaves of one
     hub stacked on one another)."""
-    import numpy as np
-
     if len(order) < 2:
         return positions
     points = np.array([positions[n] for n in order], dtype=float)
@@ -120,8 +120,6 @@ def most_connected(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph,
     each step taking the neighbour with the most relations (ties by name), so a picture of
     hundreds of entities is its core, not a hairball. Returns the part and how many related
     entities it leaves out."""
-    import heapq
-
     related = [n for n in graph.nodes if graph.degree(n) > 0]
     if limit <= 0 or len(related) <= limit:
         return graph, 0
@@ -186,6 +184,7 @@ def _draw_matplotlib(
     title: str,
     note: str,
 ) -> None:
+    # Imported here: matplotlib takes 0.9 s, which an .html picture does not need.
     import matplotlib
 
     matplotlib.use("Agg")  # no screen needed
