@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.build.parallel import CHUNK_SIZE, extract_all
 from kg.errors import InputError
 from kg.graph.resolve import links_pending, mark_links_pending, write_links
 from kg.graph.store import GraphStore, is_url, open_store
@@ -17,7 +18,6 @@ from kg.graph.triples import article_quads
 from kg.ingest import web
 from kg.ingest.articles import Article, Skip, load_articles
 from kg.model import FACT_TYPES
-from kg.build.parallel import CHUNK_SIZE, extract_all
 
 # A build holds its input's text in memory (to find changed articles and copies before
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive
