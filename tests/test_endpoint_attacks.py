@@ -21,7 +21,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from kg.exports.draw import draw
 from kg.graph.federation import service_word
 from kg.serve import make_server, query_page
-from tests.test_serve import fetch
+from tests.unit.serve.test_serve import fetch
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.serve import make_server
-from tests.test_serve import fetch
+from tests.unit.serve.test_serve import fetch
 
 ASK = "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
 
@@ -262,7 +262,7 @@ def test_kg_serve_gives_a_fuseki_store_its_time_limit():
 def test_a_server_store_that_takes_no_time_limit_is_named_at_start(tmp_path):
     import subprocess
 
-    from tests.test_remote_store import _free_port, _oxigraph_binary
+    from tests.unit.graph.test_remote_store import _free_port, _oxigraph_binary
 
     port = _free_port()
     oxigraph = subprocess.Popen(

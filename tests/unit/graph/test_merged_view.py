@@ -17,9 +17,8 @@ from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.store import LocalStore, open_store
 from kg.graph.triples import date_literal
-
-from .conftest import SEEDS, union, view
-from .listings import assert_listings_unchanged
+from tests.conftest import SEEDS, union, view
+from tests.listings import assert_listings_unchanged
 
 GRAPHS = [ox.NamedNode(f"urn:graph:{i}") for i in range(3)]
 TRIPLES = [

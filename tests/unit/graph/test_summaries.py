@@ -16,9 +16,8 @@ from kg.graph import vocab as T
 from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.store import LocalStore
-
-from .conftest import shared
-from .listings import BEFORE, assert_listings_unchanged, now
+from tests.conftest import shared
+from tests.listings import BEFORE, assert_listings_unchanged, now
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ import pytest
 from kg.exports.formats import export
 from kg.exports.gexf import spell
 
-XSD = Path(__file__).resolve().parent.parent.parent / "shared" / "xsd"
+XSD = Path(__file__).resolve().parents[4] / "shared" / "xsd"
 
 
 def test_spells_cover_the_date_at_its_precision():

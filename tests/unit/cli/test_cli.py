@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg.cli import app
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 runner = CliRunner()
 

@@ -26,8 +26,7 @@ from kg.graph import queries as q
 from kg.graph.bindings import with_values
 from kg.graph.store import GraphStore, open_store
 from kg.graph.store.remote import UPDATE_URL_ENV, RemoteStore, endpoints
-
-from .conftest import SEEDS, union, view
+from tests.conftest import SEEDS, union, view
 
 
 def _oxigraph_binary() -> str:

@@ -14,8 +14,7 @@ from kg.errors import InputError
 from kg.exports.facts import iter_facts
 from kg.exports.formats import sorted_nquads
 from kg.graph.store import open_store
-
-from .conftest import SEEDS, STATEMENTS, TIMELINE
+from tests.conftest import SEEDS, STATEMENTS, TIMELINE
 
 INPUTS = [SEEDS, TIMELINE, STATEMENTS]  # five articles
 

@@ -13,8 +13,7 @@ from kg.exports.facts import iter_facts
 from kg.exports.formats import export
 from kg.quality.evaluate import load_gold, score, summarise
 from kg.quality.validate import validate
-
-from .conftest import shared
+from tests.conftest import shared
 
 
 def test_graphml_opens_in_networkx_and_igraph_with_labels(seeds_db, tmp_path: Path):

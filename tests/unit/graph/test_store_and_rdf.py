@@ -13,8 +13,7 @@ from kg.graph import vocab as T
 from kg.graph.store import open_store
 from kg.graph.triples import entity_iri, event_key, slug
 from kg.model import Entity
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 STORY = "Pierre Delacroix met Anton Brenner in Bonn on Monday.\n"
 CHANGED = "Pierre Delacroix phoned Anton Brenner on Sunday.\n"
