@@ -8,49 +8,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from kg import resources
 from kg.graph.store import GraphStore
 from kg.model import FACT_TYPES
 
-_EVIDENCE = """
-SELECT ?g ?fact ?start ?end ?sentence ?id WHERE {
-  GRAPH ?g { ?fact kg:evidence ?ev . ?ev kg:start ?start ; kg:end ?end ; kg:sentence ?sentence ;
-             kg:article ?a . ?a kg:articleId ?id }
-}"""
-_EVENTS = """
-SELECT ?g ?id ?e ?class ?name ?date ?place ?status WHERE {
-  GRAPH ?g {
-    ?a a kg:Article ; kg:articleId ?id .
-    ?e a ?class ; kg:participant ?p ; kg:status ?s .
-    ?p rdfs:label ?name .
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:place ?pl . ?pl rdfs:label ?place }
-  }
-  VALUES ?class { kg:Meeting kg:PhoneCall }
-  BIND(STRAFTER(STR(?s), "#") AS ?status)
-}"""
-_INTERVIEWS = """
-SELECT ?g ?id ?e ?outlet ?person ?date WHERE {
-  GRAPH ?g {
-    ?a a kg:Article ; kg:articleId ?id .
-    ?e a kg:Interview ; kg:outlet/rdfs:label ?outlet ; kg:interviewee/rdfs:label ?person .
-    OPTIONAL { ?e kg:date ?date }
-  }
-}"""
-_ROLES = """
-SELECT ?g ?id ?e ?person ?title ?org WHERE {
-  GRAPH ?g {
-    ?a a kg:Article ; kg:articleId ?id .
-    ?e a kg:Role ; kg:person/rdfs:label ?person ; kg:title ?title ; kg:organization/rdfs:label ?org .
-  }
-}"""
+_EVIDENCE = resources.read_text("sparql", "facts-evidence.rq")
+_EVENTS = resources.read_text("sparql", "facts-events.rq")
+_INTERVIEWS = resources.read_text("sparql", "facts-interviews.rq")
+_ROLES = resources.read_text("sparql", "facts-roles.rq")
 
-_QUOTES = """
-SELECT ?g ?id ?e ?speaker ?text WHERE {
-  GRAPH ?g {
-    ?a a kg:Article ; kg:articleId ?id .
-    ?e a kg:Statement ; kg:speakerName ?speaker ; kg:text ?text .
-  }
-}"""
+_QUOTES = resources.read_text("sparql", "facts-quotes.rq")
 
 
 def _value(term: Any) -> str | None:

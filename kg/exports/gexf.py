@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg import resources
 from kg.exports.property_graph import relation, to_networkx
 from kg.graph.store import GraphStore
 from kg.graph.triples import clean_text
@@ -21,13 +22,8 @@ from kg.graph.triples import clean_text
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
-_ARTICLES_NAMING = """
-SELECT ?e (COUNT(DISTINCT ?g) AS ?articles) WHERE { GRAPH ?g { ?e kg:entityType ?type } }
-GROUP BY ?e"""
-_TITLES = """
-SELECT DISTINCT ?person ?title ?orgName WHERE {
-  ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization/rdfs:label ?orgName .
-}"""
+_ARTICLES_NAMING = resources.read_text("sparql", "gexf-articles-naming.rq")
+_TITLES = resources.read_text("sparql", "gexf-titles.rq")
 
 NODE_ATTRIBUTES = (("type", "string"), ("roles", "string"), ("articles", "integer"), ("iri", "string"))
 EDGE_ATTRIBUTES = (("relation", "string"), ("status", "string"), ("date", "string"), ("sources", "integer"))

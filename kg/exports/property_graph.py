@@ -11,31 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg import resources
 from kg.graph.store import GraphStore
 
-_ENTITIES = "SELECT ?e ?name ?type WHERE { ?e kg:entityType ?type ; rdfs:label ?name }"
-_EVENTS = """
-SELECT ?event ?class ?p ?date ?status (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?event a ?class ; kg:participant ?p ; kg:evidence/kg:article ?article .
-  VALUES ?class { kg:Meeting kg:PhoneCall }
-  OPTIONAL { ?event kg:date ?date }
-  OPTIONAL { ?event kg:status ?s . BIND(STRAFTER(STR(?s), "#") AS ?status) }
-} GROUP BY ?event ?class ?p ?date ?status"""
-_INTERVIEWS = """
-SELECT ?event ?outlet ?person ?date (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?event a kg:Interview ; kg:outlet ?outlet ; kg:interviewee ?person ; kg:evidence/kg:article ?article .
-  OPTIONAL { ?event kg:date ?date }
-} GROUP BY ?event ?outlet ?person ?date"""
-_ROLES = """
-SELECT ?role ?person ?title ?org (COUNT(DISTINCT ?article) AS ?sources) WHERE {
-  ?role a kg:Role ; kg:person ?person ; kg:title ?title ; kg:organization ?org ;
-        kg:evidence/kg:article ?article .
-} GROUP BY ?role ?person ?title ?org"""
-_SAID_ABOUT = """
-SELECT ?speaker ?about (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?article) AS ?sources)
-WHERE {
-  ?statement a kg:Statement ; kg:speaker ?speaker ; kg:mentions ?about ; kg:evidence/kg:article ?article .
-} GROUP BY ?speaker ?about"""
+_ENTITIES = resources.read_text("sparql", "property-graph-entities.rq")
+_EVENTS = resources.read_text("sparql", "property-graph-events.rq")
+_INTERVIEWS = resources.read_text("sparql", "property-graph-interviews.rq")
+_ROLES = resources.read_text("sparql", "property-graph-roles.rq")
+_SAID_ABOUT = resources.read_text("sparql", "property-graph-said-about.rq")
 # When sources disagree, the more cautious status is shown: a planned meeting is not drawn as held.
 _STATUS_ORDER = {"not_occurred": 0, "planned": 1, "occurred": 2}
 
@@ -49,7 +32,7 @@ class _EdgeEvent:
     sources: int = 0
 
 
-_SAME = "SELECT ?a ?b WHERE { ?a owl:sameAs ?b }"
+_SAME = resources.read_text("sparql", "property-graph-same-as.rq")
 
 
 def relation(label: str) -> str:

@@ -4,6 +4,7 @@ wheel finds what a checkout does:
 - lexicon/*.txt     word lists (kg.nlp.lexicon reads them)
 - gazetteer/*       countries, capitals, news outlets (kg.nlp.gazetteer)
 - templates/*.html  the pages of `kg draw` and `kg serve` (kg.pages)
+- sparql/*.rq       the queries kg's exports run, which are no user's named query (kg.exports)
 - queries/*.rq      the named queries (kg.graph.queries)
 - ontology/*.ttl    the ontology and its SHACL shapes (kg.quality.validate)
 
