@@ -13,9 +13,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.build.build import build as run_build
-from kg.build.build import read_id_filter
-from kg.build.parallel import cpu_count
 from kg.cli.common import StoreOption, _fail, _styled, app, err, out
 from kg.errors import KgError
 from kg.graph.store import default_store
@@ -108,6 +105,10 @@ def build(
     Example: `kg build https://example.org/world/rss.xml` (a feed: each entry's page is
     fetched and built; what is stored unchanged is skipped on the next run)
     """
+    from kg.build.build import build as run_build
+    from kg.build.build import read_id_filter
+    from kg.build.parallel import cpu_count
+
     if fmt not in ("table", "json"):
         _fail(KgError(f"--format must be table or json, not {fmt!r}"))
     stored: list[int] = []  # one entry per article written, for the message if interrupted

@@ -12,9 +12,7 @@ from rich.table import Table
 
 from kg.cli.common import StoreOption, _fail, _open, _styled, app, err, out
 from kg.errors import KgError
-from kg.exports.facts import iter_facts
 from kg.graph.store import default_store
-from kg.quality.evaluate import load_gold, score, summarise
 
 
 @app.command(name="eval")
@@ -34,6 +32,9 @@ def evaluate(
     the gold says the article never names the speaker. A fact type the gold has no line of
     is shown as not scored.
     """
+    from kg.exports.facts import iter_facts
+    from kg.quality.evaluate import load_gold, score, summarise
+
     try:
         gold_set = load_gold(gold)
         db = _open(store)

@@ -11,7 +11,6 @@ from rich.table import Table
 
 from kg.cli.common import StoreOption, _fail, _open, _styled, app, err, out
 from kg.errors import KgError
-from kg.graph.stats import count_store
 from kg.graph.store import default_store
 
 
@@ -28,6 +27,7 @@ def stats(
 
     Example: `kg stats --store ./kg-store`; `kg stats --format json`
     """
+    from kg.graph.stats import count_store
 
     if fmt not in ("table", "json"):
         _fail(KgError(f"--format must be table or json, not {fmt!r}"))

@@ -110,7 +110,15 @@ def test_a_layer_imports_nothing_above_or_beside_it(layer, forbidden):
 # Where a module imports kg's own code inside a function, and why: the command line loads a
 # command's library where the command runs (kg/cli/__init__.py), a build loads spaCy only
 # when there is something to parse, a store brings `requests` only for a server.
-LAZY_KG_IMPORTS = {"kg.cli.listing", "kg.cli.pictures", "kg.cli.store", "kg.build.parallel", "kg.graph.store"}
+LAZY_KG_IMPORTS = {
+    "kg.cli.build",
+    "kg.cli.listing",
+    "kg.cli.pictures",
+    "kg.cli.scoring",
+    "kg.cli.store",
+    "kg.build.parallel",
+    "kg.graph.store",
+}
 
 
 def test_kg_imports_inside_functions_only_where_said():

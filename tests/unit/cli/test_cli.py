@@ -290,7 +290,7 @@ def test_json_answers_are_typed(seeds_store):
 
 
 def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
-    import kg.cli.build
+    import kg.build.build
 
     def interrupted(paths, store, *, on_start=None, on_article=None, **_options):
         on_start(3)
@@ -298,7 +298,7 @@ def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
         on_article(None)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.cli.build, "run_build", interrupted)
+    monkeypatch.setattr(kg.build.build, "build", interrupted)
     result = runner.invoke(app, ["build", str(SEEDS), "--store", str(tmp_path / "s")])
     assert result.exit_code == 130
     assert "interrupted: 2 articles stored; run again to finish" in result.output
