@@ -1,7 +1,7 @@
 """kg as a user who runs `pip install kg-….whl` has it: a wheel built from this checkout,
 installed in a fresh venv, builds the seeds, answers every named query, validates against its
-shapes and serves. The named queries, shapes, word lists and pages must travel inside the
-wheel; nothing may be read from beside the package."""
+shapes, exports and serves. The named queries, the exports' queries, shapes, word lists and
+pages must travel inside the wheel; nothing may be read from beside the package."""
 
 from __future__ import annotations
 
@@ -88,6 +88,11 @@ def test_an_installed_wheel_builds_queries_validates_and_serves(installed: Path,
         assert len(out.splitlines()) > 1, f"{named.name} answered nothing from the wheel"
 
     assert "conforms" in _run(kg, "validate", cwd=tmp_path, env=env).lower()
+
+    # The exports run queries kept as resource files (kg/resources/sparql/).
+    assert '"type": "meeting"' in _run(kg, "facts", cwd=tmp_path, env=env)
+    _run(kg, "export", "gexf", tmp_path / "seeds.gexf", cwd=tmp_path, env=env)
+    assert "<edge " in (tmp_path / "seeds.gexf").read_text(encoding="utf-8")
 
     server = subprocess.Popen(
         [kg, "serve", "--port", "0"], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True
