@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Evidence, Interview, Quote
 from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text
-from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.events import evidence_of, sentence_distance
-from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
+from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS
 from kg.nlp.gender import fits_pronoun
 from kg.nlp.lexicon import words
 
@@ -31,6 +31,8 @@ SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 MIN_WORDS = 3
 # How many sentences back "he said" may look for the person last reported speaking.
 SPEAKER_REACH = 3
+# How many "he said ... He added ... he said" links a pronoun speaker is followed back through.
+PRONOUN_CHAIN = 4
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
 
 
@@ -488,7 +490,7 @@ def _speaker_of(
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
-            return _Attribution(*_pronoun_speaker(subject, index, speakers), verb)
+            return _Attribution(*_pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = _named(subject, index)
         if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
             # "The union's statement said": its author; an authorless "the memo" stays itself.
@@ -527,17 +529,97 @@ def _author_of(document: Token, index: ArticleEntities) -> Entity | None:
 
 
 def _pronoun_speaker(
-    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]]
+    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int]
 ) -> tuple[Entity | None, str]:
-    """ "..., he noted": the person last reported speaking, a few sentences back at most;
-    else the pronoun's ordinary reading. Names inside the quotation are never candidates."""
-    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and fits_pronoun(index, e, pronoun)]
-    if earlier:
-        token, last = earlier[-1]
-        if sentence_distance(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
-            return last, last.name
-    entity = resolve_pronoun(pronoun, index)
+    """ "..., he noted": whom the pronoun agrees with, read as a reader reads it. In the
+    nearest sentence before it (outside quotations: a name inside a quotation is what was
+    said, not who said it) that speaks of a person: its main subject, if that is a person
+    the pronoun fits; else the person last reported speaking, a few sentences back at most;
+    else the one person there it fits. Where two readings remain, or that sentence's
+    subject is someone the article leaves unnamed, the pronoun stays as written, with no
+    entity: a wrong name is worse than none."""
+    entity = _agreeing_person(pronoun, index, speakers, inside, 0)
     return (entity, entity.name) if entity is not None else (None, pronoun.text)
+
+
+def _agreeing_person(
+    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int], depth: int
+) -> Entity | None:
+    doc = pronoun.doc
+    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and fits_pronoun(index, e, pronoun)]
+    last = None
+    if earlier:
+        token = earlier[-1][0]
+        if sentence_distance(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
+            last = earlier[-1][1]
+    sentence = pronoun.sent
+    limit = pronoun.i  # the pronoun's own sentence counts up to the pronoun
+    looked = 0
+    while looked <= SPEAKER_REACH:
+        words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
+        if words:
+            looked += 1
+            found = _fitting_people(words, sentence, pronoun, index, speakers, inside, depth)
+            if found is not None:
+                people, main = found
+                if not people:
+                    return last  # its subject is someone we cannot name, or cannot tell
+                if len(set(main)) == 1:
+                    return main[0]
+                if last is not None:
+                    return last
+                return people[0] if len(set(people)) == 1 else None
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        limit = sentence.end
+    return last
+
+
+def _fitting_people(
+    words: list[Token],
+    sentence: Span,
+    pronoun: Token,
+    index: ArticleEntities,
+    speakers: list[tuple[Token, Entity]],
+    inside: set[int],
+    depth: int,
+) -> tuple[list[Entity], list[Entity]] | None:
+    """The people named in one sentence's words that `pronoun` can stand for, and those of
+    them that are its main subject; None where the sentence names no person. A name that
+    only modifies a noun ("the Weber campaign") names no one here. Where the main subject is
+    a person the article leaves unnamed ("the official said"), no one: ([], [])."""
+    people: list[Entity] = []
+    main: list[Entity] = []
+    for token in words:
+        is_main = token.dep_ in ("nsubj", "nsubjpass") and (
+            token.head == sentence.root or token.head.dep_ == "conj" and token.head.head == sentence.root
+        )
+        if (
+            is_person_pronoun(token)
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.lower_ == pronoun.lower_
+        ):
+            # The same pronoun again: the same person, as far as it can be told.
+            entity = (
+                _agreeing_person(token, index, speakers, inside, depth + 1) if depth < PRONOUN_CHAIN else None
+            )
+            if entity is None:
+                return [], []
+        else:
+            entity = index.entity_at(token)
+            if entity is None and is_main and token.lemma_.lower() in TITLE_HEADS:
+                return [], []
+        if entity is None or entity.type != "person" or token.dep_ == "compound":
+            continue
+        if index.entity_at(token.head) == entity and token.head != token:
+            continue  # one token a name
+        if fits_pronoun(index, entity, pronoun) is None:
+            continue
+        people.append(entity)
+        if is_main:
+            main.append(entity)
+    return (people, main) if people else None
 
 
 def _paragraphs_between(a: Token, b: Token) -> int:
