@@ -102,7 +102,13 @@ def _attributed(
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
     speakers = _named_speakers(doc, inside, index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
-    result = (segments, found, _quotations(segments, found, doc))
+    groups = _quotations(segments, found, doc)
+    for group in groups:
+        if found[group[0]] is None:
+            follows = _after_reported_speech(doc, segments[group[0]], inside, index, speakers)
+            for i in group:
+                found[i] = follows
+    result = (segments, found, groups)
     doc.user_data[_ATTRIBUTED] = (index, result)
     return result
 
@@ -360,6 +366,44 @@ def _attribution(
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
                 return _Attribution(*_named(pobj, index))
+    return None
+
+
+def _after_reported_speech(
+    doc: Doc,
+    segment: _Segment,
+    inside: set[int],
+    index: ArticleEntities,
+    speakers: list[tuple[Token, Entity]],
+) -> _Attribution | None:
+    """ "Weber told the council that the harbour would stay open. “We will not sell it.”": a
+    quotation with no attribution of its own (no speech verb in its sentence) that opens its
+    sentence goes on with what the sentence right before it (in its paragraph, or ending the
+    paragraph before) reports a named person or body saying."""
+    text = parsed_text(doc)
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None or span[0].sent.start == 0:
+        return None
+    sentence = span[0].sent
+    if text[sentence.start_char : segment.start].strip(" \n“\"«„‘'"):
+        return None  # words of the writer's own before the quotation
+    if any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
+        for t in _outside_tokens(doc, segment, inside)
+    ):
+        return None  # an attribution of its own ("they said"), only one we could not resolve
+    before = doc[sentence.start - 1].sent
+    if _paragraphs_between(doc[before.end - 1], span[0]) > 1:
+        return None
+    verbs = [
+        t
+        for t in reversed(before)
+        if t.idx not in inside and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
+    ]
+    for verb in verbs:
+        found = _speaker_of(verb, index, inside, speakers)
+        if found is not None and found.speaker is not None:
+            return replace(found, relay=None)
     return None
 
 
