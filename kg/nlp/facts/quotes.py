@@ -528,8 +528,12 @@ def _speaker_of(
             return _Attribution(entity, description, verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
-    if not subjects and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.idx not in inside]
+    clause: Token | None = verb
+    for _ in range(SUBJECT_CLIMB):
+        clause = _controlling_clause(clause) if clause is not None else None
+        if subjects or clause is None:
+            break
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.idx not in inside]
     for subject in subjects:
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
@@ -544,6 +548,31 @@ def _speaker_of(
             continue  # "made public ― Weber boasted": a misparse, not a speaker
         return _Attribution(entity, description, verb)
     return None
+
+
+# How many clauses up "..., going on to say that ..." looks for the one who says it.
+SUBJECT_CLIMB = 3
+# "began by saying", "after saying": the speaker is the subject of the clause the
+# preposition hangs on. Not "for": "X criticised Y for saying" is Y's saying.
+_SAME_SUBJECT_PREPOSITIONS = words("same-subject-prepositions")
+
+
+def _controlling_clause(verb: Token) -> Token | None:
+    """The clause whose subject is also the subject of `verb`'s clause, which has none of
+    its own: "Weber said, adding that ...", "going on to say", "began by saying", "and
+    said". None where another reading is open: "urged Ruiz to say" (Ruiz says it), or where
+    that clause is itself what someone reports ("told the BBC that Ruiz would act by
+    calling ...": the teller's words, not Ruiz's)."""
+    head = verb.head
+    if head == verb:
+        return None
+    target = None
+    controlled = verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.children)
+    if verb.dep_ in ("conj", "advcl") or controlled:
+        target = head
+    elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SAME_SUBJECT_PREPOSITIONS:
+        target = head.head if head.head != head else None
+    return None if target is None or target.dep_ == "ccomp" else target
 
 
 DOCUMENT_NOUNS = words("document-nouns")
