@@ -102,6 +102,7 @@ def _attributed(
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
     speakers = _named_speakers(doc, inside, index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
+    found = [_in_full(a, s, doc, index, speakers) for a, s in zip(found, segments, strict=True)]
     groups = _quotations(segments, found, doc)
     for group in groups:
         if found[group[0]] is None:
@@ -367,6 +368,45 @@ def _attribution(
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
                 return _Attribution(*_named(pobj, index))
     return None
+
+
+def _in_full(
+    attributed: _Attribution | None,
+    segment: _Segment,
+    doc: Doc,
+    index: ArticleEntities,
+    speakers: list[tuple[Token, Entity]],
+) -> _Attribution | None:
+    """ "Former President Ana Ruiz said ... / “...,” Ruiz said", where the story also names
+    her husband Tomas Ruiz: a surname several people bear, which the entity layer leaves as
+    written, is the one of them last reported speaking, a few sentences back at most (or in
+    the paragraph before), and who can be of the sex the story gives the surname ("Mr.
+    Ruiz"). Nobody such: the surname stays as written."""
+    speaker = attributed.speaker if attributed is not None else None
+    if attributed is None or speaker is None or speaker.type != "person" or " " in speaker.name:
+        return attributed
+    wanted = index.genders.get(speaker)
+    bearers = {
+        e
+        for e in index.entities
+        if e.type == "person"
+        and " " in e.name
+        and e.name.lower().split()[-1] == speaker.name.lower()
+        and (wanted in (None, "unknown") or index.genders.get(e) in (wanted, "unknown", None))
+    }
+    at = attributed.verb
+    if at is None:
+        span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+        at = span[0] if span is not None else None
+    if at is None:
+        return attributed
+    earlier = [(t, e) for t, e in speakers if t.i < at.i and e in bearers]
+    if not earlier:
+        return attributed
+    token, person = earlier[-1]
+    if sentence_distance(token, at) > SPEAKER_REACH and _paragraphs_between(token, at) > 1:
+        return attributed
+    return replace(attributed, speaker=person, description=person.name)
 
 
 def _after_reported_speech(
