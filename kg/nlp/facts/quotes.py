@@ -22,8 +22,8 @@ from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.events import evidence_of, sentence_distance
-from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS
-from kg.nlp.gender import fits_pronoun
+from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS, country_of
+from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
@@ -580,6 +580,10 @@ def _speaker_of(
         if is_person_pronoun(subject):
             return _Attribution(*_pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = _named(subject, index)
+        if entity is None and _describes_someone(subject, index):
+            # "the Vermont senator said": the person the story is speaking of just then.
+            entity = _agreeing_person(subject, index, speakers, inside, 0)
+            description = entity.name if entity is not None else description
         if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
             # "The union's statement said": its author; an authorless "the memo" stays itself.
             entity = _author_of(subject, index)
@@ -613,6 +617,55 @@ def _controlling_clause(verb: Token) -> Token | None:
     elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SAME_SUBJECT_PREPOSITIONS:
         target = head.head if head.head != head else None
     return None if target is None or target.dep_ == "ccomp" else target
+
+
+_PERSON_ROLE_NOUNS = TITLE_HEADS | words("person-role-nouns")
+
+
+_MALE_ROLES = MALE_TITLES | words("male-role-nouns")
+_FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
+
+
+def _anchors(noun: Token) -> list[Token]:
+    """The words before a description's head that name something: "Indiana", "Republican"."""
+    words = [
+        t for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod") for t in c.subtree
+    ]
+    return [t for t in words if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")]
+
+
+def _describes_someone(noun: Token, index: ArticleEntities) -> bool:
+    """ "the Indiana governor", "the Republican nominee": a definite description of one
+    person, anchored by a place or party, as a story uses for someone it has named. Not
+    "the official" nor "a senior aide" (people the story does not name), nor "Weber's
+    spokesman" (never Weber)."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _PERSON_ROLE_NOUNS:
+        return False
+    modifiers = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
+        c.dep_ == "poss" for c in modifiers
+    ):
+        return False
+    return any(getattr(index.entity_at(t), "type", None) != "person" for t in _anchors(noun))
+
+
+def _fits(index: ArticleEntities, person: Entity, reference: Token) -> bool:
+    """Can `reference`, a pronoun or a description ("the Indiana governor"), be `person`?
+    Of a description: the person is of its sex where both are known ("the congresswoman"),
+    holds a title in the country it names ("the Russian president"), and is not named in it."""
+    if reference.pos_ == "PRON":
+        return fits_pronoun(index, person, reference) is not None
+    head = reference.lemma_.lower()
+    wanted = "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else None
+    known = index.genders.get(person)
+    if wanted is not None and known in ("male", "female") and known != wanted:
+        return False
+    anchors = _anchors(reference)
+    if any(index.entity_at(t) == person for t in anchors):
+        return False
+    countries = {c for t in anchors if (c := country_of(t.text))}
+    held = {org for _title, org in (index.titles or {}).get(person, ())}
+    return not countries or bool(countries & held)
 
 
 DOCUMENT_NOUNS = words("document-nouns")
@@ -659,7 +712,7 @@ def _agreeing_person(
     pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int], depth: int
 ) -> Entity | None:
     doc = pronoun.doc
-    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and fits_pronoun(index, e, pronoun)]
+    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and _fits(index, e, pronoun)]
     last = None
     if earlier:
         token = earlier[-1][0]
@@ -727,7 +780,7 @@ def _fitting_people(
             continue
         if index.entity_at(token.head) == entity and token.head != token:
             continue  # one token a name
-        if fits_pronoun(index, entity, pronoun) is None:
+        if not _fits(index, entity, pronoun):
             continue
         people.append(entity)
         if is_main:
