@@ -4,14 +4,20 @@ Quotations are found in the article's characters (curly or straight marks, a quo
 runs over several paragraphs), then attributed from the parse: the subject of a speech
 verb outside the quotation in the same sentence ("...," said Lindqvist / Varga said: "..."),
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
-quotation it continues (a split quote, the next paragraph of a long one). A speaker the
-article does not name is kept as its description ("a senior official") with no entity;
-a quotation with no attribution at all is left out rather than guessed.
+quotation it continues (a split quote, the next paragraph of a long one) or of the reported
+speech right before it ("X told the council that ... / “...”"). A pronoun ("he said") or an
+anchored description ("the Indiana governor said") is read as a reader reads it: the nearest
+main subject that agrees with it, else the person last reported speaking, never a name inside
+the quotation, and no one where two readings remain. A surname several people bear is the one
+of them last reported speaking. A speaker the article does not name is kept as its
+description ("a senior official") with no entity; a quotation with no attribution at all is
+left out rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -400,13 +406,21 @@ def _in_full(
         at = span[0] if span is not None else None
     if at is None:
         return attributed
-    earlier = [(t, e) for t, e in speakers if t.i < at.i and e in bearers]
+    person = _last_speaker(speakers, at, lambda e: e in bearers)
+    return attributed if person is None else replace(attributed, speaker=person, description=person.name)
+
+
+def _last_speaker(
+    speakers: list[tuple[Token, Entity]], before: Token, fits: Callable[[Entity], bool]
+) -> Entity | None:
+    """The person last reported speaking before `before` who `fits`, a few sentences back
+    at most, or in the paragraph before."""
+    earlier = [(t, e) for t, e in speakers if t.i < before.i and fits(e)]
     if not earlier:
-        return attributed
+        return None
     token, person = earlier[-1]
-    if sentence_distance(token, at) > SPEAKER_REACH and _paragraphs_between(token, at) > 1:
-        return attributed
-    return replace(attributed, speaker=person, description=person.name)
+    near = sentence_distance(token, before) <= SPEAKER_REACH or _paragraphs_between(token, before) <= 1
+    return person if near else None
 
 
 def _after_reported_speech(
@@ -712,12 +726,7 @@ def _agreeing_person(
     pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int], depth: int
 ) -> Entity | None:
     doc = pronoun.doc
-    earlier = [(t, e) for t, e in speakers if t.i < pronoun.i and _fits(index, e, pronoun)]
-    last = None
-    if earlier:
-        token = earlier[-1][0]
-        if sentence_distance(token, pronoun) <= SPEAKER_REACH or _paragraphs_between(token, pronoun) <= 1:
-            last = earlier[-1][1]
+    last = _last_speaker(speakers, pronoun, lambda e: _fits(index, e, pronoun))
     sentence = pronoun.sent
     limit = pronoun.i  # the pronoun's own sentence counts up to the pronoun
     looked = 0
