@@ -26,6 +26,7 @@ PHRASAL_POSTPONING = phrasal_verbs("postponing")
 REPORTING_NOUNS = words("reporting-nouns")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
+PROSPECTIVE_PHRASES = words("prospective-phrases")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}
@@ -69,7 +70,7 @@ def _is_conditional(token: Token) -> bool:
 
 def _governs(head: Token, child: Token) -> bool:
     """Is `child` (on the path) a complement of `head`, not an adjunct?"""
-    if child.dep_ in COMPLEMENT_DEPS or child.dep_ == "acl" or shares_clause(child):
+    if child.dep_ in COMPLEMENT_DEPS or child.dep_ == "acl" or shares_clause(child) or _is_infinitive(child):
         return True
     return child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
 
@@ -103,7 +104,7 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
             # completes governs it, and the walk ends there.
             pairs.append((child, child.head))
             break
-        if child.dep_ in CLAUSE_BOUNDARIES and not shares_clause(child):
+        if child.dep_ in CLAUSE_BOUNDARIES and not shares_clause(child) and not _is_infinitive(child):
             break
         head = child.head
         if (
@@ -152,6 +153,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         if head == predicate:
             continue
         lemma = base_form(head)
+        if child.dep_ == "pobj" and _is_prospective(head):
+            return "planned"  # "ahead of the summit", "progress toward a meeting"
         if not _governs(head, child) and child.dep_ != "pobj":
             # An adjunct ("during the meeting", "after talks"): the head's own tense and
             # modality still apply, its meaning does not, and neither does the meaning of
@@ -189,6 +192,20 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
+
+
+def _is_prospective(prep: Token) -> bool:
+    return prep.lower_ in PROSPECTIVE_PHRASES or f"{prep.head.lower_} {prep.lower_}" in PROSPECTIVE_PHRASES
+
+
+def _is_infinitive(word: Token) -> bool:
+    """ "is set to host talks": an infinitive the parser hung as an adverbial clause (or took
+    for a noun) is still its head's complement, under its planning verb and modal."""
+    return (
+        word.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in word.children)
+    )
 
 
 TIME_MARKS = {"when", "once", "after", "before", "until", "till", "as", "while"}

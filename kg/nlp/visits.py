@@ -21,18 +21,20 @@ TRAVEL_VERBS = words("travel-verbs")
 VISIT_NOUNS = words("visit-nouns")
 LEADER_TITLES = words("leader-titles")
 PLACE_TYPES = ("country", "place")
+PAST_OFFICE_WORDS = words("past-office-words")
 
 
 def visit_trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, Entity, Entity, Entity]]:
     """(the word of the visit, visitor, host, place visited) for each visit the story tells."""
     found = []
+    past = _past_holders(doc, index)
     for token in doc:
         trip = _trip(token, index)
         if trip is None:
             continue
         visitor, place = trip
         country = _country_of(place)
-        host = _leader_of(country, index) if country else None
+        host = _leader_of(country, index, past) if country else None
         if host is None or host == visitor or _holds_office_in(visitor, country, index):
             continue
         found.append((token, visitor, host, place))
@@ -82,12 +84,39 @@ def _country_of(place: Entity) -> str | None:
     return gazetteer.country_of_capital(place.name)
 
 
-def _leader_of(country: str, index: ArticleEntities) -> Entity | None:
-    """The one person the story names as the leader of the country."""
+def _past_holders(doc: Doc, index: ArticleEntities) -> set[Entity]:
+    """People the story gives a title held in the past: "the former president, X", "the
+    country's first president, X", "the late king X"."""
+    found = set()
+    for token in doc:
+        person = index.entity_at(token)
+        if person is None or person.type != "person":
+            continue
+        titles = [token.head] if token.dep_ == "appos" else []
+        titles += [c for c in token.children if c.dep_ in ("compound", "appos")]
+        if any(
+            c.lower_ in PAST_OFFICE_WORDS or c.ent_type_ == "ORDINAL"
+            for title in titles
+            for c in [title, *title.children]
+            if c.dep_ in ("amod", "compound", "nummod") or c is title
+        ):
+            found.add(person)
+        elif any(
+            doc[i].lower_ in PAST_OFFICE_WORDS or doc[i].ent_type_ == "ORDINAL"
+            for i in range(max(token.sent.start, token.i - 4), token.i)
+            if doc[i].head.i >= token.i and doc[i].head.i <= token.i + 3
+        ):
+            found.add(person)  # "former President X": the modifier inside the name's phrase
+    return found
+
+
+def _leader_of(country: str, index: ArticleEntities, past: set[Entity]) -> Entity | None:
+    """The one person the story names as the leader of the country, now."""
     leaders = {
         person
         for person, held in index.titles.items()
-        if any(
+        if person not in past
+        and any(
             org == country and title.split()[-1] in LEADER_TITLES | {"minister"} and _is_leader(title)
             for title, org in held
         )
