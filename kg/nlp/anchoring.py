@@ -177,6 +177,11 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
     )
     for name in names:
         words = list(name.subtree)
+        capital = " ".join(t.text for t in words if t.pos_ == "PROPN")
+        if gazetteer.country_of_capital(capital) and name.ent_type_ in ("NORP", "PERSON", "ORG"):
+            # "in the Tunisian capital Tunis": a capital the tagger took for a people or a
+            # person is still the city.
+            return Entity(capital, "place")
         if (
             all(t.pos_ == "PROPN" and t.is_title for t in words)
             and not any(t.ent_type_ or index.entity_at(t) is not None for t in words)

@@ -239,8 +239,8 @@ def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | N
         step = 1 if which == ["next"] else 0
     elif which == ["this"] or (not which and words[-1] == "week"):
         step = 0
-    elif not which:  # "over the weekend": the one just past, or the coming one when planned
-        step = 0 if tense == "future" else -1
+    elif not which:  # "over the weekend": the one just past (or under way), or the coming one when planned
+        step = 0 if tense == "future" or (words[-1] == "weekend" and published.weekday() >= 5) else -1
     else:
         return None
     if words[-1] == "weekend":

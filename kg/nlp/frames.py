@@ -79,7 +79,41 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
                 )
             if noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
                 found.add(noun.i)
+                # "a summit held at the weekend in Bamako": the occasion's own participle.
+                found.update(c.i for c in noun.children if c.dep_ == "acl")
     return Frame(found, set()) if found else None
+
+
+STORY_OCCASION_NOUNS = words("story-occasion-nouns")
+# Verbs whose place phrase is where their subject, an occasion, is held.
+OCCURRING_VERBS = words("occurring-verbs")
+
+
+def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
+    """Where the story's occasion is held, when every place the story gives an occasion
+    (summit, forum, conference) is the same one: "the summit in London", "the APEC summit
+    meetings are to take place in ... Busan". An encounter "on the sidelines of the summit"
+    told in another paragraph is there."""
+    places: set[Entity] = set()
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or not _names_occasion(noun):
+            continue
+        anchors = {noun.i} | {c.i for c in noun.children if c.dep_ == "acl"}
+        verb = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in OCCURRING_VERBS:
+            anchors |= {verb.i} | {c.i for c in verb.children if c.dep_ == "xcomp"}
+        place = find_place(noun.sent, anchors, index, noun, set())
+        if place is not None:
+            places.add(place)
+    return places.pop() if len(places) == 1 else None
+
+
+def _names_occasion(noun: Token) -> bool:
+    """ "the summit", "the forum", "the APEC summit meetings"."""
+    return any(
+        t.lemma_.lower() in STORY_OCCASION_NOUNS or t.lower_ in STORY_OCCASION_NOUNS
+        for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )
 
 
 @dataclass

@@ -13,15 +13,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import gazetteer
 from kg.model import Entity, Event, Evidence, Status
-from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
 from kg.nlp.cached import article_text
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
-from kg.nlp.frames import clause_frame, is_lead_day, lead_frame, occasion_frame
+from kg.nlp.frames import clause_frame, is_lead_day, lead_frame, occasion_frame, story_occasion_place
 from kg.nlp.groups import hyphen_parties, hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import visit_trips
@@ -57,6 +57,7 @@ class Mention:
     status: Status | None
     anaphoric: bool
     sents: list[Span] = field(default_factory=list)
+    at_occasion: bool = False  # "on the sidelines of the summit": held at the story's occasion
 
 
 TriggerFinder = Callable[[Token], Trigger | None]
@@ -90,6 +91,11 @@ def extract_events(
     mentions = _link_anaphora(mentions)
     _fill_from_lead(doc, mentions, index, published)
     _place_from_visits(mentions, _visit_destinations(doc, index), index)
+    if any(m.at_occasion and m.place is None for m in mentions):
+        occasion_place = story_occasion_place(doc, index)
+        for mention in mentions:
+            if mention.at_occasion and mention.place is None:
+                mention.place = occasion_place
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
@@ -501,6 +507,7 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
             mention.status,
             mention.anaphoric,
             list(mention.sents),
+            mention.at_occasion,
         )
         for other in objects
     ]
@@ -560,9 +567,11 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     where = find_place(sent, place_anchors, index, token, extra_preps)
     # What the encounter's own clause leaves open, the clause around it and the occasion it
     # was held at may say (frames.py).
-    frames = [
-        f for f in (clause_frame(token, predicate), occasion_frame(sent, place_anchors)) if f is not None
-    ]
+    # "discussed X in talks with Y, on the sidelines of a summit": the occasion may hang from
+    # the clause the encounter is told in.
+    telling = token.head.head if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") else None
+    occasion = occasion_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
+    frames = [f for f in (clause_frame(token, predicate), occasion) if f is not None]
     for frame in frames:
         if when is not None and where is not None:
             break
@@ -609,7 +618,18 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and where is not None
         and any(c.dep_ == "compound" for c in token.children)
     )
-    return Mention(trigger.type, token, predicate, participants, when, where, status, anaphoric, [sent])
+    return Mention(
+        trigger.type,
+        token,
+        predicate,
+        participants,
+        when,
+        where,
+        status,
+        anaphoric,
+        [sent],
+        occasion is not None,
+    )
 
 
 # Journeys whose destination is where the talks they are for take place.
