@@ -669,11 +669,24 @@ def _fill_from_lead(
     for mention in mentions:
         shared = bool(lead.people & set(mention.participants))
         near = mention.trigger.sent.start in window
-        if mention.status != "occurred" or not (near or shared):
+        speech = _told_beside(mention.trigger)
+        if mention.status != "occurred" or not (near or shared or speech is not None):
             continue
         verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
         if any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children):
             continue
+        if mention.date is None and speech is not None:
+            # "X said on Saturday after talks with Y", "Y said while meeting X": the talks
+            # were the day of the words, and words with no day of their own are the news
+            # of the story's day where they were said where its news is: "here", or at the
+            # place of its lead or dateline.
+            here = any(t.lower_ == "here" and t.head in (speech, mention.trigger) for t in speech.sent)
+            at_news = here or (place is not None and mention.place in (None, place))
+            mention.date = find_date(speech.sent, {speech.i}, published, "past") or (
+                lead.day if story_day and at_news else None
+            )
+            if mention.date is not None and mention.date == lead.day and at_news:
+                mention.place = mention.place or place
         if mention.date is None and ((near and story_day) or (shared and lead.day is not None)):
             mention.date = lead.day if shared and lead.day else published.isoformat()
         if (
@@ -683,6 +696,29 @@ def _fill_from_lead(
             and mention.date == (lead.day or mention.date)
         ):
             mention.place = place
+
+
+# Adjuncts that put an encounter right beside the words said: "said after talks with X".
+BESIDE_PREPS = {"after", "during", "following", "at", "in"}
+BESIDE_MARKS = {"while", "after", "when", "as"}
+
+
+def _told_beside(trigger: Token) -> Token | None:
+    """The speech verb an encounter is told beside: "X said after talks with Y", "told
+    reporters after meeting Y", "said while meeting Y"."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in BESIDE_PREPS:
+        verb = trigger.head.head
+    elif trigger.dep_ == "pcomp" and trigger.head.lower_ in BESIDE_PREPS:
+        verb = trigger.head.head  # "said after meeting with Y"
+    elif trigger.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children
+    ):
+        verb = trigger.head
+    else:
+        return None
+    if verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() in gazetteer.SPEECH_LEMMAS:
+        return verb
+    return None
 
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
