@@ -13,15 +13,22 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import gazetteer
 from kg.model import Entity, Event, Evidence, Status
+from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
 from kg.nlp.cached import article_text
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
-from kg.nlp.frames import clause_frame, is_lead_day, lead_frame, occasion_frame, story_occasion_place
+from kg.nlp.frames import (
+    OCCASION_NOUNS,
+    clause_frame,
+    is_lead_day,
+    lead_frame,
+    occasion_frame,
+    story_occasion_place,
+)
 from kg.nlp.groups import hyphen_parties, hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import visit_trips
@@ -89,6 +96,7 @@ def extract_events(
             mentions.extend(_split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
     mentions = _link_anaphora(mentions)
+    _cancel_with_occasion(mentions)
     _fill_from_lead(doc, mentions, index, published)
     _place_from_visits(mentions, _visit_destinations(doc, index), index)
     if any(m.at_occasion and m.place is None for m in mentions):
@@ -750,8 +758,29 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             and (mention.date or retrospective)
         ):
             antecedent.status = "occurred"
+        if mention.status == "not_occurred" and antecedent.status == "planned":
+            antecedent.status = "not_occurred"  # "... the consultations were cancelled"
         antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
     return mentions
+
+
+def _cancel_with_occasion(mentions: list[Mention]) -> None:
+    """ "X and Y were due to meet at the gathering in Z, but that event was canceled": a
+    planned encounter whose occasion the same sentence calls off did not take place."""
+    for mention in mentions:
+        if mention.status != "planned" or not mention.at_occasion:
+            continue
+        sent = mention.trigger.sent
+        for noun in sent:
+            if (
+                noun.dep_ in ("nsubjpass", "nsubj", "dobj")
+                and noun.i > mention.trigger.i
+                and (noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS)
+                and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children)
+                and status_of(noun, noun.head) == "not_occurred"
+            ):
+                mention.status = "not_occurred"
+                break
 
 
 # How many sentences back "after the meeting" may look for the meeting it means.
