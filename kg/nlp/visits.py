@@ -27,14 +27,16 @@ PAST_OFFICE_WORDS = words("past-office-words")
 def visit_trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, Entity, Entity, Entity]]:
     """(the word of the visit, visitor, host, place visited) for each visit the story tells."""
     found = []
-    past = _past_holders(doc, index)
+    past: set[Entity] | None = None  # read from the story only once a visit needs a host
     for token in doc:
         trip = _trip(token, index)
         if trip is None:
             continue
         visitor, place = trip
         country = _country_of(place)
-        host = _leader_of(country, index, past) if country else None
+        if country and past is None:
+            past = _past_holders(doc, index)
+        host = _leader_of(country, index, past or set()) if country else None
         if host is None or host == visitor or _holds_office_in(visitor, country, index):
             continue
         found.append((token, visitor, host, place))
