@@ -33,7 +33,7 @@ ARRIVING_VERBS = words("arriving-verbs")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
 OCCASION_NOUNS = words("occasion-nouns")
 # "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
-_SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+_SIDELINES = words("sideline-nouns")
 _OCCASION_PREPS = {"on", "at", "during", "in", "ahead", "before", "after"}
 
 

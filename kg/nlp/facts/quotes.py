@@ -683,7 +683,7 @@ def _fits(index: ArticleEntities, person: Entity, reference: Token) -> bool:
 
 
 DOCUMENT_NOUNS = words("document-nouns")
-_ISSUING_VERBS = {"issue", "release", "publish", "send", "post", "put", "deliver", "write", "sign", "file"}
+_ISSUING_VERBS = words("issuing-verbs")
 
 
 def _author_of(document: Token, index: ArticleEntities) -> Entity | None:
