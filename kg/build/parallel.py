@@ -11,16 +11,11 @@ ends, killed or not.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
-import sys
-import threading
-import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -29,6 +24,7 @@ from typing import Any, Protocol, TypeVar
 from kg.errors import KgError
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts
+from kg.processes import exit_with, started_deaf_to_ctrl_c
 
 T = TypeVar("T")
 
@@ -69,33 +65,10 @@ def _start_worker(model: str | None, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group. The parent alone answers it (it
     # says what is stored and ends the workers); a worker would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with(parent)
+    exit_with(parent)
     from kg.nlp.pipeline import load_nlp
 
     load_nlp(model)
-
-
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def _exit_with(parent: int) -> None:
-    """End this process when the process `parent` ends, however it ends. A killed build
-    would otherwise leave its workers (a few hundred MB each) waiting for work forever."""
-    if sys.platform.startswith("linux"):
-        # The kernel sends SIGKILL the moment the parent exits: nothing to clean up here,
-        # the parent alone writes the store.
-        with contextlib.suppress(OSError, AttributeError):  # a libc without prctl: the thread
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # it ended before the line above ran
-        os._exit(1)
-    # Everywhere (and for a parent that is not the process that started this one): look.
-    threading.Thread(target=_watch_parent, args=(parent,), name="kg-parent-watch", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
 
 
 class _Submitter(Protocol):
@@ -136,21 +109,6 @@ def _collect(
     except BrokenProcessPool as exc:
         raise KgError("a worker process died while parsing (out of memory?); try fewer --workers") from exc
     yield from zip(chunk, facts, strict=True)
-
-
-def started_deaf_to_ctrl_c(start: Callable[[], T]) -> T:
-    """`start()`, a call that starts a child process, with Ctrl-C ignored meanwhile: the child
-    then runs with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
-    across exec), where one interrupted while it imports prints a traceback. Ctrl-C reaches
-    every process of the terminal's group; the parent alone answers it, and is deaf to it
-    only for the moment a start takes."""
-    if threading.current_thread() is not threading.main_thread():
-        return start()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        return start()
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 class _QuietStart:

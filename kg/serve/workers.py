@@ -17,9 +17,9 @@ from http import HTTPStatus
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from kg.build.parallel import started_deaf_to_ctrl_c
 from kg.errors import KgError, StoreError
 from kg.graph.store import LocalStore, is_url, open_store
+from kg.processes import started_deaf_to_ctrl_c
 from kg.serve.answers import Answer, _error, run
 from kg.serve.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 

@@ -100,6 +100,8 @@ def _starts(name: str, prefixes: tuple[str, ...]) -> bool:
         ("kg.graph", ("spacy", "kg.nlp", "kg.build", "kg.exports", "kg.serve", "kg.cli", "kg.quality")),
         ("kg.model", ("spacy", "rdflib", "pyoxigraph", "kg.nlp", "kg.graph")),
         ("kg.ingest", ("spacy", "rdflib", "pyoxigraph", "kg.nlp", "kg.graph", "kg.build")),
+        ("kg.serve", ("spacy", "kg.nlp", "kg.build", "kg.cli")),
+        ("kg.processes", ("kg.build", "kg.serve", "kg.nlp", "kg.graph")),
     ],
 )
 def test_a_layer_imports_nothing_above_or_beside_it(layer, forbidden):
