@@ -12,9 +12,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.build.build import build
+from kg.graph.iris import article_iri, entity_iri, evidence_iri, graph_iri
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.store import LocalStore, replacement_update
-from kg.graph.triples import article_iri, article_quads, entity_iri, evidence_iri, graph_iri, iter_nquads
+from kg.graph.triples import article_quads, iter_nquads
 from kg.model import ArticleFacts, Entity, Event, Evidence, Quote, Role
 
 # What an IRI may not hold (RFC 3987 and N-Triples' IRIREF): these end it, or a line.

@@ -16,8 +16,8 @@ import networkx as nx
 
 from kg import resources
 from kg.exports.property_graph import relation, to_networkx
+from kg.graph.iris import clean_text
 from kg.graph.store import GraphStore
-from kg.graph.triples import clean_text
 
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"

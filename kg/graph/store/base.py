@@ -11,7 +11,8 @@ import pyoxigraph as ox
 
 from kg.graph import summary
 from kg.graph.bindings import Bindings
-from kg.graph.triples import graph_iri, ntriples_line
+from kg.graph.iris import graph_iri
+from kg.graph.triples import ntriples_line
 
 
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 from kg.build.build import build
 from kg.exports.property_graph import to_networkx
 from kg.graph import queries as q
+from kg.graph.iris import entity_iri
 from kg.graph.resolve import same_people
 from kg.graph.store import GraphStore, open_store
-from kg.graph.triples import entity_iri
 from kg.model import Entity
 
 FULL = "Karel Vondrak met Franz Weber and Anna Lindqvist in Vienna on Monday.\n"

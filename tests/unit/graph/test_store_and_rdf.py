@@ -10,8 +10,8 @@ import pyoxigraph as ox
 from kg.build.build import build
 from kg.exports.facts import iter_facts, to_jsonl
 from kg.graph import vocab as T
+from kg.graph.iris import entity_iri, event_key, slug
 from kg.graph.store import open_store
-from kg.graph.triples import entity_iri, event_key, slug
 from kg.model import Entity
 from tests.conftest import SEEDS
 
