@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.facts.events import Trigger
+from kg.nlp.facts.mention import Trigger
 from kg.nlp.lexicon import words
 
 PHONE_WORDS = words("phone-words")

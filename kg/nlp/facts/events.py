@@ -1,34 +1,26 @@
-"""What meetings and calls share: finding participants, date, place and status around a
-trigger word, linking "the meeting" back to the encounter it names, and merging several
-mentions of one encounter into one fact.
+"""What meetings and calls share, clause by clause: the trigger words of a sentence, and for
+each its mention of an encounter (participants, date, place and status from the clause
+around it). The story-level step, which links and merges mentions and fills them from the
+story's lead, trips and occasions, is assembly.py; the mention itself is mention.py.
 
 meetings.py and calls.py say which words are triggers; this module does the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.model import Entity, Event, Evidence, Status
+from kg.model import Entity, Event
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
-from kg.nlp.cached import article_text
-from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.facts.assembly import assemble
+from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, Trigger, TriggerFinder
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
-from kg.nlp.frames import (
-    OCCASION_NOUNS,
-    clause_frame,
-    is_lead_day,
-    lead_frame,
-    occasion_frame,
-    story_occasion_place,
-)
+from kg.nlp.frames import clause_frame, occasion_frame
 from kg.nlp.groups import hyphen_parties, hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import visit_trips
@@ -43,31 +35,6 @@ MEASURE_NOUNS = words("measure-nouns")
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
 # in, even with no "with" partner named.
 ADJUNCT_EVENT_PREPS = {"during", "at"}
-ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
-
-
-@dataclass
-class Trigger:
-    type: str  # "meeting" or "call"
-    token: Token  # the word that names the event
-    predicate: Token | None = None  # the verb carrying its tense, when the trigger is a noun
-
-
-@dataclass
-class Mention:
-    type: str
-    trigger: Token
-    predicate: Token | None
-    participants: list[Entity]
-    date: str | None
-    place: Entity | None
-    status: Status | None
-    anaphoric: bool
-    sents: list[Span] = field(default_factory=list)
-    at_occasion: bool = False  # "on the sidelines of the summit": held at the story's occasion
-
-
-TriggerFinder = Callable[[Token], Trigger | None]
 
 
 def extract_events(
@@ -95,20 +62,7 @@ def extract_events(
             in_sentence.append(mention)
             mentions.extend(_split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
-    mentions = _link_anaphora(mentions)
-    _cancel_with_occasion(mentions)
-    _fill_from_lead(doc, mentions, index, published)
-    _place_from_visits(mentions, _visit_destinations(doc, index), index)
-    if any(m.at_occasion and m.place is None for m in mentions):
-        occasion_place = story_occasion_place(doc, index)
-        for mention in mentions:
-            if mention.at_occasion and mention.place is None:
-                mention.place = occasion_place
-    # Two different parties: "the Harbour Union (HU) met" names one body twice.
-    complete = [
-        m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
-    ]
-    return _merge(_drop_groups_with_named_people(complete), article_id)
+    return assemble(doc, mentions, index, article_id, published, _visit_destinations(doc, index))
 
 
 VISIT_NOUNS = words("visit-nouns")
@@ -159,44 +113,8 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
     return {visitor: places.pop() for visitor, places in found.items() if len(places) == 1}
 
 
-def _place_from_visits(
-    mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
-) -> None:
-    """A visitor's encounter with someone from the country visited happens there: a minister
-    on a visit to Austria meets the Austrian chancellor in Austria."""
-    for mention in mentions:
-        if mention.place is not None:
-            continue
-        for visitor in (p for p in mention.participants if p in destinations):
-            destination = destinations[visitor]
-            hosts = [p for p in mention.participants if p != visitor]
-            if hosts and all(
-                host == destination or any(org == destination.name for _, org in index.titles.get(host, ()))
-                for host in hosts
-            ):
-                mention.place = destination
-                break
-
-
 def _is_included(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("including", "notably", "among")
-
-
-def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
-    """ "Vondrak arrived for talks with Austrian leaders ... Vondrak will meet President Weber,
-    Foreign Minister Lindqvist": where the article names the people someone meets, their
-    encounter with a group ("Austrian leaders" -> Austria) is those same meetings told
-    vaguely, not another fact."""
-    met_people = {
-        p for m in mentions if all(e.type == "person" for e in m.participants) for p in m.participants
-    }
-    return [
-        m
-        for m in mentions
-        if all(e.type == "person" for e in m.participants)
-        or len([e for e in m.participants if e.type == "person"]) != 1
-        or not any(e.type == "person" and e in met_people for e in m.participants)
-    ]
 
 
 def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
@@ -646,203 +564,3 @@ ARRIVING_VERBS = words("arriving-verbs")
 # Verbs whose date phrase is the day of the encounter they schedule ("is due Tuesday to
 # meet"), unlike deciding verbs ("agreed Monday to meet"), whose date is the decision's.
 SCHEDULING_VERBS = words("scheduling-verbs")
-
-
-# How many sentences after a wire story's lead still report the lead's day.
-LEAD_WINDOW = 3
-
-
-def _fill_from_lead(
-    doc: Doc, mentions: list[Mention], index: ArticleEntities, published: date | None
-) -> None:
-    """A news story's lead dates and places its news ("... arrived here Wednesday", "Hu
-    welcomed five presidents on Friday at the Great Hall"), and the story tells that day's
-    encounters without repeating the day or the place ("went straight into talks with ...").
-    An encounter reported as past with no date of its own, never a past perfect ("had
-    met"), which reaches back before the lead, takes the lead's day where it shares a person
-    with the lead (anywhere in the story) or stands in the few sentences after a lead that
-    names the publication day; and the lead's place (or the dateline's) where it shares a
-    person with the lead and that day. Measured: te3-dev date accuracy 0.77 -> 0.82 and
-    place 0.68 -> 0.75, modern-dev date 0.47 -> 0.56, when the shared-person rule reached
-    past the first three sentences."""
-    if published is None or not mentions:
-        return
-    lead = lead_frame(doc, index, published)
-    if lead is None:
-        return
-    sentences = list(doc.sents)
-    window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
-    story_day = is_lead_day(lead, published)
-    place = lead.place or dateline_place(doc)
-    for mention in mentions:
-        shared = bool(lead.people & set(mention.participants))
-        near = mention.trigger.sent.start in window
-        speech = _told_beside(mention.trigger)
-        if mention.status != "occurred" or not (near or shared or speech is not None):
-            continue
-        verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children):
-            continue
-        if mention.date is None and speech is not None:
-            # "X said on Saturday after talks with Y", "Y said while meeting X": the talks
-            # were the day of the words, and words with no day of their own are the news
-            # of the story's day where they were said where its news is: "here", or at the
-            # place of its lead or dateline.
-            here = any(t.lower_ == "here" and t.head in (speech, mention.trigger) for t in speech.sent)
-            at_news = here or (place is not None and mention.place in (None, place))
-            mention.date = find_date(speech.sent, {speech.i}, published, "past") or (
-                lead.day if story_day and at_news else None
-            )
-            if mention.date is not None and mention.date == lead.day and at_news:
-                mention.place = mention.place or place
-        if mention.date is None and ((near and story_day) or (shared and lead.day is not None)):
-            mention.date = lead.day if shared and lead.day else published.isoformat()
-        if (
-            mention.place is None
-            and shared
-            and place is not None
-            and mention.date == (lead.day or mention.date)
-        ):
-            mention.place = place
-
-
-# Adjuncts that put an encounter right beside the words said: "said after talks with X".
-BESIDE_PREPS = {"after", "during", "following", "at", "in"}
-BESIDE_MARKS = {"while", "after", "when", "as"}
-
-
-def _told_beside(trigger: Token) -> Token | None:
-    """The speech verb an encounter is told beside: "X said after talks with Y", "told
-    reporters after meeting Y", "said while meeting Y"."""
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in BESIDE_PREPS:
-        verb = trigger.head.head
-    elif trigger.dep_ == "pcomp" and trigger.head.lower_ in BESIDE_PREPS:
-        verb = trigger.head.head  # "said after meeting with Y"
-    elif trigger.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children
-    ):
-        verb = trigger.head
-    else:
-        return None
-    if verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() in gazetteer.SPEECH_LEMMAS:
-        return verb
-    return None
-
-
-def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
-    """ "During the meeting on August 18, ..." names the encounter the sentence before
-    reported: it adds its date, place and, when it reports it as past, its status.
-    "After their meeting, Weber went on to Paris" looks back on an encounter told a few
-    sentences before ("flew in for talks with Weber"): it says the encounter took place."""
-    for position, mention in enumerate(mentions):
-        if not mention.anaphoric:
-            continue
-        antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
-        retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
-        if (
-            antecedent is None
-            or antecedent.type != mention.type
-            or len(antecedent.participants) < 2
-            or sentence_distance(antecedent.trigger, mention.trigger)
-            > (RETROSPECTIVE_REACH if retrospective else 1)
-            or (mention.date and antecedent.date and mention.date != antecedent.date)
-        ):
-            # No encounter to refer back to: one whose parties the group names stands alone.
-            mention.anaphoric = len(mention.participants) < 2
-            continue
-        antecedent.date = antecedent.date or mention.date
-        antecedent.place = antecedent.place or mention.place
-        if (
-            mention.status == "occurred"
-            and antecedent.status == "planned"
-            and (mention.date or retrospective)
-        ):
-            antecedent.status = "occurred"
-        if mention.status == "not_occurred" and antecedent.status == "planned":
-            antecedent.status = "not_occurred"  # "... the consultations were cancelled"
-        antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
-    return mentions
-
-
-def _cancel_with_occasion(mentions: list[Mention]) -> None:
-    """ "X and Y were due to meet at the gathering in Z, but that event was canceled": a
-    planned encounter whose occasion the same sentence calls off did not take place."""
-    for mention in mentions:
-        if mention.status != "planned" or not mention.at_occasion:
-            continue
-        sent = mention.trigger.sent
-        for noun in sent:
-            if (
-                noun.dep_ in ("nsubjpass", "nsubj", "dobj")
-                and noun.i > mention.trigger.i
-                and (noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS)
-                and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children)
-                and status_of(noun, noun.head) == "not_occurred"
-            ):
-                mention.status = "not_occurred"
-                break
-
-
-# How many sentences back "after the meeting" may look for the meeting it means.
-RETROSPECTIVE_REACH = 3
-
-
-def _looks_back(trigger: Token) -> bool:
-    """ "after the meeting", "since their talks": the encounter lies in the past."""
-    head = trigger.head
-    return trigger.dep_ == "pobj" and head.lower_ in ("after", "since", "following")
-
-
-def sentence_distance(a: Token, b: Token) -> int:
-    """How many sentence starts lie between two tokens (0: the same sentence)."""
-    first, second = sorted((a.sent.start, b.sent.start))
-    if first == second:
-        return 0
-    return sum(1 for t in a.doc[first + 1 : second + 1] if t.is_sent_start)
-
-
-def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
-    """Several mentions of one encounter in one article are one fact."""
-    groups: list[Mention] = []
-    evidence: dict[int, dict[Span, None]] = {}  # ordered sets: one story can tell a meeting 1,000 times
-    for mention in mentions:
-        key = (mention.type, frozenset(mention.participants))
-        target = next(
-            (
-                g
-                for g in groups
-                if (g.type, frozenset(g.participants)) == key
-                and g.status == mention.status
-                and (g.date is None or mention.date is None or g.date == mention.date)
-            ),
-            None,
-        )
-        if target is None:
-            groups.append(mention)
-            evidence[id(mention)] = dict.fromkeys(mention.sents)
-            continue
-        target.date = target.date or mention.date
-        target.place = target.place or mention.place
-        evidence[id(target)].update(dict.fromkeys(mention.sents))
-    events = []
-    for group in groups:
-        spans = sorted(evidence[id(group)], key=lambda s: s.start_char)
-        events.append(
-            Event(
-                type=group.type,  # type: ignore[arg-type]
-                participants=tuple(sorted(set(group.participants))),
-                date=group.date,
-                place=group.place,
-                status=group.status,  # type: ignore[arg-type]
-                evidence=tuple(evidence_of(article_id, s) for s in spans),
-            )
-        )
-    return events
-
-
-def evidence_of(article_id: str, span: Span) -> Evidence:
-    text = span.text
-    lead = len(text) - len(text.lstrip())
-    trail = len(text) - len(text.rstrip())
-    start, end = span.start_char + lead, span.end_char - trail
-    return Evidence(article_id, start, end, article_text(span.doc)[start:end])

@@ -14,13 +14,13 @@ from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.events import (
-    evidence_of,
     governing_verb,
     person_after,
     person_before,
     resolve_mention,
     subjects_of,
 )
+from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")

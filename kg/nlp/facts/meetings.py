@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue
-from kg.nlp.facts.events import Trigger
+from kg.nlp.facts.mention import Trigger
 from kg.nlp.lexicon import words
 
 MEETING_VERBS = words("meeting-verbs")

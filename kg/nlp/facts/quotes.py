@@ -27,7 +27,7 @@ from kg.model import Entity, Evidence, Interview, Quote
 from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
-from kg.nlp.facts.events import evidence_of, sentence_distance
+from kg.nlp.facts.mention import evidence_of, sentence_distance
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Evidence, Role
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.events import evidence_of
+from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
 
 ORG_TYPES = {"country", "organization", "place"}

@@ -1,0 +1,56 @@
+"""An encounter as one clause tells it (a Mention) and the trigger word that names it: what
+events.py finds and assembly.py joins into facts. Also the evidence span every fact
+carries, and the distance in sentences between two words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.model import Entity, Evidence, Status
+from kg.nlp.cached import article_text
+
+ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
+
+
+@dataclass
+class Trigger:
+    type: str  # "meeting" or "call"
+    token: Token  # the word that names the event
+    predicate: Token | None = None  # the verb carrying its tense, when the trigger is a noun
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Token
+    predicate: Token | None
+    participants: list[Entity]
+    date: str | None
+    place: Entity | None
+    status: Status | None
+    anaphoric: bool
+    sents: list[Span] = field(default_factory=list)
+    at_occasion: bool = False  # "on the sidelines of the summit": held at the story's occasion
+
+
+TriggerFinder = Callable[[Token], Trigger | None]
+
+
+def evidence_of(article_id: str, span: Span) -> Evidence:
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    start, end = span.start_char + lead, span.end_char - trail
+    return Evidence(article_id, start, end, article_text(span.doc)[start:end])
+
+
+def sentence_distance(a: Token, b: Token) -> int:
+    """How many sentence starts lie between two tokens (0: the same sentence)."""
+    first, second = sorted((a.sent.start, b.sent.start))
+    if first == second:
+        return 0
+    return sum(1 for t in a.doc[first + 1 : second + 1] if t.is_sent_start)
