@@ -1,0 +1,247 @@
+"""Who a speaker phrase is: a name ("Weber", "the Harbour Union"), a pronoun ("he said"), a
+description anchored by a place or party ("the Indiana governor"), a document ("the
+union's statement"), or the words of someone the story leaves unnamed ("a senior
+official"). Read as a reader reads them: a pronoun or description is the nearest main
+subject outside quotations that agrees with it, else the person last reported speaking,
+and no one where two readings remain (a wrong name is worse than none). quotes.py finds the
+quotations and their attributions; this module resolves the speaker they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from kg.model import Entity
+from kg.nlp.cached import parsed_text
+from kg.nlp.entities import ArticleEntities, is_person_pronoun
+from kg.nlp.facts.mention import sentence_distance
+from kg.nlp.gazetteer import TITLE_HEADS, country_of
+from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
+from kg.nlp.lexicon import words
+
+SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
+
+
+# How many sentences back "he said" may look for the person last reported speaking.
+SPEAKER_REACH = 3
+
+
+# How many "he said ... He added ... he said" links a pronoun speaker is followed back through.
+PRONOUN_CHAIN = 4
+
+
+def last_speaker(
+    speakers: list[tuple[Token, Entity]], before: Token, fits: Callable[[Entity], bool]
+) -> Entity | None:
+    """The person last reported speaking before `before` who `fits`, a few sentences back
+    at most, or in the paragraph before."""
+    earlier = [(t, e) for t, e in speakers if t.i < before.i and fits(e)]
+    if not earlier:
+        return None
+    token, person = earlier[-1]
+    near = sentence_distance(token, before) <= SPEAKER_REACH or paragraphs_between(token, before) <= 1
+    return person if near else None
+
+
+_PERSON_ROLE_NOUNS = TITLE_HEADS | words("person-role-nouns")
+
+
+_MALE_ROLES = MALE_TITLES | words("male-role-nouns")
+
+
+_FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
+
+
+def _anchors(noun: Token) -> list[Token]:
+    """The words before a description's head that name something: "Indiana", "Republican"."""
+    words = [
+        t for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod") for t in c.subtree
+    ]
+    return [t for t in words if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")]
+
+
+def describes_someone(noun: Token, index: ArticleEntities) -> bool:
+    """ "the Indiana governor", "the Republican nominee": a definite description of one
+    person, anchored by a place or party, as a story uses for someone it has named. Not
+    "the official" nor "a senior aide" (people the story does not name), nor "Weber's
+    spokesman" (never Weber)."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _PERSON_ROLE_NOUNS:
+        return False
+    modifiers = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
+        c.dep_ == "poss" for c in modifiers
+    ):
+        return False
+    return any(getattr(index.entity_at(t), "type", None) != "person" for t in _anchors(noun))
+
+
+def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> bool:
+    """Can `reference`, a pronoun or a description ("the Indiana governor"), be `person`?
+    Of a description: the person is of its sex where both are known ("the congresswoman"),
+    holds a title in the country it names ("the Russian president"), and is not named in it."""
+    if reference.pos_ == "PRON":
+        return fits_pronoun(index, person, reference) is not None
+    head = reference.lemma_.lower()
+    wanted = "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else None
+    known = index.genders.get(person)
+    if wanted is not None and known in ("male", "female") and known != wanted:
+        return False
+    anchors = _anchors(reference)
+    if any(index.entity_at(t) == person for t in anchors):
+        return False
+    countries = {c for t in anchors if (c := country_of(t.text))}
+    held = {org for _title, org in (index.titles or {}).get(person, ())}
+    return not countries or bool(countries & held)
+
+
+DOCUMENT_NOUNS = words("document-nouns")
+
+
+_ISSUING_VERBS = words("issuing-verbs")
+
+
+def author_of(document: Token, index: ArticleEntities) -> Entity | None:
+    """Who a statement, letter or report is from: "the union's statement", "the Harbour
+    Union statement", "a letter from Weber", "Weber issued a statement"."""
+    for child in document.children:
+        if child.dep_ in ("poss", "compound"):
+            entity = index.entity_at(child)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return entity
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                entity = index.entity_at(pobj)
+                if entity is not None and entity.type in SPEAKER_TYPES:
+                    return entity
+    issuer = document.head
+    if document.dep_ == "dobj" and issuer.lemma_.lower() in _ISSUING_VERBS:
+        for subject in (c for c in issuer.children if c.dep_ == "nsubj"):
+            entity = index.entity_at(subject)
+            if entity is not None and entity.type in SPEAKER_TYPES:
+                return entity
+    return None
+
+
+def pronoun_speaker(
+    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int]
+) -> tuple[Entity | None, str]:
+    """ "..., he noted": whom the pronoun agrees with, read as a reader reads it. In the
+    nearest sentence before it (outside quotations: a name inside a quotation is what was
+    said, not who said it) that speaks of a person: its main subject, if that is a person
+    the pronoun fits; else the person last reported speaking, a few sentences back at most;
+    else the one person there it fits. Where two readings remain, or that sentence's
+    subject is someone the article leaves unnamed, the pronoun stays as written, with no
+    entity: a wrong name is worse than none."""
+    entity = agreeing_person(pronoun, index, speakers, inside, 0)
+    return (entity, entity.name) if entity is not None else (None, pronoun.text)
+
+
+def agreeing_person(
+    pronoun: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]], inside: set[int], depth: int
+) -> Entity | None:
+    doc = pronoun.doc
+    last = last_speaker(speakers, pronoun, lambda e: fits_reference(index, e, pronoun))
+    sentence = pronoun.sent
+    limit = pronoun.i  # the pronoun's own sentence counts up to the pronoun
+    looked = 0
+    while looked <= SPEAKER_REACH:
+        words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
+        if words:
+            looked += 1
+            found = _fitting_people(words, sentence, pronoun, index, speakers, inside, depth)
+            if found is not None:
+                people, main = found
+                if not people:
+                    return last  # its subject is someone we cannot name, or cannot tell
+                if len(set(main)) == 1:
+                    return main[0]
+                if last is not None:
+                    return last
+                return people[0] if len(set(people)) == 1 else None
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        limit = sentence.end
+    return last
+
+
+def _fitting_people(
+    words: list[Token],
+    sentence: Span,
+    pronoun: Token,
+    index: ArticleEntities,
+    speakers: list[tuple[Token, Entity]],
+    inside: set[int],
+    depth: int,
+) -> tuple[list[Entity], list[Entity]] | None:
+    """The people named in one sentence's words that `pronoun` can stand for, and those of
+    them that are its main subject; None where the sentence names no person. A name that
+    only modifies a noun ("the Weber campaign") names no one here. Where the main subject is
+    a person the article leaves unnamed ("the official said"), no one: ([], [])."""
+    people: list[Entity] = []
+    main: list[Entity] = []
+    for token in words:
+        is_main = token.dep_ in ("nsubj", "nsubjpass") and (
+            token.head == sentence.root or token.head.dep_ == "conj" and token.head.head == sentence.root
+        )
+        if (
+            is_person_pronoun(token)
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.lower_ == pronoun.lower_
+        ):
+            # The same pronoun again: the same person, as far as it can be told.
+            entity = (
+                agreeing_person(token, index, speakers, inside, depth + 1) if depth < PRONOUN_CHAIN else None
+            )
+            if entity is None:
+                return [], []
+        else:
+            entity = index.entity_at(token)
+            if entity is None and is_main and token.lemma_.lower() in TITLE_HEADS:
+                return [], []
+        if entity is None or entity.type != "person" or token.dep_ == "compound":
+            continue
+        if index.entity_at(token.head) == entity and token.head != token:
+            continue  # one token a name
+        if not fits_reference(index, entity, pronoun):
+            continue
+        people.append(entity)
+        if is_main:
+            main.append(entity)
+    return (people, main) if people else None
+
+
+def paragraphs_between(a: Token, b: Token) -> int:
+    """0 for the same paragraph, 1 for the next one, ..."""
+    between = parsed_text(a.doc)[a.idx : b.idx]
+    return sum(1 for line in between.split("\n")[1:] if line.strip())
+
+
+def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, str]:
+    """The entity a speaker phrase names and its name, or no entity and the phrase's words
+    ("a senior official")."""
+    entity = index.entity_at(token)
+    if entity is None:
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and index.entity_at(child) is not None:
+                entity = index.entity_at(child)
+                break
+    if entity is not None and entity.type not in SPEAKER_TYPES:
+        entity = None
+    if entity is not None:
+        return entity, entity.name
+    return None, _description_text(token)
+
+
+def _description_text(token: Token) -> str:
+    """ "a senior official", "the spokesman": the speaker's noun phrase without clauses."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t == token]
+    words = [t for t in words if t.i <= token.i or t.head == token and t.dep_ in ("appos", "compound")]
+    words = [t for t in words if not t.is_space and not t.is_punct]
+    # As written: "Weber's aide", not "Weber 's aide"; a space where words were left out.
+    return "".join(
+        t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+        for i, t in enumerate(words)
+    ).strip()
