@@ -1,6 +1,6 @@
 """Run `kg build` (its real command line, in this process) and SIGKILL it at one point.
 
-    python tests/killed_build.py KILL_AT DELAY LOG kg-build-arguments...
+    python tests/guarantees/killed_build.py KILL_AT DELAY LOG kg-build-arguments...
 
 (KILL_SIGNAL in the environment sends another signal than 9, e.g. 15.)
 

@@ -23,7 +23,7 @@ from kg.graph.federation import service_word
 from kg.serve import make_server, query_page
 from tests.unit.serve.test_serve import fetch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Listener:

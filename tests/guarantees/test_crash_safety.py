@@ -18,8 +18,7 @@ import pytest
 from kg.build.build import build
 from kg.graph.resolve import PENDING_GRAPH, RESOLUTION_GRAPH
 from kg.graph.store import GraphStore, open_store
-
-from .conftest import SEEDS, STATEMENTS, TIMELINE, union, view
+from tests.conftest import SEEDS, STATEMENTS, TIMELINE, union, view
 
 pytestmark = pytest.mark.slow
 
