@@ -101,7 +101,6 @@ def _check_writable(output: Path) -> None:
 
 
 def _open(location: str) -> GraphStore:
-    try:
-        return open_store(location, read_only=True)
-    except KgError as exc:
-        _fail(exc)
+    # A KgError (no store there, one being written) is one line: every command is a
+    # _OneLineErrors, which catches it.
+    return open_store(location, read_only=True)

@@ -30,8 +30,6 @@ def export(
     _check_writable(output)
     try:
         count = run_export(_open(store), fmt, output)
-    except KgError as exc:
-        _fail(exc)
     except OSError as exc:
         _fail(KgError(f"cannot write {output}: {exc.strerror or exc}"))
     unit = "edges" if fmt in ("graphml", "gexf") else "statements"
@@ -68,8 +66,6 @@ def draw(
     try:
         graph = neighbourhood(to_networkx(_open(store)), around, depth)
         drawn = render(graph, output, title=f"around {around}" if around else "kg", limit=max_nodes)
-    except KgError as exc:
-        _fail(exc)
     except OSError as exc:
         _fail(KgError(f"cannot write {output}: {exc}"))
     err.print(f"{drawn.nodes} entities, {drawn.edges} edges drawn to {output}")

@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from kg.cli.common import StoreOption, _fail, _open, _styled, app, err, out
-from kg.errors import KgError
+from kg.cli.common import StoreOption, _open, _styled, app, err, out
 from kg.graph.store import default_store
 
 
@@ -35,13 +34,10 @@ def evaluate(
     from kg.exports.facts import iter_facts
     from kg.quality.evaluate import load_gold, score, summarise
 
-    try:
-        gold_set = load_gold(gold)
-        db = _open(store)
-        rows = summarise(score(iter_facts(db), gold_set))
-        missing = sorted(gold_set.articles - set(db.article_ids()))
-    except KgError as exc:
-        _fail(exc)
+    gold_set = load_gold(gold)
+    db = _open(store)
+    rows = summarise(score(iter_facts(db), gold_set))
+    missing = sorted(gold_set.articles - set(db.article_ids()))
     if missing:
         err.print(
             _styled(

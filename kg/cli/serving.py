@@ -85,24 +85,21 @@ def serve(
                 "must be positive"
             )
         )
-    try:
-        server = serving.make_server(
-            store,
-            host,
-            port,
-            timeout,
-            max_rows,
-            workers,
-            verbose,
-            allow_federation,
-            allow_origin or (),
-            max_per_address,
-            max_bytes,
-            max_memory,
-            reload,
-        )
-    except KgError as exc:
-        _fail(exc)
+    server = serving.make_server(
+        store,
+        host,
+        port,
+        timeout,
+        max_rows,
+        workers,
+        verbose,
+        allow_federation,
+        allow_origin or (),
+        max_per_address,
+        max_bytes,
+        max_memory,
+        reload,
+    )
     server.pool.log = lambda message: err.print(message, highlight=False, soft_wrap=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(

@@ -61,10 +61,7 @@ def validate(
     # Imported here: rdflib (and, once it runs, pyshacl) take 130 ms that `kg stats` need not wait for.
     from kg.quality.validate import validate as run_validate
 
-    try:
-        result = run_validate(_open(store), shapes)
-    except KgError as exc:
-        _fail(exc)
+    result = run_validate(_open(store), shapes)
     if result.conforms:
         out.print(_styled("conforms", "green", f"({result.triples} triples checked)"))
     else:
