@@ -4,6 +4,7 @@ CSV, JSON or JSONL."""
 from __future__ import annotations
 
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,7 +29,7 @@ def facts(
 
     Example: `kg facts -o facts.jsonl`
     """
-    from kg.exports.facts import iter_facts, to_jsonl
+    from kg.facts import iter_facts, to_jsonl
 
     if output:
         _check_writable(output)
@@ -55,6 +56,14 @@ def facts(
 TABLE_ROWS = 40
 
 
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise KgError(f"--format must be table, csv, tsv or json, not {fmt!r}")
+
+
 @app.command()
 def query(
     name: Annotated[
@@ -67,12 +76,12 @@ def query(
         list[str] | None,
         typer.Option("--param", "-p", help="name=value, bound to ?name as a string (or `<IRI>`)."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     limit: Annotated[
         int | None,
         typer.Option(
             min=0,
-            help=f"Rows to show; 0 for all [default: {TABLE_ROWS} in a table, all in csv and json].",
+            help=f"Rows to show; 0 for all [default: {TABLE_ROWS} in a table, all in csv, tsv and json].",
         ),
     ] = None,
     offset: Annotated[
@@ -85,11 +94,10 @@ def query(
     Examples: `kg query meetings`, `kg query person --param person="Vladimir Putin"`,
     `kg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv`
     """
-    from kg.graph import queries as q
+    from kg import queries as q
 
     try:
-        if fmt not in ("table", "csv", "json"):
-            raise KgError(f"--format must be table, csv or json, not {fmt!r}")
+        _check_format(fmt)
         params = q.parse_params(param or [])
         if sparql and name:
             raise KgError(f"give a query name ({name}) or --sparql, not both")
@@ -105,51 +113,59 @@ def query(
         else:
             listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
             raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
-        result = q.run_query(db if db is not None else _open(store), text, params)
+        result = q.stream_query(db if db is not None else _open(store), text, params)
     except KgError as exc:
         _fail(exc)
     _print_result(result, fmt, limit, offset)
 
 
 def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int = 0) -> None:
-    from kg.graph import queries as q
+    """Rows offset .. offset + limit of `result` (kg.graph.queries.Rows): CSV, TSV and JSON written
+    as the engine yields them, a table of that page with how many rows there are. Either way
+    only a row (a table: a page) is held at a time, however long the answer."""
+    from kg import queries as q
 
     if limit is None:
         limit = TABLE_ROWS if fmt == "table" else 0
-    total = len(result.terms)
-    page = result.page(offset, limit or None)
-    if fmt == "csv":
-        sys.stdout.write(q.to_csv(page))
-    elif fmt == "json":
-        sys.stdout.write(q.to_json(page))
-    else:
-        table = Table(show_header=True, header_style="bold")
-        for column in page.columns:
-            table.add_column(column, overflow="fold")
-        for row in page.shown:
-            table.add_row(*row)
-        out.print(table)
-        shown = len(page.terms)
-        if shown == total:
-            err.print(f"{total} rows")
-        elif shown == 0:
-            err.print(f"no rows after --offset {offset}: the answer has {total}")
+    end = offset + limit if limit else None
+    if fmt != "table":
+        page = q.Rows(result.columns, islice(result.terms, offset, end))
+        if fmt == "json":
+            q.write_json(page, sys.stdout)
         else:
-            rest = total - offset - shown
-            more = f"; --offset {offset + shown} shows the next {min(rest, limit)}" if rest > 0 else ""
-            err.print(f"rows {offset + 1}-{offset + shown} of {total}{more}; --limit 0 shows all")
+            q.write_csv(page, sys.stdout, delimiter="\t" if fmt == "tsv" else ",")
+        return
+    kept, total = [], 0
+    for row in result.terms:
+        if offset <= total and (end is None or total < end):
+            kept.append(row)
+        total += 1
+    table = Table(show_header=True, header_style="bold")
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in q.Table(result.columns, kept).shown:
+        table.add_row(*row)
+    out.print(table)
+    shown = len(kept)
+    if shown == total:
+        err.print(f"{total} rows")
+    elif shown == 0:
+        err.print(f"no rows after --offset {offset}: the answer has {total}")
+    else:
+        rest = total - offset - shown
+        more = f"; --offset {offset + shown} shows the next {min(rest, limit)}" if rest > 0 else ""
+        err.print(f"rows {offset + 1}-{offset + shown} of {total}{more}; --limit 0 shows all")
 
 
 def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) -> None:
     """A named query with the options given as its parameters, printed as `kg query` does."""
-    from kg.graph import queries as q
+    from kg import queries as q
 
     try:
-        if fmt not in ("table", "csv", "json"):
-            raise KgError(f"--format must be table, csv or json, not {fmt!r}")
+        _check_format(fmt)
         named = q.load_query(name)
         params = q.parse_params([f"{k}={v}" for k, v in given.items() if v is not None])
-        result = q.run_query(_open(store), named.text, params)
+        result = q.stream_query(_open(store), named.text, params)
     except KgError as exc:
         _fail(exc)
     _print_result(result, fmt)
@@ -161,7 +177,7 @@ def entities(
         str | None, typer.Option("--type", help="person, organization, country, place or outlet.")
     ] = None,
     match: Annotated[str | None, typer.Option(help="Words to look for in the name, in any case.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = default_store(),
 ) -> None:
     """What the graph names: each entity, its type and how many articles name it (most first).
@@ -173,7 +189,7 @@ def entities(
 
 @app.command()
 def articles(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOption = default_store(),
 ) -> None:
     """What the graph was built from: each article, its date, outlet and headline, and how

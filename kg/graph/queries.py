@@ -9,9 +9,10 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import pyoxigraph as ox
 
@@ -193,11 +194,6 @@ class Table:
         year spelled out."""
         return [[_term_shown(t) for t in row] for row in self.terms]
 
-    def page(self, offset: int, limit: int | None) -> Table:
-        """Rows offset .. offset + limit (all after offset where limit is None)."""
-        end = None if limit is None else offset + limit
-        return Table(self.columns, self.terms[offset:end])
-
 
 def _term_text(term: object) -> str:
     if term is None:
@@ -207,9 +203,18 @@ def _term_text(term: object) -> str:
     return str(term)
 
 
-def run_query(
+@dataclass
+class Rows:
+    """A query's answer as the engine yields it: its columns, and its rows of RDF terms (as
+    in Table) read one at a time, so a writer holds one row however long the answer."""
+
+    columns: list[str]
+    terms: Iterator[list[object]]
+
+
+def stream_query(
     store: GraphStore, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None
-) -> Table:
+) -> Rows:
     update = update_word(text)
     if update is not None:
         raise QueryError(f"updates are not allowed here ({update} ...): kg query only reads; kg build writes")
@@ -220,15 +225,23 @@ def run_query(
         )
     result = store.query(text, params)
     if isinstance(result, ox.QueryBoolean):
-        return Table(["result"], [[str(bool(result)).lower()]])
+        return Rows(["result"], iter([[str(bool(result)).lower()]]))
     if isinstance(result, ox.QueryTriples):
         # As text: a graph's answer is read as text in every format.
-        return Table(
+        return Rows(
             ["subject", "predicate", "object"],
-            [[_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result],
+            ([_term_text(t.subject), _term_text(t.predicate), _term_text(t.object)] for t in result),
         )
     columns = [v.value for v in result.variables]
-    return Table(columns, [[row[c] for c in columns] for row in result])
+    return Rows(columns, ([row[c] for c in columns] for row in result))
+
+
+def run_query(
+    store: GraphStore, text: str, params: dict[str, ox.NamedNode | ox.Literal] | None = None
+) -> Table:
+    """The whole answer, held in memory (stream_query reads it a row at a time)."""
+    rows = stream_query(store, text, params)
+    return Table(rows.columns, list(rows.terms))
 
 
 _MONTH_DAY = "http://www.w3.org/2001/XMLSchema#gMonthDay"
@@ -279,20 +292,38 @@ def _term_value(term: object) -> object:
     return _term_text(term)
 
 
+def write_csv(rows: Rows, out: TextIO, delimiter: str = ",") -> int:
+    """Each row written to `out` as it comes (CSV, or TSV with a tab); returns the rows written."""
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(rows.columns)
+    count = 0
+    for row in rows.terms:
+        writer.writerow([_term_text(t) for t in row])
+        count += 1
+    return count
+
+
+def write_json(rows: Rows, out: TextIO) -> int:
+    """A JSON array of one object a row, written to `out` a row at a time, as json.dumps
+    would lay it out with indent=2; returns the rows written."""
+    count = 0
+    for row in rows.terms:
+        item = json.dumps(
+            dict(zip(rows.columns, [_term_value(t) for t in row], strict=True)), ensure_ascii=False, indent=2
+        )
+        out.write(("[\n" if count == 0 else ",\n") + "  " + item.replace("\n", "\n  "))
+        count += 1
+    out.write("\n]\n" if count else "[]\n")
+    return count
+
+
 def to_csv(table: Table) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    write_csv(Rows(table.columns, iter(table.terms)), buffer)
     return buffer.getvalue()
 
 
 def to_json(table: Table) -> str:
-    return (
-        json.dumps(
-            [dict(zip(table.columns, row, strict=True)) for row in table.values],
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    buffer = io.StringIO()
+    write_json(Rows(table.columns, iter(table.terms)), buffer)
+    return buffer.getvalue()
