@@ -115,6 +115,11 @@ SUMMARY_PREDICATES = (
     SUMMARY_INTERVIEWEE,
 )
 SUMMARY_PENDING = KG + "summaryPending"
+# What `kg stats` shows, kept by the writer in the merged view only (kg/stats.py): each
+# counter a node of its own (ID + "count/..."), its number the kg:count; and the mark, inside
+# one update, of the nodes whose counts it may change.
+COUNT = KG + "count"
+COUNT_PENDING = KG + "countPending"
 
 ENTITY_CLASSES = {
     "person": PERSON,

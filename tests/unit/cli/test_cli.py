@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests.conftest import SEEDS
+
+from .conftest import SEEDS
 
 runner = CliRunner()
 
@@ -291,7 +292,7 @@ def test_json_answers_are_typed(seeds_store):
 
 
 def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
-    import kg.build.build
+    import kg.pipeline
 
     def interrupted(paths, store, *, on_start=None, on_article=None, **_options):
         on_start(3)
@@ -299,7 +300,7 @@ def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
         on_article(None)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.build.build, "build", interrupted)
+    monkeypatch.setattr(kg.pipeline, "build", interrupted)
     result = runner.invoke(app, ["build", str(SEEDS), "--store", str(tmp_path / "s")])
     assert result.exit_code == 130
     assert "interrupted: 2 articles stored; run again to finish" in result.output
@@ -413,7 +414,8 @@ def test_a_store_failing_as_its_rows_are_read_is_one_line(tmp_path: Path, seeds_
         )
 
     monkeypatch.setattr("kg.graph.store.GraphStore.count", damaged)
-    monkeypatch.setattr("kg.exports.facts.iter_facts", damaged)
+    monkeypatch.setattr("kg.graph.store.GraphStore.select", damaged)
+    monkeypatch.setattr("kg.facts.iter_facts", damaged)
     for args in (["stats"], ["facts"]):
         line = _one_error_line(runner.invoke(app, [*args, "--store", str(seeds_store)]))
         assert line == (
@@ -457,7 +459,7 @@ def test_a_long_answer_is_written_in_flat_memory(tmp_path: Path, monkeypatch):
 
     from kg import queries as q
     from kg.cli.listing import _print_result
-    from kg.store import LocalStore
+    from kg.graph.store import LocalStore
 
     raw = ox.Store(str(tmp_path / "s"))
     p = ox.NamedNode("https://example.org/p")
