@@ -16,8 +16,9 @@ each value the very term the aggregating queries gave (the `SUMMARIZE` update be
 their text, restricted to the events to recompute), so the listings' answers are unchanged
 but for one thing: the names are sorted (GROUP_CONCAT left them in the engine's hash order).
 An interview keeps its outlet's and person's least names, the person's node and its date
-(kg:summaryOutlet, kg:summaryPerson, kg:summaryInterviewee, kg:summaryDate); the listings
-fold an undated interview into the one dated one over these.
+(kg:summaryOutlet, kg:summaryPerson, kg:summaryInterviewee, kg:summaryDate) and the articles
+it is derived from (kg:summaryArticle); the listings fold an undated interview into the one
+dated one over these.
 
 What can change an event's summary: its own triples (an article stating it is written,
 replaced or removed), and the names and types of the entities it reaches (a label or
@@ -137,7 +138,10 @@ WHERE {
     GROUP BY ?e
   }
   OPTIONAL { ?e kg:date ?d . BIND(STR(?d) AS ?date) }
-}"""
+} ;
+# And each article it is derived from.
+INSERT { ?e kg:summaryArticle ?article }
+WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFrom ?article }"""
 
 
 def _forget(events: str) -> str:
@@ -156,7 +160,7 @@ SUMMARIZE_ALL = (
 # (kind of node, the summary property every such node with a summary has)
 _KINDS = [
     ("{ ?e a kg:Meeting } UNION { ?e a kg:PhoneCall }", T.SUMMARY_SOURCES),
-    ("?e a kg:Interview", T.SUMMARY_OUTLET),
+    ("?e a kg:Interview", T.SUMMARY_ARTICLE),
 ]
 
 

@@ -104,6 +104,9 @@ SUMMARY_SOURCES = KG + "summarySources"
 SUMMARY_OUTLET = KG + "summaryOutlet"
 SUMMARY_PERSON = KG + "summaryPerson"
 SUMMARY_INTERVIEWEE = KG + "summaryInterviewee"
+# Each article an interview is derived from (prov:wasDerivedFrom, copied): read in one pass
+# over this property rather than looked up node by node.
+SUMMARY_ARTICLE = KG + "summaryArticle"
 SUMMARY_PREDICATES = (
     SUMMARY_PARTICIPANTS,
     SUMMARY_DATE,
@@ -113,6 +116,7 @@ SUMMARY_PREDICATES = (
     SUMMARY_OUTLET,
     SUMMARY_PERSON,
     SUMMARY_INTERVIEWEE,
+    SUMMARY_ARTICLE,
 )
 SUMMARY_PENDING = KG + "summaryPending"
 # What `kg stats` shows, kept by the writer in the merged view only (kg/stats.py): each
