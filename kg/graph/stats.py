@@ -105,6 +105,14 @@ _IN_GRAPH_VALUES = " ".join(
 )
 
 
+# A counter a new store has not started yet starts at 0 (a store holding anything is
+# counted when opened for writing, COUNT_ALL).
+_START = (
+    f"INSERT {{ ?c <{T.COUNT}> 0 }} WHERE {{ VALUES ?c {{ {_COUNTERS} }} "
+    f"FILTER NOT EXISTS {{ ?c <{T.COUNT}> ?n }} }}"
+)
+
+
 def _shift(graph: ox.NamedNode, sign: str) -> str:
     """The update that moves each counter by what `graph` and the marked nodes count now:
     sign "-" before the replacement, "+" after it."""
@@ -137,9 +145,10 @@ def before_replacement(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[st
         if (q.predicate.value == T.TYPE and q.object in _MARKED_TYPES) or q.predicate.value == T.ENTITY_TYPE
     )
     ops = [
+        _START,
         f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} }} WHERE {{ GRAPH {graph} {{ "
         f"{{ ?e a ?k VALUES ?k {{ {_MARKED_CLASSES} }} }} "
-        f"UNION {{ ?e <{T.ENTITY_TYPE}> ?t BIND(<{T.ENTITY_TYPE}> AS ?k) }} }} }}"
+        f"UNION {{ ?e <{T.ENTITY_TYPE}> ?t BIND(<{T.ENTITY_TYPE}> AS ?k) }} }} }}",
     ]
     if marks:
         ops.append(f"INSERT DATA {{ GRAPH {PENDING} {{\n{marks}}} }}")
@@ -153,8 +162,11 @@ def after_replacement(graph: ox.NamedNode) -> str:
 
 
 def present(store: GraphStore) -> bool:
-    """Whether the store keeps every counter."""
-    return len(store.select(_KEPT)) == len(COUNTED)
+    """Whether the store keeps every counter, or holds nothing yet (its first write starts
+    them at 0: no update of its own when a store is made)."""
+    return len(store.select(_KEPT)) == len(COUNTED) or not (
+        bool(store.query("ASK { ?s ?p ?o }")) or bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
+    )
 
 
 def count_store(store: GraphStore) -> StoreCounts:
