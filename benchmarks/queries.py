@@ -30,7 +30,7 @@ stories report the same fact). Then:
 --work keeps the parsed facts and the grown stores in DIR, so a second run skips parsing
 and growing. The store is opened for writing once before it is read, so a store grown by
 an older kg gets what kg keeps beside the merged view (the listings' summaries,
-kg/summary.py, and the counts, kg/stats.py).
+kg/graph/summary.py, and the counts, kg/graph/stats.py).
 """
 
 from __future__ import annotations
@@ -55,11 +55,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus import add_corpus_options, selected_articles  # noqa: E402
-from kg.facts import iter_facts, to_jsonl  # noqa: E402
-from kg.parallel import cpu_count, extract_all  # noqa: E402
-from kg.property_graph import write_graphml  # noqa: E402
 
-from kg import queries as q  # noqa: E402
+from kg.build.parallel import cpu_count, extract_all  # noqa: E402
+from kg.exports.facts import iter_facts, to_jsonl  # noqa: E402
+from kg.exports.property_graph import write_graphml  # noqa: E402
+from kg.graph import queries as q  # noqa: E402
 from kg.graph.resolve import write_links  # noqa: E402
 from kg.graph.stats import count_store  # noqa: E402
 from kg.graph.store import LocalStore  # noqa: E402

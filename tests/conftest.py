@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kg.extract import extract_facts, text_for_nlp
-from kg.pipeline import build
 
-from kg import terms as T
+from kg.build.build import build
+from kg.graph import vocab as T
 from kg.graph.stats import count_store, recount
 from kg.graph.store import GraphStore, open_store
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts
+from kg.nlp.extract import extract_facts, text_for_nlp
 from kg.nlp.pipeline import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ def timeline_db(timeline_store) -> GraphStore:
 
 def view(store: GraphStore) -> set[tuple[str, str, str]]:
     """The triples queries see (the store's merged view), but for the listings' summaries
-    and the counts the writer keeps beside it (kg/summary.py, kg/stats.py); each must appear
+    and the counts the writer keeps beside it (kg/graph/summary.py, kg/graph/stats.py); each must appear
     once. The counts must be what counting the store from scratch gives."""
     assert count_store(store) == recount(store)
     summaries = ", ".join(f"<{p}>" for p in (*T.SUMMARY_PREDICATES, T.COUNT))

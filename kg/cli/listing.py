@@ -29,7 +29,7 @@ def facts(
 
     Example: `kg facts -o facts.jsonl`
     """
-    from kg.facts import iter_facts, to_jsonl
+    from kg.exports.facts import iter_facts, to_jsonl
 
     if output:
         _check_writable(output)
@@ -94,7 +94,7 @@ def query(
     Examples: `kg query meetings`, `kg query person --param person="Vladimir Putin"`,
     `kg query --sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --format csv`
     """
-    from kg import queries as q
+    from kg.graph import queries as q
 
     try:
         _check_format(fmt)
@@ -123,7 +123,7 @@ def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int =
     """Rows offset .. offset + limit of `result` (kg.graph.queries.Rows): CSV, TSV and JSON written
     as the engine yields them, a table of that page with how many rows there are. Either way
     only a row (a table: a page) is held at a time, however long the answer."""
-    from kg import queries as q
+    from kg.graph import queries as q
 
     if limit is None:
         limit = TABLE_ROWS if fmt == "table" else 0
@@ -159,7 +159,7 @@ def _print_result(result: Any, fmt: str, limit: int | None = None, offset: int =
 
 def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) -> None:
     """A named query with the options given as its parameters, printed as `kg query` does."""
-    from kg import queries as q
+    from kg.graph import queries as q
 
     try:
         _check_format(fmt)

@@ -7,7 +7,7 @@ meeting node with three sources: what `kg query meetings` lists one row each for
 
 Counting a big store takes seconds (every quad of the named graphs, every statement in every
 article: 5 s on a 5-million-triple store), so the writer keeps the counts, as it keeps the
-listings' summaries (kg/summary.py): each a counter node in the merged view only,
+listings' summaries (kg/graph/summary.py): each a counter node in the merged view only,
 
     <…/id/count/quads> kg:count 6896102 .
 
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg import terms as T
+from kg.graph import vocab as T
 from kg.graph.summary import PENDING
 from kg.model import FACT_TYPES
 
@@ -135,7 +135,7 @@ def _shift(graph: ox.NamedNode, sign: str) -> str:
 
 def before_replacement(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[str]:
     """Operations to run before `graph` is replaced by `quads` (in the same update, before
-    kg/summary.py's RECOMPUTE drops the scratch graph): mark the nodes the old and the new
+    kg/graph/summary.py's RECOMPUTE drops the scratch graph): mark the nodes the old and the new
     version type or name as entities, then take off what the graph and they count now."""
     marks = "".join(
         f"{q.subject} {_MARK} {q.object} .\n"

@@ -23,7 +23,7 @@ dated one over these.
 What can change an event's summary: its own triples (an article stating it is written,
 replaced or removed), and the names and types of the entities it reaches (a label or
 entity type entering or leaving the view, an owl:sameAs link appearing or going). The
-update that replaces a graph (kg/store/base.py) therefore marks, in a scratch graph, the
+update that replaces a graph (kg/graph/store/base.py) therefore marks, in a scratch graph, the
 events of the graph's old and new version and the entities whose label, type or sameAs
 triple enters or leaves the view, recomputes the summaries of the events they reach, and
 drops the scratch graph: all in the same update request, one transaction on Oxigraph. An

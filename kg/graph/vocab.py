@@ -119,7 +119,7 @@ SUMMARY_PREDICATES = (
     SUMMARY_ARTICLE,
 )
 SUMMARY_PENDING = KG + "summaryPending"
-# What `kg stats` shows, kept by the writer in the merged view only (kg/stats.py): each
+# What `kg stats` shows, kept by the writer in the merged view only (kg/graph/stats.py): each
 # counter a node of its own (ID + "count/..."), its number the kg:count; and the mark, inside
 # one update, of the nodes whose counts it may change.
 COUNT = KG + "count"

@@ -292,7 +292,7 @@ def test_a_server_store_that_takes_no_time_limit_is_named_at_start(tmp_path):
 
 # ------------------------------------------------------------------ 8. one view of the store
 
-# The invented triples (not the counts kg keeps beside them, kg/stats.py).
+# The invented triples (not the counts kg keeps beside them, kg/graph/stats.py).
 COUNT = "/sparql?" + urllib.parse.urlencode(
     {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"}
 )

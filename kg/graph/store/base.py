@@ -1,5 +1,5 @@
 """What every kg store answers (`GraphStore`), and the one SPARQL update that replaces an
-article's graph and keeps the merged view (see kg/store/__init__.py)."""
+article's graph and keeps the merged view (see kg/graph/store/__init__.py)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import stats, summary
+from kg.graph import stats, summary
 from kg.graph.bindings import Bindings
-from kg.graph.triples import graph_iri, ntriples_line
+from kg.graph.iris import graph_iri
+from kg.graph.triples import ntriples_line
 
 
 def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
     """One SPARQL update that makes `graph` hold exactly `quads`, keeps the default graph
     the merged view of every named graph, and keeps the listings' summaries of the events
-    it touches (kg/summary.py) and the store's counts (kg/stats.py) right, all in one request."""
+    it touches (kg/graph/summary.py) and the store's counts (kg/graph/stats.py) right, all in one request."""
     quads = list(quads)
     # A triple leaves the view only when no other graph still states it; the new triples
     # (re)enter it below, so a triple the new version keeps is never missing after the update.
@@ -32,7 +33,7 @@ def replacement_update(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
         marks = summary.new_event_marks(quads)
         pending = f"GRAPH {summary.PENDING} {{\n{marks}}} " if marks else ""
         ops.append(f"INSERT DATA {{\n{body}GRAPH {graph} {{\n{body}}} {pending}}}")
-    # The counts kg stats shows (kg/stats.py), before the summaries' last step drops the
+    # The counts kg stats shows (kg/graph/stats.py), before the summaries' last step drops the
     # scratch graph both mark in.
     ops += [stats.after_replacement(graph), *summary.RECOMPUTE]
     return summary.PROLOGUE + " ;\n".join(ops)
@@ -93,7 +94,7 @@ class GraphStore(ABC):
     @abstractmethod
     def query(self, sparql: str, bindings: Bindings | None = None) -> Any:
         """Run SPARQL over the merged view of every article graph (`GRAPH ?g` reaches the
-        article graphs themselves), the prefixes of kg/terms.py declared; `bindings` bind
+        article graphs themselves), the prefixes of kg/graph/vocab.py declared; `bindings` bind
         variables (as RDF terms in a VALUES block, never spliced into the query text).
         Returns pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
 

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg.cli import app
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 runner = CliRunner()
 
@@ -292,7 +291,7 @@ def test_json_answers_are_typed(seeds_store):
 
 
 def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
-    import kg.pipeline
+    import kg.build.build
 
     def interrupted(paths, store, *, on_start=None, on_article=None, **_options):
         on_start(3)
@@ -300,7 +299,7 @@ def test_ctrl_c_during_a_build_says_what_is_stored(tmp_path: Path, monkeypatch):
         on_article(None)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kg.pipeline, "build", interrupted)
+    monkeypatch.setattr(kg.build.build, "build", interrupted)
     result = runner.invoke(app, ["build", str(SEEDS), "--store", str(tmp_path / "s")])
     assert result.exit_code == 130
     assert "interrupted: 2 articles stored; run again to finish" in result.output
@@ -415,7 +414,7 @@ def test_a_store_failing_as_its_rows_are_read_is_one_line(tmp_path: Path, seeds_
 
     monkeypatch.setattr("kg.graph.store.GraphStore.count", damaged)
     monkeypatch.setattr("kg.graph.store.GraphStore.select", damaged)
-    monkeypatch.setattr("kg.facts.iter_facts", damaged)
+    monkeypatch.setattr("kg.exports.facts.iter_facts", damaged)
     for args in (["stats"], ["facts"]):
         line = _one_error_line(runner.invoke(app, [*args, "--store", str(seeds_store)]))
         assert line == (
@@ -436,8 +435,8 @@ def _counted_rows(out: io.StringIO, seen: list[int], n: int):
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
 def test_csv_tsv_and_json_write_each_row_as_the_engine_yields_it(fmt, monkeypatch):
     # Issue 21: written as they come, not after the answer is read whole.
-    from kg import queries as q
     from kg.cli.listing import _print_result
+    from kg.graph import queries as q
 
     out, seen = io.StringIO(), []
     monkeypatch.setattr(sys, "stdout", out)
@@ -457,8 +456,8 @@ def test_a_long_answer_is_written_in_flat_memory(tmp_path: Path, monkeypatch):
 
     import pyoxigraph as ox
 
-    from kg import queries as q
     from kg.cli.listing import _print_result
+    from kg.graph import queries as q
     from kg.graph.store import LocalStore
 
     raw = ox.Store(str(tmp_path / "s"))

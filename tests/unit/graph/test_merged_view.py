@@ -9,18 +9,17 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from kg.pipeline import build
 
-from kg import terms as T
+from kg.build.build import build
 from kg.errors import QueryError
+from kg.graph import vocab as T
+from kg.graph.iris import date_literal
 from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
 from kg.graph.stats import count_store
 from kg.graph.store import LocalStore, open_store
-from kg.graph.triples import date_literal
-
-from .conftest import SEEDS, union, view
-from .listings import assert_listings_unchanged
+from tests.conftest import SEEDS, union, view
+from tests.listings import assert_listings_unchanged
 
 GRAPHS = [ox.NamedNode(f"urn:graph:{i}") for i in range(3)]
 TRIPLES = [
@@ -109,7 +108,7 @@ event_statement = st.tuples(
     st.sampled_from([None, "place", "country"]),  # what this article calls place 1
 )
 # Interviews: an outlet with two spellings, a person (the surname node 3 among them), a date
-# or none (then the article scopes the node, as kg/rdf.py does).
+# or none (then the article scopes the node, as kg/graph/triples.py does).
 interview_statement = st.tuples(
     st.integers(0, 1), st.integers(0, 3), st.sampled_from([None, "2020-05-01", "2021"]), st.integers(0, 1)
 )
