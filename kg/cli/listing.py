@@ -96,26 +96,23 @@ def query(
     """
     from kg.graph import queries as q
 
-    try:
-        _check_format(fmt)
-        params = q.parse_params(param or [])
-        if sparql and name:
-            raise KgError(f"give a query name ({name}) or --sparql, not both")
-        db = None
-        if sparql:
-            text = sparql
-        elif name:
-            named = q.load_query(name)
-            q.check_params(named, params)
-            text = named.text
-            db = _open(store)
-            params = q.bind_names(db, named, params)
-        else:
-            listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
-            raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
-        result = q.stream_query(db if db is not None else _open(store), text, params)
-    except KgError as exc:
-        _fail(exc)
+    _check_format(fmt)
+    params = q.parse_params(param or [])
+    if sparql and name:
+        raise KgError(f"give a query name ({name}) or --sparql, not both")
+    db = None
+    if sparql:
+        text = sparql
+    elif name:
+        named = q.load_query(name)
+        q.check_params(named, params)
+        text = named.text
+        db = _open(store)
+        params = q.bind_names(db, named, params)
+    else:
+        listing = "\n".join(f"  {nq.name:<12} {nq.question}" for nq in q.list_queries())
+        raise KgError(f"name a query or give --sparql; the named queries are:\n{listing}")
+    result = q.stream_query(db if db is not None else _open(store), text, params)
     _print_result(result, fmt, limit, offset)
 
 
@@ -161,13 +158,10 @@ def _run_named(name: str, given: dict[str, str | None], fmt: str, store: str) ->
     """A named query with the options given as its parameters, printed as `kg query` does."""
     from kg.graph import queries as q
 
-    try:
-        _check_format(fmt)
-        named = q.load_query(name)
-        params = q.parse_params([f"{k}={v}" for k, v in given.items() if v is not None])
-        result = q.stream_query(_open(store), named.text, params)
-    except KgError as exc:
-        _fail(exc)
+    _check_format(fmt)
+    named = q.load_query(name)
+    params = q.parse_params([f"{k}={v}" for k, v in given.items() if v is not None])
+    result = q.stream_query(_open(store), named.text, params)
     _print_result(result, fmt)
 
 
