@@ -338,6 +338,21 @@ def index_entities(doc: Doc) -> ArticleEntities:
         first, _, rest = key.partition(" ")
         if " " in rest and rest in full_people and not is_given_name(first):
             fullest[_without_initials(key)] = fullest[_without_initials(rest)]
+    # "Javad Zarif" where the story also writes "Mohammad Javad Zarif": a name of two words
+    # or more that ends exactly one longer name of a person is that person, cut short;
+    # unless it starts with a common given name ("Hillary Clinton" is whole, and a word
+    # written before it, "Crooked Hillary Clinton", is no part of the name).
+    for key in full_people:
+        if is_given_name(key.split()[0]):
+            continue
+        own = fullest[_without_initials(key)]
+        longer = {
+            fullest[_without_initials(other)]
+            for other in full_people
+            if other.endswith(" " + key) and fullest[_without_initials(other)] != own
+        }
+        if len(longer) == 1:
+            fullest[_without_initials(key)] = longer.pop()
     for key in full_people:
         words = key.split()
         full = fullest[_without_initials(key)]
