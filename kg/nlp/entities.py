@@ -392,6 +392,19 @@ def index_entities(doc: Doc) -> ArticleEntities:
             canonical[key] = key
         else:
             canonical[key] = key
+    # "the Security Council" where the story names the United Nations Security Council, "the
+    # Times" for The New York Times: an organisation's name that ends exactly one longer
+    # organisation's name of the story is that organisation. One word is a short form of
+    # an outlet's name only ("the House" is not the White House).
+    organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}
+    for key in organisations:
+        longer = {
+            canonical[o]
+            for o in organisations
+            if o.endswith(" " + key) and canonical[o] != canonical[key] and (" " in key or o in outlet_names)
+        }
+        if len(longer) == 1:
+            canonical[key] = longer.pop()
     # "IMF" for the International Monetary Fund the story names: an acronym is the one
     # longer name whose capitalised words it spells.
     spelled: dict[str, set[str]] = defaultdict(set)
@@ -440,7 +453,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
             if _majority_label(counter) == "ORG":
                 return Entity(the_name, "organization")
         if ckey in outlet_names or key in outlet_names:
-            return Entity(name, "outlet")
+            return Entity(gazetteer.outlet_name(name), "outlet")
         top = _majority_label(counter)
         if top == "COUNTRY":
             return Entity(gazetteer.country_of(name) or name, "country")

@@ -61,6 +61,16 @@ def is_known_outlet(name: str) -> bool:
     return key in outlets() or (key.startswith("the ") and key[4:] in outlets())
 
 
+@lru_cache(maxsize=1)
+def _outlets_named_with_the() -> frozenset[str]:
+    return frozenset(line.strip()[4:].lower() for line in _lines("outlets.txt") if line.startswith("The "))
+
+
+def outlet_name(name: str) -> str:
+    """An outlet's name as it calls itself: "The New York Times" for "New York Times"."""
+    return "The " + name if name.lower() in _outlets_named_with_the() else name
+
+
 # Nouns that introduce a news outlet: "French newspaper X", "news agency X", "X daily".
 OUTLET_NOUNS = words("outlet-nouns")
 
