@@ -150,8 +150,9 @@ def _name_spans(doc: Doc) -> list[Span]:
     """Named mentions; a person's name loses a title the tagger took into it
     ("President Putin" is "Putin")."""
     spans = []
+    covered_until = 0  # a name carried on over the next span the tagger made of its rest
     for ent in doc_ents(doc):
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
         if ent[0].is_lower and ent.label_ != "PERSON":
             # "to meet Piotr Varga" tagged as one organisation: no name starts with a
@@ -209,6 +210,8 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and not _is_title_word(doc[end])  # "Mali President ...": the title is no name
             ):
                 end += 1
+            end = _name_rest_end(doc, end)
+            covered_until = end
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
         elif _titled_name(ent):
@@ -226,6 +229,43 @@ def _name_spans(doc: Doc) -> list[Span]:
                     break
         spans.append(ent)
     return spans
+
+
+NAME_PARTICLES = words("name-particles")
+
+
+def _name_rest_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends that the tagger cut at a particle or split in two:
+    "Ursula von der" + "Leyen", "Jose Eduardo" + "dos Santos", "Jose Luiz" + "Rodriguez
+    Zapatero" (a second person's name straight after the first, in the same sentence)."""
+    after = end
+    while after < len(doc) and doc[after].is_lower and doc[after].lower_ in NAME_PARTICLES:
+        after += 1
+    if after >= len(doc) or doc[after].pos_ != "PROPN" or not doc[after].text[:1].isupper():
+        return end
+    if doc[after].sent.start != doc[end - 1].sent.start:
+        return end
+    if after > end or (doc[end - 1].is_lower and doc[end - 1].lower_ in NAME_PARTICLES):
+        end = after + 1  # the family name after the particles
+    elif (
+        # "Charlotte Mayor Jennifer Roberts": a place, then a titled name.
+        _is_title_word(doc[end - 1])
+        or _is_title_word(doc[after])
+        or doc[after].ent_type_ not in ("", "PERSON")
+        or doc[after].lower_ in MONTHS_AND_DAYS
+        or gazetteer.country_of(doc[after].text) is not None
+    ):
+        return end
+    else:
+        end = after + 1
+    # The rest of the tagger's second span, or of the untagged words.
+    untagged = doc[after].ent_type_ == ""
+    while end < len(doc) and (
+        (doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        or (untagged and doc[end].ent_type_ == "" and doc[end].pos_ == "PROPN" and doc[end].is_title)
+    ):
+        end += 1
+    return end
 
 
 def _titled_name(ent: Span) -> bool:
