@@ -19,6 +19,8 @@ PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
+# Nouns that end the name of a body ("army information service"), not a title.
+ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -166,6 +168,36 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     return org, title
 
 
+def _inner_title_words(
+    org_tokens: list[Token], title_tokens: list[Token], index: ArticleEntities, owner_elsewhere: bool
+) -> tuple[list[Token], list[Token]]:
+    """Move the common words between the body and the title noun into the title: "Iran's
+    chief nuclear negotiator", "Baltic Union foreign policy chief", "Hamas delegation
+    representative". Lower-case words after the last word of a name or country are the
+    title's, unless they end in a noun of a body ("army information service", "coalition"); where the
+    body is named elsewhere (a possessive, an "of" phrase), all such words are."""
+    naming = [
+        k for k, t in enumerate(org_tokens) if index.entity_at(t) is not None or gazetteer.country_of(t.text)
+    ]
+    if not naming and not owner_elsewhere:
+        return org_tokens, title_tokens
+    cut = naming[-1] + 1 if naming else 0
+    tail = org_tokens[cut:]
+    while tail and tail[0].lower_ in LOOSE_MODIFIERS:
+        tail = tail[1:]
+    if not tail or not all(t.is_lower and t.pos_ in ("NOUN", "ADJ") and not _participle(t) for t in tail):
+        return org_tokens, title_tokens
+    if tail[-1].lower_ in ORGANISATION_WORDS:
+        return org_tokens, title_tokens
+    return org_tokens[:cut], [*tail, *title_tokens]
+
+
+def _participle(token: Token) -> bool:
+    """A participle tells the holder's state, not the office: "exiled king", "deposed
+    king" (the tagger often calls them adjectives)."""
+    return token.tag_ in ("VBN", "VBG") or token.lower_.endswith("ed")
+
+
 HYPHENS = {"-", "–"}
 # Second halves of hyphenated titles: "president-elect", "premier-designate".
 HYPHEN_SUFFIXES = {"elect", "designate"}
@@ -209,6 +241,7 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     if split is None:
         return None
     org_tokens, title_tokens = split
+    org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
     org = _org_entity(org_tokens, index)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         # "Ruritania's deposed King Otto", "Ruritania's foreign minister Otto Kern": the
@@ -216,6 +249,10 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
         org = next(
             (owner for t in (name.root, *modifiers) if (owner := _possessor(t, index)) is not None), None
         )
+        if org is not None:
+            org_tokens, title_tokens = _inner_title_words(
+                org_tokens, title_tokens, index, owner_elsewhere=True
+            )
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
@@ -316,15 +353,26 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     """A title noun phrase: "the US secretary of state", "head of the Alpine Council"."""
     if head.lower_ not in gazetteer.TITLE_HEADS and head.lemma_.lower() not in gazetteer.TITLE_HEADS:
         return None
-    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    # The modifiers with their own modifiers: "the US national security adviser".
+    left = sorted(
+        {w for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") for w in t.subtree if w.i < head.i},
+        key=lambda t: t.i,
+    )
     split = _split_title([*left, head])
     if split is None:
         return None
     org_tokens, title_tokens = split
-    title_words = [t.text for t in title_tokens]
+    org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
     org = _org_entity(org_tokens, index) if org_tokens else None
+    if org is None and all(
+        index.entity_at(t) is None and not gazetteer.country_of(t.text) for t in org_tokens
+    ):
+        # "Ruritania's chief veterinary inspector", "political leader of the Alpine Front":
+        # the body is named elsewhere, and the words before the title noun are the title's.
+        org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=True)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         org = _possessor(head, index)  # "Ruritania's deputy defence minister, Jan Novak"
+    title_words = [t.text for t in title_tokens]
     # "a researcher with the Baltic Institute": "with" names the employer as "at" does.
     for prep in (
         c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")
@@ -334,6 +382,10 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif entity is None and pobj.pos_ == "NOUN" and prep.lower_ == "of":
+                if any(t.dep_ in ("det", "poss") for t in pobj.subtree):
+                    # "secretary general of the summit's organizing committee": a body
+                    # the text does not name, so not the one before the title.
+                    return None
                 # "secretary of state": the phrase is the title itself.
                 title_words += [prep.text, *[t.text for t in pobj.subtree]]
     if org is None:
