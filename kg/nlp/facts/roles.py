@@ -381,16 +381,40 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
             entity = index.entity_at(pobj)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
-            elif entity is None and pobj.pos_ == "NOUN" and prep.lower_ == "of":
-                if any(t.dep_ in ("det", "poss") for t in pobj.subtree):
+            elif (
+                entity is None
+                and prep.lower_ == "of"
+                and (pobj.pos_ == "NOUN" or pobj.lower_ in PORTFOLIO_NOUNS)
+            ):
+                # "chief of general staff of the X Army", "minister of foreign affairs of X":
+                # the portfolio's own "of" phrase names the body.
+                body = _body_of(pobj, index)
+                portfolio = [
+                    t
+                    for t in pobj.subtree
+                    if body is None or not body.left_edge.i <= t.i <= body.right_edge.i
+                ]
+                if any(t.dep_ in ("det", "poss") for t in portfolio):
                     # "secretary general of the summit's organizing committee": a body
                     # the text does not name, so not the one before the title.
                     return None
                 # "secretary of state": the phrase is the title itself.
-                title_words += [prep.text, *[t.text for t in pobj.subtree]]
+                title_words += [prep.text, *[t.text for t in portfolio]]
+                if body is not None and org is None:
+                    org = index.entity_at(next(p for p in body.children if p.dep_ == "pobj"))
     if org is None:
         return None
     return normalise_title(title_words), org
+
+
+def _body_of(portfolio: Token, index: ArticleEntities) -> Token | None:
+    """The "of" preposition after a portfolio that names a body: "of the X Army"."""
+    for prep in (c for c in portfolio.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            entity = index.entity_at(pobj)
+            if entity is not None and entity.type in ORG_TYPES:
+                return prep
+    return None
 
 
 def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
