@@ -70,14 +70,22 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         roles.append(premodifier)
     head = name.root
     # "Albright, the US secretary of state": the title in apposition after the name.
+    read: set[int] = set()
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= name.end:
-            role = _title_phrase_role(child, index)
+        if child.dep_ == "appos" and child.i >= name.end and child.i not in read:
+            unit = _hyphen_word(child)
+            read.update(t.i for t in unit)
+            role = _hyphen_title_role(unit, index) if len(unit) > 1 else _title_phrase_role(child, index)
             if role:
                 roles.append(role)
     # "the head of the Alpine Council, Franz Weber" / "his US counterpart, Donald Trump".
     if head.dep_ == "appos" and head.head.i < name.start:
-        role = _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
+        unit = _hyphen_word(head.head)
+        role = (
+            _hyphen_title_role(unit, index)
+            if len(unit) > 1
+            else _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
+        )
         if role:
             roles.append(role)
     if not roles:
@@ -85,6 +93,39 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if role:
             roles.append(role)
     return roles
+
+
+def _hyphen_word(token: Token) -> list[Token]:
+    """The tokens of the hyphenated word `token` is part of ("vice-president",
+    "commander-in-chief"), which the parser may have scattered over the phrase."""
+    doc = token.doc
+    start = end = token.i
+    while start > 1 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_:
+            break
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text in HYPHENS and not doc[end].whitespace_:
+        if doc[end + 1].whitespace_:
+            break
+        end += 2
+    return list(doc[start : end + 1])
+
+
+def _hyphen_title_role(unit: list[Token], index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A hyphenated title in apposition and the body its "of" phrase names: "X, the
+    secretary-general of the Alpine Union", "vice-president of the Council of State"."""
+    if not any(_is_title(t) for t in unit if t.text not in HYPHENS):
+        return None
+    inside = {t.i for t in unit}
+    for token in unit:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")):
+            if prep.i in inside:
+                continue
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                entity = index.entity_at(pobj)
+                if entity is not None and entity.type in ORG_TYPES:
+                    return normalise_title(["".join(t.text for t in unit)]), entity
+    return None
 
 
 def _shared_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
