@@ -65,7 +65,9 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     roles: list[tuple[str, Entity]] = []
-    premodifier = _premodifier_role(name, index) or _title_run_role(name, index)
+    premodifier = (
+        _premodifier_role(name, index) or _title_run_role(name, index) or _bracketed_body_role(name, index)
+    )
     if premodifier:
         roles.append(premodifier)
     head = name.root
@@ -346,6 +348,29 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A title after a body's short name in brackets: "Harbour Authority (HA) acting
+    director X", "peacekeeping force (KFOR) spokesman X". The bracketed name, linked to
+    its full name where the story gives it, is the body."""
+    doc = name.doc
+    k = name.start
+    while k > name.sent.start and (
+        _is_title(doc[k - 1])
+        or doc[k - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        or doc[k - 1].lower_ in TITLE_PREFIXES
+    ):
+        k -= 1
+    title = list(doc[k : name.start])
+    if not title or not _is_title(title[-1]) or k - 3 < name.sent.start:
+        return None
+    if doc[k - 1].text != ")" or doc[k - 3].text != "(":
+        return None
+    body = index.entity_at(doc[k - 2])
+    if body is None or body.type not in ORG_TYPES:
+        return None
+    return normalise_title([t.text for t in title]), body
 
 
 def _posting_start(name: Span) -> int:
