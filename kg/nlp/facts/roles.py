@@ -268,7 +268,7 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         return entity if entity.type in ORG_TYPES else None
     if len(tokens) == 1:
         country = gazetteer.country_of(tokens[0].text)
-        return Entity(country, "country") if country else None
+        return Entity(country, "country") if country else _named_elsewhere(tokens[0], index)
     # "French army information service": a body named by words around a name.
     if any(index.entity_at(t) is not None for t in tokens) and all(
         t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tokens
@@ -276,6 +276,19 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         name = " ".join(t.text for t in tokens)
         return Entity(name, "organization")
     return None
+
+
+def _named_elsewhere(token: Token, index: ArticleEntities) -> Entity | None:
+    """A body's name the tagger missed here but read elsewhere in the story: "AL Secretary
+    General X" where a later "AL" is the Arab League. Only a capitalised word, and only
+    where every other mention of it names the same body."""
+    if not (token.is_title or token.is_upper) or token.ent_type_:
+        return None
+    found = {index.entity_at(t) for t in token.doc if t.i != token.i and t.text == token.text and t.ent_type_}
+    if len(found) != 1:
+        return None
+    entity = found.pop()
+    return entity if entity is not None and entity.type in ("country", "organization") else None
 
 
 def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
