@@ -50,6 +50,7 @@ _EVENT_TYPES = {ox.NamedNode(c) for c in _EVENT_CLASSES}
 _NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
 _NAMING_VALUES = " ".join(f"<{p}>" for p in _NAMING)
 _SUMMARY_VALUES = " ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
+_SUMMARY_IN = ", ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 
 PROLOGUE = T.SPARQL_PROLOGUE
 
@@ -145,7 +146,11 @@ WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFro
 
 
 def _forget(events: str) -> str:
-    return f"DELETE {{ ?e ?sp ?so }} WHERE {{ {events} ?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }} }}"
+    if not events:  # every summary: the few summary properties' triples, read by predicate
+        return f"DELETE {{ ?e ?sp ?so }} WHERE {{ ?e ?sp ?so . VALUES ?sp {{ {_SUMMARY_VALUES} }} }}"
+    # The listed events' own triples, filtered: with VALUES the engine read every summary
+    # triple of the store and joined them to the list (80 ms a write on 1.2M triples).
+    return f"DELETE {{ ?e ?sp ?so }} WHERE {{ {events} ?e ?sp ?so . FILTER(?sp IN ({_SUMMARY_IN})) }}"
 
 
 # Every summary recomputed from the view: for a store written before kg kept them.
