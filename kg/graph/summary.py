@@ -89,7 +89,7 @@ WHERE {
               SELECT ?e ?person (MIN(?label) AS ?name)
               WHERE {
                 { SELECT DISTINCT ?e WHERE { EVENTS } }
-                ?e a ?type . VALUES ?type { kg:Meeting kg:PhoneCall }
+                { ?e a kg:Meeting } UNION { ?e a kg:PhoneCall }  # VALUES here read every meeting
                 ?e kg:participant ?named .
                 OPTIONAL { ?named owl:sameAs ?full }
                 BIND(COALESCE(?full, ?named) AS ?person)
@@ -131,10 +131,11 @@ WHERE {
     SELECT ?e (MIN(?outletName) AS ?outlet) (MIN(?personName) AS ?person) (SAMPLE(?q) AS ?p)
     WHERE {
       EVENTS
-      ?e a kg:Interview ; kg:outlet/rdfs:label ?outletName ; kg:interviewee ?named .
+      ?e a kg:Interview ; kg:outlet ?outletNode ; kg:interviewee ?named .
       OPTIONAL { ?named owl:sameAs ?full }
       BIND(COALESCE(?full, ?named) AS ?q)
       ?q rdfs:label ?personName .
+      ?outletNode rdfs:label ?outletName .  # as a path (kg:outlet/rdfs:label), read every interview
     }
     GROUP BY ?e
   }
