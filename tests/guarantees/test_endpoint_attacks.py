@@ -313,3 +313,29 @@ def test_the_query_page_loads_hostile_examples_and_runs_a_query(seeds_store, bro
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_query_page_reads_a_listing_a_page_at_a_time(seeds_store, browser):
+    # Issue 21: a whole listing costs the engine its whole answer; a page, with a next link,
+    # costs a page. ?rows=2 so the seeds' few people make three pages.
+    server, url = _serve(seeds_store)
+    server.page = query_page(
+        {"people": "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"}
+    )
+    try:
+        page = browser.new_page()
+        page.goto(url + "/?rows=2")
+        page.click("button[type=submit]")
+        page.wait_for_selector("#results table", timeout=10_000)
+        first = page.eval_on_selector_all("#results td", "els => els.map(e => e.textContent)")
+        assert len(first) == 2 and "rows 1-2" in page.inner_text("#status")
+        page.click("text=next 2")
+        page.wait_for_function("document.getElementById('status').textContent.includes('rows 3-4')")
+        second = page.eval_on_selector_all("#results td", "els => els.map(e => e.textContent)")
+        assert len(second) == 2 and not set(first) & set(second) and sorted(first + second) == first + second
+        page.click("text=previous")
+        page.wait_for_function("document.getElementById('status').textContent.includes('rows 1-2')")
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
