@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -231,6 +232,15 @@ def _name_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
+    """The one name (as `resolve` gives it) of the story's `names` that ends with the whole
+    words of `key` and is not `key`'s own: "Mohammad Javad Zarif" for "Javad Zarif". None
+    where there is none, or more than one."""
+    own = resolve(key)
+    longer = {resolve(o) for o in names if o.endswith(" " + key) and resolve(o) != own}
+    return longer.pop() if len(longer) == 1 else None
+
+
 NAME_PARTICLES = words("name-particles")
 
 
@@ -385,14 +395,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
     for key in full_people:
         if is_given_name(key.split()[0]):
             continue
-        own = fullest[_without_initials(key)]
-        longer = {
-            fullest[_without_initials(other)]
-            for other in full_people
-            if other.endswith(" " + key) and fullest[_without_initials(other)] != own
-        }
-        if len(longer) == 1:
-            fullest[_without_initials(key)] = longer.pop()
+        whole = _one_longer(key, full_people, lambda k: fullest[_without_initials(k)])
+        if whole is not None:
+            fullest[_without_initials(key)] = whole
     for key in full_people:
         words = key.split()
         full = fullest[_without_initials(key)]
@@ -438,13 +443,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # an outlet's name only ("the House" is not the White House).
     organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}
     for key in organisations:
-        longer = {
-            canonical[o]
-            for o in organisations
-            if o.endswith(" " + key) and canonical[o] != canonical[key] and (" " in key or o in outlet_names)
-        }
-        if len(longer) == 1:
-            canonical[key] = longer.pop()
+        names = organisations if " " in key else organisations & outlet_names
+        whole = _one_longer(key, names, canonical.__getitem__)
+        if whole is not None:
+            canonical[key] = whole
     # "IMF" for the International Monetary Fund the story names: an acronym is the one
     # longer name whose capitalised words it spells.
     spelled: dict[str, set[str]] = defaultdict(set)
