@@ -234,7 +234,7 @@ def _name_spans(doc: Doc) -> list[Span]:
 
 def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
     """The one name (as `resolve` gives it) of the story's `names` that ends with the whole
-    words of `key` and is not `key`'s own: "Mohammad Javad Zarif" for "Javad Zarif". None
+    words of `key` and is not `key`'s own: "Amir Reza Tavana" for "Reza Tavana". None
     where there is none, or more than one."""
     own = resolve(key)
     longer = {resolve(o) for o in names if o.endswith(" " + key) and resolve(o) != own}
@@ -246,8 +246,8 @@ NAME_PARTICLES = words("name-particles")
 
 def _name_rest_end(doc: Doc, end: int) -> int:
     """Where a person's name ends that the tagger cut at a particle or split in two:
-    "Ursula von der" + "Leyen", "Jose Eduardo" + "dos Santos", "Jose Luiz" + "Rodriguez
-    Zapatero" (a second person's name straight after the first, in the same sentence)."""
+    "Anna von der" + "Brinck", "Paulo Mendes" + "dos Reis", "Luis Carlos" + "Ortega
+    Ruiz" (a second person's name straight after the first, in the same sentence)."""
     after = end
     while after < len(doc) and doc[after].is_lower and doc[after].lower_ in NAME_PARTICLES:
         after += 1
@@ -258,7 +258,7 @@ def _name_rest_end(doc: Doc, end: int) -> int:
     if after > end or (doc[end - 1].is_lower and doc[end - 1].lower_ in NAME_PARTICLES):
         end = after + 1  # the family name after the particles
     elif (
-        # "Charlotte Mayor Jennifer Roberts": a place, then a titled name.
+        # "Harbourtown Mayor Anna Lind": a place, then a titled name.
         _is_title_word(doc[end - 1])
         or _is_title_word(doc[after])
         or doc[after].ent_type_ not in ("", "PERSON")
@@ -388,10 +388,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
         first, _, rest = key.partition(" ")
         if " " in rest and rest in full_people and not is_given_name(first):
             fullest[_without_initials(key)] = fullest[_without_initials(rest)]
-    # "Javad Zarif" where the story also writes "Mohammad Javad Zarif": a name of two words
+    # "Reza Tavana" where the story also writes "Amir Reza Tavana": a name of two words
     # or more that ends exactly one longer name of a person is that person, cut short;
-    # unless it starts with a common given name ("Hillary Clinton" is whole, and a word
-    # written before it, "Crooked Hillary Clinton", is no part of the name).
+    # unless it starts with a common given name ("Maria Lopez" is whole, and a word
+    # written before it, "Crooked Maria Lopez", is no part of the name).
     for key in full_people:
         if is_given_name(key.split()[0]):
             continue
@@ -438,7 +438,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         else:
             canonical[key] = key
     # "the Security Council" where the story names the United Nations Security Council, "the
-    # Times" for The New York Times: an organisation's name that ends exactly one longer
+    # Courier" for The Harbour Courier: an organisation's name that ends exactly one longer
     # organisation's name of the story is that organisation. One word is a short form of
     # an outlet's name only ("the House" is not the White House).
     organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}

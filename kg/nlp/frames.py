@@ -79,7 +79,7 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
                 )
             if noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
                 found.add(noun.i)
-                # "a summit held at the weekend in Bamako": the occasion's own participle.
+                # "a summit held at the weekend in Harbourtown": the occasion's own participle.
                 found.update(c.i for c in noun.children if c.dep_ == "acl")
     return Frame(found, set()) if found else None
 
@@ -91,8 +91,8 @@ OCCURRING_VERBS = words("occurring-verbs")
 
 def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
     """Where the story's occasion is held, when every place the story gives an occasion
-    (summit, forum, conference) is the same one: "the summit in London", "the APEC summit
-    meetings are to take place in ... Busan". An encounter "on the sidelines of the summit"
+    (summit, forum, conference) is the same one: "the summit in London", "the trade summit
+    meetings are to take place in ... Harbourtown". An encounter "on the sidelines of the summit"
     told in another paragraph is there."""
     places: set[Entity] = set()
     for noun in doc:
@@ -109,7 +109,7 @@ def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
 
 
 def _names_occasion(noun: Token) -> bool:
-    """ "the summit", "the forum", "the APEC summit meetings"."""
+    """ "the summit", "the forum", "the trade summit meetings"."""
     return any(
         t.lemma_.lower() in STORY_OCCASION_NOUNS or t.lower_ in STORY_OCCASION_NOUNS
         for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))

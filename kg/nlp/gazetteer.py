@@ -67,7 +67,7 @@ def _outlets_named_with_the() -> frozenset[str]:
 
 
 def outlet_name(name: str) -> str:
-    """An outlet's name as it calls itself: "The New York Times" for "New York Times"."""
+    """An outlet's name as it calls itself: "The Harbour Courier" for "Harbour Courier"."""
     return "The " + name if name.lower() in _outlets_named_with_the() else name
 
 

@@ -6,7 +6,7 @@ verb outside the quotation in the same sentence ("...," said Lindqvist / Varga s
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
 quotation it continues (a split quote, the next paragraph of a long one) or of the reported
 speech right before it ("X told the council that ... / “...”"). A pronoun ("he said") or an
-anchored description ("the Indiana governor said") is read as a reader reads it: the nearest
+anchored description ("the Nevada governor said") is read as a reader reads it: the nearest
 main subject that agrees with it, else the person last reported speaking, never a name inside
 the quotation, and no one where two readings remain. A surname several people bear is the one
 of them last reported speaking. A speaker the article does not name is kept as its

@@ -279,8 +279,8 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
 
 
 def _named_elsewhere(token: Token, index: ArticleEntities) -> Entity | None:
-    """A body's name the tagger missed here but read elsewhere in the story: "AL Secretary
-    General X" where a later "AL" is the Arab League. Only a capitalised word, and only
+    """A body's name the tagger missed here but read elsewhere in the story: "BU Secretary
+    General X" where a later "BU" is the Baltic Union. Only a capitalised word, and only
     where every other mention of it names the same body."""
     if not (token.is_title or token.is_upper) or token.ent_type_:
         return None
@@ -365,7 +365,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
 
 def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
     """A title after a body's short name in brackets: "Harbour Authority (HA) acting
-    director X", "peacekeeping force (KFOR) spokesman X". The bracketed name, linked to
+    director X", "peacekeeping force (HPF) spokesman X". The bracketed name, linked to
     its full name where the story gives it, is the body."""
     doc = name.doc
     k = name.start

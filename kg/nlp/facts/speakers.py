@@ -1,5 +1,5 @@
 """Who a speaker phrase is: a name ("Weber", "the Harbour Union"), a pronoun ("he said"), a
-description anchored by a place or party ("the Indiana governor"), a document ("the
+description anchored by a place or party ("the Nevada governor"), a document ("the
 union's statement"), or the words of someone the story leaves unnamed ("a senior
 official"). Read as a reader reads them: a pronoun or description is the nearest main
 subject outside quotations that agrees with it, else the person last reported speaking,
@@ -55,7 +55,7 @@ _FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
 
 
 def _anchors(noun: Token) -> list[Token]:
-    """The words before a description's head that name something: "Indiana", "Republican"."""
+    """The words before a description's head that name something: "Nevada", "Republican"."""
     words = [
         t for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod") for t in c.subtree
     ]
@@ -63,7 +63,7 @@ def _anchors(noun: Token) -> list[Token]:
 
 
 def describes_someone(noun: Token, index: ArticleEntities) -> bool:
-    """ "the Indiana governor", "the Republican nominee": a definite description of one
+    """ "the Nevada governor", "the Republican nominee": a definite description of one
     person, anchored by a place or party, as a story uses for someone it has named. Not
     "the official" nor "a senior aide" (people the story does not name), nor "Weber's
     spokesman" (never Weber)."""
@@ -78,7 +78,7 @@ def describes_someone(noun: Token, index: ArticleEntities) -> bool:
 
 
 def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> bool:
-    """Can `reference`, a pronoun or a description ("the Indiana governor"), be `person`?
+    """Can `reference`, a pronoun or a description ("the Nevada governor"), be `person`?
     Of a description: the person is of its sex where both are known ("the congresswoman"),
     holds a title in the country it names ("the Russian president"), and is not named in it."""
     if reference.pos_ == "PRON":
