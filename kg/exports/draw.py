@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -74,7 +75,25 @@ def neighbourhood(graph: nx.MultiDiGraph, around: str | None, depth: int = 1) ->
         raise KgError("--depth must be at least 1")
     centre = find_node(graph, around)
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=depth)
-    return graph.subgraph(near).copy()
+    return _part(graph, near)
+
+
+def _part(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The subgraph on `nodes`, its nodes and edges in a fixed order. networkx's own
+    subgraph iterates the node set in hash order, which differs from run to run (string
+    hashing is salted per process), and the spring layout places nodes in iteration order:
+    without this the same graph drew a different picture each time."""
+    keep = set(nodes)
+    part = nx.MultiDiGraph()
+    part.graph.update(graph.graph)
+    part.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
+    part.add_edges_from(
+        sorted(
+            ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep),
+            key=lambda edge: (edge[0], edge[1], str(edge[2])),
+        )
+    )
+    return part
 
 
 def layout(simple: nx.Graph) -> dict[str, tuple[float, float]]:
@@ -138,7 +157,7 @@ def most_connected(graph: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph,
         for other in undirected.neighbors(node):
             if other not in kept:
                 heapq.heappush(frontier, rank(other))
-    return graph.subgraph(kept).copy(), len(related) - len(kept)
+    return _part(graph, kept), len(related) - len(kept)
 
 
 @dataclass(frozen=True)
@@ -157,7 +176,7 @@ def draw(graph: nx.MultiDiGraph, path: Path, title: str = "", limit: int = MAX_N
         raise KgError(f"cannot draw to {path.name}: give a file ending in {', '.join(FORMATS)}")
     # An entity with no relation (a place only mentioned, an outlet only relaying) would
     # only push the layout apart.
-    graph = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0]).copy()
+    graph = _part(graph, [n for n in graph.nodes if graph.degree(n) > 0])
     if graph.number_of_nodes() == 0:
         raise KgError("nothing to draw: the graph has no relations yet (kg build PATH first)")
     graph, left_out = most_connected(graph, min(limit, MOST_NODES) if limit > 0 else MOST_NODES)
@@ -246,7 +265,13 @@ def _draw_matplotlib(
     if note:
         axes.text(0.0, 1.0, note, transform=axes.transAxes, fontsize=9, color="#555555", va="bottom")
     axes.axis("off")
-    figure.savefig(path, dpi=110, bbox_inches="tight")
+    # The same graph gives the same file: no time stamp, and SVG element ids from a fixed
+    # salt instead of a random one.
+    if path.suffix.lower() == ".svg":
+        with matplotlib.rc_context({"svg.hashsalt": "kg"}):
+            figure.savefig(path, dpi=110, bbox_inches="tight", metadata={"Date": None})
+    else:
+        figure.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(figure)
 
 
