@@ -5,13 +5,18 @@
 Asked once per quotation, date or sentence, they made extraction quadratic in the length
 of an article (31 s on a 200,000-character one). The caches live in `doc.user_data` and are
 valid because nothing changes a Doc's text or entities after the pipeline.
+
+The same goes for the dozen passes over every token that look for trigger words
+(`tokens_with_lemma`): one pass over an array of lemmas serves them all.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
 
 
 def parsed_text(doc: Doc) -> str:
@@ -53,3 +58,25 @@ def ents_in(span: Span) -> list[Span]:
         if ent.end <= span.end:
             found.append(ent)
     return found
+
+
+def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
+    """The tokens whose lemma, lower-cased, is one of `lemmas`, in text order: what a loop
+    over every token testing `token.lemma_.lower() in lemmas` finds."""
+    by_lemma = _lemma_positions(doc)
+    return [doc[i] for i in sorted(i for lemma in lemmas & by_lemma.keys() for i in by_lemma[lemma])]
+
+
+def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Lower-cased lemma -> the positions of its tokens."""
+    cached = doc.user_data.get("kg_lemma_positions")
+    if cached is None:
+        hashes = doc.to_array([LEMMA]).reshape(-1)
+        order = np.argsort(hashes, kind="stable")
+        values, starts = np.unique(hashes[order], return_index=True)
+        cached = {}
+        for value, positions in zip(values, np.split(order, starts[1:]), strict=True):
+            lemma = doc.vocab.strings[int(value)].lower()
+            cached.setdefault(lemma, []).extend(positions.tolist())
+        doc.user_data["kg_lemma_positions"] = cached
+    return cached

@@ -629,7 +629,7 @@ def _gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
     found: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in covered or not doc[i].text[:1].isupper():
+        if i in covered or not doc[i].text[:1].isupper() or not gazetteer.may_open_outlet(doc[i].text):
             i += 1
             continue
         match = None

@@ -6,6 +6,7 @@ reader brings to any news story.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg import resources
@@ -59,6 +60,28 @@ def outlets() -> frozenset[str]:
 def is_known_outlet(name: str) -> bool:
     key = name.strip().lower()
     return key in outlets() or (key.startswith("the ") and key[4:] in outlets())
+
+
+_LEADING_WORD = re.compile(r"\w*")
+
+
+def _leading_word(text: str) -> str:
+    """The word characters a text opens with ("" where it opens with none)."""
+    match = _LEADING_WORD.match(text)
+    return match.group() if match else ""
+
+
+@lru_cache(maxsize=1)
+def _outlet_openings() -> frozenset[str]:
+    """Every beginning of the first word of a known outlet's name, and "the"."""
+    firsts = {_leading_word(name) for name in outlets()} | {"the"}
+    return frozenset(first[:end] for first in firsts for end in range(len(first) + 1))
+
+
+def may_open_outlet(word: str) -> bool:
+    """Can a known outlet's name start with this token? False rules it out cheaply: the
+    letters the token opens with begin no outlet's first word."""
+    return _leading_word(word.lower()) in _outlet_openings()
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.lexicon import words
 
 if TYPE_CHECKING:
@@ -65,9 +66,7 @@ def genders_from_pronouns(doc: Doc, index: ArticleEntities, unsure: set[int]) ->
     pronoun. A person the story calls both is left out, and so is a subject at a token in
     `unsure` (a surname several people share)."""
     seen: dict[Entity, set[str]] = defaultdict(set)
-    for verb in doc:
-        if verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
-            continue
+    for verb in tokens_with_lemma(doc, gazetteer.SPEECH_LEMMAS):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i in unsure:
             continue

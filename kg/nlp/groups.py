@@ -139,15 +139,17 @@ def _encounter_group(token: Token, index: ArticleEntities) -> tuple[Entity, ...]
 def hyphen_run(noun: Token) -> Span | None:
     """The hyphenated names right before an event noun ("the Lindqvist-Varga talks")."""
     doc = noun.doc
-    start = noun.i
-    while (
-        start > noun.sent.start
-        and doc[start - 1].pos_ != "DET"
-        and (doc[start - 1].text in ("-", "–") or doc[start - 1].is_title or doc[start - 1].is_upper)
-    ):
+    if noun.i == 0 or not _may_join(doc[noun.i - 1]):
+        return None  # the common case, decided before finding the sentence
+    start, first = noun.i, noun.sent.start
+    while start > first and _may_join(doc[start - 1]):
         start -= 1
     run = doc[start : noun.i]
     return run if any(t.text in ("-", "–") for t in run) else None
+
+
+def _may_join(token: Token) -> bool:
+    return token.pos_ != "DET" and (token.text in ("-", "–") or token.is_title or token.is_upper)
 
 
 def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
