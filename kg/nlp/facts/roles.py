@@ -1,6 +1,6 @@
-"""Who holds which title where: "Russian President Vladimir Putin", "Kremlin spokesperson
-Dmitry Peskov", "Albright, the US secretary of state", "the head of the
-Alpine Council, Franz Weber", "his American counterpart Donald Trump"."""
+"""Who holds which title where: "Estonian President Tomas Revik", "Palace spokesperson
+Ilse Brandt", "Lindqvist, the Swedish foreign minister", "the head of the
+Alpine Council, Franz Weber", "his Polish counterpart Piotr Varga"."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     if premodifier:
         roles.append(premodifier)
     head = name.root
-    # "Albright, the US secretary of state": the title in apposition after the name.
+    # "Lindqvist, the Swedish foreign minister": the title in apposition after the name.
     read: set[int] = set()
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and child.i not in read:
@@ -80,7 +80,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             role = _hyphen_title_role(unit, index) if len(unit) > 1 else _title_phrase_role(child, index)
             if role:
                 roles.append(role)
-    # "the head of the Alpine Council, Franz Weber" / "his US counterpart, Donald Trump".
+    # "the head of the Alpine Council, Franz Weber" / "his Polish counterpart, Piotr Varga".
     if head.dep_ == "appos" and head.head.i < name.start:
         unit = _hyphen_word(head.head)
         role = (
@@ -316,8 +316,8 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
 
 def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
     """A title read in text order before a name, whatever the parser made of it: "US
-    Secretary of State Mike Pompeo", "Bank of Japan governor Yasuo Matsushita", "Prime
-    Minister Robert Fico of Slovakia". The title is the title words around its last title
+    Secretary of State Anna Lindqvist", "Bank of Estonia governor Tomas Revik", "Prime
+    Minister Karel Vondrak of Slovakia". The title is the title words around its last title
     noun, with an "of" phrase that names no body ("of State"); the body is what stands
     before the title, else the name's own "of" phrase."""
     doc = name.doc
@@ -332,7 +332,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     head = heads[-1]
     portfolio = run[head + 1 :]
     # After the title noun only its portfolio may follow ("of State", "for Foreign Affairs"):
-    # "Bank of Japan governor" has none, "Minister of Uganda X" names a body there instead.
+    # "Bank of Estonia governor" has none, "Minister of Uganda X" names a body there instead.
     if portfolio and not (
         portfolio[0].lower_ in ("of", "for")
         and all(t.lower_ in PORTFOLIO_NOUNS or t.lower_ in ("of", "for", "and", "the") for t in portfolio[1:])
