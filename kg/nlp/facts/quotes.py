@@ -110,7 +110,7 @@ def _attributed(
         return cached[1]
     segments = quoted_segments(parsed_text(doc))
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
-    speakers = _named_speakers(doc, inside, index)
+    speakers = _surnames_followed(_named_speakers(doc, inside, index), index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
     found = [_in_full(a, s, doc, index, speakers) for a, s in zip(found, segments, strict=True)]
     groups = _quotations(segments, found, doc)
@@ -393,17 +393,11 @@ def _in_full(
     the paragraph before), and who can be of the sex the story gives the surname ("Mr.
     Ruiz"). Nobody such: the surname stays as written."""
     speaker = attributed.speaker if attributed is not None else None
-    if attributed is None or speaker is None or speaker.type != "person" or " " in speaker.name:
+    if attributed is None or speaker is None:
         return attributed
-    wanted = index.genders.get(speaker)
-    bearers = {
-        e
-        for e in index.entities
-        if e.type == "person"
-        and " " in e.name
-        and e.name.lower().split()[-1] == speaker.name.lower()
-        and (wanted in (None, "unknown") or index.genders.get(e) in (wanted, "unknown", None))
-    }
+    bearers = _bearers(speaker, index)
+    if not bearers:
+        return attributed
     at = attributed.verb
     if at is None:
         span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
@@ -412,6 +406,37 @@ def _in_full(
         return attributed
     person = last_speaker(speakers, at, lambda e: e in bearers)
     return attributed if person is None else replace(attributed, speaker=person, description=person.name)
+
+
+def _bearers(speaker: Entity, index: ArticleEntities) -> set[Entity]:
+    """The people whose surname a one-word speaker's name is, and who can be of the sex the
+    story gives that surname; none for a full name."""
+    if speaker.type != "person" or " " in speaker.name:
+        return set()
+    wanted = index.genders.get(speaker)
+    return {
+        e
+        for e in index.entities
+        if e.type == "person"
+        and " " in e.name
+        and e.name.lower().split()[-1] == speaker.name.lower()
+        and (wanted in (None, "unknown") or index.genders.get(e) in (wanted, "unknown", None))
+    }
+
+
+def _surnames_followed(
+    speakers: list[tuple[Token, Entity]], index: ArticleEntities
+) -> list[tuple[Token, Entity]]:
+    """ "Former President Tomas Ruiz ... the former president said ... / “...,” Ruiz said. /
+    Ruiz said ...": a surname several people bear, reported speaking, is the one of them last
+    reported speaking, and so stays for the next "Ruiz said": the reader follows the chain,
+    not only the mention right before."""
+    followed: list[tuple[Token, Entity]] = []
+    for token, entity in speakers:
+        bearers = _bearers(entity, index)
+        person = last_speaker(followed, token, bearers.__contains__) if bearers else None
+        followed.append((token, person or entity))
+    return followed
 
 
 def _after_reported_speech(
