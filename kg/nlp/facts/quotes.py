@@ -33,6 +33,7 @@ from kg.nlp.facts.speakers import (
     agreeing_person,
     author_of,
     describes_someone,
+    epithet_person,
     last_speaker,
     named_speaker,
     paragraphs_between,
@@ -613,6 +614,10 @@ def _speaker_of(
         if entity is None and describes_someone(subject, index):
             # "the Vermont senator said": the person the story is speaking of just then.
             entity = agreeing_person(subject, index, speakers, inside, 0)
+            description = entity.name if entity is not None else description
+        if entity is None:
+            # "“...,” the former senator said", right after a sentence about Ana Ruiz: her.
+            entity = epithet_person(subject, index, inside)
             description = entity.name if entity is not None else description
         if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
             # "The union's statement said": its author; an authorless "the memo" stays itself.

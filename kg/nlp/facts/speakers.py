@@ -77,6 +77,50 @@ def describes_someone(noun: Token, index: ArticleEntities) -> bool:
     return any(getattr(index.entity_at(t), "type", None) != "person" for t in _anchors(noun))
 
 
+_UNNAMED_SOURCES = words("unnamed-source-nouns")
+
+
+def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Entity | None:
+    """ "Ana Ruiz on Monday called on the council to act. / “...,” the former mayor said": a
+    definite description of one person by a role ("the senator", "Weber's former strategist")
+    speaking right after a sentence whose main subject is a named person it can be, is that
+    person, as news writing varies a name. No one where the description is one a story uses
+    for sources it leaves unnamed ("the official"), names its possessor ("Ruiz's aide" is not
+    Ruiz), or its head noun stands in that sentence too ("Ruiz met the former mayor")."""
+    head = noun.lemma_.lower()
+    if noun.tag_ != "NN" or head not in _PERSON_ROLE_NOUNS or head in _UNNAMED_SOURCES:
+        return None
+    modifiers = [c for c in noun.children if c.i < noun.i]
+    possessors = [c for c in modifiers if c.dep_ == "poss"]
+    if any(index.entity_at(p) is None for p in possessors):
+        return None  # "his aide", "the party's nominee": someone else, or unnamed
+    if not possessors and not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers):
+        return None
+    doc = noun.doc
+    start = noun.sent.start
+    while start > 0 and all(t.idx in inside or t.is_space or t.is_punct for t in doc[start : noun.i]):
+        start = doc[start - 1].sent.start  # the sentence of the quotation before it: the one before
+    before = doc[start - 1].sent if start > 0 else None
+    if before is None or paragraphs_between(before[0], noun) > 1:
+        return None
+    if any(t.lemma_.lower() == head and t.idx not in inside for t in before):
+        return None
+    main = {
+        entity
+        for t in before
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.idx not in inside
+        and (t.head == before.root or t.head.dep_ == "conj" and t.head.head == before.root)
+        and (entity := index.entity_at(t)) is not None
+        and entity.type == "person"
+    }
+    owners = {index.entity_at(p) for p in possessors}
+    if len(main) != 1 or main & owners:
+        return None
+    person = main.pop()
+    return person if fits_reference(index, person, noun) else None
+
+
 def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> bool:
     """Can `reference`, a pronoun or a description ("the Nevada governor"), be `person`?
     Of a description: the person is of its sex where both are known ("the congresswoman"),
