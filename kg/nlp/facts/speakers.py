@@ -268,10 +268,15 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
     ("a senior official")."""
     entity = index.entity_at(token)
     if entity is None:
-        for child in token.children:
-            if child.dep_ in ("appos", "compound") and index.entity_at(child) is not None:
-                entity = index.entity_at(child)
-                break
+        # "a Harbour Union spokesman, Ana Ruiz": the person in apposition speaks, not the
+        # body the noun is compounded with.
+        named = [e for c in token.children if c.dep_ in ("appos", "compound") and (e := index.entity_at(c))]
+        people = [
+            e
+            for c in token.children
+            if c.dep_ == "appos" and (e := index.entity_at(c)) and e.type == "person"
+        ]
+        entity = next(iter(people or named), None)
     if entity is not None and entity.type not in SPEAKER_TYPES:
         entity = None
     if entity is not None:
