@@ -1,10 +1,12 @@
-"""Who a speaker phrase is: a name ("Weber", "the Harbour Union"), a pronoun ("he said"), a
-description anchored by a place or party ("the Nevada governor"), a document ("the
-union's statement"), or the words of someone the story leaves unnamed ("a senior
-official"). Read as a reader reads them: a pronoun or description is the nearest main
-subject outside quotations that agrees with it, else the person last reported speaking,
-and no one where two readings remain (a wrong name is worse than none). quotes.py finds the
-quotations and their attributions; this module resolves the speaker they name.
+"""Who a speaker phrase is: a name ("Weber", "the Harbour Union", "a union spokesman, Ana
+Ruiz"), a pronoun ("he said"), a description anchored by a place or party ("the Nevada
+governor") or varying the name of the person the sentence before is about ("the former
+senator"), a document ("the union's statement"), or the words of someone the story leaves
+unnamed ("a senior official"). Read as a reader reads them: a pronoun or description is
+the nearest main subject outside quotations that agrees with it, else the person last
+reported speaking, and no one where two readings remain (a wrong name is worse than none).
+quotes.py finds the quotations and their attributions; this module resolves the speaker
+they name.
 """
 
 from __future__ import annotations
