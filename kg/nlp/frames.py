@@ -58,7 +58,10 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
         return Frame({head.i}, preps, head)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
-        # it stands in says when.
+        # it stands in says when. After a list ("stops in A and B, where he will meet X")
+        # "where" may mean any place the sentence names: the frame says nothing.
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return None
         outer = head.head.head if head.head.dep_ == "prep" else head.head
         return Frame({head.i, outer.i}, {"to", "into"}, outer if outer.pos_ in ("VERB", "AUX") else None)
     return None

@@ -34,7 +34,7 @@ def assemble(
     mentions = _link_anaphora(mentions)
     _cancel_with_occasion(mentions)
     _fill_from_lead(doc, mentions, index, published)
-    _place_from_visits(mentions, destinations, index)
+    _place_from_visits(doc, mentions, destinations, index)
     _place_from_occasion(doc, mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
@@ -54,18 +54,21 @@ def _place_from_occasion(doc: Doc, mentions: list[Mention], index: ArticleEntiti
 
 
 def _place_from_visits(
-    mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
+    doc: Doc, mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
 ) -> None:
     """A visitor's encounter with someone from the country visited happens there: a minister
-    on a visit to Austria meets the Austrian chancellor in Austria."""
+    on a visit to Austria meets the Austrian chancellor in Austria, and one who arrived in
+    the Austrian capital meets him in that city. An encounter told "here" is at the
+    dateline's place, and where the story has no dateline its place is not said."""
     for mention in mentions:
-        if mention.place is not None:
+        if mention.place is not None or (_told_here(mention) and dateline_place(doc) is None):
             continue
         for visitor in (p for p in mention.participants if p in destinations):
             destination = destinations[visitor]
+            country = {destination.name, gazetteer.country_of_capital(destination.name)} - {None}
             hosts = [p for p in mention.participants if p != visitor]
             if hosts and all(
-                host == destination or any(org == destination.name for _, org in index.titles.get(host, ()))
+                host == destination or any(org in country for _, org in index.titles.get(host, ()))
                 for host in hosts
             ):
                 mention.place = destination
@@ -152,6 +155,20 @@ BESIDE_PREPS = {"after", "during", "following", "at", "in"}
 
 
 BESIDE_MARKS = {"while", "after", "when", "as"}
+
+
+def _told_here(mention: Mention) -> bool:
+    """ "X said here when meeting Y", "talks here with Y": "here" hangs from the encounter or
+    the words it is told beside."""
+    trigger = mention.trigger
+    verbs = {trigger, mention.predicate, _told_beside(trigger)} - {None}
+    if trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in gazetteer.SPEECH_LEMMAS:
+        verbs.add(trigger.head)  # "said here Tuesday when meeting Y"
+    # The parser may hang "here" from the speaker: "said X here Tuesday when meeting Y".
+    return any(
+        t.lower_ == "here" and (t.head in verbs or (t.head.dep_ == "nsubj" and t.head.head in verbs))
+        for t in trigger.sent
+    )
 
 
 def _told_beside(trigger: Token) -> Token | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
+from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.facts.assembly import assemble
@@ -66,6 +67,8 @@ def extract_events(
 
 
 VISIT_NOUNS = words("visit-nouns")
+# "arrived in Zelin", "on arrival in Port Zelin": where a visitor is now.
+ARRIVAL_WORDS = words("arrival-words")
 
 
 def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) -> list[Mention]:
@@ -88,15 +91,23 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
 def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
     """Visitor -> the country or place the article says they are visiting ("a three-day
     official visit to Thailand", "his visit to Turkey"); a visitor with two destinations
-    has none."""
-    found: dict[Entity, set[Entity]] = {}
+    has none. Where they arrived ("arrived in Zelin on the last leg of her tour of the
+    region", "on arrival in Port Zelin") is where they are now: it comes before the trip's
+    destination."""
+    visits: dict[Entity, set[Entity]] = {}
+    arrivals: dict[Entity, set[Entity]] = {}
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in VISIT_NOUNS:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
+            found, preps = visits, ("to",)
+        elif token.pos_ in ("NOUN", "VERB") and (lemma in ARRIVAL_WORDS or token.lower_ in ARRIVAL_WORDS):
+            found, preps = arrivals, ("in",)
+        else:
             continue
         destinations = [
             e
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "to"
+            if prep.dep_ == "prep" and prep.lower_ in preps
             for pobj in prep.children
             if pobj.dep_ == "pobj"
             for e in [index.entity_at(pobj)]
@@ -106,11 +117,25 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
             continue
         visitors = [resolve_mention(c, index) for c in token.children if c.dep_ == "poss"]
         if not visitors:
-            visitors = [resolve_mention(t, index) for t in subjects_of(governing_verb(token))]
+            verb = token if token.pos_ == "VERB" else governing_verb(token)
+            visitors = [_subject_after_dateline(t, index) for t in subjects_of(verb)]
         for visitor in visitors:
             if visitor is not None and visitor.type == "person":
                 found.setdefault(visitor, set()).add(destinations[0])
-    return {visitor: places.pop() for visitor, places in found.items() if len(places) == 1}
+    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
+
+
+def _subject_after_dateline(subject: Token, index: ArticleEntities) -> Entity | None:
+    """ "OSLO, Norway – Swedish Foreign Minister X arrived": the parser may make the
+    dateline the subject and the name its apposition; the name is the subject."""
+    entity = resolve_mention(subject, index)
+    dateline = dateline_span(subject.doc)
+    if entity is not None or dateline is None or not dateline.start <= subject.i < dateline.end:
+        return entity
+    return next(
+        (e for t in subject.subtree if t.dep_ == "appos" and (e := resolve_mention(t, index)) is not None),
+        None,
+    )
 
 
 def _is_included(token: Token) -> bool:
