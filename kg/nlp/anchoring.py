@@ -99,6 +99,9 @@ def find_place(
         entity = index.entity_at(root)
         if entity is None or entity.type in ("person", "outlet"):
             continue
+        building = _named_building(ent, preps, anchors)
+        if building is not None:
+            return building
         if ent.label_ == "ORG" and not looks_like_place(ent):
             continue
         # "the Alaska summit": a place compounded with the event noun.
@@ -112,6 +115,28 @@ def find_place(
         # "arrived here Tuesday": the dateline's city, where the story has one; else nowhere.
         found = dateline_place(sent.doc)
     return found
+
+
+# "at Zelin airport", "at the Varga presidential palace": a building the name only modifies.
+BUILDING_NOUNS = words("building-nouns")
+
+
+def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | None:
+    """ "was met at Zelin airport", "talks at the Varga presidential palace": where a name
+    modifies a building's common noun in the encounter's place phrase, the place is the
+    building, named as the article names it."""
+    noun = ent.root.head
+    if (
+        ent.root.dep_ not in ("compound", "nmod")
+        or noun.pos_ != "NOUN"
+        or noun.dep_ != "pobj"
+        or noun.lemma_.lower() not in BUILDING_NOUNS
+        or noun.head.lower_ not in preps
+        or not _attached(noun.head, anchors)
+        or not ent.end <= noun.i
+    ):
+        return None
+    return Entity(ent.doc[ent.start : noun.i + 1].text, "place")
 
 
 # "in the southern town of Zlotnik": the tagger often misses small places, but the
@@ -199,17 +224,4 @@ def _attached(prep: Token, anchors: set[int]) -> bool:
 def looks_like_place(ent: Span) -> bool:
     """An ORG tag on a building or compound: "the White House", "Kremlin", "Elysee Palace"."""
     last = ent[-1].lower_
-    return last in {
-        "house",
-        "palace",
-        "kremlin",
-        "hall",
-        "hotel",
-        "building",
-        "office",
-        "centre",
-        "center",
-        "residence",
-        "headquarters",
-        "ministry",
-    }
+    return last == "kremlin" or last in BUILDING_NOUNS
