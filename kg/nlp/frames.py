@@ -1,12 +1,13 @@
 """Where an encounter's date and place come from when its own clause does not say: the frame
 around it.
 
-Three frames, tried after the encounter's own clause and in this order:
+Four frames, tried after the encounter's own clause and in this order:
 
 1. the clause that governs or coordinates it: "arrived in Japan on Sunday and held talks",
    "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X";
 2. the occasion it took place at: "on the sidelines of a summit in Tunis";
-3. the story's lead: a news story's first sentence dates and places its news ("Hu welcomed
+3. the visit it took place on, for its place only: "during the latter's visit to Norland";
+4. the story's lead: a news story's first sentence dates and places its news ("Hu welcomed
    five presidents on Friday at the Great Hall"), and a dateline ("HELSINKI (AP) —") says
    where the reporter is; past encounters of the people the lead names, with no date or
    place of their own, are that day and there (events.py applies it). "here" is the
@@ -85,6 +86,38 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
                 # "a summit held at the weekend in Harbourtown": the occasion's own participle.
                 found.update(c.i for c in noun.children if c.dep_ == "acl")
     return Frame(found, set()) if found else None
+
+
+VISIT_NOUNS = words("visit-nouns")
+_VISIT_PREPS = {"during", "on", "in"}
+
+
+def visit_frame(sent: Span, anchors: set[int]) -> Frame | None:
+    """The visit an encounter took place on: "hosted X during the latter's visit to Norland",
+    "met Y on a trip to Zelin", "is in Austria for a visit in which she will meet Y". Where
+    the visit goes ("to Norland") or where its visitor is for it ("is in Austria for a
+    visit") is the encounter's place (a place only: the visit's date phrases may span more
+    days than the encounter)."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ not in _VISIT_PREPS or prep.head.i not in anchors:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in VISIT_NOUNS:
+                return _visit_anchors(noun)
+            if (
+                noun.tag_ == "WDT"
+                and prep.head.dep_ == "relcl"
+                and prep.head.head.lemma_.lower() in VISIT_NOUNS
+            ):
+                return _visit_anchors(prep.head.head)  # "a visit in which she will meet Y"
+    return None
+
+
+def _visit_anchors(visit: Token) -> Frame:
+    anchors = {visit.i}
+    if visit.dep_ == "pobj" and visit.head.lower_ == "for" and visit.head.head.pos_ in ("VERB", "AUX"):
+        anchors.add(visit.head.head.i)  # "is in Austria for a visit"
+    return Frame(anchors, {"to"})
 
 
 STORY_OCCASION_NOUNS = words("story-occasion-nouns")

@@ -21,7 +21,7 @@ from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, Trigger, TriggerFinder
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
-from kg.nlp.frames import clause_frame, occasion_frame
+from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import hyphen_parties, hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import visit_trips
@@ -531,6 +531,9 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
         when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
         where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
+    visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
+    if where is None and visit is not None:
+        where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
     if (
         when is not None
         and status == "occurred"
