@@ -34,8 +34,9 @@ def assemble(
     mentions = _link_anaphora(mentions)
     _cancel_with_occasion(mentions)
     _fill_from_lead(doc, mentions, index, published)
+    # The occasion an encounter is told at says more than a trip the story tells elsewhere.
+    _place_from_occasion(doc, mentions, index, published)
     _place_from_visits(doc, mentions, destinations, index)
-    _place_from_occasion(doc, mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
@@ -43,13 +44,30 @@ def assemble(
     return _merge(_drop_groups_with_named_people(complete), article_id)
 
 
-def _place_from_occasion(doc: Doc, mentions: list[Mention], index: ArticleEntities) -> None:
+def _place_from_occasion(
+    doc: Doc, mentions: list[Mention], index: ArticleEntities, published: date | None
+) -> None:
     """ "on the sidelines of the summit": an encounter at the story's occasion takes the
-    place the story gives that occasion, where it gives one (frames.py)."""
-    if any(m.at_occasion and m.place is None for m in mentions):
+    place the story gives that occasion, where it gives one (frames.py). So does a meeting
+    on the day of the story's lead ("X will also meet Y later Tuesday" in a story of
+    Tuesday's summit in Gdansk), unless it is told "here" in a story without a
+    dateline. Before a trip: the occasion is where the visitor is for it."""
+    lead = lead_frame(doc, index, published) if published is not None and mentions else None
+    day = lead.day if lead is not None else None
+
+    def at_occasion(mention: Mention) -> bool:
+        on_story_day = (
+            mention.type == "meeting"
+            and day is not None
+            and mention.date == day
+            and not (_told_here(mention) and dateline_place(doc) is None)
+        )
+        return mention.place is None and (mention.at_occasion or on_story_day)
+
+    if any(at_occasion(m) for m in mentions):
         occasion_place = story_occasion_place(doc, index)
         for mention in mentions:
-            if mention.at_occasion and mention.place is None:
+            if at_occasion(mention):
                 mention.place = occasion_place
 
 
