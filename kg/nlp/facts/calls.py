@@ -65,4 +65,16 @@ def _calls_someone(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
         return False  # "a meeting called by ...", "so-called"
-    return any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)
+    return any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _names_someone(c)) for c in children)
+
+
+def _names_someone(noun: Token, depth: int = 0) -> bool:
+    """ "his allies, the prime minister, Ana Ruiz, and the president, Tomas Revik": a
+    description whose apposition (or a list item's) gives a proper name."""
+    if depth > 3:
+        return False
+    return any(
+        child.dep_ == "appos" and (child.pos_ == "PROPN" or _names_someone(child, depth + 1))
+        for item in (noun, *noun.conjuncts)
+        for child in item.children
+    )

@@ -471,8 +471,32 @@ def _separate(noun: Token) -> bool:
     ) or (noun.tag_ == "NNS" and noun.lemma_.lower() == "meeting")
 
 
+# Verbs whose object is the other party: "telephoned X", "met X", "received X".
+TRANSITIVE_ENCOUNTER_VERBS = words("call-verbs") | words("hosting-verbs") | words("meeting-verbs")
+
+
 def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
-    return _participants_of(subjects_of(verb) + _with_objects(verb), index)
+    found = _participants_of(subjects_of(verb) + _with_objects(verb), index)
+    if len(found) < 2 and base_form(verb) in TRANSITIVE_ENCOUNTER_VERBS:
+        named = _object_named_after(verb, index)
+        if named is not None and named not in found:
+            found.append(named)
+    return found
+
+
+def _object_named_after(verb: Token, index: ArticleEntities) -> Entity | None:
+    """ "telephoned German Chancellor Anna Weber hours before ...": a person named right
+    after a verb that takes the other party as its object, where the parser hung the name
+    elsewhere (here as a modifier of "hours") and the verb has no object of its own."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 7)]:
+        entity = index.entity_at(token)
+        if entity is not None and entity.type == "person":
+            return entity
+        if token.dep_ not in ("compound", "amod", "det", "poss", "case"):
+            return None  # "met on Monday", "telephoned to say": no name right after
+    return None
 
 
 # ---------------------------------------------------------------- mentions
