@@ -35,6 +35,8 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
             size = _plural_reference(token)
             if size is not None:
                 group = _recent_group(groups, number, token.i, size)
+                if group is None and size == 2:
+                    group = _pair_named_before(token, index)
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
             group = (
@@ -72,6 +74,32 @@ def _recent_group(
         if at < before and sentence - number <= REACH and size in (0, len(group))
     }
     return next(iter(within.values())) if len(within) == 1 else None
+
+
+def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ...] | None:
+    """ "Weber invited Varga to Oslo after a call between the two leaders": where no clause
+    put a group together, "the two" in a sentence that has named exactly two people before
+    it, in two different parts of a clause, are those two. Not two named in one phrase
+    ("Weber and the Latvian envoy Varga, the mediators, said the two foes would meet"): a
+    list the story did not make a group of is no pair for later words."""
+    people: dict[Entity, Token] = {}
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        entity = index.entity_at(t)
+        if entity is not None and entity.type == "person" and entity not in people:
+            people[entity] = t
+    if len(people) != 2:
+        return None
+    first, second = (_argument(t) for t in people.values())
+    return tuple(people) if first != second else None
+
+
+def _argument(token: Token) -> Token:
+    """The phrase of its clause a word belongs to: the word right below the nearest verb."""
+    while token.head != token and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token
 
 
 def _others_named_before(token: Token, group: tuple[Entity, ...], index: ArticleEntities) -> bool:

@@ -16,6 +16,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date
 from kg.nlp.dateline import dateline_place
 from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, evidence_of, sentence_distance
 from kg.nlp.factuality import status_of
 from kg.nlp.frames import OCCASION_NOUNS, is_lead_day, lead_frame, story_occasion_place
@@ -213,21 +214,24 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     "After their meeting, Weber went on to Paris" looks back on an encounter told a few
     sentences before ("flew in for talks with Weber"): it says the encounter took place."""
     for position, mention in enumerate(mentions):
-        if not mention.anaphoric:
+        story_call = _story_call(mention, mentions[:position])
+        if story_call is None and not mention.anaphoric:
             continue
-        antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+        antecedent = story_call or next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
         retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
         if (
             antecedent is None
             or antecedent.type != mention.type
             or len(antecedent.participants) < 2
-            or sentence_distance(antecedent.trigger, mention.trigger)
+            or story_call is None
+            and sentence_distance(antecedent.trigger, mention.trigger)
             > (RETROSPECTIVE_REACH if retrospective else 1)
             or (mention.date and antecedent.date and mention.date != antecedent.date)
         ):
             # No encounter to refer back to: one whose parties the group names stands alone.
             mention.anaphoric = len(mention.participants) < 2
             continue
+        mention.anaphoric = True  # told once: the antecedent is the fact
         antecedent.date = antecedent.date or mention.date
         antecedent.place = antecedent.place or mention.place
         if (
@@ -240,6 +244,20 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             antecedent.status = "not_occurred"  # "... the consultations were cancelled"
         antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
     return mentions
+
+
+def _story_call(mention: Mention, earlier: list[Mention]) -> Mention | None:
+    """ "the call", "Thursday's call", "the call between X and Y": where the story has told
+    one call so far (one pair of parties, however often told), a definite description of a
+    call among those parties is that call again, however many sentences later."""
+    if mention.type != "call" or not is_definite_call(mention.trigger):
+        return None
+    told = [m for m in earlier if m.type == "call" and not m.anaphoric and len(set(m.participants)) >= 2]
+    if len({frozenset(m.participants) for m in told}) != 1:
+        return None
+    if not set(mention.participants) <= set(told[-1].participants):
+        return None
+    return told[-1]
 
 
 def _cancel_with_occasion(mentions: list[Mention]) -> None:

@@ -53,7 +53,31 @@ def find_call(token: Token) -> Trigger | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children)
         ):
             return Trigger("call", token)
+        # "the call", "Thursday's call": only ever a call the story has told (assembly.py
+        # links it there; on its own it names too few parties to be a fact).
+        if lemma == "call" and is_definite_call(token):
+            return Trigger("call", token)
     return None
+
+
+def is_definite_call(noun: Token) -> bool:
+    """ "the call", "Thursday's call", "the Monday call with X"; not "the call for
+    elections", "his call to resign" (an appeal) nor "the calls"."""
+    return (
+        noun.lemma_.lower() == "call"
+        and noun.tag_ == "NN"
+        and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+            for c in noun.children
+        )
+        and not any(
+            c.dep_ in ("acl", "relcl")
+            and c.tag_ == "VB"
+            or c.dep_ == "prep"
+            and c.lower_ in ("for", "to", "on", "by")
+            for c in noun.children
+        )
+    )
 
 
 def _calls_someone(verb: Token) -> bool:
