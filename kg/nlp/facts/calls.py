@@ -53,6 +53,10 @@ def find_call(token: Token) -> Trigger | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "from") for c in token.children)
         ):
             return Trigger("call", token)
+        # "in a call with Weber", "the call between Weber and Varga": a call with a named
+        # party is a conversation, whatever the clause does with it.
+        if lemma == "call" and _named_party(token):
+            return Trigger("call", token)
         # "the call", "Thursday's call": only ever a call the story has told (assembly.py
         # links it there; on its own it names too few parties to be a fact).
         if lemma == "call" and is_definite_call(token):
@@ -77,6 +81,17 @@ def is_definite_call(noun: Token) -> bool:
             and c.lower_ in ("for", "to", "on", "by")
             for c in noun.children
         )
+    )
+
+
+def _named_party(noun: Token) -> bool:
+    """ "with Weber", "between Weber and Varga": a proper name after the noun's partner word
+    (of one call: "calls between the two countries" are traffic)."""
+    return noun.tag_ == "NN" and any(
+        p.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in (p, *p.conjuncts))
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "between")
+        for p in c.children
     )
 
 

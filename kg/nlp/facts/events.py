@@ -297,6 +297,8 @@ def subjects_of(verb: Token) -> list[Token]:
         ]
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
+        if _object_of_small_clause(current, subjects):
+            subjects = []  # "Weber made it clear in talks with X": "it" is what Weber made clear
         if subjects:
             return subjects
         came_from = current.dep_
@@ -318,6 +320,17 @@ def subjects_of(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def _object_of_small_clause(word: Token, subjects: list[Token]) -> bool:
+    """ "made it clear", "found it hard": the parser makes "it" the subject of the
+    adjective, which is a complement of the verb whose subject acts."""
+    return (
+        word.pos_ == "ADJ"
+        and word.dep_ in ("ccomp", "xcomp", "oprd")
+        and bool(subjects)
+        and all(s.lower_ == "it" for s in subjects)
+    )
 
 
 def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
@@ -363,7 +376,7 @@ def _with_objects(token: Token) -> list[Token]:
     return objects
 
 
-def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity], Token | None]:
+def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
     tokens = _with_objects(noun)
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
@@ -400,18 +413,37 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
         and head.head.pos_ in ("VERB", "AUX", "ADJ")
-        and (_has_partner(noun) or head.lower_ in ADJUNCT_EVENT_PREPS)
+        and (
+            _has_partner(noun)
+            or head.lower_ in ADJUNCT_EVENT_PREPS
+            or (kind == "call" and head.lower_ == "in")  # "asked X in a phone call"
+        )
     ):
         # "said after talks with X", "went into talks with X", "was satisfied with talks
         # with X": the clause's subject is the other party, since the noun names only the
         # partner.
         verb = head.head
-        found = _participants_of(tokens + subjects_of(verb), index)
+        actors = _participants_of(subjects_of(verb), index)
+        teller = None
+        if not actors and _has_partner(noun) and verb.sent.root != verb:
+            # "X raised the possibility that Y would face pressure to act in a call with Z":
+            # where the clause the call hangs from has no one acting, the sentence's does,
+            # and its tense is the call's.
+            teller = verb.sent.root
+            actors = _participants_of(subjects_of(teller), index)
+        found = _participants_of(tokens, index)
+        found += [e for e in actors if e not in found]
+        if kind == "call" and not _has_partner(noun):
+            # "X sought support from Y in a telephone conversation", "X assured Y in a call":
+            # a call names no partner, so the person the clause addresses is the other party.
+            found += [
+                e for e in _participants_of(_addressed(verb), index) if e.type == "person" and e not in found
+            ]
         if len(found) < 2:
             extra = person_before(verb, index) or person_after(verb, index)
             if extra is not None and extra not in found:
                 found.append(extra)
-        return found, None
+        return found, teller if actors else None
     found = _participants_of(tokens, index)
     parties = hyphen_parties(noun, index) if len(found) < 2 else []
     if parties:
@@ -425,6 +457,18 @@ def _noun_participants(noun: Token, index: ArticleEntities) -> tuple[list[Entity
         # so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """Whom a clause addresses: its object, or the one asked, told or thanked "from", "to"
+    or "with" ("sought support from X", "appealed to X")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _has_partner(noun: Token) -> bool:
@@ -509,7 +553,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         participants = _verb_participants(token, index)
         predicate = trigger.predicate
     else:
-        participants, predicate = _noun_participants(token, index)
+        participants, predicate = _noun_participants(token, index, trigger.type)
         predicate = trigger.predicate or predicate
         # "the Beijing Summit of the Forum": a name that holds the trigger names the event,
         # not a party to it.
