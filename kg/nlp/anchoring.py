@@ -49,12 +49,29 @@ def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tens
         hops = 0 if ent.root.i in anchors else reaches(ent.root, anchors)
         if hops is None:
             continue
-        value = normalise_date(ent.text, published, tense)
+        value = normalise_date(date_text(ent), published, tense)
         for other in _alternatives(ent):
-            value = _common_period(value, normalise_date(other.text, published, tense))
+            value = _common_period(value, normalise_date(date_text(other), published, tense))
         if value and (best is None or hops < best[0]):
             best = (hops, value)
     return best[1] if best else None
+
+
+DATE_DEICTICS = words("date-deictics")
+
+
+def date_text(ent: Span) -> str:
+    """A date's words with the deictic the tagger left outside it: "this week's
+    conference", where only "week" is tagged, reads "this week"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.head == ent.root
+        and before.dep_ in ("det", "amod")
+        and before.lower_ in DATE_DEICTICS
+    ):
+        return f"{before.text} {ent.text}"
+    return ent.text
 
 
 def _alternatives(ent: Span) -> list[Span]:

@@ -10,6 +10,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from kg.nlp.lexicon import words
+
 Tense = Literal["past", "future"] | None
 
 MONTHS = {
@@ -150,7 +152,8 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
             return str(published.year + step)
         month_index = published.year * 12 + published.month - 1 + step
         return f"{month_index // 12}-{month_index % 12 + 1:02d}"
-    if words[:2] == ["earlier", "this"] and words[-1] in ("month", "year"):
+    if words[:2] in (["earlier", "this"], ["later", "this"]) and words[2:] in (["month"], ["year"]):
+        # "later this year": the story's year, as precise as the words are.
         return str(published.year) if words[-1] == "year" else published.strftime("%Y-%m")
     ago = _ago(words, published)
     if ago is not None:
@@ -205,15 +208,22 @@ _NUMBER_WORDS = {
     "couple": 2,
 }
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_UNIT_MONTHS = {"month", "months", "year", "years"}
+# "nearly a month ago": still that month.
+ROUGH_COUNTS = words("rough-counts")
 _TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
 
 
 def _ago(words: list[str], published: date) -> str | None:
-    """ "a week ago", "two days ago", "10 days ago": that day. Months and years ago are left
-    alone: "a month ago" says no day, and the month it names is a guess."""
-    if len(words) < 3 or words[-1] != "ago" or words[-2] not in _UNIT_DAYS:
+    """ "a week ago", "two days ago", "10 days ago": that day. "(nearly) a month ago", "two
+    months ago": that month, no finer, since a month back says no day; "a year ago": that
+    year, only where the count is exact ("nearly 20 years ago" may be 19)."""
+    if len(words) < 3 or words[-1] != "ago" or words[-2] not in (*_UNIT_DAYS, *_UNIT_MONTHS):
         return None
     count_words = [w for w in words[:-2] if w not in ("a", "of")] or ["a"]
+    hedged = count_words[0] in ROUGH_COUNTS
+    if hedged and words[-2] in _UNIT_MONTHS and words[-2] not in ("year", "years"):
+        count_words = count_words[1:] or ["a"]
     if count_words == ["couple"]:
         count = 2
     elif len(count_words) == 1 and count_words[0].isdigit():
@@ -222,6 +232,12 @@ def _ago(words: list[str], published: date) -> str | None:
         count = _NUMBER_WORDS[count_words[0]]
     else:
         return None
+    if words[-2] in ("year", "years"):
+        return str(published.year - count)
+    if words[-2] in _UNIT_MONTHS:
+        # A month back is about 30 days: "about a month ago" in a story of 20 May is
+        # April.
+        return (published - timedelta(days=30 * count)).strftime("%Y-%m")
     return (published - timedelta(days=count * _UNIT_DAYS[words[-2]])).isoformat()
 
 

@@ -173,7 +173,10 @@ def lead_frame(doc: Doc, index: ArticleEntities, published: date | None) -> Lead
     if day is not None and (len(day) != 10 or (published is not None and day > published.isoformat())):
         day = None
     place = find_place(lead, anchors, index, root, set())
-    people = {e for t in lead if (e := index.entity_at(t)) is not None and e.type in ("person", "country")}
+    # People only: a country the lead names takes part in many of the story's encounters,
+    # told of other days ("Norway's defence chief said on Friday ... Two years before, the
+    # president had hosted the leaders of Norway and Finland").
+    people = {e for t in lead if (e := index.entity_at(t)) is not None and e.type == "person"}
     return LeadFrame(lead, day, place, people)
 
 

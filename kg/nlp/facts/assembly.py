@@ -17,7 +17,13 @@ from kg.nlp.anchoring import find_date
 from kg.nlp.dateline import dateline_place
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
-from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, evidence_of, sentence_distance
+from kg.nlp.facts.mention import (
+    ANAPHORIC_DETS,
+    Mention,
+    dated_by_possessive,
+    evidence_of,
+    sentence_distance,
+)
 from kg.nlp.factuality import status_of
 from kg.nlp.frames import OCCASION_NOUNS, is_lead_day, lead_frame, story_occasion_place
 
@@ -212,20 +218,29 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     """ "During the meeting on August 18, ..." names the encounter the sentence before
     reported: it adds its date, place and, when it reports it as past, its status.
     "After their meeting, Weber went on to Paris" looks back on an encounter told a few
-    sentences before ("flew in for talks with Weber"): it says the encounter took place."""
+    sentences before ("flew in for talks with Weber"): it says the encounter took place.
+    "Saturday's talks" and "the call" name the one such encounter told before, however far
+    back (see _names_one_encounter)."""
     for position, mention in enumerate(mentions):
-        story_call = _story_call(mention, mentions[:position])
-        if story_call is None and not mention.anaphoric:
+        names_one = _names_one_encounter(mention)
+        if not names_one and not mention.anaphoric:
             continue
-        antecedent = story_call or next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+        antecedent = _one_encounter_before(mentions[:position], mention) if names_one else None
+        told_before = antecedent is not None
+        if antecedent is None and not dated_by_possessive(mention.trigger):
+            if not mention.anaphoric:
+                continue
+            antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
         retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
         if (
             antecedent is None
             or antecedent.type != mention.type
             or len(antecedent.participants) < 2
-            or story_call is None
-            and sentence_distance(antecedent.trigger, mention.trigger)
-            > (RETROSPECTIVE_REACH if retrospective else 1)
+            or (
+                not told_before
+                and sentence_distance(antecedent.trigger, mention.trigger)
+                > (RETROSPECTIVE_REACH if retrospective else 1)
+            )
             or (mention.date and antecedent.date and mention.date != antecedent.date)
         ):
             # No encounter to refer back to: one whose parties the group names stands alone.
@@ -246,18 +261,30 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _story_call(mention: Mention, earlier: list[Mention]) -> Mention | None:
-    """ "the call", "Thursday's call", "the call between X and Y": where the story has told
-    one call so far (one pair of parties, however often told), a definite description of a
-    call among those parties is that call again, however many sentences later."""
-    if mention.type != "call" or not is_definite_call(mention.trigger):
+def _names_one_encounter(mention: Mention) -> bool:
+    """ "Saturday's talks", "Thursday's call", "the call", "the call between X and Y": a
+    description that names one encounter the story has told, however far back (a date that
+    owns the noun, or a definite call, which is rarely told of twice)."""
+    return dated_by_possessive(mention.trigger) or (
+        mention.type == "call" and is_definite_call(mention.trigger)
+    )
+
+
+def _one_encounter_before(before: list[Mention], named: Mention) -> Mention | None:
+    """The one encounter of the named one's type, among whose parties are all those it
+    names, that the story told before it (in one mention or several); none where it told
+    two: the latest could be the wrong one."""
+    candidates = [
+        m
+        for m in before
+        if not m.anaphoric
+        and m.type == named.type
+        and len(set(m.participants)) >= 2
+        and set(named.participants) <= set(m.participants)
+    ]
+    if len({frozenset(m.participants) for m in candidates}) != 1:
         return None
-    told = [m for m in earlier if m.type == "call" and not m.anaphoric and len(set(m.participants)) >= 2]
-    if len({frozenset(m.participants) for m in told}) != 1:
-        return None
-    if not set(mention.participants) <= set(told[-1].participants):
-        return None
-    return told[-1]
+    return candidates[-1]
 
 
 def _cancel_with_occasion(mentions: list[Mention]) -> None:

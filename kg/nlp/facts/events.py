@@ -19,7 +19,7 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.facts.assembly import assemble
-from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, Trigger, TriggerFinder
+from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, Trigger, TriggerFinder, dated_by_possessive
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import hyphen_parties, hyphen_run
@@ -629,7 +629,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS]
     anaphoric = (
         token.pos_ == "NOUN"
-        and bool(determiners)
+        and (bool(determiners) or dated_by_possessive(token))
         and (
             len(participants) < 2
             or any(set(index.groups.get(d.i, ())) == set(participants) for d in determiners)

@@ -48,6 +48,12 @@ def evidence_of(article_id: str, span: Span) -> Evidence:
     return Evidence(article_id, start, end, article_text(span.doc)[start:end])
 
 
+def dated_by_possessive(noun: Token) -> bool:
+    """ "Thursday's call", "this week's conference": a date that owns the event noun names
+    one encounter, as "the" does, and gives its day."""
+    return any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)
+
+
 def sentence_distance(a: Token, b: Token) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     first, second = sorted((a.sent.start, b.sent.start))

@@ -32,6 +32,13 @@ TUESDAY = date(1997, 4, 15)
         ("recently", TUESDAY, None, None),
         ("April 10-12", TUESDAY, "past", "1997-04-10"),
         ("February 30", None, None, None),
+        ("later this year", TUESDAY, "future", "1997"),  # the year, no finer
+        ("later this month", TUESDAY, "future", "1997-04"),
+        ("nearly a month ago", date(1997, 4, 24), None, "1997-03"),  # a month, never a day
+        ("two months ago", TUESDAY, None, "1997-02"),
+        ("a year ago", TUESDAY, None, "1996"),
+        ("nearly 20 years ago", TUESDAY, None, None),  # 19 or 20 years: no year
+        ("nearly a week ago", TUESDAY, None, None),  # no day
     ],
 )
 def test_normalise_date(text, published, tense, expected):
