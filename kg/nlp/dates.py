@@ -159,7 +159,7 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     if ago is not None:
         return ago
     # A week or a weekend is finer than a month but has no ISO day: the month it lies in,
-    # where it lies in one.
+    # or the year where it runs across two months.
     period = _week_or_weekend(words, published, tense)
     if period is not None:
         return period
@@ -243,7 +243,8 @@ def _ago(words: list[str], published: date) -> str | None:
 
 def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | None:
     """ "last weekend", "over the weekend", "earlier this week", "next week": the month
-    that whole stretch lies in, or None where it runs across two months."""
+    that whole stretch lies in; where it runs across two months, the year; across two
+    years, None."""
     words = [w for w in words if w not in ("over", "the", "during", "on", "at")]
     if not words or words[-1] not in ("week", "weekend"):
         return None
@@ -269,8 +270,10 @@ def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | N
         end = start + timedelta(days=6)
         if step == 0 and words[0] == "earlier":
             end = published  # "earlier this week": up to the story
-    if (start.year, start.month) != (end.year, end.month):
+    if start.year != end.year:
         return None
+    if start.month != end.month:
+        return str(start.year)  # 31 May to 1 June: only the year is sure
     return start.strftime("%Y-%m")
 
 
