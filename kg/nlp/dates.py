@@ -146,6 +146,10 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
         return (published - timedelta(days=1)).isoformat()
     if words[:1] == ["tomorrow"]:
         return (published + timedelta(days=1)).isoformat()
+    if len(words) == 3 and words[0] in ("early", "late", "mid") and words[-1] in ("month", "year"):
+        words = words[1:]  # "late last month": that month still
+    if words[:2] == ["this", "past"] and len(words) == 3:
+        words = ["last", words[2]]  # "this past weekend"
     if words[-1] in ("month", "year") and len(words) == 2 and words[0] in ("last", "next", "this"):
         step = {"last": -1, "next": 1, "this": 0}[words[0]]
         if words[-1] == "year":
@@ -163,6 +167,9 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     period = _week_or_weekend(words, published, tense)
     if period is not None:
         return period
+    day_in_week = _day_in_week(words, published)
+    if day_in_week is not None:
+        return day_in_week
     # "later Wednesday", "early Monday", "late on Friday": the day, whatever the hour.
     while len(words) > 1 and words[0] in _TIME_OF_DAY_WORDS:
         words = words[1:]
@@ -188,7 +195,11 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
             direction = "past"
         elif "next" in others or "coming" in others:
             direction = "future"
-        return _weekday(published, weekday, direction).isoformat()
+        day = _weekday(published, weekday, direction)
+        if day == published and ("last" in others or "next" in others):
+            # "last Thursday" in a Thursday story is a week back, "next Thursday" a week on.
+            day += timedelta(days=-7 if "last" in others else 7)
+        return day.isoformat()
     return None
 
 
@@ -275,6 +286,18 @@ def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | N
     if start.month != end.month:
         return str(start.year)  # 31 May to 1 June: only the year is sure
     return start.strftime("%Y-%m")
+
+
+def _day_in_week(words: list[str], published: date) -> str | None:
+    """ "Tuesday of last week", "on Tuesday next week": that day of that week."""
+    words = [w for w in words if w not in ("on", "of")]
+    if len(words) != 3 or words[0] not in WEEKDAYS or words[2] != "week":
+        return None
+    step = {"last": -1, "this": 0, "next": 1}.get(words[1])
+    if step is None:
+        return None
+    monday = published - timedelta(days=published.weekday())
+    return (monday + timedelta(days=7 * step + WEEKDAYS[words[0]])).isoformat()
 
 
 def _weekday(published: date, weekday: int, direction: Tense) -> date:

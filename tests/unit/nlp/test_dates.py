@@ -39,6 +39,12 @@ TUESDAY = date(1997, 4, 15)
         ("a year ago", TUESDAY, None, "1996"),
         ("nearly 20 years ago", TUESDAY, None, None),  # 19 or 20 years: no year
         ("nearly a week ago", TUESDAY, None, None),  # no day
+        ("late last month", TUESDAY, None, "1997-03"),
+        ("early next year", TUESDAY, None, "1998"),
+        ("this past weekend", TUESDAY, None, "1997-04"),
+        ("last Tuesday", TUESDAY, None, "1997-04-08"),  # told on a Tuesday: a week back
+        ("next Tuesday", TUESDAY, None, "1997-04-22"),
+        ("Thursday of last week", TUESDAY, None, "1997-04-10"),
     ],
 )
 def test_normalise_date(text, published, tense, expected):
