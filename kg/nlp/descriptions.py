@@ -32,6 +32,11 @@ def link_descriptions(index: ArticleEntities) -> None:
     for token in index.doc:
         if token.i in index.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
+        named = _named_in_apposition(token, index)
+        if named is not None:
+            # "the union's representative in Harbourtown, Anna Lind,": the name it gives.
+            index.by_token[token.i] = named
+            continue
         wanted = _description(token, index)
         if wanted is None:
             continue
@@ -44,6 +49,21 @@ def link_descriptions(index: ArticleEntities) -> None:
         }
         if len(fits) == 1:
             index.by_token[token.i] = fits.pop()
+
+
+def _named_in_apposition(token: Token, index: ArticleEntities) -> Entity | None:
+    """The person a description names in apposition ("the union's representative, Anna
+    Lind"), where it is a title's head; None otherwise. The parser may hang the name on
+    the description's last place ("the representative in Harbourtown, Anna Lind")."""
+    if token.lemma_.lower() not in gazetteer.TITLE_HEADS:
+        return None
+    places = [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for holder in (token, *places):
+        for child in holder.children:
+            entity = index.entity_at(child) if child.dep_ == "appos" else None
+            if entity is not None and entity.type == "person":
+                return entity
+    return None
 
 
 def _link_lead_description(index: ArticleEntities, first_seen: dict[Entity, int]) -> None:
