@@ -110,8 +110,7 @@ def _attributed(
     if cached is not None and cached[0] is index:
         return cached[1]
     segments = quoted_segments(parsed_text(doc))
-    inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
-    speakers = _surnames_followed(_named_speakers(doc, inside, index), index)
+    inside, speakers = _reading_context(doc, index)
     found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
     found = [_in_full(a, s, doc, index, speakers) for a, s in zip(found, segments, strict=True)]
     groups = _quotations(segments, found, doc)
@@ -126,6 +125,37 @@ def _attributed(
 
 
 _ATTRIBUTED = "kg_attributed_quotations"
+
+
+def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
+    """ "..., he told Le Monde", "she told the weekly ... that": the person a "he" or "she"
+    outside quotations stands for, read as the quotations' speakers are read, so that a
+    fact told of the same words names the same person (or, where the quotation's reader
+    abstains, no one). The speaker of the quotation the pronoun's own verb attributes;
+    else the same reader with this article's quotations and named speakers."""
+    doc = pronoun.doc
+    kept = _ATTRIBUTED in doc.user_data
+    _segments, found, _groups = _attributed(doc, index)
+    if not kept:
+        doc.user_data.pop(_ATTRIBUTED, None)  # the Doc keeps no object that cannot be serialised
+    for attributed in found:
+        if attributed is not None and attributed.verb is not None and attributed.verb == pronoun.head:
+            return (
+                attributed.speaker
+                if attributed.speaker is not None and attributed.speaker.type == "person"
+                else None
+            )
+    inside, speakers = _reading_context(doc, index)
+    entity, _written = pronoun_speaker(pronoun, index, speakers, inside)
+    return entity
+
+
+def _reading_context(doc: Doc, index: ArticleEntities) -> tuple[set[int], list[tuple[Token, Entity]]]:
+    """The characters inside quotations, and the people reported speaking outside them (a
+    surname several people bear followed to its bearer, see _surnames_followed)."""
+    segments = quoted_segments(parsed_text(doc))
+    inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
+    return inside, _surnames_followed(_named_speakers(doc, inside, index), index)
 
 
 def extract_quotes(
@@ -405,8 +435,22 @@ def _in_full(
         at = span[0] if span is not None else None
     if at is None:
         return attributed
-    person = last_speaker(speakers, at, lambda e: e in bearers)
+    person = surname_bearer(speaker, at, index, speakers)
     return attributed if person is None else replace(attributed, speaker=person, description=person.name)
+
+
+def surname_bearer(
+    surname: Entity, at: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]] | None = None
+) -> Entity | None:
+    """Which of the people the story names in full bears the one-word name `surname` at
+    `at`: the one last reported speaking before it, a few sentences back at most, who can be
+    of the sex the story gives the surname; None where no one such is."""
+    bearers = _bearers(surname, index)
+    if not bearers:
+        return None
+    if speakers is None:
+        speakers = _reading_context(at.doc, index)[1]
+    return last_speaker(speakers, at, bearers.__contains__)
 
 
 def _bearers(speaker: Entity, index: ArticleEntities) -> set[Entity]:
