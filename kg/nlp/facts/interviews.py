@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity, Evidence, Interview
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
-from kg.nlp.entities import ArticleEntities
+from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.events import (
     governing_verb,
     person_after,
@@ -21,6 +21,7 @@ from kg.nlp.facts.events import (
     subjects_of,
 )
 from kg.nlp.facts.mention import evidence_of
+from kg.nlp.facts.quotes import pronoun_person, surname_bearer
 from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
@@ -36,6 +37,13 @@ def extract_interviews(
         if pair is None:
             continue
         outlet, person, verb = pair
+        if _shared_surname(person, index):
+            # "Weber told the Courier" where the story names two Webers: the one the
+            # quotations' reader makes of it (the Weber last reported speaking), else no one.
+            bearer = surname_bearer(person, verb, index)
+            if bearer is None:
+                continue
+            person = bearer
         key = (outlet, person)
         evidence = evidence_of(article_id, token.sent)
         found.setdefault(key, [])
@@ -140,10 +148,26 @@ def _person_among(tokens: list[Token], index: ArticleEntities) -> Entity | None:
 
 
 def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
-    person = _person_among(subjects_of(verb), index)
+    subjects = subjects_of(verb)
+    pronouns = [s for s in subjects if is_person_pronoun(s)]
+    if pronouns:
+        # "..., he told AFP": the person the quotations' reader makes of the pronoun, as the
+        # quotation told has it; no one where it abstains (one owner for who "he" is).
+        return pronoun_person(pronouns[0], index)
+    person = _person_among(subjects, index)
     if person is not None:
         return person
     return person_before(verb, index) or person_after(verb, index)
+
+
+def _shared_surname(person: Entity, index: ArticleEntities) -> bool:
+    """A one-word name that is the surname of two or more people the story names in full,
+    which the entity layer leaves as written: it names none of them."""
+    if " " in person.name:
+        return False
+    surname = person.name.lower()
+    bearers = {e for e in index.entities if e.type == "person" and e.name.lower().split()[-1] == surname}
+    return len(bearers - {person}) >= 2
 
 
 def _date_of(verb: Token, published: date | None) -> str | None:
