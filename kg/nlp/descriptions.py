@@ -58,9 +58,14 @@ def _named_in_apposition(token: Token, index: ArticleEntities) -> Entity | None:
     if token.lemma_.lower() not in gazetteer.TITLE_HEADS:
         return None
     places = [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    doc = token.doc
     for holder in (token, *places):
         for child in holder.children:
-            entity = index.entity_at(child) if child.dep_ == "appos" else None
+            # Set off by a comma: "foreign minister Ana Ruiz" is a title before a name,
+            # which the title readers take care of.
+            if child.dep_ != "appos" or child.left_edge.i == 0 or doc[child.left_edge.i - 1].text != ",":
+                continue
+            entity = index.entity_at(child)
             if entity is not None and entity.type == "person":
                 return entity
     return None
