@@ -22,7 +22,8 @@ from kg.nlp.cached import doc_ents
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import MONTHS, WEEKDAYS
 from kg.nlp.gender import (
-    HONORIFIC_GENDER,
+    FEMALE_TITLES,
+    MALE_TITLES,
     fits_pronoun,
     gender_of_name,
     genders_from_pronouns,
@@ -519,20 +520,53 @@ def index_entities(doc: Doc) -> ArticleEntities:
         by_name = gender_of_name(entity) if entity.type == "person" else None
         if by_name is not None:
             index.genders[entity] = by_name
-    # "Mr. Lindqvist" is not Anna Lindqvist: a surname under an honorific goes to the one person
-    # bearing it who can be of the honorific's sex, and to no one where none or several can.
+    # "Mr. Lindqvist" is not Anna Lindqvist, nor "President Lindqvist" the first lady Eva
+    # Lindqvist: a surname under a title goes to the one person bearing it whom the title
+    # fits, and to no one where none or several do. A man's or woman's title ("Mrs",
+    # "Prince") rules out bearers of the other sex; an office ("President") rules out a
+    # bearer the story gives other offices and never this one, and picks the one bearer it
+    # gives this office.
+    offices = _offices_held(doc, mentions, index)
+    alone: dict[str, list[str]] = defaultdict(list)  # surname -> titled mentions that fit no bearer
     for span, name in mentions:
-        wanted = HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
         person = index.by_token.get(span.start)
-        if wanted is None or person is None or person.type != "person" or " " in name:
+        title = _title_before(doc, span.start)
+        if not title or person is None or person.type != "person" or " " in name:
             continue
+        wanted = _title_gender(title[-1])
+        office = _office(title)
+        if wanted is None and office is None:
+            continue  # "under Ruiz": no title that says who
         bearers = shared_surnames.get(name.lower()) or {canonical[name.lower()]}
-        fitting = [e for c in sorted(bearers) if index.genders.get(e := entity_for(c), wanted) == wanted]
-        chosen = fitting[0] if len(fitting) == 1 else Entity(name, "person")
+        fitting = [
+            e
+            for e in (entity_for(c) for c in sorted(bearers))
+            if (wanted is None or index.genders.get(e, wanted) == wanted)
+            and (office is None or offices.get(e) is None or office in offices[e])
+        ]
+        holding = [e for e in fitting if office is not None and office in offices.get(e, ())]
+        pool = holding or fitting
+        chosen = pool[0] if len(pool) == 1 else Entity(name, "person")
+        if not pool:
+            alone[name.lower()].append(name)
         if chosen != person:
             index.entities.add(chosen)
             for token in span:
                 index.by_token[token.i] = chosen
+    # "Lindqvist said" where "President Lindqvist" is none of the Lindqvists named in full:
+    # the bare surname is that president as much as anyone, unless a full name clearly
+    # outnumbers the titled mentions (DOMINANCE, as for any shared surname).
+    by_surname: dict[str, Entity] = {}
+    for key, titled in alone.items():
+        bearers = shared_surnames.get(key) or {canonical[key]} - {key}
+        if bearers and max(named_times[b] for b in bearers) < DOMINANCE * len(titled):
+            by_surname[key] = Entity(titled[0], "person")
+    for span, name in mentions:
+        alike = by_surname.get(name.lower())
+        if alike is not None and index.by_token.get(span.start) == entity_for(name.lower()):
+            index.entities.add(alike)
+            for token in span:
+                index.by_token[token.i] = alike
     for span, name in mentions:
         person = index.by_token.get(span.start)
         if person is None or person.type != "person" or span.start == 0:
@@ -549,7 +583,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if token.i in index.by_token or token.pos_ != "PROPN":
             continue
         key = token.lower_
-        if key in short_forms and key in votes:
+        if key in by_surname:
+            entity = by_surname[key]
+        elif key in short_forms and key in votes:
             entity = entity_for(key)
         elif len(person_full.get(key, ())) == 1 and token.text[:1].isupper():
             # "..., Revesz said": the surname of the one full name that bears it.
@@ -560,6 +596,71 @@ def index_entities(doc: Doc) -> ArticleEntities:
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+TITLE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in words("title-abbreviations"))
+TENURE_WORDS = words("tenure-words")
+STANDING_TITLES = words("standing-titles")
+
+
+def _title_word(token: Token) -> str:
+    """ "Sen." -> "senator", "President" -> "president"."""
+    word = token.lower_.rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
+def _title_before(doc: Doc, start: int) -> tuple[str, ...]:
+    """The title written right before a name, its words in order: ("first", "lady") for
+    "first lady Eva Lindqvist", ("senator",) for "Sen. Ruiz"; () where there is none."""
+    if start == 0 or not _is_title_word(doc[start - 1]):
+        return ()
+    i = start - 1
+    while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and _is_title_word(doc[i - 1]):
+        i -= 1
+    return tuple(_title_word(t) for t in doc[i:start])
+
+
+def _title_gender(head: str) -> str | None:
+    return "male" if head in MALE_TITLES else "female" if head in FEMALE_TITLES else None
+
+
+def _office(title: tuple[str, ...]) -> str | None:
+    """The office a title names, without when it is held ("former president" ->
+    "president"): a title head ("president", "senator") or a modified man's or woman's
+    title ("first lady"); None for a bare honorific ("Mr", "Lady")."""
+    words_ = [w for w in title if w not in TENURE_WORDS]
+    if not words_:
+        return None
+    head = words_[-1]
+    if head in gazetteer.TITLE_HEADS or (len(words_) > 1 and _title_gender(head) is not None):
+        return " ".join(words_)
+    return None
+
+
+def _offices_held(
+    doc: Doc, mentions: list[tuple[Span, str]], index: ArticleEntities
+) -> dict[Entity, set[str]]:
+    """The offices the story gives each person it names in full: the title before the name
+    ("President Eva Lindqvist") or in apposition to it ("the first lady, Eva Lindqvist";
+    "Eva Lindqvist, the senator")."""
+    held: dict[Entity, set[str]] = {}
+    for span, name in mentions:
+        person = index.by_token.get(span.start)
+        if " " not in name or person is None or person.type != "person":
+            continue
+        titles = [_title_before(doc, span.start)]
+        root = span.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        for noun in nouns:
+            if _is_title_word(noun) or _title_word(noun) in gazetteer.TITLE_HEADS:
+                modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and _is_title_word(c)]
+                titles.append(tuple(_title_word(t) for t in sorted([*modifiers, noun], key=lambda t: t.i)))
+        for title in titles:
+            office = _office(title) if title else None
+            if office is not None and office.split()[-1] not in STANDING_TITLES:
+                held.setdefault(person, set()).add(office)
+    return held
 
 
 _ACRONYM_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "la", "&"}
