@@ -106,6 +106,8 @@ class ArticleEntities:
 # Words that mark a name as an organisation's, whatever its verb.
 _ORG_WORDS = words("organisation-words")
 _STATEMENT_LEMMAS = words("statement-verbs")
+_PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
+_PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -231,6 +233,29 @@ def _name_spans(doc: Doc) -> list[Span]:
                     break
         spans.append(ent)
     return spans
+
+
+def _surname_in_persons_place(span: Span, name: str, votes: dict[str, Counter[str]]) -> str | None:
+    """The full name (its key) a one-word place or organisation mention is the surname of,
+    where it stands as a person stands: the subject of a speech or meeting verb, the
+    possessor of a visit or talks. Never a country, a capital or a known outlet ("Moscow
+    said"), and only where exactly one full name of the story ends with it."""
+    if len(span) != 1 or span.label_ not in ("GPE", "ORG", "LOC", "FAC") or not span[0].is_title:
+        return None
+    if gazetteer.country_of(name) or gazetteer.country_of_capital(name) or gazetteer.is_known_outlet(name):
+        return None
+    token = span[0]
+    head = token.head.lemma_.lower()
+    if not (
+        (token.dep_ in ("nsubj", "nsubjpass") and head in _PERSONS_VERBS)
+        or (token.dep_ == "poss" and head in _PERSONS_NOUNS)
+    ):
+        return None
+    key = name.lower()
+    # "Wang" for "Wang Lei": the family name written first, where no name ends with it.
+    names = [k.split() for k in votes if len(k.split()) in (2, 3) and not set(k.split()) & _ORG_WORDS]
+    fulls = {" ".join(w) for w in names if w[-1] == key} or {" ".join(w) for w in names if w[0] == key}
+    return fulls.pop() if len(fulls) == 1 else None
 
 
 def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
@@ -364,6 +389,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and not gazetteer.country_of(name)
         ):
             votes[name.lower()]["PERSON"] += 2
+    # "Vondrak said", "Vondrak's visit" with "Vondrak" tagged a place: the surname of the one
+    # full name the story gives, standing where a person stands, is that person's.
+    for span, name in mentions:
+        full = _surname_in_persons_place(span, name, votes)
+        if full is not None:
+            votes[name.lower()]["PERSON"] += 1
+            votes[full]["PERSON"] += 1
     for span in _untagged_full_names(doc, votes):
         name = clean_name(span.text)
         mentions.append((span, name))

@@ -16,6 +16,52 @@ def test_a_surname_the_tagger_left_untagged_is_the_full_name_that_bears_it(nlp):
     assert index.entity_at(surname) is not None and index.entity_at(surname).name == "Tomas Revik"
 
 
+def _tagged(nlp, text: str, labels: dict[str, str]):
+    """The parse of `text` with the tagger's names replaced by `labels` (words -> label)."""
+    from spacy.tokens import Span
+
+    from kg.nlp.extract import text_for_nlp
+
+    doc = nlp(text_for_nlp(text))
+    ents = []
+    for words, label in labels.items():
+        size = len(words.split())
+        ents += [
+            Span(doc, t.i, t.i + size, label=label)
+            for t in doc
+            if doc[t.i : t.i + size].text == words
+            and not any(t.i < e.end and e.start < t.i + size for e in ents)
+        ]
+    doc.ents = ents
+    return doc
+
+
+def test_a_surname_tagged_a_place_where_a_person_stands_is_the_person(nlp):
+    from kg.model import Entity
+    from kg.nlp.entities import index_entities
+
+    # The tagger's slips, made certain: the full name an organisation, the surname a place.
+    text = (
+        "The Ruritanian chancellor, Karel Vondrak, will travel on Monday. Vondrak said the talks would go on."
+    )
+    doc = _tagged(nlp, text, {"Karel Vondrak": "ORG", "Vondrak": "GPE"})
+    index = index_entities(doc)
+    assert {index.entity_at(t) for t in doc if t.text == "Vondrak"} == {Entity("Karel Vondrak", "person")}
+    # The family name written first ("Chen" for "Chen Wulong"), likewise.
+    text = "Chen Wulong arrived on Monday. Chen noted that reform was needed."
+    doc = _tagged(nlp, text, {"Chen Wulong": "ORG", "Chen": "ORG"})
+    assert index_entities(doc).entity_at(doc[6]) == Entity("Chen Wulong", "person")
+
+
+def test_a_surname_tagged_a_place_elsewhere_stays_a_place(nlp):
+    from kg.nlp.entities import index_entities
+
+    text = "Karel Vondrak arrived on Monday. The talks in Vondrak would go on."
+    doc = _tagged(nlp, text, {"Karel Vondrak": "ORG", "Vondrak": "GPE"})
+    entity = index_entities(doc).entity_at(doc[9])
+    assert entity is not None and entity.type != "person"
+
+
 def test_evidence_span_points_at_the_sentence(facts_of):
     text = "Nothing happened at first.\n\nPierre Delacroix met Anton Brenner in Bonn."
     facts = facts_of(text)
