@@ -18,16 +18,20 @@ but for one thing: the names are sorted (GROUP_CONCAT left them in the engine's 
 An interview keeps its outlet's and person's least names, the person's node and its date
 (kg:summaryOutlet, kg:summaryPerson, kg:summaryInterviewee, kg:summaryDate) and the articles
 it is derived from (kg:summaryArticle); the listings fold an undated interview into the one
-dated one over these.
+dated one over these. An evidence node keeps the id of the article it cites
+(kg:summaryArticleId, what kg:article/kg:articleId gives): `person` reads it for each of a
+busy person's thousands of rows, one lookup where the path took two.
 
 What can change an event's summary: its own triples (an article stating it is written,
 replaced or removed), and the names and types of the entities it reaches (a label or
-entity type entering or leaving the view, an owl:sameAs link appearing or going). The
+entity type entering or leaving the view, an owl:sameAs link appearing or going); an
+evidence node's: its kg:article, and the kg:articleId of the article it cites. The
 update that replaces a graph (kg/graph/store/base.py) therefore marks, in a scratch graph, the
-events of the graph's old and new version and the entities whose label, type or sameAs
-triple enters or leaves the view, recomputes the summaries of the events they reach, and
-drops the scratch graph: all in the same update request, one transaction on Oxigraph. An
-event no graph states any more loses its summary.
+events, evidence nodes and articles of the graph's old and new version and the entities
+whose label, type or sameAs triple enters or leaves the view, recomputes the summaries of
+the events and evidence nodes they reach, and drops the scratch graph: all in the same
+update request, one transaction on Oxigraph. An event or evidence node no graph states any
+more loses its summary.
 """
 
 from __future__ import annotations
@@ -46,20 +50,26 @@ _AFFECTED_MARK = f"<{T.SUMMARY_PENDING}> false"
 # Meetings, calls and interviews: the kinds of node that get a summary.
 _EVENT_CLASSES = (*T.EVENT_CLASSES.values(), T.INTERVIEW)
 _EVENT_TYPES = {ox.NamedNode(c) for c in _EVENT_CLASSES}
+# The subjects of these triples are marked too: an evidence node (its kg:article) and an
+# article (its kg:articleId), for the evidence nodes' kg:summaryArticleId.
+_CITING = (T.SOURCE_ARTICLE, T.ARTICLE_ID)
 # The triples of an entity that a summary shows: a change to one re-summarizes its events.
 _NAMING = (T.NAME, T.ENTITY_TYPE, T.SAME_AS)
 _NAMING_VALUES = " ".join(f"<{p}>" for p in _NAMING)
+_CITING_VALUES = " ".join(f"<{p}>" for p in _CITING)
 _SUMMARY_VALUES = " ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 _SUMMARY_IN = ", ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 
 PROLOGUE = T.SPARQL_PROLOGUE
 
-# The events whose summary must be recomputed: marked ones, and those reaching a marked
-# entity as participant, place, outlet or interviewee, directly or through a surname node
-# linked to it.
+# The events and evidence nodes whose summary must be recomputed: marked ones, events
+# reaching a marked entity as participant, place, outlet or interviewee, directly or through
+# a surname node linked to it, and the evidence nodes citing a marked article.
 _AFFECTED = f"""
   {{ GRAPH {PENDING} {{ ?e {_MARK} }} }}
-  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee ?x }}
+  UNION {{
+    GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee|kg:article ?x
+  }}
   UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant|kg:interviewee ?n }}
 """
 _ALL = "?e a ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in _EVENT_CLASSES) + " }"
@@ -143,7 +153,10 @@ WHERE {
 } ;
 # And each article it is derived from.
 INSERT { ?e kg:summaryArticle ?article }
-WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFrom ?article }"""
+WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFrom ?article } ;
+# An evidence node: the id of the article it cites.
+INSERT { ?e kg:summaryArticleId ?id }
+WHERE { EVENTS ?e kg:article/kg:articleId ?id }"""
 
 
 def _forget(events: str) -> str:
@@ -167,6 +180,7 @@ SUMMARIZE_ALL = (
 _KINDS = [
     ("{ ?e a kg:Meeting } UNION { ?e a kg:PhoneCall }", T.SUMMARY_SOURCES),
     ("?e a kg:Interview", T.SUMMARY_ARTICLE),
+    ("?e kg:article ?a", T.SUMMARY_ARTICLE_ID),
 ]
 
 
@@ -175,13 +189,16 @@ def _naming(quads: Iterable[ox.Quad]) -> list[str]:
 
 
 def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
-    """Operations to run before `graph` is replaced by `quads`: mark the events of its old
-    version, and the entities whose naming triples leave the view (stated by no other graph
-    and not by the new version) or enter it (stated by the new version, not yet in the view)."""
+    """Operations to run before `graph` is replaced by `quads`: mark the events, evidence
+    nodes and articles of its old version, and the entities whose naming triples leave the
+    view (stated by no other graph and not by the new version) or enter it (stated by the new
+    version, not yet in the view)."""
     naming = " ".join(_naming(quads))
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
     ops = [
         f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ {_ALL} }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e ?p ?o }} "
+        f"VALUES ?p {{ {_CITING_VALUES} }} }}",
         f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
         f"VALUES ?p {{ {_NAMING_VALUES} }} "
         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other != {graph}) }}{keep} }}",
@@ -195,9 +212,12 @@ def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
 
 
 def new_event_marks(quads: Iterable[ox.Quad]) -> str:
-    """N-Triples lines marking the events `quads` state, for the INSERT DATA of the graph."""
+    """N-Triples lines marking the events, evidence nodes and articles `quads` state, for the
+    INSERT DATA of the graph."""
     return "".join(
-        f"{q.subject} {_MARK} .\n" for q in quads if q.predicate.value == T.TYPE and q.object in _EVENT_TYPES
+        f"{q.subject} {_MARK} .\n"
+        for q in quads
+        if (q.predicate.value == T.TYPE and q.object in _EVENT_TYPES) or q.predicate.value in _CITING
     )
 
 

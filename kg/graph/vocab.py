@@ -107,6 +107,9 @@ SUMMARY_INTERVIEWEE = KG + "summaryInterviewee"
 # Each article an interview is derived from (prov:wasDerivedFrom, copied): read in one pass
 # over this property rather than looked up node by node.
 SUMMARY_ARTICLE = KG + "summaryArticle"
+# Of an evidence node: the id of the article it cites (kg:article/kg:articleId, copied), so
+# a question about one person reads one property a row where it followed two.
+SUMMARY_ARTICLE_ID = KG + "summaryArticleId"
 SUMMARY_PREDICATES = (
     SUMMARY_PARTICIPANTS,
     SUMMARY_DATE,
@@ -117,6 +120,7 @@ SUMMARY_PREDICATES = (
     SUMMARY_PERSON,
     SUMMARY_INTERVIEWEE,
     SUMMARY_ARTICLE,
+    SUMMARY_ARTICLE_ID,
 )
 SUMMARY_PENDING = KG + "summaryPending"
 # What `kg stats` shows, kept by the writer in the merged view only (kg/graph/stats.py): each

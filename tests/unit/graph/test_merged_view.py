@@ -217,6 +217,49 @@ def test_summaries_equal_the_aggregating_queries_after_any_writes(tmp_path_facto
     assert not any(value for value in _flat(count_store(store).as_json()))
 
 
+# Evidence nodes citing articles, and the articles' ids, stated by any of the graphs (an id
+# in two spellings, an evidence node citing another graph's article): each write replaces or
+# (nothing stated) removes one graph.
+_CITED = st.tuples(st.integers(0, 2), st.integers(0, 1))  # an article and its id's spelling
+_CITING = st.tuples(st.integers(0, 3), st.integers(0, 2))  # an evidence node and what it cites
+evidence_writes = st.lists(
+    st.tuples(st.integers(0, 2), st.lists(_CITED, max_size=2), st.lists(_CITING, max_size=3)),
+    min_size=1,
+    max_size=8,
+)
+_ARTICLE_IDS = (
+    f"SELECT ?ev ?id WHERE {{ ?ev <{T.SOURCE_ARTICLE}> ?a . ?a <{T.ARTICLE_ID}> ?id }}",
+    f"SELECT ?ev ?id WHERE {{ ?ev <{T.SUMMARY_ARTICLE_ID}> ?id }}",
+)
+
+
+def _article_ids(store: LocalStore, query: str) -> set[tuple[str, str]]:
+    return {(str(row["ev"]), str(row["id"])) for row in store.select(query)}
+
+
+@settings(max_examples=100, deadline=None)
+@given(evidence_writes)
+# An article's id stated by another graph than the evidence citing it, then that graph removed.
+@example([(0, [], [(0, 1)]), (1, [(1, 0)], []), (1, [], [])])
+def test_evidence_article_ids_equal_the_path_after_any_writes(tmp_path_factory, sequence):
+    store = LocalStore(tmp_path_factory.mktemp("evidence"))
+    for graph, cited, citing in sequence:
+        quads = [
+            ox.Quad(_iri("article", a), ox.NamedNode(T.ARTICLE_ID), ox.Literal(f"id-{a}-{k}"), GRAPHS[graph])
+            for a, k in cited
+        ] + [
+            ox.Quad(_iri("evidence", e), ox.NamedNode(T.SOURCE_ARTICLE), _iri("article", a), GRAPHS[graph])
+            for e, a in citing
+        ]
+        store.replace_graph(GRAPHS[graph], list(dict.fromkeys(quads)))
+        path, kept = (_article_ids(store, query) for query in _ARTICLE_IDS)
+        assert kept == path
+        assert view(store) == union(store)
+    for graph in GRAPHS:
+        store.replace_graph(graph, [])
+    assert not _article_ids(store, _ARTICLE_IDS[1])
+
+
 def test_a_store_written_before_the_summaries_gets_them_when_opened_for_writing(tmp_path: Path):
     build([SEEDS], tmp_path / "new", workers=1)
     new = LocalStore(tmp_path / "new", read_only=True)
@@ -232,6 +275,13 @@ def test_a_store_written_before_the_summaries_gets_them_when_opened_for_writing(
     for name in ("meetings", "calls", "timeline"):
         assert run_query(store, load_query(name).text).rows == run_query(new, load_query(name).text).rows
     assert_listings_unchanged(store)
+    # and a person's facts, which read the article ids kept on the evidence nodes
+    people = new.select("SELECT DISTINCT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }")
+    person = load_query("person").text
+    assert any(run_query(new, person, {"person": row["name"]}).rows for row in people)
+    for row in people:
+        params = {"person": row["name"]}
+        assert run_query(store, person, params).rows == run_query(new, person, params).rows
 
 
 def _flat(counts: object) -> list[int]:
