@@ -47,6 +47,8 @@ from kg.graph import vocab as T
 PENDING = ox.NamedNode(T.ID + "summaries-pending")
 _MARK = f"<{T.SUMMARY_PENDING}> true"
 _AFFECTED_MARK = f"<{T.SUMMARY_PENDING}> false"
+# Evidence nodes and articles, marked apart from the events (their summary is one copied id).
+_CITES_MARK = f'<{T.SUMMARY_PENDING}> "cites"'
 # Meetings, calls and interviews: the kinds of node that get a summary.
 _EVENT_CLASSES = (*T.EVENT_CLASSES.values(), T.INTERVIEW)
 _EVENT_TYPES = {ox.NamedNode(c) for c in _EVENT_CLASSES}
@@ -62,14 +64,12 @@ _SUMMARY_IN = ", ".join(f"<{p}>" for p in T.SUMMARY_PREDICATES)
 
 PROLOGUE = T.SPARQL_PROLOGUE
 
-# The events and evidence nodes whose summary must be recomputed: marked ones, events
-# reaching a marked entity as participant, place, outlet or interviewee, directly or through
-# a surname node linked to it, and the evidence nodes citing a marked article.
+# The events whose summary must be recomputed: marked ones, and those reaching a marked
+# entity as participant, place, outlet or interviewee, directly or through a surname node
+# linked to it.
 _AFFECTED = f"""
   {{ GRAPH {PENDING} {{ ?e {_MARK} }} }}
-  UNION {{
-    GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee|kg:article ?x
-  }}
+  UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?e kg:participant|kg:place|kg:outlet|kg:interviewee ?x }}
   UNION {{ GRAPH {PENDING} {{ ?x {_MARK} }} ?n owl:sameAs ?x . ?e kg:participant|kg:interviewee ?n }}
 """
 _ALL = "?e a ?class . VALUES ?class { " + " ".join(f"<{c}>" for c in _EVENT_CLASSES) + " }"
@@ -153,10 +153,9 @@ WHERE {
 } ;
 # And each article it is derived from.
 INSERT { ?e kg:summaryArticle ?article }
-WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFrom ?article } ;
+WHERE { EVENTS ?e a kg:Interview ; kg:summaryOutlet ?outlet ; prov:wasDerivedFrom ?article }"""
 # An evidence node: the id of the article it cites.
-INSERT { ?e kg:summaryArticleId ?id }
-WHERE { EVENTS ?e kg:article/kg:articleId ?id }"""
+_ARTICLE_IDS = "INSERT { ?e kg:summaryArticleId ?id } WHERE { ?e kg:article/kg:articleId ?id }"
 
 
 def _forget(events: str) -> str:
@@ -175,6 +174,8 @@ SUMMARIZE_ALL = (
     + _SUMMARIZE.replace(
         "{ SELECT DISTINCT ?e WHERE { EVENTS } }", "{ SELECT DISTINCT ?e WHERE { " + _ALL + " } }"
     ).replace("EVENTS", "")
+    + " ;\n"
+    + _ARTICLE_IDS
 )
 # (kind of node, the summary property every such node with a summary has)
 _KINDS = [
@@ -189,15 +190,15 @@ def _naming(quads: Iterable[ox.Quad]) -> list[str]:
 
 
 def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
-    """Operations to run before `graph` is replaced by `quads`: mark the events, evidence
-    nodes and articles of its old version, and the entities whose naming triples leave the
+    """Operations to run before `graph` is replaced by `quads`: mark the events of its old
+    version, its evidence nodes and articles, and the entities whose naming triples leave the
     view (stated by no other graph and not by the new version) or enter it (stated by the new
     version, not yet in the view)."""
     naming = " ".join(_naming(quads))
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
     ops = [
         f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ {_ALL} }} }}",
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e ?p ?o }} "
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e ?p ?o }} "
         f"VALUES ?p {{ {_CITING_VALUES} }} }}",
         f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
         f"VALUES ?p {{ {_NAMING_VALUES} }} "
@@ -215,7 +216,7 @@ def new_event_marks(quads: Iterable[ox.Quad]) -> str:
     """N-Triples lines marking the events, evidence nodes and articles `quads` state, for the
     INSERT DATA of the graph."""
     return "".join(
-        f"{q.subject} {_MARK} .\n"
+        f"{q.subject} {_MARK} .\n" if q.predicate.value == T.TYPE else f"{q.subject} {_CITES_MARK} .\n"
         for q in quads
         if (q.predicate.value == T.TYPE and q.object in _EVENT_TYPES) or q.predicate.value in _CITING
     )
@@ -223,12 +224,22 @@ def new_event_marks(quads: Iterable[ox.Quad]) -> str:
 
 # Operations to run after the graph is replaced: the affected events listed in the scratch
 # graph (so the recomputation starts from them, not from every event), their summaries
-# forgotten and recomputed from the view, then the scratch graph dropped.
+# forgotten and recomputed from the view; the marked evidence nodes and those citing a
+# marked article, their article ids likewise; then the scratch graph dropped.
 _LISTED = f"GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }}"
+# (the old id forgotten and the new one kept in one operation: an update's WHERE is read
+# before it deletes or inserts anything)
+_CITING_LISTED = (
+    f"{{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} "
+    f"UNION {{ GRAPH {PENDING} {{ ?a {_CITES_MARK} }} ?e kg:article ?a }}"
+)
 RECOMPUTE = [
     f"INSERT {{ GRAPH {PENDING} {{ ?e {_AFFECTED_MARK} }} }} WHERE {{ {_AFFECTED} }}",
     _forget(_LISTED),
     _SUMMARIZE.replace("{ SELECT DISTINCT ?e WHERE { EVENTS } }", _LISTED).replace("EVENTS", _LISTED),
+    "DELETE { ?e kg:summaryArticleId ?old } INSERT { ?e kg:summaryArticleId ?id } "
+    f"WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ {_CITING_LISTED} }} }} "
+    "OPTIONAL { ?e kg:summaryArticleId ?old } OPTIONAL { ?e kg:article/kg:articleId ?id } }",
     f"DROP SILENT GRAPH {PENDING}",
 ]
 
