@@ -24,6 +24,7 @@ from kg.nlp.facts.mention import (
     evidence_of,
     sentence_distance,
 )
+from kg.nlp.facts.participation import add_listed_participants
 from kg.nlp.factuality import status_of
 from kg.nlp.frames import OCCASION_NOUNS, is_lead_day, lead_frame, story_occasion_place
 
@@ -38,6 +39,7 @@ def assemble(
 ) -> list[Event]:
     """The story's encounters as facts, from every clause's mentions in story order.
     `destinations`: each visitor's one destination (events.py reads them from the story)."""
+    add_listed_participants(doc, mentions, index)
     mentions = _link_anaphora(mentions)
     _cancel_with_occasion(mentions)
     _fill_from_lead(doc, mentions, index, published)

@@ -1,0 +1,105 @@
+"""Participants a story lists for an encounter in a clause of their own: "A and B took part
+in the talks", "other participants were A, B and C", "the meeting's co-chairs were A and
+B", "A, B and C would be among those taking part", "X joined A and B for the talks".
+
+A pass over the story's mentions before they are linked and merged (assembly.py): the
+people such a clause names join the encounter it names ("took part in the talks"), or else
+the one told last, at most `REACH` sentences before. Where that mention is "the meeting"
+looking back on an encounter told the sentence before, the people join that encounter. Only
+a list of two or more named people counts, and never the one who reports it ("Diplomats
+said A and B would take part", but not "X said ..."): one name is no list.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.mention import Mention, sentence_distance
+from kg.nlp.lexicon import phrasal_verbs, single_words, words
+
+# Sentences back a list may look for the encounter it names.
+REACH = 2
+PARTICIPATION_VERBS = single_words("participation-verbs")
+# "take part": the verb and the object that make it one.
+PARTICIPATION_OBJECTS = phrasal_verbs("participation-verbs")
+PARTICIPANT_NOUNS = words("participant-nouns")
+JOINING_VERBS = words("joining-verbs")
+# "took part in the talks", "joined them for the meeting": the phrase naming the encounter.
+EVENT_PREPS = {"in", "at", "for"}
+
+
+def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEntities) -> None:
+    """Add to each encounter the people a participation clause lists for it."""
+    by_trigger = {m.trigger.i: m for m in mentions}
+    for sent in doc.sents:
+        cue = next((t for t in sent if _is_cue(t)), None)
+        if cue is None:
+            continue
+        people = _listed_people(sent, index)
+        if len(people) < 2:
+            continue
+        target = _named_event(cue, by_trigger)
+        if target is None and cue.lemma_.lower() not in JOINING_VERBS:
+            target = _told_last(cue, mentions)
+        if target is None:
+            continue
+        target = _antecedent(target, mentions) or target
+        target.participants.extend(p for p in people if p not in target.participants)
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in PARTICIPATION_VERBS | JOINING_VERBS:
+        return True
+    if token.dep_ == "dobj" and token.lower_ in PARTICIPATION_OBJECTS.get(token.head.lemma_.lower(), ()):
+        return True  # "took part", "those taking part"
+    if token.tag_ == "NNS" and lemma in PARTICIPANT_NOUNS:
+        following = next((t for t in token.doc[token.i + 1 : token.sent.end] if not t.is_space), None)
+        return following is not None and following.lemma_.lower() in ("be", "include")
+    return False
+
+
+def _listed_people(sent: Span, index: ArticleEntities) -> list[Entity]:
+    """The people a sentence names, but for whoever reports it ("X said")."""
+    people: list[Entity] = []
+    for token in sent:
+        entity = index.entity_at(token)
+        if entity is not None and entity.type == "person" and entity not in people:
+            people.append(entity)
+    reporters = {index.entity_at(t) for t in sent if _reports(t)}
+    return [p for p in people if p not in reporters]
+
+
+def _reports(token: Token) -> bool:
+    """Is the word's name the subject of a speech verb ("X said A and B took part")?"""
+    head = token
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in gazetteer.SPEECH_LEMMAS
+
+
+def _named_event(cue: Token, by_trigger: dict[int, Mention]) -> Mention | None:
+    """ "took part in the talks": the encounter the clause itself names."""
+    verb = cue.head if cue.dep_ == "dobj" else cue
+    preps = [c for t in (verb, cue) for c in t.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS]
+    return next((by_trigger[n.i] for p in preps for n in p.children if n.i in by_trigger), None)
+
+
+def _told_last(cue: Token, mentions: list[Mention]) -> Mention | None:
+    before = [m for m in mentions if m.trigger.i < cue.i and sentence_distance(m.trigger, cue) <= REACH]
+    return max(before, key=lambda m: m.trigger.i) if before else None
+
+
+def _antecedent(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The encounter "the meeting" looks back on, as assembly links it: the last one told
+    before it, of its type, at most a sentence before."""
+    if not mention.anaphoric or len(mention.participants) >= 2:
+        return None
+    position = next(i for i, m in enumerate(mentions) if m is mention)
+    earlier = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+    if earlier is None or earlier.type != mention.type:
+        return None
+    return earlier if sentence_distance(earlier.trigger, mention.trigger) <= 1 else None
