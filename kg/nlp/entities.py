@@ -849,6 +849,12 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     # not the one reporting them (who would have said "Weber said he ...").
     own = doc[sent.start : sent.start] if _reports_what_precedes(token) else doc[sent.start : token.i]
     before = [t for t in own if fits_pronoun(index, _person(index, t), token)]
+    if not before:
+        # "In his meeting with Varga, Weber said": a possessive in a phrase put before the
+        # clause's subject looks ahead to that subject.
+        ahead = fronted_subjects(token)
+        if len(ahead) == 1 and fits_pronoun(index, _person(index, ahead[0]), token):
+            return _person(index, ahead[0])
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return _person(index, subjects[-1])
@@ -875,6 +881,24 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
             return None
         start = prev.start
     return None
+
+
+def fronted_subjects(pronoun: Token) -> list[Token]:
+    """ "During their talks, Weber and Varga agreed", "In his meeting with Varga, Weber
+    said": for a possessive in a phrase that opens its clause, the clause's subjects (a
+    list's every item) that follow it; none for any other word."""
+    if pronoun.dep_ != "poss" or pronoun.tag_ != "PRP$":
+        return []
+    phrase = pronoun.head
+    if phrase.dep_ != "pobj" or phrase.head.dep_ != "prep":
+        return []
+    verb = phrase.head.head
+    if verb.pos_ not in ("VERB", "AUX") or phrase.head.i > verb.i:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+    if len(subjects) != 1 or phrase.head.i > subjects[0].i:
+        return []
+    return [subjects[0], *subjects[0].conjuncts]
 
 
 def _reports_what_precedes(pronoun: Token) -> bool:

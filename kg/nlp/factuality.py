@@ -15,6 +15,9 @@ MODALS = words("modals")
 # Words that put what they govern in the future: "agreed to meet", "plans for talks",
 # "ready for a summit", "an invitation to talks".
 PLANNING_LEMMAS = words("planning")
+# "is due (expected, scheduled) to ...": what happens during an encounter at a time set
+# ahead puts the encounter ahead too, unlike a decision ("agreed to X during a call").
+SCHEDULING_LEMMAS = words("scheduling-verbs")
 # "arrived for talks", "flew to Paris for a summit": the talks come after the journey,
 # unless the article later reports them as held ("after the meeting", events.py).
 MOTION_LEMMAS = words("motion-verbs")
@@ -161,6 +164,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             # anything above it: "agreed to meet during a phone call" does not plan the call.
             if _has_modal(head) or _is_conditional(head):
                 return "planned"
+            if base_form(head) in SCHEDULING_LEMMAS:
+                return "planned"  # "are expected to discuss X during their meeting"
             if _is_negated(head):
                 return None
             adjunct = True

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
-from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.entities import ArticleEntities, fronted_subjects, is_person_pronoun, resolve_pronoun
 from kg.nlp.lexicon import words
 
 # Sentences back a plural reference may look for its group.
@@ -34,7 +34,7 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
         for token in sent:
             size = _plural_reference(token)
             if size is not None:
-                group = _recent_group(groups, number, token.i, size)
+                group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
                 if group is None and size == 2:
                     group = _pair_named_before(token, index)
                 if group and not _others_named_before(token, group, index):
@@ -62,6 +62,19 @@ def _plural_reference(token: Token) -> int | None:
         sizes = [_NUMBERS[d] for d in determiners if d in _NUMBERS]
         return sizes[0] if sizes else 0
     return None
+
+
+def _group_ahead(token: Token, index: ArticleEntities) -> tuple[Entity, ...] | None:
+    """ "During their meeting, Weber and Varga agreed": the named people or countries the
+    clause's subject lists, where "their" opens the clause."""
+    members: list[Entity] = []
+    for item in fronted_subjects(token):
+        entity = index.entity_at(item)
+        if entity is None or entity.type not in _GROUP_TYPES:
+            return None
+        if entity not in members:
+            members.append(entity)
+    return tuple(members) if len(members) >= 2 else None
 
 
 def _recent_group(
