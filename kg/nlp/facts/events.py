@@ -33,6 +33,10 @@ LIGHT_VERBS = words("light-verbs")
 INVITING_VERBS = words("inviting-verbs")
 OBJECT_CONTROL_VERBS = words("object-control-verbs")
 MEASURE_NOUNS = words("measure-nouns")
+# "Russian or Chinese counterparts": either one, not both.
+EITHER = {"or", "nor"}
+# Titles "the leaders of X" can stand for.
+LEADER_TITLES = words("leader-titles")
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
 # in, even with no "with" partner named.
 ADJUNCT_EVENT_PREPS = {"during", "at"}
@@ -212,7 +216,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
                     country = gazetteer.country_of_capital(named.name)
                     named = Entity(country, "country") if country else None
                 if named is not None and named.type in ("country", "organization"):
-                    return None if index.has_named_member(named) else named
+                    return member_or_body(named, token, index, distributed=False)
     return None
 
 
@@ -235,7 +239,18 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     for member in conjuncts(pobj)
                     if (e := index.entity_at(member)) is not None and e.type in ("country", "organization")
                 ]
-                found.extend(e for e in bodies if e not in found and not index.has_named_member(e))
+                # "South Korean and Japanese foreign ministers": one for each country listed
+                # (not "Russian or Chinese counterparts": either one).
+                listed = [
+                    e
+                    for modifier in item.children
+                    if modifier.dep_ == "amod" and not any(c.lower_ in EITHER for c in modifier.children)
+                    for member in conjuncts(modifier)
+                    if (e := index.entity_at(member)) is not None and e.type == "country"
+                ]
+                bodies += listed if len(listed) > 1 else []
+                standing = [member_or_body(e, item, index, distributed=len(bodies) > 1) for e in bodies]
+                found.extend(e for e in standing if e is not None and e not in found)
                 if bodies:
                     continue
             entity = resolve_mention(item, index)
@@ -250,6 +265,35 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     continue
             found.append(entity)
     return found
+
+
+def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distributed: bool) -> Entity | None:
+    """Who "the leaders of Norland and Latvia", "Latvian officials" name for one country or
+    organisation: the body itself where the story gives none of its people a title of that
+    kind (a leader's title for "leaders", a title with the noun and its modifiers for
+    "foreign ministers"; no title says who "officials" or a "delegation" are). Where a list
+    gives each body its one ("the leaders of Norland and Latvia"), the one person the story
+    gives such a title there; nobody where several could be meant ("other Latvian leaders")."""
+    kind = base_form(noun)
+    modifiers = {
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None
+    }
+    holders = {
+        person
+        for person, held in index.titles.items()
+        for title, org in held
+        if org == body.name and _of_kind(title, kind, modifiers)
+    }
+    if not holders:
+        return body
+    return holders.pop() if distributed and len(holders) == 1 else None
+
+
+def _of_kind(title: str, kind: str, modifiers: set[str]) -> bool:
+    if kind == "leader":
+        return title in LEADER_TITLES
+    words_of_title = set(title.split())
+    return kind in words_of_title and modifiers <= words_of_title
 
 
 def _is_group_noun(token: Token) -> bool:
