@@ -78,10 +78,6 @@ class ArticleEntities:
     # filled by groups.py
     groups: dict[int, tuple[Entity, ...]] = field(default_factory=dict)
 
-    def has_named_member(self, group: Entity) -> bool:
-        """Does the article name a person with a title at this country or organisation?"""
-        return any(org == group.name for held in self.titles.values() for _, org in held)
-
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
 
