@@ -120,7 +120,7 @@ def _attributed(
             for i in group:
                 found[i] = follows
     result = (segments, found, groups)
-    doc.user_data[_ATTRIBUTED] = (index, result)
+    doc.user_data[_ATTRIBUTED] = (index, result, (inside, speakers))
     return result
 
 
@@ -153,6 +153,9 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
 def _reading_context(doc: Doc, index: ArticleEntities) -> tuple[set[int], list[tuple[Token, Entity]]]:
     """The characters inside quotations, and the people reported speaking outside them (a
     surname several people bear followed to its bearer, see _surnames_followed)."""
+    cached = doc.user_data.get(_ATTRIBUTED)
+    if cached is not None and cached[0] is index:
+        return cached[2]  # worked out with the quotations: interviews ask again per pronoun
     segments = quoted_segments(parsed_text(doc))
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
     return inside, _surnames_followed(_named_speakers(doc, inside, index), index)
