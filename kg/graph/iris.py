@@ -42,7 +42,7 @@ SLUG_LENGTH = 120
 
 
 def slug(name: str) -> str:
-    """'Vladimir Putin' -> 'vladimir-putin'; accents folded, punctuation dropped."""
+    """'Tomas Revik' -> 'tomas-revik'; accents folded, punctuation dropped."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", (folded or name).lower()).strip("-")
     if not text:  # a name in a script with no ASCII letters: keep it, percent-encoded

@@ -72,7 +72,7 @@ def parse_header(name: str, text: str) -> NamedQuery:
 def bind_names(
     store: GraphStore, query: NamedQuery, params: dict[str, ox.NamedNode | ox.Literal]
 ) -> dict[str, ox.NamedNode | ox.Literal]:
-    """The parameters with each name a user typed ("vladimir putin", "Niinisto") replaced by
+    """The parameters with each name a user typed ("tomas revik", "Lindqvist") replaced by
     the name the graph gives (resolve_name); an IRI is taken as it is."""
     return {
         param: ox.Literal(resolve_name(store, value.value))

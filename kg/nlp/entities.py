@@ -1,7 +1,7 @@
 """Entities of one article: canonical names, types decided by the whole article, and the
 mapping from tokens to entities that every extractor uses.
 
-"Putin" is "Vladimir Putin" when the article gives the full name; a name tagged PERSON most
+"Revik" is "Tomas Revik" when the article gives the full name; a name tagged PERSON most
 of the time is a person every time; outlets are recognised from a gazetteer of well-known
 outlets and from context ("French newspaper X", "news agency X").
 """
@@ -148,7 +148,7 @@ def _is_title_word(token: Token) -> bool:
 
 def _name_spans(doc: Doc) -> list[Span]:
     """Named mentions; a person's name loses a title the tagger took into it
-    ("President Putin" is "Putin")."""
+    ("President Revik" is "Revik")."""
     spans = []
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
     for ent in doc_ents(doc):
@@ -177,8 +177,8 @@ def _name_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "PERSON":
             start = ent.start
             # Titles, nationality words and lower-case words the tagger ran into the name:
-            # "President Putin", "Jordanian King Abdullah", "to meet Liu He" (a lower-case
-            # particle inside a name, "Ursula von der Leyen", is never first).
+            # "President Revik", "Norlandic King Otto", "to meet Tomas Revik" (a lower-case
+            # particle inside a name, "Anna van der Berg", is never first).
             while start < ent.end - 1 and (
                 _is_title_word(doc[start])
                 or doc[start].is_lower
@@ -348,7 +348,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         elif label == "PERSON" and gazetteer.country_of(name) and not _titled_name(span):
             label = "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
         elif label == "PERSON" and gazetteer.country_of_capital(name) and not _titled_name(span):
-            label = "GPE"  # a capital the tagger took for a person ("urged Biden to visit Kyiv")
+            label = "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
             label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
         elif label in WEAK_LABELS:
@@ -397,7 +397,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         mentions.append((span, name))
         votes[name.lower()]["PERSON"] += 1
 
-    # Persons: multi-word names own their single-word short forms ("Putin" -> "Vladimir Putin").
+    # Persons: multi-word names own their single-word short forms ("Revik" -> "Tomas Revik").
     first_names: dict[str, set[str]] = defaultdict(set)
 
     person_full: dict[str, set[str]] = defaultdict(set)  # short form -> full names
@@ -406,11 +406,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
         words = key.split()
         if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
             full_people.add(key)
-    # "Loretta E. Lynch" and "Loretta Lynch": one person, named by the fuller spelling.
+    # "Anna K. Lindqvist" and "Anna Lindqvist": one person, named by the fuller spelling.
     fullest: dict[str, str] = {}
     for key in sorted(full_people, key=lambda k: (-len(k), k)):
         fullest.setdefault(_without_initials(key), key)
-    # "Rival Hillary Clinton" at a sentence's start: a word the tagger ran into a name the
+    # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
     # story gives without it elsewhere, never written inside a sentence, is no part of it.
     inside_sentence = {name.lower() for span, name in mentions if not span[0].is_sent_start}
     for key in full_people - inside_sentence:
@@ -440,7 +440,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     for first, fulls in first_names.items():
         if first not in person_full and len(fulls) == 1:
             person_full[first] = set(fulls)
-    # "Cruz" where the story names Ted Cruz often and his father once: the surname alone is the
+    # "Ruiz" where the story names Ana Ruiz often and her father once: the surname alone is the
     # person the story is about, when their full name clearly outnumbers the others'.
     shared_surnames = {k: set(v) for k, v in person_full.items() if len(v) > 1 and k not in full_people}
     named_times: Counter[str] = Counter()

@@ -117,7 +117,7 @@ def _argument(token: Token) -> Token:
 
 def _others_named_before(token: Token, group: tuple[Entity, ...], index: ArticleEntities) -> bool:
     """Does the reference's own sentence name, before it, someone outside the group? Then
-    "their talks" may well be theirs ("Ramaphosa spoke alongside Zelensky after their
+    "their talks" may well be theirs ("Weber spoke alongside Varga after their
     talks"): a second reading."""
     for t in token.sent:
         if t.i >= token.i:

@@ -1,6 +1,6 @@
 """A visit is an encounter with the host: FACTS.md counts "a visit in which the visitor
-meets the host" as a meeting. "Scholz will travel to Kyiv on Monday", "Trump said he will
-visit China", "his visit to Beijing": a meeting between the visitor and the leader of the
+meets the host" as a meeting. "Weber will travel to Tallinn on Monday", "Varga said he will
+visit Estonia", "his visit to Beijing": a meeting between the visitor and the leader of the
 country visited, where the story names exactly one leader of it (a president, a prime
 minister, a king ...), at the place visited.
 

@@ -96,7 +96,7 @@ def _named_party(noun: Token) -> bool:
 
 
 def _calls_someone(verb: Token) -> bool:
-    """'called Putin on Tuesday', not 'called for talks', 'called him a liar', 'called off'."""
+    """'called Revik on Tuesday', not 'called for talks', 'called him a liar', 'called off'."""
     children = list(verb.children)
     if any(c.dep_ in ("prt", "xcomp", "oprd", "ccomp", "acomp") for c in children):
         return False

@@ -199,7 +199,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
             named = index.entity_at(child) if child.dep_ == "compound" else None
             if named is not None and named.type == "person":
                 return named
-    # "his American counterpart, Donald Trump": the name in apposition.
+    # "his Polish counterpart, Piotr Varga": the name in apposition.
     for child in token.children:
         if child.dep_ == "appos":
             named = index.entity_at(child)
@@ -258,7 +258,7 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 continue
             # An apposition beside a named organisation or country is most often the same
             # body again ("the Political Force (PF)"); beside a description it names the one
-            # described ("his counterpart, Nikola Kolev").
+            # described ("his counterpart, Karel Vondrak").
             if item.dep_ == "appos" and entity.type != "person":
                 beside = resolve_mention(item.head, index)
                 if beside is not None and beside.type != "person":
@@ -304,9 +304,9 @@ def _is_group_noun(token: Token) -> bool:
 
 def _listed(token: Token, depth: int = 0) -> list[Token]:
     """The phrases a list names, through its conjuncts and the appositions that name each
-    item: "his allies, the Japanese prime minister, Shinzo Abe, and the South Korean
-    president, Moon Jae-in" gives the allies, Abe and Moon (the parser hangs such lists in
-    many shapes)."""
+    item: "his allies, the Polish prime minister, Piotr Varga, and the Swedish foreign
+    minister, Anna Lindqvist" gives the allies, Varga and Lindqvist (the parser hangs such
+    lists in many shapes)."""
     out: list[Token] = []
     for item in conjuncts(token):
         out.append(item)
@@ -328,7 +328,7 @@ def governing_verb(token: Token) -> Token:
 
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, borrowed from the governing verb where it has none of its own
-    ("agreed to meet", "met X and discussed", "Putin, who met Trump")."""
+    ("agreed to meet", "met X and discussed", "Revik, who met Varga")."""
     current = verb
     came_from = ""
     for step in range(4):
@@ -347,7 +347,7 @@ def subjects_of(verb: Token) -> list[Token]:
             return subjects
         came_from = current.dep_
         if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
-            # "urged Biden to visit Kyiv": the one urged visits, not the one urging.
+            # "urged Varga to visit Tallinn": the one urged visits, not the one urging.
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
             if objects:
                 return objects
@@ -360,7 +360,7 @@ def subjects_of(verb: Token) -> list[Token]:
             owners = [c for c in current.head.children if c.dep_ == "poss"]
             return owners or [current.head]
         elif current.dep_ in ("relcl", "acl"):
-            return [current.head]  # "Putin, who met Trump" / "Vondrak, speaking after talks"
+            return [current.head]  # "Revik, who met Varga" / "Vondrak, speaking after talks"
         else:
             return []
     return []

@@ -391,7 +391,7 @@ def _attribution(
             or _as_put_it(t)
         )
     ]
-    # A verb whose clause holds the quotation first ("Roberts said “...” McCrory said it would
+    # A verb whose clause holds the quotation first ("Ruiz said “...” Weber said it would
     # be ..." in one parsed sentence), then the nearest.
     verbs.sort(
         key=lambda v: (
