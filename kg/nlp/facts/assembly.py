@@ -22,6 +22,7 @@ from kg.nlp.facts.mention import (
     Mention,
     dated_by_possessive,
     evidence_of,
+    last_told,
     sentence_distance,
 )
 from kg.nlp.facts.participation import add_listed_participants
@@ -69,7 +70,7 @@ def _place_from_occasion(
             mention.type == "meeting"
             and day is not None
             and mention.date == day
-            and not (_told_here(mention) and dateline_place(doc) is None)
+            and not _here_without_dateline(doc, mention)
         )
         return mention.place is None and (mention.at_occasion or on_story_day)
 
@@ -88,7 +89,7 @@ def _place_from_visits(
     the Austrian capital meets him in that city. An encounter told "here" is at the
     dateline's place, and where the story has no dateline its place is not said."""
     for mention in mentions:
-        if mention.place is not None or (_told_here(mention) and dateline_place(doc) is None):
+        if mention.place is not None or _here_without_dateline(doc, mention):
             continue
         for visitor in (p for p in mention.participants if p in destinations):
             destination = destinations[visitor]
@@ -184,6 +185,11 @@ BESIDE_PREPS = {"after", "during", "following", "at", "in"}
 BESIDE_MARKS = {"while", "after", "when", "as"}
 
 
+def _here_without_dateline(doc: Doc, mention: Mention) -> bool:
+    """Told "here" in a story with no dateline: FACTS.md gives such an encounter no place."""
+    return _told_here(mention) and dateline_place(doc) is None
+
+
 def _told_here(mention: Mention) -> bool:
     """ "X said here when meeting Y", "talks here with Y": "here" hangs from the encounter or
     the words it is told beside."""
@@ -232,7 +238,7 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
         if antecedent is None and not dated_by_possessive(mention.trigger):
             if not mention.anaphoric:
                 continue
-            antecedent = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+            antecedent = last_told(mentions[:position])
         retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
         if (
             antecedent is None

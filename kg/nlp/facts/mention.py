@@ -54,6 +54,12 @@ def dated_by_possessive(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)
 
 
+def last_told(before: list[Mention]) -> Mention | None:
+    """The last encounter told in its own right among `before` (not one looking back on
+    another): what "the meeting" refers to, where anything does."""
+    return next((m for m in reversed(before) if not m.anaphoric), None)
+
+
 def sentence_distance(a: Token, b: Token) -> int:
     """How many sentence starts lie between two tokens (0: the same sentence)."""
     first, second = sorted((a.sent.start, b.sent.start))

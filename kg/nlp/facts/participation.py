@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import Mention, sentence_distance
+from kg.nlp.facts.mention import Mention, last_told, sentence_distance
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 # Sentences back a list may look for the encounter it names.
@@ -27,6 +27,7 @@ PARTICIPATION_VERBS = single_words("participation-verbs")
 PARTICIPATION_OBJECTS = phrasal_verbs("participation-verbs")
 PARTICIPANT_NOUNS = words("participant-nouns")
 JOINING_VERBS = words("joining-verbs")
+_CUE_VERBS = PARTICIPATION_VERBS | JOINING_VERBS
 # "took part in the talks", "joined them for the meeting": the phrase naming the encounter.
 EVENT_PREPS = {"in", "at", "for"}
 
@@ -52,7 +53,7 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
 
 def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in PARTICIPATION_VERBS | JOINING_VERBS:
+    if token.pos_ == "VERB" and lemma in _CUE_VERBS:
         return True
     if token.dep_ == "dobj" and token.lower_ in PARTICIPATION_OBJECTS.get(token.head.lemma_.lower(), ()):
         return True  # "took part", "those taking part"
@@ -99,7 +100,7 @@ def _antecedent(mention: Mention, mentions: list[Mention]) -> Mention | None:
     if not mention.anaphoric or len(mention.participants) >= 2:
         return None
     position = next(i for i, m in enumerate(mentions) if m is mention)
-    earlier = next((m for m in reversed(mentions[:position]) if not m.anaphoric), None)
+    earlier = last_told(mentions[:position])
     if earlier is None or earlier.type != mention.type:
         return None
     return earlier if sentence_distance(earlier.trigger, mention.trigger) <= 1 else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,18 +110,18 @@ def _attributed(
     cached = doc.user_data.get(_ATTRIBUTED)
     if cached is not None and cached[0] is index:
         return cached[1]
-    segments = quoted_segments(parsed_text(doc))
-    inside, speakers = _reading_context(doc, index)
-    found = [_attribution(doc, segment, inside, index, speakers) for segment in segments]
-    found = [_in_full(a, s, doc, index, speakers) for a, s in zip(found, segments, strict=True)]
+    reading = _reading(doc, index)
+    segments = reading.segments
+    found = [_attribution(reading, segment) for segment in segments]
+    found = [_in_full(a, s, doc, index, reading.speakers) for a, s in zip(found, segments, strict=True)]
     groups = _quotations(segments, found, doc)
     for group in groups:
         if found[group[0]] is None:
-            follows = _after_reported_speech(doc, segments[group[0]], inside, index, speakers)
+            follows = _after_reported_speech(reading, segments[group[0]])
             for i in group:
                 found[i] = follows
     result = (segments, found, groups)
-    doc.user_data[_ATTRIBUTED] = (index, result, (inside, speakers))
+    doc.user_data[_ATTRIBUTED] = (index, result, reading)
     return result
 
 
@@ -136,6 +137,7 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
     doc = pronoun.doc
     kept = _ATTRIBUTED in doc.user_data
     _segments, found, _groups = _attributed(doc, index)
+    reading = _reading(doc, index)
     if not kept:
         doc.user_data.pop(_ATTRIBUTED, None)  # the Doc keeps no object that cannot be serialised
     for attributed in found:
@@ -145,20 +147,30 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
                 if attributed.speaker is not None and attributed.speaker.type == "person"
                 else None
             )
-    inside, speakers = _reading_context(doc, index)
-    entity, _written = pronoun_speaker(pronoun, index, speakers, inside)
+    entity, _written = pronoun_speaker(pronoun, index, reading.speakers, reading.inside)
     return entity
 
 
-def _reading_context(doc: Doc, index: ArticleEntities) -> tuple[set[int], list[tuple[Token, Entity]]]:
-    """The characters inside quotations, and the people reported speaking outside them (a
-    surname several people bear followed to its bearer, see _surnames_followed)."""
+class _Reading(NamedTuple):
+    """What every attribution of one article reads: its quotations, the characters inside
+    them, and the people reported speaking outside them (a surname several people bear
+    followed to its bearer, see _surnames_followed)."""
+
+    doc: Doc
+    entities: ArticleEntities  # (not `index`: a tuple's method)
+    segments: list[_Segment]
+    inside: set[int]
+    speakers: list[tuple[Token, Entity]]
+
+
+def _reading(doc: Doc, index: ArticleEntities) -> _Reading:
     cached = doc.user_data.get(_ATTRIBUTED)
     if cached is not None and cached[0] is index:
         return cached[2]  # worked out with the quotations: interviews ask again per pronoun
     segments = quoted_segments(parsed_text(doc))
     inside = {c for s in segments for c in range(s.start - 1, s.end + 1)}
-    return inside, _surnames_followed(_named_speakers(doc, inside, index), index)
+    speakers = _surnames_followed(_named_speakers(doc, inside, index), index)
+    return _Reading(doc, index, segments, inside, speakers)
 
 
 def extract_quotes(
@@ -362,13 +374,8 @@ def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[
     return found
 
 
-def _attribution(
-    doc: Doc,
-    segment: _Segment,
-    inside: set[int],
-    index: ArticleEntities,
-    speakers: list[tuple[Token, Entity]],
-) -> _Attribution | None:
+def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
+    doc, index, _segments, inside, speakers = reading
     signed = (
         _signature(doc, segment, index)
         or _transcript_speaker(doc, segment, index)
@@ -452,7 +459,7 @@ def surname_bearer(
     if not bearers:
         return None
     if speakers is None:
-        speakers = _reading_context(at.doc, index)[1]
+        speakers = _reading(at.doc, index).speakers
     return last_speaker(speakers, at, bearers.__contains__)
 
 
@@ -487,17 +494,12 @@ def _surnames_followed(
     return followed
 
 
-def _after_reported_speech(
-    doc: Doc,
-    segment: _Segment,
-    inside: set[int],
-    index: ArticleEntities,
-    speakers: list[tuple[Token, Entity]],
-) -> _Attribution | None:
+def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution | None:
     """ "Weber told the council that the harbour would stay open. “We will not sell it.”": a
     quotation with no attribution of its own (no speech verb in its sentence) that opens its
     sentence goes on with what the sentence right before it (in its paragraph, or ending the
     paragraph before) reports a named person or body saying."""
+    doc, index, _segments, inside, speakers = reading
     text = parsed_text(doc)
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None or span[0].sent.start == 0:
