@@ -81,6 +81,10 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
                     (p for of in noun.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"),
                     noun,
                 )
+            if noun.i in anchors and not _names_occasion(noun):
+                # "during their meeting, the two touched on": the encounter itself, not an
+                # occasion it was held at (a summit is both).
+                continue
             if noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
                 found.add(noun.i)
                 # "a summit held at the weekend in Harbourtown": the occasion's own participle.

@@ -87,9 +87,18 @@ def _place_from_visits(
     """A visitor's encounter with someone from the country visited happens there: a minister
     on a visit to Austria meets the Austrian chancellor in Austria, and one who arrived in
     the Austrian capital meets him in that city. An encounter told "here" is at the
-    dateline's place, and where the story has no dateline its place is not said."""
+    dateline's place, and where the story has no dateline its place is not said. A call is
+    not held on the trip (it has no place), nor is an encounter "on the sidelines of the
+    forum" (told so anywhere in the story): its occasion places it, wherever else the
+    visitor has been."""
+    at_occasion = {frozenset(m.participants) for m in mentions if m.at_occasion}
     for mention in mentions:
-        if mention.place is not None or _here_without_dateline(doc, mention):
+        if (
+            mention.place is not None
+            or mention.type != "meeting"
+            or frozenset(mention.participants) in at_occasion
+            or _here_without_dateline(doc, mention)
+        ):
             continue
         for visitor in (p for p in mention.participants if p in destinations):
             destination = destinations[visitor]
