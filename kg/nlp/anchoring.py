@@ -11,7 +11,7 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import MONTHS, WEEKDAYS, Tense, normalise_date
+from kg.nlp.dates import MONTHS, WEEKDAYS, Tense, has_year, normalise_after, normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.lexicon import words
 
@@ -50,11 +50,23 @@ def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tens
         if hops is None:
             continue
         value = normalise_date(date_text(ent), published, tense)
+        if value is None:
+            told = _year_told_before(ent, published)
+            value = normalise_after(ent.text, told) if told is not None else None
         for other in _alternatives(ent):
             value = _common_period(value, normalise_date(date_text(other), published, tense))
         if value and (best is None or hops < best[0]):
             best = (hops, value)
     return best[1] if best else None
+
+
+def _year_told_before(ent: Span, published: date | None) -> str | None:
+    """The last date before `ent` in the story that names its year: what "that year" and
+    "four months later" count from."""
+    for other in reversed([e for e in doc_ents(ent.doc) if e.label_ == "DATE" and e.end <= ent.start]):
+        if has_year(other.text):
+            return normalise_date(other.text, published)
+    return None
 
 
 DATE_DEICTICS = words("date-deictics")

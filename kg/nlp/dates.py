@@ -90,6 +90,43 @@ def normalise_date(text: str, published: date | None, tense: Tense = None) -> st
     return _relative(lower, published, tense)
 
 
+_THAT_YEAR = re.compile(rf"^(?:in\s+)?(?:{_MONTH}\s+)?(?:of\s+)?(?:that|the\s+same)\s+year$", re.I)
+_LATER = re.compile(r"^(?P<count>\w+)\s+(?P<unit>months?|years?)\s+later$", re.I)
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def has_year(text: str) -> bool:
+    """Does a date's text name its year ("December 1976", "in 2023")?"""
+    return _HAS_YEAR.search(text) is not None
+
+
+def normalise_after(text: str, told: str) -> str | None:
+    """A date told against the one the story gave before it (`told`, an ISO value with its
+    year): "in September that year" after "December 1976" is 1976-09; "four months later"
+    after "March 2023" is 2023, the year of the month reached (no finer: the count runs
+    from a month, not a day)."""
+    if told.startswith("-"):
+        return None
+    raw = " ".join(text.split()).strip(" ,.")
+    year = int(told[:4])
+    match = _THAT_YEAR.match(raw)
+    if match:
+        month = match.group("month")
+        return f"{year}-{MONTHS[month.lower()]:02d}" if month else str(year)
+    match = _LATER.match(raw)
+    if match is None:
+        return None
+    word = match.group("count").lower()
+    count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if count is None:
+        return None
+    if match.group("unit").lower().startswith("year"):
+        return str(year + count)
+    if len(told) < 7:
+        return None  # months after a year: either of two years
+    return str(year + (int(told[5:7]) - 1 + count) // 12)
+
+
 def _month_day(match: re.Match[str], published: date | None, tense: Tense) -> str | None:
     month = MONTHS[match.group("month").lower()]
     day = int(match.group("day")) if "day" in match.groupdict() and match.group("day") else None

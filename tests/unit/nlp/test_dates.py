@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.nlp.dates import normalise_date
+from kg.nlp.dates import normalise_after, normalise_date
 
 TUESDAY = date(1997, 4, 15)
 
@@ -49,3 +49,20 @@ TUESDAY = date(1997, 4, 15)
 )
 def test_normalise_date(text, published, tense, expected):
     assert normalise_date(text, published, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "expected"),
+    [
+        ("September that year", "1976-12", "1976-09"),
+        ("in the same year", "2001-05-03", "2001"),
+        ("four months later", "2023-03", "2023"),  # the year of the month reached, no finer
+        ("ten months later", "2023-03", "2024"),
+        ("four months later", "2023", None),  # months after a year: either of two years
+        ("two years later", "2019-05-03", "2021"),
+        ("that year", "--03-18", None),  # no year told, none invented
+        ("last week", "1976-12", None),
+    ],
+)
+def test_normalise_after(text, told, expected):
+    assert normalise_after(text, told) == expected
