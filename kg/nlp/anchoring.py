@@ -11,7 +11,15 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import MONTHS, WEEKDAYS, Tense, has_year, normalise_after, normalise_date
+from kg.nlp.dates import (
+    MONTHS,
+    WEEKDAYS,
+    Tense,
+    counts_from_earlier,
+    has_year,
+    normalise_after,
+    normalise_date,
+)
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.lexicon import words
 
@@ -50,7 +58,7 @@ def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tens
         if hops is None:
             continue
         value = normalise_date(date_text(ent), published, tense)
-        if value is None:
+        if value is None and counts_from_earlier(ent.text):
             told = _year_told_before(ent, published)
             value = normalise_after(ent.text, told) if told is not None else None
         for other in _alternatives(ent):

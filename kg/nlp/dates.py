@@ -100,6 +100,12 @@ def has_year(text: str) -> bool:
     return _HAS_YEAR.search(text) is not None
 
 
+def counts_from_earlier(text: str) -> bool:
+    """Is the date told against an earlier one ("that year", "four months later")?"""
+    raw = " ".join(text.split()).strip(" ,.")
+    return _THAT_YEAR.match(raw) is not None or _LATER.match(raw) is not None
+
+
 def normalise_after(text: str, told: str) -> str | None:
     """A date told against the one the story gave before it (`told`, an ISO value with its
     year): "in September that year" after "December 1976" is 1976-09; "four months later"
