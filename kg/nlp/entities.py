@@ -187,7 +187,8 @@ def _name_spans(doc: Doc) -> list[Span]:
                 start += 1
             end = ent.end
             # "Ana" untagged before "Maria Lopes": a capitalised proper noun compounded
-            # into the name, not a title, is its first word.
+            # into the name, not a title, is its first word. Not the last word of a body's
+            # name ("Chief of the General Staff Anton Varga"), which has words of its own.
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
@@ -196,6 +197,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and doc[start - 1].dep_ == "compound"
                 and doc[start - 1].head.i in range(start, end)
                 and not _is_title_word(doc[start - 1])
+                and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
                 start -= 1
             # "Karel" tagged, "Vondrak" not: an untagged capitalised proper noun that the

@@ -309,12 +309,37 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
     lists in many shapes)."""
     out: list[Token] = []
     for item in conjuncts(token):
+        named = _named_in_title(item)
+        if named is not None and depth < 3:
+            out.extend(t for t in _listed(named, depth + 1) if t not in out)
         out.append(item)
         if depth < 3:
             for child in item.children:
                 if child.dep_ == "appos":
                     out.extend(t for t in _listed(child, depth + 1) if t not in out)
     return out
+
+
+def _named_in_title(title: Token) -> Token | None:
+    """ "Chief of the General Staff Anton Varga", "Chairman of the Joint Chiefs Gen. Karel
+    Weber": the parser makes the capitalised title the phrase's head and hangs the name, with
+    the body's own words, from its "of"; the name is the one meant. Only where words of the
+    body stand between "of" and the name, so "the envoy of President Varga" stays an envoy."""
+    if not title.text[:1].isupper() or base_form(title) not in gazetteer.TITLE_HEADS:
+        return None
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or name.ent_type_ != "PERSON":
+                continue
+            start = name.i
+            while start > prep.i + 1 and name.doc[start - 1].ent_type_ == "PERSON":
+                start -= 1
+            body = [t for t in name.doc[prep.i + 1 : start] if t.dep_ != "det" and not t.is_punct]
+            if any(t.text[:1].isupper() and base_form(t) not in gazetteer.TITLE_HEADS for t in body):
+                return name
+    return None
 
 
 def governing_verb(token: Token) -> Token:
