@@ -549,6 +549,9 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
     for a verb with one subject and a list of two or more named people as its object; a
     meeting *between* several parties stays one fact."""
     token = trigger.token
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in token.children):
+        # "A and B were received by X": guests received together, one encounter.
+        return [mention]
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
         objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]

@@ -16,6 +16,7 @@ MEETING_NOUNS = words("meeting-nouns")
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = words("hosting-verbs")
+WELCOMING_VERBS = words("welcoming-verbs")
 PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
@@ -47,6 +48,8 @@ def find_meeting(token: Token) -> Trigger | None:
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
         if lemma in HOSTING_VERBS and any(_is_someone(c) for c in guests):
             return Trigger("meeting", token)
+        if lemma in WELCOMING_VERBS and _welcomed_by_someone(token):
+            return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
         word = token.lower_
@@ -66,6 +69,13 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _welcomed_by_someone(verb: Token) -> bool:
+    """ "X was greeted by Y": a guest as the passive subject, a host named as the agent."""
+    guests = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    hosts = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return any(_is_someone(g) for g in guests) and any(h.pos_ == "PROPN" for h in hosts)
 
 
 def _is_someone(token: Token) -> bool:
