@@ -19,7 +19,14 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
 from kg.nlp.facts.assembly import assemble
-from kg.nlp.facts.mention import ANAPHORIC_DETS, Mention, Trigger, TriggerFinder, dated_by_possessive
+from kg.nlp.facts.mention import (
+    ANAPHORIC_DETS,
+    Mention,
+    Trigger,
+    TriggerFinder,
+    companions,
+    dated_by_possessive,
+)
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import hyphen_parties, hyphen_run
@@ -447,7 +454,7 @@ def _with_objects(token: Token) -> list[Token]:
 
 def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
-    tokens = _with_objects(noun)
+    tokens = _with_objects(noun) + companions(noun)
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
@@ -541,7 +548,7 @@ def _addressed(verb: Token) -> list[Token]:
 
 
 def _has_partner(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) or bool(companions(noun))
 
 
 def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> list[Mention]:

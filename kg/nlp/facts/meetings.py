@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue
-from kg.nlp.facts.mention import Trigger
+from kg.nlp.facts.mention import Trigger, companions
 from kg.nlp.lexicon import words
 
 MEETING_VERBS = words("meeting-verbs")
@@ -88,11 +88,13 @@ def _is_someone(token: Token) -> bool:
 
 
 def _has_named_partner(noun: Token) -> bool:
-    """ "a conference between A and B", "dinner with the president": a "with" or "between"
-    phrase naming someone."""
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in ("with", "between")
-        and any(p.dep_ == "pobj" and (p.pos_ == "PROPN" or _is_someone(p)) for p in prep.children)
+    """ "a conference between A and B", "dinner with the president", "a news conference
+    alongside X": a "with" or "between" phrase naming someone, or a companion."""
+    partners = [
+        p
         for prep in noun.children
-    )
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    return any(p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun))

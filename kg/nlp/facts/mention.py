@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity, Evidence, Status
 from kg.nlp.cached import article_text
+from kg.nlp.lexicon import phrasal_verbs, single_words
 
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
 
@@ -38,6 +39,27 @@ class Mention:
 
 
 TriggerFinder = Callable[[Token], Trigger | None]
+
+# "alongside X"; "along with X", "together with X" (first word -> the preposition after it).
+ACCOMPANYING = single_words("accompanying-words")
+ACCOMPANYING_PAIRS = phrasal_verbs("accompanying-words")
+
+
+def companions(noun: Token) -> list[Token]:
+    """Whom an encounter noun puts beside its subject: "a news conference alongside X", "a
+    press conference held along with X" (also through the participle that tells the
+    occasion, where the parser hangs the phrase)."""
+    found: list[Token] = []
+    for holder in [noun, *(c for c in noun.children if c.dep_ == "acl")]:
+        for word in holder.children:
+            if word.dep_ == "prep" and word.lower_ in ACCOMPANYING:
+                found.extend(p for p in word.children if p.dep_ == "pobj")
+            elif word.lower_ in ACCOMPANYING_PAIRS and word.i + 1 < len(word.doc):
+                # "along with": the parser hangs "with" from "along" or beside it.
+                prep = word.doc[word.i + 1]
+                if prep.dep_ == "prep" and prep.lower_ in ACCOMPANYING_PAIRS[word.lower_]:
+                    found.extend(p for p in prep.children if p.dep_ == "pobj")
+    return found
 
 
 def evidence_of(article_id: str, span: Span) -> Evidence:
