@@ -72,10 +72,11 @@ def find_meeting(token: Token) -> Trigger | None:
 
 
 def _welcomed_by_someone(verb: Token) -> bool:
-    """ "X was greeted by Y": a guest as the passive subject, a host named as the agent."""
+    """ "X was greeted by Y": a guest as the passive subject, a host named as the agent (a
+    person: "was welcomed by Washington" is a figure of speech)."""
     guests = [c for c in verb.children if c.dep_ == "nsubjpass"]
     hosts = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    return any(_is_someone(g) for g in guests) and any(h.pos_ == "PROPN" for h in hosts)
+    return any(_is_someone(g) for g in guests) and any(h.ent_type_ == "PERSON" for h in hosts)
 
 
 def _is_someone(token: Token) -> bool:
