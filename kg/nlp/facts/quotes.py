@@ -10,8 +10,10 @@ anchored description ("the Nevada governor said") is read as a reader reads it: 
 main subject that agrees with it, else the person last reported speaking, never a name inside
 the quotation, and no one where two readings remain. A surname several people bear is the one
 of them last reported speaking. A speaker the article does not name is kept as its
-description ("a senior official") with no entity; a quotation with no attribution at all is
-left out rather than guessed.
+description ("a senior official") with no entity; a quotation with no attribution at all, or
+only one that stands for someone named whom the reader cannot follow it to ("she said" with
+two readings, "the commission says", an authorless "the statement said"), is left out
+rather than guessed.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from kg.nlp.facts.speakers import (
     named_speaker,
     paragraphs_between,
     pronoun_speaker,
+    refers_back,
 )
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.nlp.lexicon import words
@@ -55,6 +58,10 @@ class _Attribution:
     verb: Token | None = None  # the speech verb, where there is one
     relay: Entity | None = None  # "Reuters reported, citing X's interview": Reuters
     transcript: int | None = None  # where the words start after a transcript's "NAME: "
+    # "she said", "the commission says", unresolved: words that stand for someone the story
+    # names, which name no one here. The quotation is told (its pieces go on with it) but
+    # left out of the facts: a description is kept only for a source the story leaves unnamed.
+    unresolved: bool = False
 
 
 @dataclass
@@ -182,8 +189,8 @@ def extract_quotes(
     quotes: list[Quote] = []
     for group in groups:
         attributed = found[group[0]]
-        if attributed is None:
-            continue  # no attribution at all: left out rather than guessed
+        if attributed is None or attributed.unresolved:
+            continue  # no attribution, or none we can name: left out rather than guessed
         pieces = [segments[i] for i in group]
         cut = attributed.transcript
         if cut is not None:  # the words start after the transcript's "NAME: "
@@ -417,7 +424,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _Attribution(*named_speaker(pobj, index))
+                return _described(pobj, *named_speaker(pobj, index))
     return None
 
 
@@ -644,8 +651,7 @@ def _speaker_of(
     quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb.head
     if verb.dep_ in ("pcomp", "advcl", "xcomp") and quoting.lemma_.lower() == "quote":
         for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
-            entity, description = named_speaker(quoted, index)
-            return _Attribution(entity, description, verb)
+            return _described(quoted, *named_speaker(quoted, index), verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
     clause: Token | None = verb
@@ -658,7 +664,7 @@ def _speaker_of(
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
-            return _Attribution(*pronoun_speaker(subject, index, speakers, inside), verb)
+            return _described(subject, *pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = named_speaker(subject, index)
         if entity is None and describes_someone(subject, index):
             # "the Vermont senator said": the person the story is speaking of just then.
@@ -674,8 +680,16 @@ def _speaker_of(
             description = entity.name if entity is not None else description
         if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
             continue  # "made public ― Weber boasted": a misparse, not a speaker
-        return _Attribution(entity, description, verb)
+        return _described(subject, entity, description, verb)
     return None
+
+
+def _described(
+    phrase: Token, entity: Entity | None, description: str, verb: Token | None = None
+) -> _Attribution:
+    """The attribution a speaker phrase makes, marked unresolved where the phrase stands for
+    someone the story names whom it could not be followed to."""
+    return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase))
 
 
 # How many clauses up "..., going on to say that ..." looks for the one who says it.

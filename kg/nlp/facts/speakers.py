@@ -145,6 +145,19 @@ def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> 
 DOCUMENT_NOUNS = words("document-nouns")
 
 
+def refers_back(phrase: Token) -> bool:
+    """Is a speaker phrase left unresolved one that stands for someone the story names, so
+    that its words name no one: a pronoun ("she said"), a document whose author was not
+    found ("the statement said", "a joint statement"), or a thing or body described as the
+    one the story has spoken of ("the commission says", "the book said"). Not a person
+    described by a role ("the official", "the former senator"): a source the story may
+    leave unnamed, kept as its description."""
+    if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children if c.i < phrase.i)
+    return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in _PERSON_ROLE_NOUNS
+
+
 _ISSUING_VERBS = words("issuing-verbs")
 
 
