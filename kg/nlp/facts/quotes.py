@@ -424,7 +424,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _described(pobj, *named_speaker(pobj, index))
+                return _described(pobj, index, *named_speaker(pobj, index))
     return None
 
 
@@ -651,7 +651,7 @@ def _speaker_of(
     quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb.head
     if verb.dep_ in ("pcomp", "advcl", "xcomp") and quoting.lemma_.lower() == "quote":
         for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
-            return _described(quoted, *named_speaker(quoted, index), verb)
+            return _described(quoted, index, *named_speaker(quoted, index), verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
     clause: Token | None = verb
@@ -664,7 +664,7 @@ def _speaker_of(
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
-            return _described(subject, *pronoun_speaker(subject, index, speakers, inside), verb)
+            return _described(subject, index, *pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = named_speaker(subject, index)
         if entity is None and describes_someone(subject, index):
             # "the Vermont senator said": the person the story is speaking of just then.
@@ -680,16 +680,16 @@ def _speaker_of(
             description = entity.name if entity is not None else description
         if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
             continue  # "made public ― Weber boasted": a misparse, not a speaker
-        return _described(subject, entity, description, verb)
+        return _described(subject, index, entity, description, verb)
     return None
 
 
 def _described(
-    phrase: Token, entity: Entity | None, description: str, verb: Token | None = None
+    phrase: Token, index: ArticleEntities, entity: Entity | None, description: str, verb: Token | None = None
 ) -> _Attribution:
     """The attribution a speaker phrase makes, marked unresolved where the phrase stands for
     someone the story names whom it could not be followed to."""
-    return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase))
+    return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase, index))
 
 
 # How many clauses up "..., going on to say that ..." looks for the one who says it.

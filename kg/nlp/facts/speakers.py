@@ -123,16 +123,21 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
     return person if fits_reference(index, person, noun) else None
 
 
+def _of_its_sex(index: ArticleEntities, person: Entity, description: Token) -> bool:
+    """Is `person` not of the other sex than a description's role ("the congresswoman")?"""
+    head = description.lemma_.lower()
+    wanted = "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else None
+    known = index.genders.get(person)
+    return wanted is None or known not in ("male", "female") or known == wanted
+
+
 def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> bool:
     """Can `reference`, a pronoun or a description ("the Nevada governor"), be `person`?
     Of a description: the person is of its sex where both are known ("the congresswoman"),
     holds a title in the country it names ("the Russian president"), and is not named in it."""
     if reference.pos_ == "PRON":
         return fits_pronoun(index, person, reference) is not None
-    head = reference.lemma_.lower()
-    wanted = "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else None
-    known = index.genders.get(person)
-    if wanted is not None and known in ("male", "female") and known != wanted:
+    if not _of_its_sex(index, person, reference):
         return False
     anchors = _anchors(reference)
     if any(index.entity_at(t) == person for t in anchors):
@@ -145,15 +150,20 @@ def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> 
 DOCUMENT_NOUNS = words("document-nouns")
 
 
-def refers_back(phrase: Token) -> bool:
+def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     """Is a speaker phrase left unresolved one that stands for someone the story names, so
     that its words name no one: a pronoun ("she said"), a document whose author was not
-    found ("the statement said", "a joint statement"), or a thing or body described as the
-    one the story has spoken of ("the commission says", "the book said"). Not a person
-    described by a role ("the official", "the former senator"): a source the story may
-    leave unnamed, kept as its description."""
+    found ("the statement said", "a joint statement"), a person described by a role the
+    place or party they hold it for makes one ("the Nevada governor"), or a thing or body
+    described as the one the story has spoken of ("the commission says", "the book said").
+    Not a person described by a role alone ("the official", "the former senator"): a source
+    the story may leave unnamed, kept as its description."""
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
         return True
+    if describes_someone(phrase, index):
+        # One of the people the story names, whose title it need not give ("the Nevada
+        # governor" where the story names no one of that sex: a source it leaves unnamed).
+        return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children if c.i < phrase.i)
     return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in _PERSON_ROLE_NOUNS
 
