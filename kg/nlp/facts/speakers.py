@@ -153,9 +153,10 @@ DOCUMENT_NOUNS = words("document-nouns")
 def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     """Is a speaker phrase left unresolved one that stands for someone the story names, so
     that its words name no one: a pronoun ("she said"), a document whose author was not
-    found ("the statement said", "a joint statement"), a person described by a role the
-    place or party they hold it for makes one ("the Nevada governor"), or a thing or body
-    described as the one the story has spoken of ("the commission says", "the book said").
+    found ("the statement said", "a joint statement"), two named ("both sides said"), a
+    person described by a role the place or party they hold it for makes one ("the Nevada
+    governor"), or a thing or body described as the one the story has spoken of ("the
+    commission says", "the book said").
     Not a person described by a role alone ("the official", "the former senator"): a source
     the story may leave unnamed, kept as its description."""
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
@@ -164,7 +165,10 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
         # One of the people the story names, whose title it need not give ("the Nevada
         # governor" where the story names no one of that sex: a source it leaves unnamed).
         return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.children if c.i < phrase.i)
+    determiners = {c.lower_ for c in phrase.children if c.i < phrase.i and c.dep_ in ("det", "predet")}
+    if "both" in determiners:
+        return True  # "both sides said": two the story names
+    definite = "the" in determiners
     return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in _PERSON_ROLE_NOUNS
 
 
