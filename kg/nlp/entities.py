@@ -803,6 +803,10 @@ def _outlets_by_kind(doc: Doc) -> list[Span]:
         before = kind.i - 1
         if before >= 0 and doc[before].lower_ == "news":
             before -= 1
+        elif kind.text[0].isupper() and not kind.is_sent_start:
+            # "the Harbour Energy Agency", "the Harbour Evening Journal": the kind word ends the
+            # name itself, which is not an outlet's without it ("the Harbour News Agency" is).
+            continue
         start = before + 1
         while start > kind.sent.start and _name_word(doc[start - 1]):
             start -= 1
