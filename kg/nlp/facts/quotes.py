@@ -403,6 +403,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
             or t.lemma_.lower() in ATTRIBUTING_LEMMAS
             and _governs(t, doc, segment)
             or _as_put_it(t)
+            or _as_complement(t, doc, segment)
         )
     ]
     # A verb whose clause holds the quotation first ("Ruiz said “...” Weber said it would
@@ -565,6 +566,22 @@ def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> 
     people = {e for e in index.entities if e.type == "person" and e.name.split()[-1].upper() == written}
     speaker = people.pop() if len(people) == 1 else None
     return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
+
+
+def _as_complement(verb: Token, doc: Doc, segment: _Segment) -> bool:
+    """ "Weber hailed Ruiz as “a true friend of the harbour”": quoted words that are all
+    what the verb's subject takes someone for, the complement of its "as", are the
+    subject's, whatever the verb; unless the verb is itself in what someone is reported
+    saying ("Weber said ferries ran as “a lifeline”": Weber's words)."""
+    if any(a.lemma_.lower() in SPEECH_LEMMAS for a in verb.ancestors):
+        return False
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        if all(prep in t.ancestors for t in span if not t.is_punct):
+            return True
+    return False
 
 
 def _as_put_it(verb: Token) -> bool:
