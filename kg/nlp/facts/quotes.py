@@ -62,6 +62,9 @@ class _Attribution:
     # names, which name no one here. The quotation is told (its pieces go on with it) but
     # left out of the facts: a description is kept only for a source the story leaves unnamed.
     unresolved: bool = False
+    # "..., according to Weber": the whole sentence is what the source is reported saying,
+    # a short quoted phrase in it included.
+    sourced: bool = False
 
 
 @dataclass
@@ -203,7 +206,7 @@ def extract_quotes(
         # A short quoted phrase is a statement only as part of what someone is reported
         # saying ("called the plan “a disgrace”"); standing alone it is the writer's scare
         # quote or a name.
-        reported = verb is not None and all(_governs(verb, doc, p) for p in pieces)
+        reported = attributed.sourced or verb is not None and all(_governs(verb, doc, p) for p in pieces)
         if sum(len(w.split()) for w in quoted) < (1 if reported else MIN_WORDS):
             continue
         evidence = tuple(dict.fromkeys(_evidence_of(doc, p, article_id) for p in pieces))
@@ -425,7 +428,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for pobj in (c for c in doc[token.i + 1].children if c.dep_ == "pobj"):
-                return _described(pobj, index, *named_speaker(pobj, index))
+                return replace(_described(pobj, index, *named_speaker(pobj, index)), sourced=True)
     return None
 
 
