@@ -333,6 +333,24 @@ def _looks_back(trigger: Token) -> bool:
     return trigger.dep_ == "pobj" and head.lower_ in ("after", "since", "following")
 
 
+def _one_wider(group: Mention, groups: list[Mention]) -> Mention | None:
+    """The one other encounter of the story that has all of `group`'s parties and more, of
+    its type and status, on the same day told in both, at no other place."""
+    parties = set(group.participants)
+    wider = [
+        g
+        for g in groups
+        if g is not group
+        and g.type == group.type
+        and g.status == group.status
+        and group.date is not None
+        and g.date == group.date
+        and group.place in (None, g.place)
+        and parties < set(g.participants)
+    ]
+    return wider[0] if len(wider) == 1 else None
+
+
 def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
     """Several mentions of one encounter in one article are one fact."""
     groups: list[Mention] = []
@@ -356,6 +374,14 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
         target.date = target.date or mention.date
         target.place = target.place or mention.place
         evidence[id(target)].update(dict.fromkeys(mention.sents))
+    for group in list(groups):
+        whole = _one_wider(group, groups)
+        if whole is not None:
+            # "A and B were greeted by Z ... Before greeting Z, A inspected the guard": the
+            # encounter told again with fewer of its parties, the same day, is the same one.
+            groups.remove(group)
+            whole.place = whole.place or group.place
+            evidence[id(whole)].update(evidence[id(group)])
     events = []
     for group in groups:
         spans = sorted(evidence[id(group)], key=lambda s: s.start_char)
