@@ -622,10 +622,18 @@ def index_entities(doc: Doc) -> ArticleEntities:
             entity = entity_for(next(iter(person_full[key])))
         else:
             continue
-        if entity.type == "person":
+        if entity.type == "person" or (entity.type in ("place", "country") and _stands_alone(token)):
+            # A place too: "will travel to Kyiv" left untagged in a story that tags Kyiv
+            # elsewhere.
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _stands_alone(token: Token) -> bool:
+    """No proper noun beside it: "to Kyiv on Monday", not "the Kyiv Post"."""
+    doc = token.doc
+    return not any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 
 
 TITLE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in words("title-abbreviations"))

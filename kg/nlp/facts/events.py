@@ -141,7 +141,9 @@ def _subject_after_dateline(subject: Token, index: ArticleEntities) -> Entity | 
     dateline the subject and the name its apposition; the name is the subject."""
     entity = resolve_mention(subject, index)
     dateline = dateline_span(subject.doc)
-    if entity is not None or dateline is None or not dateline.start <= subject.i < dateline.end:
+    if (entity is not None and entity.type == "person") or dateline is None:
+        return entity
+    if not dateline.start <= subject.i < dateline.end:
         return entity
     return next(
         (e for t in subject.subtree if t.dep_ == "appos" and (e := resolve_mention(t, index)) is not None),
