@@ -35,7 +35,7 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
             size = _plural_reference(token)
             if size is not None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
-                if group is None and size == 2:
+                if group is None and (size == 2 or token.lower_ == "their"):
                     group = _pair_named_before(token, index)
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
@@ -90,9 +90,10 @@ def _recent_group(
 
 
 def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ...] | None:
-    """ "Weber invited Varga to Oslo after a call between the two leaders": where no clause
-    put a group together, "the two" in a sentence that has named exactly two people before
-    it, in two different parts of a clause, are those two. Not two named in one phrase
+    """ "Weber invited Varga to Oslo after a call between the two leaders", "Weber pressed
+    Varga during their summit": where no clause put a group together, "the two" or "their"
+    in a sentence that has named exactly two people before it, in two different parts of a
+    clause, are those two. Not two named in one phrase
     ("Weber and the Latvian envoy Varga, the mediators, said the two foes would meet"): a
     list the story did not make a group of is no pair for later words."""
     people: dict[Entity, Token] = {}
