@@ -727,7 +727,8 @@ def _the_before(span: Span) -> Token | None:
 
 def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
     """ "Karim Aziz Hadad" left untagged while "Hadad" is tagged PERSON elsewhere: a run of
-    proper nouns ending in a surname the article uses for a person is that person's name."""
+    proper nouns ending in a surname the article uses for a person is that person's name;
+    so is a short run right after a title of rank ("King Oskar", "Duchess Ilona")."""
     surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
     found: list[Span] = []
     i = 0
@@ -738,15 +739,21 @@ def _untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
             j += 1
-        while i < j and _is_title_word(doc[i]):
+        while i < j and (_is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
-        if j - i >= 2 and doc[j - 1].lower_ in surnames:
+        titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
+        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or (
+            titled and 1 <= j - i <= 3 and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
+        ):
+            # "Prince Tomas and Duchess Ilona" left untagged: a title of rank before
+            # capitalised words names a person (royal-titles.txt).
             found.append(doc[i:j])
         i = max(j, i + 1)
     return found
 
 
 NAME_CONNECTORS = words("name-connectors")
+ROYAL_TITLES = words("royal-titles")
 MONTHS_AND_DAYS = set(MONTHS) | set(WEEKDAYS)
 
 
