@@ -66,7 +66,10 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     roles: list[tuple[str, Entity]] = []
     premodifier = (
-        _premodifier_role(name, index) or _title_run_role(name, index) or _bracketed_body_role(name, index)
+        _premodifier_role(name, index)
+        or _title_run_role(name, index)
+        or _bracketed_body_role(name, index)
+        or _title_of_body_role(name, index)
     )
     if premodifier:
         roles.append(premodifier)
@@ -384,6 +387,39 @@ def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entit
     if body is None or body.type not in ORG_TYPES:
         return None
     return normalise_title([t.text for t in title]), body
+
+
+def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A title whose "of" phrase ends in a body's name, run into the holder's name without a
+    comma: "President of the Alpine Commission Anna Lind", "Governor of the Norlandic
+    province of Vesterland Tom Berg". The parser hangs the name in the "of" phrase; the
+    body is the name just before the holder's."""
+    if name.start == 0:
+        return None
+    body = index.entity_at(name.doc[name.start - 1])
+    if body is None or body.type not in ORG_TYPES:
+        return None
+    token = name.root
+    for _ in range(2):  # the title's own "of" phrase, or one "of" phrase down
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return None
+        head = token.head.head
+        if _is_title(head):
+            title = [head]
+            while title[0].i > 0 and (
+                _is_title(prev := title[0].nbor(-1))
+                or prev.lower_ in TITLE_PREFIXES
+                or prev.lower_ in gazetteer.TITLE_MODIFIERS
+            ):
+                title.insert(0, prev)
+            before = index.entity_at(title[0].nbor(-1)) if title[0].i > 0 else None
+            if before is not None and before.type in ORG_TYPES:
+                # "US Chairman of the Joint Chiefs X": the body before the title is the
+                # holder's, and the "of" phrase is the title's own.
+                return None
+            return normalise_title([t.text for t in title]), body
+        token = head
+    return None
 
 
 def _posting_start(name: Span) -> int:
