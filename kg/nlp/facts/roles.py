@@ -235,7 +235,8 @@ def _inner_title_words(
         return org_tokens, title_tokens
     if tail[-1].lower_ in ORGANISATION_WORDS:
         return org_tokens, title_tokens
-    return org_tokens[:cut], [*tail, *title_tokens]
+    # In text order: a prefix moved out of the body ("deputy ISS program manager") stands first.
+    return org_tokens[:cut], sorted([*tail, *title_tokens], key=lambda t: t.i)
 
 
 def _participle(token: Token) -> bool:
@@ -495,6 +496,18 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
             if entity is not None and entity.type in ORG_TYPES and org is None:
+                org = entity
+            elif (
+                entity is not None
+                and entity.type == "organization"
+                and prep.lower_ in ("at", "with")
+                and org is not None
+                and org.type == "place"
+                and org_tokens
+            ):
+                # "Asia-Pacific chief strategist at Nordbank": the region before the title
+                # is the office's reach, the body after "at" the employer.
+                title_words = [t.text for t in org_tokens] + title_words
                 org = entity
             elif (
                 entity is None
