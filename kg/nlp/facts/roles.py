@@ -313,6 +313,19 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
             org_tokens, title_tokens = _inner_title_words(
                 org_tokens, title_tokens, index, owner_elsewhere=True
             )
+    elif (
+        org is not None
+        and modifiers
+        and modifiers[0].i > name.sent.start
+        and modifiers[0].nbor(-1).tag_ == "POS"
+    ):
+        # "Ruritania's UN envoy X": the possessive names whom the holder serves; the body
+        # between it and the title noun is where they serve, and part of the title.
+        owner = next(
+            (owner for t in (name.root, *modifiers) if (owner := _possessor(t, index)) is not None), None
+        )
+        if owner is not None and owner != org:
+            org, title_tokens = owner, [*org_tokens, *title_tokens]
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
@@ -362,6 +375,10 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
                 entity = index.entity_at(pobj)
                 if entity is not None and entity.type in ORG_TYPES:
                     org = entity
+    if org is None and not org_tokens and start > 0 and doc[start - 1].tag_ == "POS":
+        # "Ruritania's Minister of Defence X": the possessive just before the title, which
+        # the parser hangs on any word of it or on the name.
+        org = next((owner for t in (*run, name.root) if (owner := _possessor(t, index)) is not None), None)
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
