@@ -94,10 +94,120 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if role:
             roles.append(role)
     if not roles:
-        role = _shared_title_role(name, index)
+        role = _shared_title_role(name, index) or _listed_title_role(name, index)
         if role:
             roles.append(role)
     return roles
+
+
+def _person_span(token: Token, index: ArticleEntities) -> Span | None:
+    span = index.span_of(token)
+    entity = index.entity_at(token)
+    return span if span is not None and entity is not None and entity.type == "person" else None
+
+
+def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None:
+    """The body in an "of" phrase right after a name ("X of Norland"), and where it ends."""
+    doc = name.doc
+    k = name.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    entity = index.entity_at(doc[k])
+    span = index.span_of(doc[k])
+    if entity is not None and span is not None and entity.type in ORG_TYPES:
+        return entity, span.end
+    # A country the tagger left out: the longest run of capitalised words the gazetteer knows.
+    for end in range(min(len(doc), k + 4), k, -1):
+        country = gazetteer.country_of(doc[k:end].text)
+        if country:
+            return Entity(country, "country"), end
+    return None
+
+
+def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """People listed in text order after one plural title, each with a body of their own:
+    "Presidents Tomas Revik of Norland, Karel Vondrak of Ostmark and Anna Lind of Vesterland"
+    (the body of each one's "of" phrase), "the Norlandic and Ostmarkian premiers, Tomas
+    Revik and Karel Vondrak" (the nationality in the same place of its list)."""
+    doc, first = name.doc, name.sent.start
+    own = _body_after(name, index)
+    # Back along "A of X, B of Y and" to the list's first name.
+    start = name.start
+    while own is not None:
+        j = start - 1
+        if j <= first or doc[j].lower_ not in (",", "and"):
+            break
+        while j > first and doc[j].lower_ in (",", "and"):
+            j -= 1
+        body = index.span_of(doc[j])
+        if body is None or (e := index.entity_at(doc[j])) is None or e.type not in ORG_TYPES:
+            if not gazetteer.country_of(doc[j].text) and not doc[j].is_title:
+                break
+            k = j
+            while k > first and doc[k - 1].lower_ != "of":
+                k -= 1
+            body_start = k
+        else:
+            body_start = body.start
+        j = body_start - 1
+        if j > first and doc[j].lower_ == "the":
+            j -= 1
+        if j <= first or doc[j].lower_ != "of" or (person := _person_span(doc[j - 1], index)) is None:
+            break
+        start = person.start
+    if own is not None and start < name.start:
+        title = doc[start - 1] if start > first else None
+        if (
+            title is not None
+            and _is_title(title)
+            and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)
+        ):
+            return normalise_title([title.lemma_]), own[0]
+    return _nationalities_role(name, index)
+
+
+def _nationalities_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """'the Norlandic and Ostmarkian premiers, A and B': the names pair off with the
+    nationalities in order."""
+    doc, first = name.doc, name.sent.start
+    j = name.start - 1
+    while j > first:
+        person = _person_span(doc[j], index)
+        if person is not None:
+            j = person.start - 1
+        elif doc[j].lower_ in (",", "and"):
+            j -= 1
+        else:
+            break
+    if j <= first or doc[j + 1].text != "," or not (doc[j].tag_ in ("NNS", "NNPS") and _is_title(doc[j])):
+        return None
+    title = doc[j]
+    countries = [
+        gazetteer.country_of(t.text) for t in title.subtree if t.i < title.i and gazetteer.country_of(t.text)
+    ]
+    people: list[Span] = []
+    k = j + 2
+    while k < len(doc) and (span := _person_span(doc[k], index)) is not None:
+        people.append(span)
+        k = span.end
+        while (
+            k < len(doc)
+            and doc[k].lower_ in (",", "and")
+            and k + 1 < len(doc)
+            and _person_span(doc[k + 1], index)
+        ):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in (",", "and") and _person_span(doc[k], index) is None:
+            k += 1
+    starts = [p.start for p in people]
+    if len(countries) < 2 or len(countries) != len(people) or name.start not in starts:
+        return None
+    country = countries[starts.index(name.start)]
+    assert country is not None
+    return normalise_title([title.lemma_]), Entity(country, "country")
 
 
 def _hyphen_word(token: Token) -> list[Token]:
