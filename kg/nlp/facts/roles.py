@@ -107,7 +107,8 @@ def _person_span(token: Token, index: ArticleEntities) -> Span | None:
 
 
 def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None:
-    """The body in an "of" phrase right after a name ("X of Norland"), and where it ends."""
+    """The body in an "of" phrase right after a name ("X of Norland", "X of the Harbour
+    police", "X of the Norlandic Supreme Court"), and where it ends."""
     doc = name.doc
     k = name.end
     if k + 1 >= len(doc) or doc[k].lower_ != "of":
@@ -115,15 +116,29 @@ def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None
     k += 1
     if doc[k].lower_ == "the":
         k += 1
+    end = k
+    while end < len(doc) and doc[end].pos_ in ("PROPN", "ADJ", "NOUN"):
+        end += 1
+    words = list(doc[k:end])
     entity = index.entity_at(doc[k])
     span = index.span_of(doc[k])
-    if entity is not None and span is not None and entity.type in ORG_TYPES:
-        return entity, span.end
+    named = entity if entity is not None and entity.type in ORG_TYPES else None
+    if named is not None and span is not None and span.end >= end:
+        return named, span.end
+    # A body noun after a name or nationality: "the Harbour police", "the Norlandic army".
+    if len(words) > 1 and words[-1].lower_ in ORGANISATION_WORDS:
+        # "the Norlandic Supreme Court": capitalised words the tagger left out name a body too.
+        capitalised = all(t.is_title for t in words)
+        body = Entity(doc[k:end].text, "organization") if capitalised else _org_entity(words, index)
+        if body is not None:
+            return body, end
+    if named is not None and span is not None:
+        return named, span.end
     # A country the tagger left out: the longest run of capitalised words the gazetteer knows.
-    for end in range(min(len(doc), k + 4), k, -1):
-        country = gazetteer.country_of(doc[k:end].text)
+    for stop in range(min(len(doc), k + 4), k, -1):
+        country = gazetteer.country_of(doc[k:stop].text)
         if country:
-            return Entity(country, "country"), end
+            return Entity(country, "country"), stop
     return None
 
 
@@ -485,6 +500,10 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
                 entity = index.entity_at(pobj)
                 if entity is not None and entity.type in ORG_TYPES:
                     org = entity
+        if org is None and (after := _body_after(name, index)) is not None:
+            # "Lieutenant X of the Harbour police", "President X of Somali": the "of" phrase
+            # read in text order, where the parser or the tagger missed the body.
+            org = after[0]
     if org is None and not org_tokens and start > 0 and doc[start - 1].tag_ == "POS":
         # "Ruritania's Minister of Defence X": the possessive just before the title, which
         # the parser hangs on any word of it or on the name.
