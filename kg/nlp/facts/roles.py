@@ -116,6 +116,8 @@ def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None
     k += 1
     if doc[k].lower_ == "the":
         k += 1
+    if k >= len(doc):
+        return None
     end = k
     while end < len(doc) and doc[end].pos_ in ("PROPN", "ADJ", "NOUN"):
         end += 1
