@@ -475,6 +475,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
     organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}
     for key in organisations:
         names = organisations if " " in key else organisations & outlet_names
+        # "the United Nations" is not the Security Council of the United Nations: a name
+        # after "of the" is the body the longer one belongs to, not its short form (after
+        # a bare "of" it may be: "Homeland Security", "Department of Homeland Security").
+        names = {o for o in names if not o.endswith(" of the " + key)}
         whole = _one_longer(key, names, canonical.__getitem__)
         if whole is not None:
             canonical[key] = whole
