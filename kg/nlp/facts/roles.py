@@ -91,6 +91,16 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             if len(unit) > 1
             else _title_phrase_role(head.head, index) or _counterpart_role(head.head, index)
         )
+        placed = head.head
+        if (
+            role is None
+            and placed.dep_ == "pobj"
+            and placed.head.dep_ == "prep"
+            and placed.head.head.i < placed.i
+        ):
+            # "the Alpine Front representative in Tallinn, X": the parser hangs the name on
+            # the place of the posting, not on the title before it.
+            role = _title_phrase_role(placed.head.head, index)
         if role:
             roles.append(role)
     if not roles:
