@@ -8,6 +8,11 @@ own sentence, only before it), of the size its numeral says, if any. Where no gr
 there, a numeral disagrees, two groups are in reach, or its own sentence names someone
 else before it, it gets none: an unresolved reference costs a fact, a wrong one invents
 one.
+
+People described by office and country ("the presidents of Aland, Brask and Carel",
+"defence chiefs from A and B") stand for the one person the story gives such a title for
+each country (`member_or_body`: else the country itself; two candidates give no one), and a
+later "the Nordlandic leaders" repeating such a description stands for the same people.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
+from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities, fronted_subjects, is_person_pronoun, resolve_pronoun
+from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
 
 # Sentences back a plural reference may look for its group.
@@ -25,13 +32,20 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "both"}
 GROUP_HEADS = words("plural-heads")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2, "pair": 2}
 _GROUP_TYPES = {"person", "country", "organization"}
+# Titles "the leaders of X" can stand for.
+LEADER_TITLES = words("leader-titles")
+# "defence chiefs": whoever heads the portfolio its modifiers name, minister or secretary.
+PORTFOLIO_HEADS = words("portfolio-heads")
 
 
 def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     """Fill `index.groups`: token index of a plural reference -> the entities it names."""
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
+    described: dict[tuple[str, frozenset[str]], tuple[int, tuple[Entity, ...]]] = {}
     for number, sent in enumerate(doc.sents):
         for token in sent:
+            if is_group_noun(token):
+                _describe(token, number, described, index)
             size = _plural_reference(token)
             if size is not None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
@@ -215,3 +229,96 @@ def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
         if entity not in found:
             found.append(entity)
     return found if len(found) >= 2 else []
+
+
+# ---------------------------------------------------------------- people described by office
+
+
+def is_group_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (
+        token.lower_ in gazetteer.GROUP_NOUNS or token.lemma_.lower() in gazetteer.GROUP_NOUNS
+    )
+
+
+def _modifiers(noun: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
+
+
+def _describe(
+    noun: Token,
+    number: int,
+    described: dict[tuple[str, frozenset[str]], tuple[int, tuple[Entity, ...]]],
+    index: ArticleEntities,
+) -> None:
+    """ "Seven Nordlandic leaders - the presidents of Aland, Brask and Carel - ... / The
+    Nordlandic leaders travelled on to meet X": a plural description the story has just
+    resolved to its members (through its own list or the one in apposition to it) stands for
+    them when the next sentences repeat it with "the" (its head and modifiers)."""
+    key = (base_form(noun), _modifiers(noun))
+    for holder in (noun, *(c for c in noun.children if c.dep_ == "appos" and is_group_noun(c))):
+        bodies = bodies_listed(holder, index)
+        members = [member_or_body(b, holder, index, distributed=len(bodies) > 1) for b in bodies]
+        if len(bodies) > 1 and all(m is not None for m in members):
+            described[key] = (number, tuple(dict.fromkeys(m for m in members if m is not None)))
+            return
+    earlier = described.get(key)
+    if (
+        earlier is not None
+        and key[1]
+        and number - earlier[0] <= REACH
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and not any(c.dep_ == "prep" for c in noun.children)
+    ):
+        index.groups[noun.i] = earlier[1]
+
+
+def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
+    """The countries and organisations an "of" or "from" phrase lists after a plural noun
+    ("the leaders of Norland and Latvia", "defence chiefs from Aland, Brask and Carel"),
+    through the conjuncts and appositions the parser makes of a long list."""
+    found: list[Entity] = []
+    queue = [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    while queue:
+        item = queue.pop(0)
+        queue.extend(c for c in item.children if c.dep_ in ("conj", "appos"))
+        entity = index.entity_at(item)
+        if entity is not None and entity.type in ("country", "organization") and entity not in found:
+            found.append(entity)
+    return found
+
+
+def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distributed: bool) -> Entity | None:
+    """Who "the leaders of Norland and Latvia", "Latvian officials" name for one country or
+    organisation: the body itself where the story gives none of its people a title of that
+    kind (a leader's title for "leaders", a title with the noun and its modifiers for
+    "foreign ministers"; no title says who "officials" or a "delegation" are). Where a list
+    gives each body its one ("the leaders of Norland and Latvia"), the one person the story
+    gives such a title there; nobody where several could be meant ("other Latvian leaders")."""
+    kind = base_form(noun)
+    modifiers = {
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None
+    }
+    holders = {
+        person
+        for person, held in index.titles.items()
+        for title, org in held
+        if org == body.name and _of_kind(title, kind, modifiers)
+    }
+    if not holders:
+        return body
+    return holders.pop() if distributed and len(holders) == 1 else None
+
+
+def _of_kind(title: str, kind: str, modifiers: set[str]) -> bool:
+    if kind == "leader":
+        return title in LEADER_TITLES
+    words_of_title = set(title.split())
+    if kind in PORTFOLIO_HEADS:
+        return bool(modifiers) and modifiers <= words_of_title
+    return kind in words_of_title and modifiers <= words_of_title

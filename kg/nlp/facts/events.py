@@ -29,7 +29,7 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
-from kg.nlp.groups import hyphen_parties, hyphen_run
+from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
 from kg.nlp.lexicon import words
 from kg.nlp.visits import visit_trips
 
@@ -42,8 +42,6 @@ OBJECT_CONTROL_VERBS = words("object-control-verbs")
 MEASURE_NOUNS = words("measure-nouns")
 # "Russian or Chinese counterparts": either one, not both.
 EITHER = {"or", "nor"}
-# Titles "the leaders of X" can stand for.
-LEADER_TITLES = words("leader-titles")
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
 # in, even with no "with" partner named.
 ADJUNCT_EVENT_PREPS = {"during", "at"}
@@ -236,18 +234,10 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             if item.i in index.groups:  # "their", "the two leaders": the story's group
                 found.extend(e for e in index.groups[item.i] if e not in found)
                 continue
-            if _is_group_noun(item):
+            if is_group_noun(item):
                 # "the leaders of Poland and Czechia": the countries they stand for, where
                 # the story names none of their people.
-                bodies = [
-                    e
-                    for prep in item.children
-                    if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                    for pobj in prep.children
-                    if pobj.dep_ == "pobj"
-                    for member in conjuncts(pobj)
-                    if (e := index.entity_at(member)) is not None and e.type in ("country", "organization")
-                ]
+                bodies = bodies_listed(item, index)
                 # "South Korean and Japanese foreign ministers": one for each country listed
                 # (not "Russian or Chinese counterparts": either one).
                 listed = [
@@ -274,41 +264,6 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     continue
             found.append(entity)
     return found
-
-
-def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distributed: bool) -> Entity | None:
-    """Who "the leaders of Norland and Latvia", "Latvian officials" name for one country or
-    organisation: the body itself where the story gives none of its people a title of that
-    kind (a leader's title for "leaders", a title with the noun and its modifiers for
-    "foreign ministers"; no title says who "officials" or a "delegation" are). Where a list
-    gives each body its one ("the leaders of Norland and Latvia"), the one person the story
-    gives such a title there; nobody where several could be meant ("other Latvian leaders")."""
-    kind = base_form(noun)
-    modifiers = {
-        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None
-    }
-    holders = {
-        person
-        for person, held in index.titles.items()
-        for title, org in held
-        if org == body.name and _of_kind(title, kind, modifiers)
-    }
-    if not holders:
-        return body
-    return holders.pop() if distributed and len(holders) == 1 else None
-
-
-def _of_kind(title: str, kind: str, modifiers: set[str]) -> bool:
-    if kind == "leader":
-        return title in LEADER_TITLES
-    words_of_title = set(title.split())
-    return kind in words_of_title and modifiers <= words_of_title
-
-
-def _is_group_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and (
-        token.lower_ in gazetteer.GROUP_NOUNS or token.lemma_.lower() in gazetteer.GROUP_NOUNS
-    )
 
 
 def _listed(token: Token, depth: int = 0) -> list[Token]:
