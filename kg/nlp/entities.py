@@ -139,6 +139,8 @@ def _is_outlet_context(span: Span) -> bool:
 
 
 HONORIFICS = words("honorifics")
+# What a minister or secretary is "of" when that is part of the title ("Secretary of State").
+PORTFOLIO_NOUNS = words("portfolio-nouns")
 
 
 def _is_title_word(token: Token) -> bool:
@@ -309,7 +311,10 @@ def _titled_name(ent: Span) -> bool:
     if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
         return False
     first = ent[0].lower_
-    if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS:
+    # "Secretary of Defense Lloyd Weber" tagged from the portfolio on: the portfolio ends
+    # the title the "of" began, and the name follows it.
+    portfolio = first in PORTFOLIO_NOUNS and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of"
+    if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS and not portfolio:
         return False
     rest = ent[1:]
     return all(t.pos_ == "PROPN" and t.is_title for t in rest) and not gazetteer.is_known_outlet(ent.text)
