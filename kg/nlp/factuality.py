@@ -107,7 +107,12 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
             # completes governs it, and the walk ends there.
             pairs.append((child, child.head))
             break
-        if child.dep_ in CLAUSE_BOUNDARIES and not shares_clause(child) and not _is_infinitive(child):
+        if (
+            child.dep_ in CLAUSE_BOUNDARIES
+            and not shares_clause(child)
+            and not _is_infinitive(child)
+            and not object_purpose(child)
+        ):
             break
         head = child.head
         if (
@@ -208,6 +213,18 @@ def _is_infinitive(word: Token) -> bool:
     for a noun) is still its head's complement, under its planning verb and modal."""
     return (
         word.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in word.children)
+    )
+
+
+def object_purpose(word: Token) -> bool:
+    """ "vowed to deepen ties to deter threats during a meeting": an infinitive the parser
+    hung on the object as a relative clause says what the verb above is for; it is told in
+    that verb's clause, whose subject acts and whose tense holds."""
+    return (
+        word.dep_ == "relcl"
+        and word.head.dep_ == "dobj"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in word.children)
     )

@@ -27,7 +27,7 @@ from kg.nlp.facts.mention import (
     companions,
     dated_by_possessive,
 )
-from kg.nlp.factuality import base_form, clause_tense, in_simple_present, status_of
+from kg.nlp.factuality import base_form, clause_tense, in_simple_present, object_purpose, status_of
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
 from kg.nlp.lexicon import words
@@ -348,6 +348,8 @@ def subjects_of(verb: Token) -> list[Token]:
             # "his refusal to hold talks", "Weber's plan to meet": the possessor acts.
             owners = [c for c in current.head.children if c.dep_ == "poss"]
             return owners or [current.head]
+        elif object_purpose(current):
+            current = current.head.head  # "vowed to deepen ties to deter threats during talks"
         elif current.dep_ in ("relcl", "acl"):
             return [current.head]  # "Revik, who met Varga" / "Vondrak, speaking after talks"
         else:
