@@ -178,6 +178,11 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         if adjunct:
             if _has_modal(head) or _is_conditional(head):
                 return "planned"
+            if child.dep_ == "xcomp" and _looks_ahead_now(head):
+                # "hope to discuss trade during a meeting next week": what they hope for now
+                # is to come, and the meeting it happens at with it ("agreed to meet during
+                # a phone call", a past agreement, still says nothing of the call).
+                return "planned"
             continue
         if child.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in MOTION_LEMMAS:
             return "planned"
@@ -202,6 +207,20 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
+
+
+PRESENT_BE = {"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
+
+
+def _looks_ahead_now(verb: Token) -> bool:
+    """A planning or scheduling verb in the present ("hope", "plans", "are expected",
+    "is hoping"): it puts what it governs ahead of the story's day."""
+    if not (_any_form_in(verb, PLANNING_LEMMAS) or base_form(verb) in SCHEDULING_LEMMAS):
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not auxes
+    return verb.tag_ in ("VBG", "VBN") and any(a in PRESENT_BE for a in auxes)
 
 
 def _is_prospective(prep: Token) -> bool:
