@@ -23,6 +23,12 @@ from kg.model import FACT_TYPES
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive
 # this large is built in parts, each `kg build` adding to the store.
 MAX_BUILD_CHARS = 2_000_000_000
+# The writer flushes the store every this many articles. Each article's update deletes and
+# rewrites the store's counters and a scratch graph (kg/graph/stats.py, summary.py); until a
+# flush, the deleted entries stay in RocksDB's memory table, and every later update steps
+# over all of them: a write took 5 ms at the start of a 2,452-story build and 25 ms at its
+# end (42 s of writing in all; 15 s flushing every 100 articles, the flushes included).
+FLUSH_EVERY = 100
 
 
 @dataclass
@@ -252,6 +258,8 @@ def _build_into(
             quads = article_quads(facts)
             store.replace_article(article.id, quads)
             report.built += 1
+            if report.built % FLUSH_EVERY == 0:
+                store.flush()
             report.triples += len(quads)
             report.facts["meeting"] += sum(e.type == "meeting" for e in facts.events)
             report.facts["call"] += sum(e.type == "call" for e in facts.events)

@@ -14,6 +14,7 @@ from kg.errors import InputError
 from kg.exports.facts import iter_facts
 from kg.exports.formats import sorted_nquads
 from kg.graph.store import open_store
+from kg.graph.store.local import LocalStore
 from tests.conftest import SEEDS, STATEMENTS, TIMELINE
 
 INPUTS = [SEEDS, TIMELINE, STATEMENTS]  # five articles
@@ -66,6 +67,23 @@ def test_a_rebuild_of_unchanged_articles_parses_nothing(tmp_path, monkeypatch):
     report = build(INPUTS, store, workers=2)
     assert (report.built, report.unchanged) == (0, 5)
     assert nquads(store) == before
+
+
+def test_the_writer_flushes_as_it_goes_and_stores_the_same(serial, tmp_path, monkeypatch):
+    # Deleted entries pile up in RocksDB's memory table until a flush, and each article's
+    # update steps over all of them (kg/build/build.py, FLUSH_EVERY).
+    flushes: list[int] = []
+    real_flush = LocalStore.flush
+
+    def counted(self: LocalStore) -> None:
+        flushes.append(1)
+        real_flush(self)
+
+    monkeypatch.setattr("kg.build.build.FLUSH_EVERY", 2)
+    monkeypatch.setattr(LocalStore, "flush", counted)
+    assert build(INPUTS, tmp_path / "store", workers=1).built == 5
+    assert len(flushes) == 3  # after the 2nd and 4th article, and at the end
+    assert nquads(tmp_path / "store") == serial
 
 
 def _story(path: Path, text: str) -> Path:
