@@ -13,8 +13,8 @@ The same goes for the dozen passes over every token that look for trigger words
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import cast
 
-import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
@@ -71,12 +71,21 @@ def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
     """Lower-cased lemma -> the positions of its tokens."""
     cached = doc.user_data.get("kg_lemma_positions")
     if cached is None:
-        hashes = doc.to_array([LEMMA]).reshape(-1)
-        order = np.argsort(hashes, kind="stable")
-        values, starts = np.unique(hashes[order], return_index=True)
+        # One pass in Python over the lemma ids, then one string lookup a distinct lemma:
+        # faster on a news story than numpy's sort and split (7% of extraction went there).
+        by_hash: dict[int, list[int]] = {}
+        values = cast("list[int]", doc.to_array([LEMMA]).reshape(-1).tolist())
+        for i, value in enumerate(values):
+            positions = by_hash.get(value)
+            if positions is None:
+                by_hash[value] = [i]
+            else:
+                positions.append(i)
+        strings = doc.vocab.strings
         cached = {}
-        for value, positions in zip(values, np.split(order, starts[1:]), strict=True):
-            lemma = doc.vocab.strings[int(value)].lower()
-            cached.setdefault(lemma, []).extend(positions.tolist())
+        for value, positions in by_hash.items():
+            # Lemmas differing in case only share one list, in no particular order: the
+            # callers sort the positions they take.
+            cached.setdefault(strings[value].lower(), []).extend(positions)
         doc.user_data["kg_lemma_positions"] = cached
     return cached
