@@ -20,11 +20,15 @@ WELCOMING_VERBS = words("welcoming-verbs")
 PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
+# Every verb lemma a rule of find_meeting may take.
+_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | {"talk", "sit", "visit"}
 
 
 def find_meeting(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
+        if lemma not in _VERB_LEMMAS:
+            return None  # no rule below takes it: decided before looking at its children
         if has_phone_cue(token):
             return None  # "met by video link" is a call
         if lemma in MEETING_VERBS:
@@ -42,11 +46,13 @@ def find_meeting(token: Token) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
+        if lemma not in HOSTING_VERBS:
+            return None
         guests = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "")]
         if any(c.dep_ == "agent" for c in token.children):
             # "was received by the president": the guest is the passive subject.
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
-        if lemma in HOSTING_VERBS and any(_is_someone(c) for c in guests):
+        if any(_is_someone(c) for c in guests):
             return Trigger("meeting", token)
         if lemma in WELCOMING_VERBS and _welcomed_by_someone(token):
             return Trigger("meeting", token)
