@@ -21,7 +21,7 @@ PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 # Every verb lemma a rule of find_meeting may take.
-_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | {"talk", "sit", "visit"}
+_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit"}
 
 
 def find_meeting(token: Token) -> Trigger | None:
@@ -46,6 +46,8 @@ def find_meeting(token: Token) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
+        if lemma in WELCOMING_VERBS:
+            return Trigger("meeting", token) if _welcomed_by_someone(token) else None
         if lemma not in HOSTING_VERBS:
             return None
         guests = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "")]
@@ -53,8 +55,6 @@ def find_meeting(token: Token) -> Trigger | None:
             # "was received by the president": the guest is the passive subject.
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
         if any(_is_someone(c) for c in guests):
-            return Trigger("meeting", token)
-        if lemma in WELCOMING_VERBS and _welcomed_by_someone(token):
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
