@@ -418,6 +418,10 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
         )
     )
     for verb in verbs:
+        found = _participle_after_name(doc, segment, verb, index)
+        if found is not None:
+            return found
+    for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
         if found is not None:
             return found
@@ -617,6 +621,29 @@ def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attrib
     if entity is None or entity.type not in ("person", "organization"):
         return None
     return _Attribution(entity, entity.name)
+
+
+def _participle_after_name(
+    doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
+) -> _Attribution | None:
+    """ "the ad shows footage of Weber saying at the rally, “...”": a speech verb's -ing form
+    right after a named person, introducing the quotation that follows it in its sentence,
+    is that person speaking, wherever the parser hung the two (the clip, not the ad, is
+    heard saying it)."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.idx > segment.start or verb.sent != doc[verb.i - 1].sent:
+        return None
+    entity = index.entity_at(doc[verb.i - 1])
+    if entity is None or entity.type != "person":
+        return None
+    text = parsed_text(doc)
+    if any(ch in text[verb.idx : segment.start - 1] for ch in '“”"\n.;'):
+        return None  # the quotation is not the next thing the verb introduces
+    opening = doc.char_span(segment.start - 1, segment.start, alignment_mode="expand")
+    if opening is None or opening[0].sent != verb.sent:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : opening[0].i]):
+        return None
+    return _Attribution(entity, entity.name, verb)
 
 
 def _next_to_quotation(
