@@ -405,6 +405,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
             t.lemma_.lower() in SPEECH_LEMMAS
             or t.lemma_.lower() in ATTRIBUTING_LEMMAS
             and _governs(t, doc, segment)
+            and not _reported(t)
             or _as_put_it(t)
             or _as_complement(t, doc, segment)
         )
@@ -575,12 +576,24 @@ def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> 
     return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
 
 
+def _reported(verb: Token) -> bool:
+    """Is the verb itself in what someone is reported saying, the clause a speech verb
+    reports ("Weber said Ruiz once called the plan “a disgrace”": Weber's words, Ruiz's
+    only as Weber tells it; not "Weber said, accusing Ruiz of “...”")?"""
+    for t in (verb, *verb.ancestors):
+        if t.dep_ in ("relcl", "acl"):
+            return False  # "the war that Moscow calls “...”": its own speaker, named in it
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_LEMMAS and t.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def _as_complement(verb: Token, doc: Doc, segment: _Segment) -> bool:
     """ "Weber hailed Ruiz as “a true friend of the harbour”": quoted words that are all
     what the verb's subject takes someone for, the complement of its "as", are the
     subject's, whatever the verb; unless the verb is itself in what someone is reported
     saying ("Weber said ferries ran as “a lifeline”": Weber's words)."""
-    if any(a.lemma_.lower() in SPEECH_LEMMAS for a in verb.ancestors):
+    if _reported(verb):
         return False
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
