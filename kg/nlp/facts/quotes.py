@@ -268,12 +268,33 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
             and previous is not None
             and _continues(segments[i - 1], segments[i], doc)
             and (attributed is previous or (attributed.verb is not None and attributed.verb == previous.verb))
+            and not _second_speech_verb(doc, segments[i - 1], segments[i], previous.verb)
         )
         if joins:
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups
+
+
+def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token | None) -> bool:
+    """ "“...,” Weber said, adding later, “...”", "..., going on to say that “...”": a
+    second speech verb of the same speaker, hung on the first, between two pieces and in
+    the sentence of the second makes that one a statement of its own."""
+    between = doc.char_span(prev.end + 1, segment.start - 1, alignment_mode="contract")
+    second = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    return (
+        verb is not None
+        and between is not None
+        and second is not None
+        and any(
+            t.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in SPEECH_LEMMAS
+            and verb in t.ancestors
+            and t.sent == second[0].sent
+            for t in between
+        )
+    )
 
 
 def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
