@@ -120,6 +120,46 @@ def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
     )
 
 
+def _is_given_named(span: Span) -> bool:
+    """ "Anna Marit Lindqvist" tagged an organisation: two or three capitalised proper nouns
+    (a hyphenated surname counts as one), the first a common given name, with no
+    organisation word, acronym, outlet or country among them, name a person. Not where the
+    story tags that first word a place more often than a person ("Harbourtown Energy"
+    after "in Harbourtown")."""
+    words_ = span.text.split()
+    first = span[0]
+    return (
+        2 <= len(words_) <= 3
+        and len(first) > 2
+        and is_given_name(first.text)
+        # "Harbour Rovers": a plural is a team's or a firm's name.
+        and all((t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.is_title) or t.text == "-" for t in span)
+        and not any(t.lower_ in _ORG_WORDS for t in span)
+        and not any(gazetteer.country_of(t.text) for t in [span, *span])
+        and not gazetteer.is_known_outlet(span.text)
+        and _tagged_as_place(first) <= _tagged_as_person(first)
+    )
+
+
+def _tagged_as_place(token: Token) -> int:
+    return sum(e.label_ in ("GPE", "LOC") and e.text == token.text for e in doc_ents(token.doc))
+
+
+def _tagged_as_person(token: Token) -> int:
+    return sum(e.label_ == "PERSON" and e.text == token.text for e in doc_ents(token.doc))
+
+
+def _possessor_end(ent: Span) -> int | None:
+    """Where the possessive "'s" stands in a non-person span that ends in a person's given
+    name and surname after it ("the Harbour Courier's Anna Lind"); None elsewhere."""
+    if ent.label_ not in ("ORG", "GPE", "FAC", "NORP"):
+        return None
+    for token in ent[1:-2]:
+        if token.tag_ == "POS":
+            return token.i if _is_given_named(ent.doc[token.i + 1 : ent.end]) else None
+    return None
+
+
 def _is_outlet_context(span: Span) -> bool:
     """'French newspaper Le Point', 'news agency Reuters', 'the Kyodo news agency'."""
     doc = span.doc
@@ -176,6 +216,12 @@ def _name_spans(doc: Doc) -> list[Span]:
             # "to", the name from the verb; two mentions, not one.
             spans.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        owner = _possessor_end(ent)
+        if owner is not None:
+            # "the Harbour Courier's Anna Lind" tagged one organisation: the owner's name, then
+            # a person's.
+            spans.append(Span(doc, ent.start, owner, label=ent.label_))
+            ent = Span(doc, owner + 1, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
             start = ent.start
             # Titles, nationality words and lower-case words the tagger ran into the name:
@@ -371,7 +417,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         ):
             outlet_names.add(key)
             label = "ORG"  # "the weekly Al-Masa", tagged a person
-        elif label == "ORG" and _is_speaking_name(span):
+        elif label == "ORG" and (_is_speaking_name(span) or _is_given_named(span)):
             label = "PERSON"
         mentions.append((span, name))
         votes[key][label] += 1
@@ -631,12 +677,29 @@ def index_entities(doc: Doc) -> ArticleEntities:
             entity = entity_for(next(iter(person_full[key])))
         else:
             continue
+        surname = entity.name.lower().split()[-1]
+        if entity.type == "person" and key != surname and _name_follows(token, entity):
+            continue  # "Anna N Tomas Revik": a given name opening another name, not Anna Lind
         if entity.type == "person" or (entity.type in ("place", "country") and _stands_alone(token)):
             # A place too: "will travel to Kyiv" left untagged in a story that tags Kyiv
             # elsewhere.
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _name_follows(token: Token, person: Entity) -> bool:
+    """A capitalised proper noun right after the token that is no word of the person's
+    name, nor a month or weekday."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+        and after.lower_.rstrip(".") not in person.name.lower().split()
+        and after.lower_.rstrip(".") not in MONTHS_AND_DAYS
+    )
 
 
 def _stands_alone(token: Token) -> bool:
