@@ -3,11 +3,11 @@
     python benchmarks/dev_eval.py                  # the figures, one table per set
     python benchmarks/dev_eval.py --errors /tmp/e  # and every miss and false fact, per set
 
-Each set is parsed once and the parses kept in `--cache` (keyed by text and model), so a
-change to the extractors is measured in seconds. Facts are scored exactly as `kg eval`
-scores the store's facts (kg/quality/evaluate.py, FACTS.md). The README's figures come from
-`kg build` and `kg eval`: the store also merges two events of one article that mint the same
-node, so its counts can differ from these by a fact or two.
+Each set is parsed once and the parses kept in `--cache` (keyed by text, model and kg's
+pipeline), so a change to the extractors is measured in seconds. Facts are scored exactly
+as `kg eval` scores the store's facts (kg/quality/evaluate.py, FACTS.md). The README's
+figures come from `kg build` and `kg eval`: the store also merges two events of one article
+that mint the same node, so its counts can differ from these by a fact or two.
 """
 
 from __future__ import annotations
@@ -40,10 +40,19 @@ COLUMNS = ["type", "gold", "system", "matched", "precision", "recall", "f1"]
 EVENT_COLUMNS = ["date_acc", "place_acc", "status_acc", "occurred_precision"]
 
 
+# What the parse depends on besides the model and the texts: kg's pipeline (its sentence
+# rules and their word list). A change to either parses the sets again.
+PIPELINE_SOURCE = b"".join(
+    (ROOT / part).read_bytes()
+    for part in ("kg/nlp/pipeline.py", "kg/resources/lexicon/name-abbreviations.txt")
+)
+
+
 def parsed(nlp, articles: list[Article], cache: Path):
     """(doc, article) for each article, parsing only what the cache lacks."""
     key = hashlib.sha256(
         (nlp.meta["name"] + nlp.meta["version"]).encode()
+        + PIPELINE_SOURCE
         + b"".join(a.text.encode() + b"\0" for a in articles)
     ).hexdigest()[:16]
     path = cache / f"{key}.spacy"
