@@ -56,6 +56,9 @@ _MALE_ROLES = MALE_TITLES | words("male-role-nouns")
 _FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
 
 
+_UNNAMED_SOURCES = words("unnamed-source-nouns")
+
+
 def _anchors(noun: Token) -> list[Token]:
     """The words before a description's head that name something: "Nevada", "Republican"."""
     words = [
@@ -71,15 +74,14 @@ def describes_someone(noun: Token, index: ArticleEntities) -> bool:
     spokesman" (never Weber)."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in _PERSON_ROLE_NOUNS:
         return False
+    if noun.lemma_.lower() in _UNNAMED_SOURCES:
+        return False  # "the Harbour Union member said": a source the story leaves unnamed
     modifiers = [c for c in noun.children if c.i < noun.i]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
         c.dep_ == "poss" for c in modifiers
     ):
         return False
     return any(getattr(index.entity_at(t), "type", None) != "person" for t in _anchors(noun))
-
-
-_UNNAMED_SOURCES = words("unnamed-source-nouns")
 
 
 def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Entity | None:
@@ -298,8 +300,11 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
     entity = index.entity_at(token)
     if entity is None:
         # "a Harbour Union spokesman, Ana Ruiz": the person in apposition speaks, not the
-        # body the noun is compounded with.
-        named = [e for c in token.children if c.dep_ in ("appos", "compound") and (e := index.entity_at(c))]
+        # body the noun is compounded with. A person described by a role the name only
+        # anchors ("the Nevada senator", "a Harbour Union member", "a Weber adviser") is not
+        # the place, body or person named in it.
+        kinds = ("appos",) if token.lemma_.lower() in _PERSON_ROLE_NOUNS else ("appos", "compound")
+        named = [e for c in token.children if c.dep_ in kinds and (e := index.entity_at(c))]
         people = [
             e
             for c in token.children
