@@ -156,8 +156,9 @@ def build(
         _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why
         _fail(exc)
     except KeyboardInterrupt:
-        # Each article is written in its own transaction: what is stored is whole, and the
-        # next build parses only what is missing.
+        # Articles are written a few at a time, each batch in one transaction (the one being
+        # gathered is written before this): what is stored is whole, and the next build
+        # parses only what is missing.
         err.print(_styled("interrupted:", "yellow", f"{len(stored)} articles stored; run again to finish"))
         raise typer.Exit(130) from None
     _print_skips(report.skipped)

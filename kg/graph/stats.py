@@ -113,14 +113,15 @@ _START = (
 )
 
 
-def _shift(graph: ox.NamedNode, sign: str) -> str:
-    """The update that moves each counter by what `graph` and the marked nodes count now:
+def _shift(graphs: list[ox.NamedNode], sign: str) -> str:
+    """The update that moves each counter by what `graphs` and the marked nodes count now:
     sign "-" before the replacement, "+" after it."""
+    replaced = " ".join(map(str, graphs))
     return f"""DELETE {{ ?c <{T.COUNT}> ?old }} INSERT {{ ?c <{T.COUNT}> ?new }} WHERE {{
   {{
     SELECT ?c (COUNT(*) AS ?n) WHERE {{
-      {{ GRAPH {graph} {{ ?s ?p ?o }} BIND({_QUADS} AS ?c) }}
-      UNION {{ GRAPH {graph} {{ ?e a ?k }} VALUES (?k ?c) {{ {_IN_ARTICLES_VALUES} }} }}
+      {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ ?s ?p ?o }} BIND({_QUADS} AS ?c) }}
+      UNION {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ ?e a ?k }} VALUES (?k ?c) {{ {_IN_ARTICLES_VALUES} }} }}
       UNION {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} ?e a ?k . VALUES (?k ?c) {{ {_IN_GRAPH_VALUES} }} }}
       UNION {{
         GRAPH {PENDING} {{ ?e {_MARK} <{T.ENTITY_TYPE}> }}
@@ -133,10 +134,12 @@ def _shift(graph: ox.NamedNode, sign: str) -> str:
 }}"""
 
 
-def before_replacement(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[str]:
-    """Operations to run before `graph` is replaced by `quads` (in the same update, before
-    kg/graph/summary.py's RECOMPUTE drops the scratch graph): mark the nodes the old and the new
-    version type or name as entities, then take off what the graph and they count now."""
+def before_replacement(graphs: list[ox.NamedNode], quads: Iterable[ox.Quad], start: bool = True) -> list[str]:
+    """Operations to run before `graphs` are replaced by `quads` (their new versions, all
+    together; in the same update, before kg/graph/summary.py's RECOMPUTE drops the scratch
+    graph): mark the nodes the old and the new versions type or name as entities, then take
+    off what the graphs and they count now. `start` starts the counters at 0 where the store
+    has none yet (needed only until its first write)."""
     marks = "".join(
         f"{q.subject} {_MARK} {q.object} .\n"
         if q.predicate.value == T.TYPE
@@ -144,27 +147,33 @@ def before_replacement(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> list[st
         for q in quads
         if (q.predicate.value == T.TYPE and q.object in _MARKED_TYPES) or q.predicate.value == T.ENTITY_TYPE
     )
+    replaced = " ".join(map(str, graphs))
     ops = [
-        _START,
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} }} WHERE {{ GRAPH {graph} {{ "
+        *([_START] if start else []),
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} }} WHERE {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ "
         f"{{ ?e a ?k VALUES ?k {{ {_MARKED_CLASSES} }} }} "
         f"UNION {{ ?e <{T.ENTITY_TYPE}> ?t BIND(<{T.ENTITY_TYPE}> AS ?k) }} }} }}",
     ]
     if marks:
         ops.append(f"INSERT DATA {{ GRAPH {PENDING} {{\n{marks}}} }}")
-    return [*ops, _shift(graph, "-")]
+    return [*ops, _shift(graphs, "-")]
 
 
-def after_replacement(graph: ox.NamedNode) -> str:
-    """The operation to run once `graph` holds its new version: add what it and the marked
-    nodes count now."""
-    return _shift(graph, "+")
+def after_replacement(graphs: list[ox.NamedNode]) -> str:
+    """The operation to run once `graphs` hold their new versions: add what they and the
+    marked nodes count now."""
+    return _shift(graphs, "+")
+
+
+def started(store: GraphStore) -> bool:
+    """Whether the store keeps every counter already (so a write need not start them)."""
+    return len(store.select(_KEPT)) == len(COUNTED)
 
 
 def present(store: GraphStore) -> bool:
     """Whether the store keeps every counter, or holds nothing yet (its first write starts
     them at 0: no update of its own when a store is made)."""
-    return len(store.select(_KEPT)) == len(COUNTED) or not (
+    return started(store) or not (
         bool(store.query("ASK { ?s ?p ?o }")) or bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
     )
 

@@ -189,20 +189,22 @@ def _naming(quads: Iterable[ox.Quad]) -> list[str]:
     return [f"({q.subject} {q.predicate} {q.object})" for q in quads if q.predicate.value in _NAMING]
 
 
-def marks_before(graph: ox.NamedNode, quads: list[ox.Quad]) -> list[str]:
-    """Operations to run before `graph` is replaced by `quads`: mark the events of its old
-    version, its evidence nodes and articles, and the entities whose naming triples leave the
-    view (stated by no other graph and not by the new version) or enter it (stated by the new
-    version, not yet in the view)."""
+def marks_before(graphs: list[ox.NamedNode], quads: list[ox.Quad]) -> list[str]:
+    """Operations to run before `graphs` are replaced by `quads` (their new versions, all
+    together): mark the events of their old versions, their evidence nodes and articles, and
+    the entities whose naming triples leave the view (stated by no other graph and not by a
+    new version) or enter it (stated by a new version, not yet in the view)."""
     naming = " ".join(_naming(quads))
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
+    replaced, others = " ".join(map(str, graphs)), ", ".join(map(str, graphs))
     ops = [
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ GRAPH {graph} {{ {_ALL} }} }}",
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?e ?p ?o }} "
-        f"VALUES ?p {{ {_CITING_VALUES} }} }}",
-        f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ GRAPH {graph} {{ ?x ?p ?o }} "
-        f"VALUES ?p {{ {_NAMING_VALUES} }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other != {graph}) }}{keep} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
+        f"GRAPH ?g {{ {_ALL} }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
+        f"GRAPH ?g {{ ?e ?p ?o }} VALUES ?p {{ {_CITING_VALUES} }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
+        f"GRAPH ?g {{ ?x ?p ?o }} VALUES ?p {{ {_NAMING_VALUES} }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other NOT IN ({others})) }}{keep} }}",
     ]
     if naming:
         ops.append(

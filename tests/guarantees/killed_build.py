@@ -2,7 +2,8 @@
 
     python tests/guarantees/killed_build.py KILL_AT DELAY LOG kg-build-arguments...
 
-(KILL_SIGNAL in the environment sends another signal than 9, e.g. 15.)
+(KILL_SIGNAL in the environment sends another signal than 9, e.g. 15.) The build writes two
+articles an update (kg/build/build.py, WRITE_EVERY), so a kill can land between articles.
 
 The store's writes (each SPARQL update, and the final flush) are counted. When write number
 KILL_AT begins, an independent `kill -9` of this process is started, DELAY seconds later:
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import kg.build.build
 from kg.cli import app
 from kg.graph.store import LocalStore
 
@@ -63,6 +65,7 @@ def main() -> None:
 
         return write
 
+    kg.build.build.WRITE_EVERY = 2
     LocalStore.update = counted(LocalStore.update)  # type: ignore[method-assign]
     LocalStore.flush = counted(LocalStore.flush)  # type: ignore[method-assign]
     app(sys.argv[4:])

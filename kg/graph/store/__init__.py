@@ -12,9 +12,10 @@ a country named by ten thousand stories is ten thousand rows in every join throu
 the te3-silver store the `interviews` query ran out of memory that way; on the merged view
 it takes 22 ms).
 
-Replacing an article's graph is one SPARQL update (forget the triples only it held, drop
-it, insert its new triples in it and in the view), which Oxigraph runs as one transaction:
-a reader sees the old graph or the new one, never half of either.
+Replacing an article's graph (or a few articles' graphs together, as a build writes them) is
+one SPARQL update (forget the triples only they held, drop them, insert the new triples in
+them and in the view), which Oxigraph runs as one transaction: a reader sees the old graphs
+or the new ones, never half of either.
 
 The package: `base.py` (what every store answers, and the update that replaces an
 article's graph), `local.py` (the embedded store), `remote.py` (a SPARQL server); this

@@ -4,8 +4,8 @@ shares one graph: `--store http://host:7878` (or any query endpoint URL).
 - Endpoints: a server root (`http://host:7878`) means Oxigraph's `/query` and `/update`; a
   URL ending in `/query` updates at the sibling `/update` (Oxigraph, Fuseki); any other URL
   takes both. `KG_UPDATE_URL` names the update endpoint outright.
-- Writes: each article's graph is replaced by one SPARQL update request (drop, then insert),
-  which a transactional server (Oxigraph is one) applies whole or not at all.
+- Writes: each article's graph (or a build's batch of them) is replaced by one SPARQL update
+  request (drop, then insert), which a transactional server (Oxigraph is one) applies whole or not at all.
 - Reads: queries run on the server's default graph, which kg's writes keep the merged view
   of the article graphs (see kg/graph/store/__init__.py), with kg's prefixes declared. Bound parameters
   travel as a VALUES block at the head of the WHERE clause: RDF terms, never spliced text.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import kg.build.build
 from kg.build.build import build
 from kg.errors import InputError
 from kg.exports.facts import iter_facts
@@ -80,10 +81,51 @@ def test_the_writer_flushes_as_it_goes_and_stores_the_same(serial, tmp_path, mon
         real_flush(self)
 
     monkeypatch.setattr("kg.build.build.FLUSH_EVERY", 2)
+    monkeypatch.setattr("kg.build.build.WRITE_EVERY", 1)
     monkeypatch.setattr(LocalStore, "flush", counted)
     assert build(INPUTS, tmp_path / "store", workers=1).built == 5
     assert len(flushes) == 3  # after the 2nd and 4th article, and at the end
+    # One article an update stores what the serial build's single update of all five did.
     assert nquads(tmp_path / "store") == serial
+
+
+def test_the_writer_writes_articles_in_batches_and_stores_the_same(serial, tmp_path, monkeypatch):
+    # Several articles in one update: the counters' and summaries' operations run once for
+    # all of them (kg/build/build.py, WRITE_EVERY).
+    writes: list[str] = []
+    real_update = LocalStore.update
+
+    def counted(self: LocalStore, sparql: str, what: str) -> None:
+        writes.append(what)
+        real_update(self, sparql, what)
+
+    monkeypatch.setattr("kg.build.build.WRITE_EVERY", 2)
+    monkeypatch.setattr(LocalStore, "update", counted)
+    assert build(INPUTS, tmp_path / "store", workers=1).built == 5
+    assert sum(what.startswith("article") for what in writes) == 3  # 2 + 2 + 1
+    assert nquads(tmp_path / "store") == serial
+    # Removed together (--prune of an input that names none of them) as they were written.
+    writes.clear()
+    report = build([TIMELINE], tmp_path / "store", prune=True)
+    assert report.removed == 3
+    assert sum(what.startswith("article") for what in writes) == 2  # 2 + 1
+
+
+def test_ctrl_c_keeps_the_articles_parsed_before_it(tmp_path, monkeypatch):
+    real_extract_all = kg.build.build.extract_all
+
+    def interrupted(todo, **options):
+        for done, item in enumerate(real_extract_all(todo, **options)):
+            if done == 3:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr("kg.build.build.extract_all", interrupted)
+    stored: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        build(INPUTS, tmp_path / "store", on_article=lambda article: stored.append(article.id))
+    assert len(stored) == 3  # gathered for one update, written as Ctrl-C came
+    assert len(open_store(tmp_path / "store", read_only=True).article_ids()) == 3
 
 
 def _story(path: Path, text: str) -> Path:
