@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.model import Entity, Evidence, Interview
-from kg.nlp.cached import ents_in
+from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.events import (
@@ -25,6 +25,9 @@ from kg.nlp.facts.quotes import pronoun_person, surname_bearer
 from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
+# The lemmas _interview_at reads (no other word is an interview): looked up in the story's
+# lemma index rather than tested on every token.
+_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS})
 
 
 def extract_interviews(
@@ -32,7 +35,7 @@ def extract_interviews(
 ) -> list[Interview]:
     found: dict[tuple[Entity, Entity], list[Evidence]] = {}
     dates: dict[tuple[Entity, Entity], str | None] = {}
-    for token in doc:
+    for token in tokens_with_lemma(doc, _INTERVIEW_LEMMAS):
         pair = _interview_at(token, index)
         if pair is None:
             continue
