@@ -270,15 +270,19 @@ def _build_into(
         try:
             for article, facts in extracted:
                 batch.append((article, facts, article_quads(facts)))
+                if on_article:
+                    # Progress counts articles as they are read, not as their batch is
+                    # written: a bar that moved in steps of WRITE_EVERY would look stuck.
+                    on_article(article)
                 if len(batch) == WRITE_EVERY:
-                    unflushed += _write(store, batch, report, on_article)
+                    unflushed += _write(store, batch, report)
                     if unflushed >= FLUSH_EVERY:
                         store.flush()
                         unflushed = 0
         except KeyboardInterrupt:
-            _write(store, batch, report, on_article)  # what was parsed before Ctrl-C is kept
+            _write(store, batch, report)  # what was parsed before Ctrl-C is kept
             raise
-        _write(store, batch, report, on_article)
+        _write(store, batch, report)
     for start in range(0, len(gone), WRITE_EVERY):
         store.replace_articles([(article_id, []) for article_id in gone[start : start + WRITE_EVERY]])
     report.removed = len(gone)
@@ -292,7 +296,6 @@ def _write(
     store: GraphStore,
     batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]],
     report: BuildReport,
-    on_article: Callable[[Article], None] | None,
 ) -> int:
     """Write the articles of `batch` in one transaction (whole or not at all), count them in
     the report, and empty the batch; the number written."""
@@ -300,7 +303,7 @@ def _write(
     batch.clear()
     if items:
         store.replace_articles([(article.id, quads) for article, _, quads in items])
-    for article, facts, quads in items:
+    for _, facts, quads in items:
         report.built += 1
         report.triples += len(quads)
         report.facts["meeting"] += sum(e.type == "meeting" for e in facts.events)
@@ -308,6 +311,4 @@ def _write(
         report.facts["interview"] += len(facts.interviews)
         report.facts["role"] += len(facts.roles)
         report.facts["quote"] += len(facts.quotes)
-        if on_article:
-            on_article(article)
     return len(items)

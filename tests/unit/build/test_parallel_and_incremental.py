@@ -128,6 +128,22 @@ def test_ctrl_c_keeps_the_articles_parsed_before_it(tmp_path, monkeypatch):
     assert len(open_store(tmp_path / "store", read_only=True).article_ids()) == 3
 
 
+def test_progress_moves_per_article_not_per_written_batch(tmp_path, monkeypatch):
+    # Articles are written 50 to an update: a bar that moved only when a batch was written
+    # would stand still for the first 50 articles of every build.
+    events: list[str] = []
+    real_update = LocalStore.update
+
+    def counted(self: LocalStore, sparql: str, what: str) -> None:
+        events.append("write " + what)
+        real_update(self, sparql, what)
+
+    monkeypatch.setattr(LocalStore, "update", counted)
+    build(INPUTS, tmp_path / "store", workers=1, on_article=lambda article: events.append("article"))
+    first_write = next(i for i, event in enumerate(events) if event.startswith("write article"))
+    assert events[:first_write].count("article") == 5
+
+
 def _story(path: Path, text: str) -> Path:
     path.write_text(json.dumps({"id": "story", "text": text, "published": "2025-03-04"}) + "\n")
     return path
