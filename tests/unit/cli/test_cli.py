@@ -333,22 +333,31 @@ def test_ctrl_c_in_a_terminal_stops_the_build_in_one_line(tmp_path: Path, moment
         text=True,
         start_new_session=True,
     )
-    if moment == "while importing":
+    children: list = []  # psutil processes
+    try:
+        if moment == "while importing":
+            time.sleep(0.5)
+        else:
+            deadline = time.monotonic() + 60
+            while len(psutil.Process(build.pid).children()) < 2 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.0)
+        children = psutil.Process(build.pid).children(recursive=True) if build.poll() is None else []
+        os.killpg(build.pid, signal.SIGINT)
+        sent = time.monotonic()
+        _, err = build.communicate(timeout=60)
+        assert build.returncode == 130, err
+        assert time.monotonic() - sent < 5
+        assert "interrupted:" in err and "Traceback" not in err, err
         time.sleep(0.5)
-    else:
-        deadline = time.monotonic() + 60
-        while len(psutil.Process(build.pid).children()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(1.0)
-    children = psutil.Process(build.pid).children(recursive=True) if build.poll() is None else []
-    os.killpg(build.pid, signal.SIGINT)
-    sent = time.monotonic()
-    _, err = build.communicate(timeout=60)
-    assert build.returncode == 130, err
-    assert time.monotonic() - sent < 5
-    assert "interrupted:" in err and "Traceback" not in err, err
-    time.sleep(0.5)
-    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+        assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+    finally:
+        # A failed step above must not leave the build or its workers running.
+        for process in [c for c in children if c.is_running()]:
+            process.kill()
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
 
 
 def _one_error_line(result) -> str:

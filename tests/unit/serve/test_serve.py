@@ -207,13 +207,20 @@ def test_ctrl_c_stops_kg_serve_without_a_traceback(seeds_store):
         text=True,
         start_new_session=True,
     )
-    assert server.stderr is not None
-    found = re.search(r"http://[\d.]+:\d+", server.stderr.readline())
-    assert found
-    with urllib.request.urlopen(found.group() + "/sparql?query=ASK%7B%3Fs%3Fp%3Fo%7D", timeout=30) as answer:
-        answer.read()
-    os.killpg(server.pid, signal.SIGINT)
-    sent = time.monotonic()
-    _, err = server.communicate(timeout=60)
-    assert time.monotonic() - sent < 5
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    try:
+        assert server.stderr is not None
+        found = re.search(r"http://[\d.]+:\d+", server.stderr.readline())
+        assert found
+        with urllib.request.urlopen(
+            found.group() + "/sparql?query=ASK%7B%3Fs%3Fp%3Fo%7D", timeout=30
+        ) as answer:
+            answer.read()
+        os.killpg(server.pid, signal.SIGINT)
+        sent = time.monotonic()
+        _, err = server.communicate(timeout=60)
+        assert time.monotonic() - sent < 5
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    finally:
+        if server.poll() is None:  # a failed step above must not leave the server running
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
