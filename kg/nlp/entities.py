@@ -284,7 +284,7 @@ def _name_spans(doc: Doc) -> list[Span]:
 def _surname_in_persons_place(span: Span, name: str, votes: dict[str, Counter[str]]) -> str | None:
     """The full name (its key) a one-word place or organisation mention is the surname of,
     where it stands as a person stands: the subject of a speech or meeting verb, the
-    possessor of a visit or talks. Never a country, a capital or a known outlet ("Moscow
+    possessor of a visit or talks. Never a country, a capital or a known outlet ("Nordhaven
     said"), and only where exactly one full name of the story ends with it."""
     if len(span) != 1 or span.label_ not in ("GPE", "ORG", "LOC", "FAC") or not span[0].is_title:
         return None
@@ -681,7 +681,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if entity.type == "person" and key != surname and _name_follows(token, entity):
             continue  # "Anna N Tomas Revik": a given name opening another name, not Anna Lind
         if entity.type == "person" or (entity.type in ("place", "country") and _stands_alone(token)):
-            # A place too: "will travel to Kyiv" left untagged in a story that tags Kyiv
+            # A place too: "will travel to Vardsund" left untagged in a story that tags Vardsund
             # elsewhere.
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
@@ -703,7 +703,7 @@ def _name_follows(token: Token, person: Entity) -> bool:
 
 
 def _stands_alone(token: Token) -> bool:
-    """No proper noun beside it: "to Kyiv on Monday", not "the Kyiv Post"."""
+    """No proper noun beside it: "to Vardsund on Monday", not "the Vardsund Post"."""
     doc = token.doc
     return not any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" for i in (token.i - 1, token.i + 1))
 

@@ -108,7 +108,7 @@ def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ..
     Varga during their summit": where no clause put a group together, "the two" or "their"
     in a sentence that has named exactly two people before it, in two different parts of a
     clause, are those two. Not two named in one phrase
-    ("Weber and the Latvian envoy Varga, the mediators, said the two foes would meet"): a
+    ("Weber and the Brasken envoy Varga, the mediators, said the two foes would meet"): a
     list the story did not make a group of is no pair for later words."""
     people: dict[Entity, Token] = {}
     for t in token.sent:
@@ -274,7 +274,7 @@ def _describe(
 
 def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
     """The countries and organisations an "of" or "from" phrase lists after a plural noun
-    ("the leaders of Norland and Latvia", "defence chiefs from Aland, Brask and Carel"),
+    ("the leaders of Norland and Brask", "defence chiefs from Aland, Brask and Carel"),
     through the conjuncts and appositions the parser makes of a long list."""
     found: list[Entity] = []
     queue = [
@@ -294,12 +294,12 @@ def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
 
 
 def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distributed: bool) -> Entity | None:
-    """Who "the leaders of Norland and Latvia", "Latvian officials" name for one country or
+    """Who "the leaders of Norland and Brask", "Brasken officials" name for one country or
     organisation: the body itself where the story gives none of its people a title of that
     kind (a leader's title for "leaders", a title with the noun and its modifiers for
     "foreign ministers"; no title says who "officials" or a "delegation" are). Where a list
-    gives each body its one ("the leaders of Norland and Latvia"), the one person the story
-    gives such a title there; nobody where several could be meant ("other Latvian leaders")."""
+    gives each body its one ("the leaders of Norland and Brask"), the one person the story
+    gives such a title there; nobody where several could be meant ("other Brasken leaders")."""
     kind = base_form(noun)
     modifiers = {
         c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None

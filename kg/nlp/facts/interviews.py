@@ -154,7 +154,7 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
     subjects = subjects_of(verb)
     pronouns = [s for s in subjects if is_person_pronoun(s)]
     if pronouns:
-        # "..., he told AFP": the person the quotations' reader makes of the pronoun, as the
+        # "..., he told the Gazette": the person the quotations' reader makes of the pronoun, as the
         # quotation told has it; no one where it abstains (one owner for who "he" is).
         return pronoun_person(pronouns[0], index)
     person = _person_among(subjects, index)

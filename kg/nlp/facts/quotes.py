@@ -603,7 +603,7 @@ def _reported(verb: Token) -> bool:
     only as Weber tells it; not "Weber said, accusing Ruiz of “...”")?"""
     for t in (verb, *verb.ancestors):
         if t.dep_ in ("relcl", "acl"):
-            return False  # "the war that Moscow calls “...”": its own speaker, named in it
+            return False  # "the war that Nordhaven calls “...”": its own speaker, named in it
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_LEMMAS and t.head.pos_ in ("VERB", "AUX"):
             return True
     return False

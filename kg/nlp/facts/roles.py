@@ -513,7 +513,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
                 if entity is not None and entity.type in ORG_TYPES:
                     org = entity
         if org is None and (after := _body_after(name, index)) is not None:
-            # "Lieutenant X of the Harbour police", "President X of Somali": the "of" phrase
+            # "Lieutenant X of the Harbour police", "President X of Norland": the "of" phrase
             # read in text order, where the parser or the tagger missed the body.
             org = after[0]
     if org is None and not org_tokens and start > 0 and doc[start - 1].tag_ == "POS":

@@ -1,5 +1,5 @@
 """Who a speaker phrase is: a name ("Weber", "the Harbour Union", "a union spokesman, Ana
-Ruiz"), a pronoun ("he said"), a description anchored by a place or party ("the Nevada
+Ruiz"), a pronoun ("he said"), a description anchored by a place or party ("the Harbour County
 governor") or varying the name of the person the sentence before is about ("the former
 senator"), a document ("the union's statement"), or the words of someone the story leaves
 unnamed ("a senior official"). Read as a reader reads them: a pronoun or description is
@@ -68,7 +68,7 @@ def _anchors(noun: Token) -> list[Token]:
 
 
 def describes_someone(noun: Token, index: ArticleEntities) -> bool:
-    """ "the Nevada governor", "the Republican nominee": a definite description of one
+    """ "the Harbour County governor", "the Republican nominee": a definite description of one
     person, anchored by a place or party, as a story uses for someone it has named. Not
     "the official" nor "a senior aide" (people the story does not name), nor "Weber's
     spokesman" (never Weber)."""
@@ -134,7 +134,7 @@ def _of_its_sex(index: ArticleEntities, person: Entity, description: Token) -> b
 
 
 def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> bool:
-    """Can `reference`, a pronoun or a description ("the Nevada governor"), be `person`?
+    """Can `reference`, a pronoun or a description ("the Harbour County governor"), be `person`?
     Of a description: the person is of its sex where both are known ("the congresswoman"),
     holds a title in the country it names ("the Russian president"), and is not named in it."""
     if reference.pos_ == "PRON":
@@ -156,7 +156,7 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     """Is a speaker phrase left unresolved one that stands for someone the story names, so
     that its words name no one: a pronoun ("she said"), a document whose author was not
     found ("the statement said", "a joint statement"), two named ("both sides said"), a
-    person described by a role the place or party they hold it for makes one ("the Nevada
+    person described by a role the place or party they hold it for makes one ("the Harbour County
     governor"), or a thing or body described as the one the story has spoken of ("the
     commission says", "the book said").
     Not a person described by a role alone ("the official", "the former senator"): a source
@@ -164,7 +164,7 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     if describes_someone(phrase, index):
-        # One of the people the story names, whose title it need not give ("the Nevada
+        # One of the people the story names, whose title it need not give ("the Harbour County
         # governor" where the story names no one of that sex: a source it leaves unnamed).
         return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
     determiners = {c.lower_ for c in phrase.children if c.i < phrase.i and c.dep_ in ("det", "predet")}
@@ -301,7 +301,7 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
     if entity is None:
         # "a Harbour Union spokesman, Ana Ruiz": the person in apposition speaks, not the
         # body the noun is compounded with. A person described by a role the name only
-        # anchors ("the Nevada senator", "a Harbour Union member", "a Weber adviser") is not
+        # anchors ("the Harbour County senator", "a Harbour Union member", "a Weber adviser") is not
         # the place, body or person named in it.
         kinds = ("appos",) if token.lemma_.lower() in _PERSON_ROLE_NOUNS else ("appos", "compound")
         named = [e for c in token.children if c.dep_ in kinds and (e := index.entity_at(c))]
