@@ -275,7 +275,8 @@ def _build_into(
                     # written: a bar that moved in steps of WRITE_EVERY would look stuck.
                     on_article(article)
                 if len(batch) == WRITE_EVERY:
-                    unflushed += _write(store, batch, report)
+                    _write(store, batch, report)
+                    unflushed += WRITE_EVERY
                     if unflushed >= FLUSH_EVERY:
                         store.flush()
                         unflushed = 0
@@ -296,9 +297,9 @@ def _write(
     store: GraphStore,
     batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]],
     report: BuildReport,
-) -> int:
+) -> None:
     """Write the articles of `batch` in one transaction (whole or not at all), count them in
-    the report, and empty the batch; the number written."""
+    the report, and empty the batch."""
     items = batch[:]
     batch.clear()
     if items:
@@ -311,4 +312,3 @@ def _write(
         report.facts["interview"] += len(facts.interviews)
         report.facts["role"] += len(facts.roles)
         report.facts["quote"] += len(facts.quotes)
-    return len(items)

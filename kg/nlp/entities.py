@@ -357,7 +357,7 @@ def _titled_name(ent: Span) -> bool:
     if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
         return False
     first = ent[0].lower_
-    # "Secretary of Defense Lloyd Weber" tagged from the portfolio on: the portfolio ends
+    # "Secretary of Defense Tomas Weber" tagged from the portfolio on: the portfolio ends
     # the title the "of" began, and the name follows it.
     portfolio = first in PORTFOLIO_NOUNS and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of"
     if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS and not portfolio:

@@ -7,8 +7,8 @@ Four frames, tried after the encounter's own clause and in this order:
    "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X";
 2. the occasion it took place at: "on the sidelines of a summit in Tunis";
 3. the visit it took place on, for its place only: "during the latter's visit to Norland";
-4. the story's lead: a news story's first sentence dates and places its news ("Hu welcomed
-   five presidents on Friday at the Great Hall"), and a dateline ("HELSINKI (AP) —") says
+4. the story's lead: a news story's first sentence dates and places its news ("Weber welcomed
+   five presidents on Friday at the Harbour Hall"), and a dateline ("HELSINKI (AP) —") says
    where the reporter is; past encounters of the people the lead names, with no date or
    place of their own, are that day and there (events.py applies it). "here" is the
    dateline's place, or none.
@@ -28,6 +28,7 @@ from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import clause_tense, shares_clause
 from kg.nlp.lexicon import words
+from kg.nlp.visits import VISIT_NOUNS
 
 # Journeys whose destination is where what they are for takes place.
 ARRIVING_VERBS = words("arriving-verbs")
@@ -92,7 +93,6 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
     return Frame(found, set()) if found else None
 
 
-VISIT_NOUNS = words("visit-nouns")
 _VISIT_PREPS = {"during", "on", "in"}
 
 

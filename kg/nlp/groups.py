@@ -24,6 +24,7 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities, fronted_subjects, is_person_pronoun, resolve_pronoun
 from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
+from kg.nlp.visits import LEADER_TITLES
 
 # Sentences back a plural reference may look for its group.
 REACH = 2
@@ -33,7 +34,6 @@ GROUP_HEADS = words("plural-heads")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2, "pair": 2}
 _GROUP_TYPES = {"person", "country", "organization"}
 # Titles "the leaders of X" can stand for.
-LEADER_TITLES = words("leader-titles")
 # "defence chiefs": whoever heads the portfolio its modifiers name, minister or secretary.
 PORTFOLIO_HEADS = words("portfolio-heads")
 

@@ -115,10 +115,6 @@ class GraphStore(ABC):
         what = f"article {ids}" if len(articles) == 1 else f"articles {ids}"
         self.replace_graphs([(graph_iri(article_id), quads) for article_id, quads in articles], what)
 
-    def remove_article(self, article_id: str) -> None:
-        """Drop the article's named graph and every fact in it, atomically."""
-        self.replace_article(article_id, [])
-
     def flush(self) -> None:  # noqa: B027 - a server makes its writes durable itself
         """Make every write durable."""
 

@@ -27,7 +27,7 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.facts.participation import add_listed_participants
 from kg.nlp.factuality import status_of
-from kg.nlp.frames import OCCASION_NOUNS, is_lead_day, lead_frame, story_occasion_place
+from kg.nlp.frames import OCCASION_NOUNS, LeadFrame, is_lead_day, lead_frame, story_occasion_place
 
 
 def assemble(
@@ -43,9 +43,13 @@ def assemble(
     add_listed_participants(doc, mentions, index)
     mentions = _link_anaphora(mentions)
     _cancel_with_occasion(mentions)
-    _fill_from_lead(doc, mentions, index, published)
+    # The lead is worked out once: the lead's day and place fill encounters, and its day
+    # tells which encounters are at the story's occasion.
+    lead = lead_frame(doc, index, published) if published is not None and mentions else None
+    if lead is not None and published is not None:
+        _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
-    _place_from_occasion(doc, mentions, index, published)
+    _place_from_occasion(doc, mentions, index, lead)
     _place_from_visits(doc, mentions, destinations, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
@@ -55,14 +59,13 @@ def assemble(
 
 
 def _place_from_occasion(
-    doc: Doc, mentions: list[Mention], index: ArticleEntities, published: date | None
+    doc: Doc, mentions: list[Mention], index: ArticleEntities, lead: LeadFrame | None
 ) -> None:
     """ "on the sidelines of the summit": an encounter at the story's occasion takes the
     place the story gives that occasion, where it gives one (frames.py). So does a meeting
     on the day of the story's lead ("X will also meet Y later Tuesday" in a story of
     Tuesday's summit in Gdansk), unless it is told "here" in a story without a
     dateline. Before a trip: the occasion is where the visitor is for it."""
-    lead = lead_frame(doc, index, published) if published is not None and mentions else None
     day = lead.day if lead is not None else None
 
     def at_occasion(mention: Mention) -> bool:
@@ -74,11 +77,11 @@ def _place_from_occasion(
         )
         return mention.place is None and (mention.at_occasion or on_story_day)
 
-    if any(at_occasion(m) for m in mentions):
+    targets = [m for m in mentions if at_occasion(m)]
+    if targets:
         occasion_place = story_occasion_place(doc, index)
-        for mention in mentions:
-            if at_occasion(mention):
-                mention.place = occasion_place
+        for mention in targets:
+            mention.place = occasion_place
 
 
 def _place_from_visits(
@@ -133,11 +136,9 @@ def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
 LEAD_WINDOW = 3
 
 
-def _fill_from_lead(
-    doc: Doc, mentions: list[Mention], index: ArticleEntities, published: date | None
-) -> None:
-    """A news story's lead dates and places its news ("... arrived here Wednesday", "Hu
-    welcomed five presidents on Friday at the Great Hall"), and the story tells that day's
+def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, published: date) -> None:
+    """A news story's lead dates and places its news ("... arrived here Wednesday", "Weber
+    welcomed five presidents on Friday at the Harbour Hall"), and the story tells that day's
     encounters without repeating the day or the place ("went straight into talks with ...").
     An encounter reported as past with no date of its own, never a past perfect ("had
     met"), which reaches back before the lead, takes the lead's day where it shares a person
@@ -146,11 +147,6 @@ def _fill_from_lead(
     person with the lead and that day. Measured: te3-dev date accuracy 0.77 -> 0.82 and
     place 0.68 -> 0.75, modern-dev date 0.47 -> 0.56, when the shared-person rule reached
     past the first three sentences."""
-    if published is None or not mentions:
-        return
-    lead = lead_frame(doc, index, published)
-    if lead is None:
-        return
     sentences = list(doc.sents)
     window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
     story_day = is_lead_day(lead, published)

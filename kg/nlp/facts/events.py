@@ -27,11 +27,18 @@ from kg.nlp.facts.mention import (
     companions,
     dated_by_possessive,
 )
-from kg.nlp.factuality import base_form, clause_tense, in_simple_present, object_purpose, status_of
+from kg.nlp.factuality import (
+    SCHEDULING_LEMMAS,
+    base_form,
+    clause_tense,
+    in_simple_present,
+    object_purpose,
+    status_of,
+)
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
 from kg.nlp.lexicon import words
-from kg.nlp.visits import visit_trips
+from kg.nlp.visits import VISIT_NOUNS, visit_trips
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
@@ -75,7 +82,6 @@ def extract_events(
     return assemble(doc, mentions, index, article_id, published, _visit_destinations(doc, index))
 
 
-VISIT_NOUNS = words("visit-nouns")
 # "arrived in Zelin", "on arrival in Port Zelin": where a visitor is now.
 ARRIVAL_WORDS = words("arrival-words")
 
@@ -608,7 +614,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     anchors = {token.i} | ({predicate.i} if predicate is not None else set())
     if invited:
         anchors.add(token.head.head.i)
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULING_VERBS:
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULING_LEMMAS:
         anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = find_date(sent, anchors, published, tense)
@@ -637,9 +643,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
         when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
         where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
-    visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
-    if where is None and visit is not None:
-        where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
+    if where is None:
+        visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
+        if visit is not None:
+            where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
     if (
         when is not None
         and status == "occurred"
@@ -697,4 +704,3 @@ ARRIVING_VERBS = words("arriving-verbs")
 
 # Verbs whose date phrase is the day of the encounter they schedule ("is due Tuesday to
 # meet"), unlike deciding verbs ("agreed Monday to meet"), whose date is the decision's.
-SCHEDULING_VERBS = words("scheduling-verbs")

@@ -139,7 +139,7 @@ _ATTRIBUTED = "kg_attributed_quotations"
 
 
 def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
-    """ "..., he told Le Monde", "she told the weekly ... that": the person a "he" or "she"
+    """ "..., he told the Gazette", "she told the weekly ... that": the person a "he" or "she"
     outside quotations stands for, read as the quotations' speakers are read, so that a
     fact told of the same words names the same person (or, where the quotation's reader
     abstains, no one). The speaker of the quotation the pronoun's own verb attributes;
