@@ -137,16 +137,13 @@ def _is_given_named(span: Span) -> bool:
         and not any(t.lower_ in _ORG_WORDS for t in span)
         and not any(gazetteer.country_of(t.text) for t in [span, *span])
         and not gazetteer.is_known_outlet(span.text)
-        and _tagged_as_place(first) <= _tagged_as_person(first)
+        and _times_tagged(first, ("GPE", "LOC")) <= _times_tagged(first, ("PERSON",))
     )
 
 
-def _tagged_as_place(token: Token) -> int:
-    return sum(e.label_ in ("GPE", "LOC") and e.text == token.text for e in doc_ents(token.doc))
-
-
-def _tagged_as_person(token: Token) -> int:
-    return sum(e.label_ == "PERSON" and e.text == token.text for e in doc_ents(token.doc))
+def _times_tagged(token: Token, labels: tuple[str, ...]) -> int:
+    """How often the tagger gives the story's mentions of this word alone one of `labels`."""
+    return sum(e.label_ in labels and e.text == token.text for e in doc_ents(token.doc))
 
 
 def _possessor_end(ent: Span) -> int | None:

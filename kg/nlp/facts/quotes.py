@@ -281,19 +281,19 @@ def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token
     """ "“...,” Weber said, adding later, “...”", "..., going on to say that “...”": a
     second speech verb of the same speaker, hung on the first, between two pieces and in
     the sentence of the second makes that one a statement of its own."""
+    if verb is None:
+        return False
     between = doc.char_span(prev.end + 1, segment.start - 1, alignment_mode="contract")
     second = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    return (
-        verb is not None
-        and between is not None
-        and second is not None
-        and any(
-            t.pos_ in ("VERB", "AUX")
-            and t.lemma_.lower() in SPEECH_LEMMAS
-            and verb in t.ancestors
-            and t.sent == second[0].sent
-            for t in between
-        )
+    if between is None or second is None:
+        return False
+    sentence = second[0].sent
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in SPEECH_LEMMAS
+        and verb in t.ancestors
+        and t.sent == sentence
+        for t in between
     )
 
 
@@ -614,15 +614,13 @@ def _as_complement(verb: Token, doc: Doc, segment: _Segment) -> bool:
     what the verb's subject takes someone for, the complement of its "as", are the
     subject's, whatever the verb; unless the verb is itself in what someone is reported
     saying ("Weber said ferries ran as “a lifeline”": Weber's words)."""
-    if _reported(verb):
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preps or _reported(verb):  # the cheap test first: most verbs have no "as"
         return False
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-        if all(prep in t.ancestors for t in span if not t.is_punct):
-            return True
-    return False
+    return span is not None and any(
+        all(prep in t.ancestors for t in span if not t.is_punct) for prep in preps
+    )
 
 
 def _as_put_it(verb: Token) -> bool:

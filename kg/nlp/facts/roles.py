@@ -116,9 +116,9 @@ def _person_span(token: Token, index: ArticleEntities) -> Span | None:
     return span if span is not None and entity is not None and entity.type == "person" else None
 
 
-def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None:
+def _body_after(name: Span, index: ArticleEntities) -> Entity | None:
     """The body in an "of" phrase right after a name ("X of Norland", "X of the Harbour
-    police", "X of the Norlandic Supreme Court"), and where it ends."""
+    police", "X of the Norlandic Supreme Court")."""
     doc = name.doc
     k = name.end
     if k + 1 >= len(doc) or doc[k].lower_ != "of":
@@ -136,21 +136,21 @@ def _body_after(name: Span, index: ArticleEntities) -> tuple[Entity, int] | None
     span = index.span_of(doc[k])
     named = entity if entity is not None and entity.type in ORG_TYPES else None
     if named is not None and span is not None and span.end >= end:
-        return named, span.end
+        return named
     # A body noun after a name or nationality: "the Harbour police", "the Norlandic army".
     if len(words) > 1 and words[-1].lower_ in ORGANISATION_WORDS:
         # "the Norlandic Supreme Court": capitalised words the tagger left out name a body too.
         capitalised = all(t.is_title for t in words)
         body = Entity(doc[k:end].text, "organization") if capitalised else _org_entity(words, index)
         if body is not None:
-            return body, end
+            return body
     if named is not None and span is not None:
-        return named, span.end
+        return named
     # A country the tagger left out: the longest run of capitalised words the gazetteer knows.
     for stop in range(min(len(doc), k + 4), k, -1):
         country = gazetteer.country_of(doc[k:stop].text)
         if country:
-            return Entity(country, "country"), stop
+            return Entity(country, "country")
     return None
 
 
@@ -192,7 +192,7 @@ def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity]
             and _is_title(title)
             and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)
         ):
-            return normalise_title([title.lemma_]), own[0]
+            return normalise_title([title.lemma_]), own
     return _nationalities_role(name, index)
 
 
@@ -515,7 +515,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         if org is None and (after := _body_after(name, index)) is not None:
             # "Lieutenant X of the Harbour police", "President X of Norland": the "of" phrase
             # read in text order, where the parser or the tagger missed the body.
-            org = after[0]
+            org = after
     if org is None and not org_tokens and start > 0 and doc[start - 1].tag_ == "POS":
         # "Ruritania's Minister of Defence X": the possessive just before the title, which
         # the parser hangs on any word of it or on the name.
