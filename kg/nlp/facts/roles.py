@@ -104,7 +104,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if role:
             roles.append(role)
     if not roles:
-        role = _shared_title_role(name, index) or _listed_title_role(name, index)
+        role = _listed_title_role(name, index)
         if role:
             roles.append(role)
     return roles
@@ -267,30 +267,6 @@ def _hyphen_title_role(unit: list[Token], index: ArticleEntities) -> tuple[str, 
                 entity = index.entity_at(pobj)
                 if entity is not None and entity.type in ORG_TYPES:
                     return normalise_title(["".join(t.text for t in unit)]), entity
-    return None
-
-
-def _shared_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
-    """ "Presidents Tomas Revik of Estonia, Karel Vondrak of Slovakia and ...": a later name
-    of the list holds the plural title before the first, at the body of its own "of"."""
-    first = name.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "PROPN":
-            first = first.head.head  # "A of X, B of Y and C": the parser hung C on Y
-    if first == name.root:
-        return None
-    first_span = index.span_of(first)
-    if first_span is None or first_span.start == 0:
-        return None
-    title = first_span.doc[first_span.start - 1]
-    if not (_is_title(title) and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)):
-        return None
-    for prep in (c for c in name.root.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            entity = index.entity_at(pobj)
-            if entity is not None and entity.type in ORG_TYPES:
-                return normalise_title([title.text]), entity
     return None
 
 
