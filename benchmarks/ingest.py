@@ -12,8 +12,9 @@ unchanged corpus, and the peak memory of each build, in one run on the same text
 - peak memory: the largest sum of resident memory over the build's whole process tree,
   sampled every 50 ms.
 
-Targets (issue 6): build 1 / raw >= 0.85; build 2 >= 1.7x build 1 where 2 cores are free;
-rebuild under 5% of the first build; peak memory of the 2-worker build under 2 GB.
+Targets: build 1 / raw >= 0.80 (issue 16: within 10% of the build it started from);
+build 2 >= 1.7x build 1 where 2 cores are free; rebuild under 5% of the first build; peak
+memory of the 2-worker build under 2 GB.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def main() -> None:
     print(f"raw nlp.pipe         {raw:8.1f} s  {words / raw:8,.0f} words/s")
     print(
         f"kg build, 1 worker   {one:8.1f} s  {words / one:8,.0f} words/s  "
-        f"ratio to raw {raw / one:.2f} (target >= 0.85)  peak memory {one_peak / 2**20:,.0f} MiB"
+        f"ratio to raw {raw / one:.2f} (target >= 0.80)  peak memory {one_peak / 2**20:,.0f} MiB"
     )
     print(
         f"kg build, 2 workers  {two:8.1f} s  {words / two:8,.0f} words/s  "

@@ -170,12 +170,10 @@ def started(store: GraphStore) -> bool:
     return len(store.select(_KEPT)) == len(COUNTED)
 
 
-def present(store: GraphStore) -> bool:
-    """Whether the store keeps every counter, or holds nothing yet (its first write starts
-    them at 0: no update of its own when a store is made)."""
-    return started(store) or not (
-        bool(store.query("ASK { ?s ?p ?o }")) or bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }"))
-    )
+def holds_nothing(store: GraphStore) -> bool:
+    """Whether the store holds no triple at all (its first write starts the counters at 0:
+    no update of its own when a store is made)."""
+    return not (bool(store.query("ASK { ?s ?p ?o }")) or bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }")))
 
 
 def count_store(store: GraphStore) -> StoreCounts:

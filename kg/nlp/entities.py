@@ -175,7 +175,9 @@ def _is_outlet_context(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
 
 
-HONORIFICS = words("honorifics")
+# Honorifics with and without a full stop ("Sen. Ruiz", "Mr Ruiz"); the dotted ones also
+# keep a name on its sentence (pipeline.NAME_ABBREVIATIONS), so they are listed once there.
+HONORIFICS = words("honorifics") | words("name-abbreviations")
 # What a minister or secretary is "of" when that is part of the title ("Secretary of State").
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 

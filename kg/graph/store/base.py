@@ -79,15 +79,17 @@ class GraphStore(ABC):
                 self._union = True
             else:
                 self.update(_MERGE_VIEW, "the merged view")
+        if read_only:
+            return
         # A store written before kg kept the listings' summaries gets them now.
-        if not read_only and not summary.present(self):
+        if not summary.present(self):
             self.update(summary.SUMMARIZE_ALL, "the listings' summaries")
-        # And before it kept the counts kg stats shows.
-        if not read_only and not stats.present(self):
+        # Whether it keeps the counts kg stats shows, so a write need not start them at 0 (a
+        # new store's first write does); a store written before kg kept them gets them now.
+        self._counting = stats.started(self)
+        if not self._counting and not stats.holds_nothing(self):
             self.update(stats.COUNT_ALL, "the store's counts")
-        # Whether it keeps them already, so a write need not start them at 0 (a new store's
-        # first write does).
-        self._counting = not read_only and stats.started(self)
+            self._counting = True
 
     # ------------------------------------------------------------ writing
 

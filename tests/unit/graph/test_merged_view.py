@@ -16,7 +16,7 @@ from kg.graph import vocab as T
 from kg.graph.iris import date_literal
 from kg.graph.queries import load_query, run_query
 from kg.graph.resolve import RESOLUTION_GRAPH
-from kg.graph.stats import count_store
+from kg.graph.stats import count_store, started
 from kg.graph.store import LocalStore, open_store
 from tests.conftest import SEEDS, union, view
 from tests.listings import assert_listings_unchanged
@@ -81,8 +81,9 @@ def test_a_store_written_before_the_view_answers_the_same(tmp_path: Path, read_o
     meetings = "SELECT ?m ?d WHERE { ?m a kg:Meeting . OPTIONAL { ?m kg:date ?d } } ORDER BY ?m ?d"
     assert store.select(meetings) == new.select(meetings)
     assert sorted(map(str, store.quads())) == sorted(map(str, quads))
-    if not read_only:  # the view was made on opening: the store is now as a new build's
+    if not read_only:  # the view and the counts were made on opening: as a new build's
         assert view(store) == union(store)
+        assert started(store) and count_store(store) == count_store(new)
 
 
 # Invented articles for the summaries: people with several spellings, a place that one
