@@ -157,9 +157,15 @@ def _possessor_end(ent: Span) -> int | None:
     return None
 
 
+MASTHEAD_WORDS = words("masthead-words")
+
+
 def _is_outlet_context(span: Span) -> bool:
-    """'French newspaper Le Point', 'news agency Reuters', 'the Kyodo news agency'."""
+    """'French newspaper Le Point', 'news agency Reuters', 'the Kyodo news agency', and a
+    name that says it is an outlet itself: 'the Harbour Bay Times', 'Norvale Radio'."""
     doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in MASTHEAD_WORDS and span[-1].text[:1].isupper():
+        return True
     if span.start > 0 and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS:
         return True
     after = doc[span.end : span.end + 2]
