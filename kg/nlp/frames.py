@@ -4,7 +4,8 @@ around it.
 Four frames, tried after the encounter's own clause and in this order:
 
 1. the clause that governs or coordinates it: "arrived in Japan on Sunday and held talks",
-   "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X";
+   "flew to Lisbon on Monday, where she held talks", "headed to Moscow to meet X"; for an
+   encounter noun with no verb of its own, the verb it hangs from (its date only);
 2. the occasion it took place at: "on the sidelines of a summit in Tunis";
 3. the visit it took place on, for its place only: "during the latter's visit to Norland";
 4. the story's lead: a news story's first sentence dates and places its news ("Weber welcomed
@@ -22,7 +23,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
-from kg.nlp.anchoring import find_date, find_place
+from kg.nlp.anchoring import RELATIVE_TIME_PREPS, find_date, find_place
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
@@ -47,13 +48,14 @@ class Frame:
     anchors: set[int]
     place_preps: set[str]
     verb: Token | None = None  # the clause's verb, whose tense its date phrases are read in
+    places: bool = True  # False: the frame dates the encounter but does not place it
 
 
 def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     """The clause that governs or coordinates the encounter's verb, where there is one."""
     verb = predicate if predicate is not None else token
     if verb.pos_ not in ("VERB", "AUX"):
-        return None
+        return _governing_frame(token) if predicate is None else None
     head = verb.head
     if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in ARRIVING_VERBS):
         preps = {"to", "into"} if head.lemma_.lower() in ARRIVING_VERBS else set()
@@ -67,6 +69,24 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
         outer = head.head.head if head.head.dep_ == "prep" else head.head
         return Frame({head.i, outer.i}, {"to", "into"}, outer if outer.pos_ in ("VERB", "AUX") else None)
     return None
+
+
+def _governing_frame(noun: Token) -> Frame | None:
+    """An encounter noun with no verb of its own is told at the time of the verb it hangs
+    from: "the talks begin on Monday with a meeting between X and Y", "helped end a freeze
+    on talks between X and Y last month". Not through a phrase that puts it at another time
+    ("arrived on Monday after talks with Y", "comes ahead of a summit on Friday"), nor one
+    that tells what it is for ("arrived Tuesday for talks with Y"). A date only: the verb's
+    place phrase may be what the talks were about ("discussed the war in Norland in talks
+    with Y")."""
+    word = noun
+    while word.head != word and word.pos_ not in ("VERB", "AUX"):
+        if word.lower_ in RELATIVE_TIME_PREPS or word.lower_ == "for" or word.dep_ in ("conj", "appos"):
+            return None
+        word = word.head
+    if word.pos_ not in ("VERB", "AUX") or word == noun:
+        return None
+    return Frame({word.i}, set(), word, places=False)
 
 
 def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:

@@ -642,7 +642,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         # Tuesday to meet X" is last Tuesday, though the meeting was still to come then.
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
         when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
-        where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
+        if frame.places:
+            where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
     if where is None:
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
         if visit is not None:
