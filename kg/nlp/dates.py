@@ -189,6 +189,12 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
         return (published - timedelta(days=1)).isoformat()
     if words[:1] == ["tomorrow"]:
         return (published + timedelta(days=1)).isoformat()
+    if (
+        len(words) >= 4
+        and words[-4] in PERIOD_PARTS
+        and words[-3:-1] in (["of", "last"], ["of", "next"], ["of", "this"])
+    ):
+        words = words[-2:]  # "the third week of this month": that month
     if len(words) == 3 and words[0] in ("early", "late", "mid") and words[-1] in ("month", "year"):
         words = words[1:]  # "late last month": that month still
     if words[:2] == ["this", "past"] and len(words) == 3:
@@ -265,6 +271,8 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _UNIT_MONTHS = {"month", "months", "year", "years"}
 # "nearly a month ago": still that month.
 ROUGH_COUNTS = words("rough-counts")
+# "the end of this month", "the third week of next month": in that period.
+PERIOD_PARTS = words("period-parts")
 _TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
 
 

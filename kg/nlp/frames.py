@@ -154,7 +154,27 @@ def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
     (summit, forum, conference) is the same one: "the summit in London", "the trade summit
     meetings are to take place in ... Harbourtown". An encounter "on the sidelines of the summit"
     told in another paragraph is there."""
-    places: set[Entity] = set()
+    places = {find_place(noun.sent, anchors, index, noun, set()) for noun, anchors, _ in _occasions(doc)}
+    places.discard(None)
+    return places.pop() if len(places) == 1 else None
+
+
+def story_occasion_date(doc: Doc, published: date | None) -> str | None:
+    """When the story's occasion is held, when every date the story gives an occasion is the
+    same one: "the forum is to take place in the third week of this month". An encounter "on
+    the sidelines of the upcoming forum" told in another paragraph is then."""
+    dates = {
+        find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
+        for noun, anchors, verb in _occasions(doc)
+    }
+    dates.discard(None)
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _occasions(doc: Doc) -> list[tuple[Token, set[int], Token | None]]:
+    """Each noun that names an occasion, the words its date and place phrases may hang from,
+    and the verb that tells it takes place ("the summit will be held in X")."""
+    found: list[tuple[Token, set[int], Token | None]] = []
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or not _names_occasion(noun):
             continue
@@ -162,10 +182,10 @@ def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
         verb = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in OCCURRING_VERBS:
             anchors |= {verb.i} | {c.i for c in verb.children if c.dep_ == "xcomp"}
-        place = find_place(noun.sent, anchors, index, noun, set())
-        if place is not None:
-            places.add(place)
-    return places.pop() if len(places) == 1 else None
+            found.append((noun, anchors, verb))
+        else:
+            found.append((noun, anchors, None))
+    return found
 
 
 def _names_occasion(noun: Token) -> bool:

@@ -27,7 +27,14 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.facts.participation import add_listed_participants
 from kg.nlp.factuality import status_of
-from kg.nlp.frames import OCCASION_NOUNS, LeadFrame, is_lead_day, lead_frame, story_occasion_place
+from kg.nlp.frames import (
+    OCCASION_NOUNS,
+    LeadFrame,
+    is_lead_day,
+    lead_frame,
+    story_occasion_date,
+    story_occasion_place,
+)
 
 
 def assemble(
@@ -49,7 +56,7 @@ def assemble(
     if lead is not None and published is not None:
         _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
-    _place_from_occasion(doc, mentions, index, lead)
+    _fill_from_occasion(doc, mentions, index, lead, published)
     _place_from_visits(doc, mentions, destinations, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
@@ -58,14 +65,15 @@ def assemble(
     return _merge(_drop_groups_with_named_people(complete), article_id)
 
 
-def _place_from_occasion(
-    doc: Doc, mentions: list[Mention], index: ArticleEntities, lead: LeadFrame | None
+def _fill_from_occasion(
+    doc: Doc, mentions: list[Mention], index: ArticleEntities, lead: LeadFrame | None, published: date | None
 ) -> None:
     """ "on the sidelines of the summit": an encounter at the story's occasion takes the
     place the story gives that occasion, where it gives one (frames.py). So does a meeting
     on the day of the story's lead ("X will also meet Y later Tuesday" in a story of
     Tuesday's summit in Gdansk), unless it is told "here" in a story without a
-    dateline. Before a trip: the occasion is where the visitor is for it."""
+    dateline. Before a trip: the occasion is where the visitor is for it. An encounter at
+    the occasion with no date of its own takes the date the story gives the occasion."""
     day = lead.day if lead is not None else None
 
     def at_occasion(mention: Mention) -> bool:
@@ -82,6 +90,12 @@ def _place_from_occasion(
         occasion_place = story_occasion_place(doc, index)
         for mention in targets:
             mention.place = occasion_place
+    # "on the sidelines of the upcoming forum": when the story says when the forum is.
+    undated = [m for m in mentions if m.at_occasion and m.date is None]
+    if undated:
+        occasion_date = story_occasion_date(doc, published)
+        for mention in undated:
+            mention.date = occasion_date
 
 
 def _place_from_visits(
