@@ -48,7 +48,9 @@ class Frame:
     anchors: set[int]
     place_preps: set[str]
     verb: Token | None = None  # the clause's verb, whose tense its date phrases are read in
-    places: bool = True  # False: the frame dates the encounter but does not place it
+    # The verb an encounter noun hangs from: it dates the encounter only where its clause
+    # speaks of the same time, and never places it.
+    governing: bool = False
 
 
 def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
@@ -76,9 +78,11 @@ def _governing_frame(noun: Token) -> Frame | None:
     from: "the talks begin on Monday with a meeting between X and Y", "helped end a freeze
     on talks between X and Y last month". Not through a phrase that puts it at another time
     ("arrived on Monday after talks with Y", "comes ahead of a summit on Friday"), nor one
-    that tells what it is for ("arrived Tuesday for talks with Y"). A date only: the verb's
-    place phrase may be what the talks were about ("discussed the war in Norland in talks
-    with Y")."""
+    that tells what it is for ("arrived Tuesday for talks with Y"); and not where the verb's
+    time is not the encounter's ("on Monday proposed a meeting with Y": a meeting to come,
+    proposed in the past; events.py compares the tenses). A date only: the verb's place
+    phrase may be what the talks were about ("discussed the war in Norland in talks with
+    Y")."""
     word = noun
     while word.head != word and word.pos_ not in ("VERB", "AUX"):
         if word.lower_ in RELATIVE_TIME_PREPS or word.lower_ == "for" or word.dep_ in ("conj", "appos"):
@@ -86,7 +90,7 @@ def _governing_frame(noun: Token) -> Frame | None:
         word = word.head
     if word.pos_ not in ("VERB", "AUX") or word == noun:
         return None
-    return Frame({word.i}, set(), word, places=False)
+    return Frame({word.i}, set(), word, governing=True)
 
 
 def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:

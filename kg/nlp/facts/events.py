@@ -641,9 +641,12 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         # A date of the clause around it is read in that clause's tense: "flew to Warsaw on
         # Tuesday to meet X" is last Tuesday, though the meeting was still to come then.
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
+        if frame.governing:
+            if None in (frame_tense, tense) or frame_tense == tense:
+                when = when or find_date(sent, frame.anchors, published, tense)
+            continue
         when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
-        if frame.places:
-            where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
+        where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
     if where is None:
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
         if visit is not None:
