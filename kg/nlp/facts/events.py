@@ -38,7 +38,7 @@ from kg.nlp.factuality import (
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
 from kg.nlp.lexicon import words
-from kg.nlp.visits import VISIT_NOUNS, visit_trips
+from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
@@ -96,7 +96,11 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
         status = status_of(token, None)
         if status != "planned":
             continue
-        when = find_date(token.sent, {token.i}, published, "future")
+        # "invited X for a state visit later next year": the parser may hang the visit's
+        # time from the invitation.
+        asker = asking_verb(token) if place is None else None
+        anchors = {token.i} | ({asker.i} if asker is not None else set())
+        when = find_date(token.sent, anchors, published, "future")
         mentions.append(
             Mention("meeting", token, None, [visitor, host], when, place, status, False, [token.sent])
         )
