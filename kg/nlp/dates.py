@@ -195,8 +195,8 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
         and words[-3:-1] in (["of", "last"], ["of", "next"], ["of", "this"])
     ):
         words = words[-2:]  # "the third week of this month": that month
-    if len(words) == 3 and words[0] in ("early", "late", "mid") and words[-1] in ("month", "year"):
-        words = words[1:]  # "late last month": that month still
+    if len(words) == 3 and words[0] in _WITHIN_PERIOD and words[-1] in ("month", "year"):
+        words = words[1:]  # "late last month", "later next year": that month or year still
     if words[:2] == ["this", "past"] and len(words) == 3:
         words = ["last", words[2]]  # "this past weekend"
     if words[-1] in ("month", "year") and len(words) == 2 and words[0] in ("last", "next", "this"):
@@ -273,6 +273,8 @@ _UNIT_MONTHS = {"month", "months", "year", "years"}
 ROUGH_COUNTS = words("rough-counts")
 # "the end of this month", "the third week of next month": in that period.
 PERIOD_PARTS = words("period-parts")
+# "late last month", "later next year": a part of the period, which is as precise as the period.
+_WITHIN_PERIOD = {"early", "late", "mid", "earlier", "later"}
 _TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
 
 

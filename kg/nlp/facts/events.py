@@ -676,6 +676,12 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and when > published.isoformat()
     ):
         status = "planned"  # a day after the story cannot have happened yet
+    elif (
+        published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]
+    ):
+        # "held a call, and invited X for a visit later next year": a month or year after the
+        # story's own is the date of something else the sentence tells, never of what was held.
+        when = None
     # "the meeting", "their talks": the encounter a sentence before told, if there is one.
     # Where "their" names the group (groups.py) but no such encounter was told, the mention
     # stands on its own (see _link_anaphora).
