@@ -169,11 +169,18 @@ ENCOUNTER_VERBS = (
 
 
 def _encounter_group(token: Token, index: ArticleEntities) -> tuple[Entity, ...] | None:
-    """ "Weber met Lindqvist", "Weber received Lindqvist": the two parties of an encounter."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ENCOUNTER_VERBS:
+    """ "Weber met Lindqvist", "Weber received Lindqvist": the two parties of an encounter.
+    Also of one told by its noun, with the partner after "with" and the clause's subject as
+    the other party: "Weber said he had discussed trade during talks with Lindqvist" (the
+    talks' own clause, or the clause it is an adjunct of)."""
+    if token.pos_ == "NOUN" and base_form(token) in ENCOUNTER_NOUNS:
+        verb = _clause_of(token)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    elif token.pos_ == "VERB" and token.lemma_.lower() in ENCOUNTER_VERBS:
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    else:
         return None
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+    objects = [c for c in token.children if c.dep_ == "dobj" and token.pos_ == "VERB"] + [
         p
         for c in token.children
         if c.dep_ == "prep" and c.lower_ == "with"
@@ -190,6 +197,23 @@ def _encounter_group(token: Token, index: ArticleEntities) -> tuple[Entity, ...]
         if entity not in members:
             members.append(entity)
     return tuple(members) if len(members) >= 2 and subjects and objects else None
+
+
+# Nouns for an encounter whose parties "the two", "they" may name afterwards.
+ENCOUNTER_NOUNS = words("meeting-nouns") | words("conversation-nouns")
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb whose clause an encounter noun belongs to: "held talks with X", "during
+    five hours of talks with X" (through prepositions and the nouns they hang from)."""
+    head = noun.head
+    for _ in range(5):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.dep_ not in ("prep", "pobj", "dobj") or head.head == head:
+            return None
+        head = head.head
+    return None
 
 
 def hyphen_run(noun: Token) -> Span | None:
