@@ -309,6 +309,11 @@ def _one_encounter_before(before: list[Mention], named: Mention) -> Mention | No
         and len(set(m.participants)) >= 2
         and set(named.participants) <= set(m.participants)
     ]
+    sets = {frozenset(m.participants) for m in candidates}
+    if len(sets) > 1:
+        # "Y ... during Saturday's talks" after talks between X and Y and a gathering of X, Y
+        # and a body: the narrowest, where every other one holds all its parties and more.
+        candidates = [m for m in candidates if all(set(m.participants) <= other for other in sets)]
     if len({frozenset(m.participants) for m in candidates}) != 1:
         return None
     return candidates[-1]

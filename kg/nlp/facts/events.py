@@ -423,7 +423,7 @@ def _with_objects(token: Token) -> list[Token]:
 
 def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
-    tokens = _with_objects(noun) + companions(noun)
+    tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
@@ -502,6 +502,24 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         # so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
+    """ "hosted a meeting of the Harbour League", "attended a gathering of G9 foreign
+    ministers": the body whose meeting someone hosts or attends takes part in it beside them.
+    Only a named organisation or country, or people standing for one ("a meeting of his
+    advisers" names no one), and only as the object of such a verb: one who "said at a
+    meeting of the League" spoke there, which is no encounter with it."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in LIGHT_VERBS:
+        return []
+    return [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+        and any(e.type in ("organization", "country") for e in _participants_of([p], index))
+    ]
 
 
 def _addressed(verb: Token) -> list[Token]:

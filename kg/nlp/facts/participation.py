@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import Mention, last_told, sentence_distance
+from kg.nlp.facts.mention import Mention, sentence_distance
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 # Sentences back a list may look for the encounter it names.
@@ -96,11 +96,18 @@ def _told_last(cue: Token, mentions: list[Mention]) -> Mention | None:
 
 def _antecedent(mention: Mention, mentions: list[Mention]) -> Mention | None:
     """The encounter "the meeting" looks back on, as assembly links it: the last one told
-    before it, of its type, at most a sentence before."""
+    before it, of its type, at most a sentence before; or before another such description
+    told at most a sentence before it ("held discussions ... The meeting took place ...
+    the unscheduled gathering focused on ...": one encounter, described three times)."""
     if not mention.anaphoric or len(mention.participants) >= 2:
         return None
     position = next(i for i, m in enumerate(mentions) if m is mention)
-    earlier = last_told(mentions[:position])
-    if earlier is None or earlier.type != mention.type:
-        return None
-    return earlier if sentence_distance(earlier.trigger, mention.trigger) <= 1 else None
+    link = mention
+    for earlier in reversed(mentions[:position]):
+        if sentence_distance(earlier.trigger, link.trigger) > 1:
+            return None
+        if earlier.anaphoric:
+            link = earlier
+            continue
+        return earlier if earlier.type == mention.type else None
+    return None
