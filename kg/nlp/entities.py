@@ -98,6 +98,20 @@ class ArticleEntities:
     def span_of(self, token: Token) -> Span | None:
         return self.spans.get(token.i)
 
+    def surname_bearers(self, person: Entity) -> set[Entity]:
+        """The people the story names in full whose surname a one-word person's name is
+        ("Ruiz": Ana Ruiz and Tomas Ruiz); none for a full name. Where there are two or more,
+        the entity layer leaves the one-word name as written: which of them it is, is for
+        the reader of the sentence to say (the quotations' speaker chain)."""
+        if person.type != "person" or " " in person.name:
+            return set()
+        key = person.name.lower()
+        return {
+            e
+            for e in self.entities
+            if e.type == "person" and " " in e.name and e.name.lower().split()[-1] == key
+        }
+
 
 # Words that mark a name as an organisation's, whatever its verb.
 _ORG_WORDS = words("organisation-words")

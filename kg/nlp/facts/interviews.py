@@ -40,7 +40,7 @@ def extract_interviews(
         if pair is None:
             continue
         outlet, person, verb = pair
-        if _shared_surname(person, index):
+        if len(index.surname_bearers(person)) >= 2:
             # "Weber told the Courier" where the story names two Webers: the one the
             # quotations' reader makes of it (the Weber last reported speaking), else no one.
             bearer = surname_bearer(person, verb, index)
@@ -161,16 +161,6 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
     if person is not None:
         return person
     return person_before(verb, index) or person_after(verb, index)
-
-
-def _shared_surname(person: Entity, index: ArticleEntities) -> bool:
-    """A one-word name that is the surname of two or more people the story names in full,
-    which the entity layer leaves as written: it names none of them."""
-    if " " in person.name:
-        return False
-    surname = person.name.lower()
-    bearers = {e for e in index.entities if e.type == "person" and e.name.lower().split()[-1] == surname}
-    return len(bearers - {person}) >= 2
 
 
 def _date_of(verb: Token, published: date | None) -> str | None:

@@ -503,16 +503,11 @@ def surname_bearer(
 def _bearers(speaker: Entity, index: ArticleEntities) -> set[Entity]:
     """The people whose surname a one-word speaker's name is, and who can be of the sex the
     story gives that surname; none for a full name."""
-    if speaker.type != "person" or " " in speaker.name:
-        return set()
     wanted = index.genders.get(speaker)
     return {
         e
-        for e in index.entities
-        if e.type == "person"
-        and " " in e.name
-        and e.name.lower().split()[-1] == speaker.name.lower()
-        and (wanted in (None, "unknown") or index.genders.get(e) in (wanted, "unknown", None))
+        for e in index.surname_bearers(speaker)
+        if wanted in (None, "unknown") or index.genders.get(e) in (wanted, "unknown", None)
     }
 
 
