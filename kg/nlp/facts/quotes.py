@@ -255,7 +255,12 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
     pieces of one sentence under one speech verb ("...," she said, "...") are one quotation.
     `found` is filled in for inherited pieces."""
     for i in range(1, len(segments)):
-        if found[i] is None and found[i - 1] is not None and _continues(segments[i - 1], segments[i], doc):
+        if (
+            found[i] is None
+            and found[i - 1] is not None
+            and _continues(segments[i - 1], segments[i], doc)
+            and not _quoted_in_narration(doc, segments[i - 1], segments[i])
+        ):
             found[i] = found[i - 1]
     for i in range(len(segments) - 2, -1, -1):
         if found[i] is None and found[i + 1] is not None and _continues(segments[i], segments[i + 1], doc):
@@ -275,6 +280,18 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
         else:
             groups.append([i])
     return groups
+
+
+def _quoted_in_narration(doc: Doc, prev: _Segment, segment: _Segment) -> bool:
+    """ "Weber dismissed the port as “a backwater.” All this led a local editor to fear a
+    “sell-off.”": quoted words inside a later sentence of the writer's own, which they do
+    not open, are no second part of the quotation before ("...,” she said. “..." is)."""
+    first = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if first is None or span is None or span[0].sent.start <= first[-1].sent.start:
+        return False
+    sentence = span[0].sent
+    return bool(parsed_text(doc)[sentence.start_char : segment.start].strip(" \n“\"«„‘'"))
 
 
 def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token | None) -> bool:
