@@ -155,10 +155,10 @@ DOCUMENT_NOUNS = words("document-nouns")
 def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     """Is a speaker phrase left unresolved one that stands for someone the story names, so
     that its words name no one: a pronoun ("she said"), a document whose author was not
-    found ("the statement said", "a joint statement"), two named ("both sides said"), a
-    person described by a role the place or party they hold it for makes one ("the Harbour County
-    governor"), or a thing or body described as the one the story has spoken of ("the
-    commission says", "the book said").
+    found ("the statement said", "a joint statement"), two or more named ("both sides said",
+    "the leaders warned"), a person described by a role the place or party they hold it
+    for makes one ("the Harbour County governor"), or a thing or body described as the one
+    the story has spoken of ("the commission says", "the book said").
     Not a person described by a role alone ("the official", "the former senator"): a source
     the story may leave unnamed, kept as its description."""
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
@@ -171,6 +171,8 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     if "both" in determiners:
         return True  # "both sides said": two the story names
     definite = "the" in determiners
+    if definite and phrase.tag_ == "NNS" and phrase.lemma_.lower() in _PERSON_ROLE_NOUNS:
+        return True  # "the leaders warned", "the defence chiefs said": several the story names
     return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in _PERSON_ROLE_NOUNS
 
 
