@@ -207,7 +207,8 @@ def pronoun_speaker(
     """ "..., he noted": whom the pronoun agrees with, read as a reader reads it. In the
     nearest sentence before it (outside quotations: a name inside a quotation is what was
     said, not who said it) that speaks of a person: its main subject, if that is a person
-    the pronoun fits; else the person last reported speaking, a few sentences back at most;
+    the pronoun fits; else the person last reported speaking, a few sentences back at most,
+    unless a sentence before the pronoun's own names only others it fits (two readings);
     else the one person there it fits. Where two readings remain, or that sentence's
     subject is someone the article leaves unnamed, the pronoun stays as written, with no
     entity: a wrong name is worse than none."""
@@ -234,6 +235,10 @@ def agreeing_person(
                     return last  # its subject is someone we cannot name, or cannot tell
                 if len(set(main)) == 1:
                     return main[0]
+                if last is not None and last not in people and pronoun.pos_ == "PRON" and limit != pronoun.i:
+                    # "X said .... / It became an issue, with Y attacking the plan. / “...,” she
+                    # said": Y, named just before, or X, the last to speak: two readings.
+                    return None
                 if last is not None:
                     return last
                 return people[0] if len(set(people)) == 1 else None
