@@ -310,7 +310,11 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
         # body the noun is compounded with. A person described by a role the name only
         # anchors ("the Harbour County senator", "a Harbour Union member", "a Weber adviser") is not
         # the place, body or person named in it.
-        kinds = ("appos",) if token.lemma_.lower() in _PERSON_ROLE_NOUNS else ("appos", "compound")
+        # Nor is one of a kind the name is compounded with ("a NASA controller", "a Harbour
+        # Council panel"): "a" picks one of them, not the body.
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        role = token.lemma_.lower() in _PERSON_ROLE_NOUNS
+        kinds = ("appos",) if role or indefinite else ("appos", "compound")
         named = [e for c in token.children if c.dep_ in kinds and (e := index.entity_at(c))]
         people = [
             e
