@@ -5,10 +5,12 @@ runs over several paragraphs), then attributed from the parse: the subject of a 
 verb outside the quotation in the same sentence ("...," said Lindqvist / Varga said: "..."),
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
 quotation it continues (a split quote, the next paragraph of a long one) or of the reported
-speech right before it ("X told the council that ... / “...”"). A pronoun ("he said") or an
-anchored description ("the Nevada governor said") is read as a reader reads it: the nearest
-main subject that agrees with it, else the person last reported speaking, never a name inside
-the quotation, and no one where two readings remain. A surname several people bear is the one
+speech right before it ("X told the council that ... / “...”"). A speech verb inside what a
+person reports is that person's telling ("an aide said Weber would ask “...”": the aide's
+words). A pronoun ("he said") or an anchored description ("the Nevada governor said") is
+read as a reader reads it: the nearest main subject that agrees with it, else the person
+last reported speaking, never a name inside the quotation, and no one where two readings
+remain. A surname several people bear is the one
 of them last reported speaking. A speaker the article does not name is kept as its
 description ("a senior official") with no entity; a quotation with no attribution at all, or
 only one that stands for someone named whom the reader cannot follow it to ("she said" with
@@ -37,6 +39,7 @@ from kg.nlp.facts.speakers import (
     author_of,
     describes_someone,
     epithet_person,
+    is_unnamed_source,
     last_speaker,
     named_speaker,
     paragraphs_between,
@@ -441,6 +444,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
         if t.pos_ in ("VERB", "AUX")
         and (
             t.lemma_.lower() in SPEECH_LEMMAS
+            and not _told_by_a_person(t, index)
             or t.lemma_.lower() in ATTRIBUTING_LEMMAS
             and _governs(t, doc, segment)
             and not _reported(t)
@@ -619,6 +623,28 @@ def _reported(verb: Token) -> bool:
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SPEECH_LEMMAS and t.head.pos_ in ("VERB", "AUX"):
             return True
     return False
+
+
+def _told_by_a_person(verb: Token, index: ArticleEntities) -> bool:
+    """ "An aide said Weber would ask the council “to stand firm”": a speech verb in the
+    clause another speech verb reports (its complement, or one inside it) is told by that
+    verb's subject, the aide's words of what Weber would ask, where that subject is a
+    person or an unnamed source; not where it is an outlet relaying the words ("Weber said
+    ..., Interfax reported": Weber's), nor from an aside ("..., although Weber said")."""
+    clause = verb
+    while clause.dep_ == "ccomp":
+        clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in SPEECH_LEMMAS:
+            break
+    else:
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    entity = index.entity_at(subjects[0])
+    if entity is not None:
+        return entity.type == "person"
+    return is_unnamed_source(subjects[0])
 
 
 def _as_complement(verb: Token, doc: Doc, segment: _Segment) -> bool:

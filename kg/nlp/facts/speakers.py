@@ -59,6 +59,11 @@ _FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
 _UNNAMED_SOURCES = words("unnamed-source-nouns")
 
 
+def is_unnamed_source(noun: Token) -> bool:
+    """ "the official", "an aide", "sources": a person news writing leaves unnamed."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _UNNAMED_SOURCES
+
+
 def _anchors(noun: Token) -> list[Token]:
     """The words before a description's head that name something: "Nevada", "Republican"."""
     words = [
