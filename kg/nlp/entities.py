@@ -279,7 +279,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and not _is_title_word(doc[end])  # "Mali President ...": the title is no name
             ):
                 end += 1
-            end = _name_rest_end(doc, end)
+            end = _name_rest_end(doc, _past_nickname(doc, end))
             covered_until = end
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
@@ -333,6 +333,27 @@ def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -
 
 
 NAME_PARTICLES = words("name-particles")
+
+
+def _past_nickname(doc: Doc, end: int) -> int:
+    """Where a name ends that the tagger cut inside a quoted nickname: 'Anna C. "Annie' or
+    'Anna C. "' tagged, the rest not. The name runs on through the closing mark to the
+    family name ('Anna C. "Annie" Lind'), and the tagger's span of that name, if any."""
+    k = end + 1 if 0 < end < len(doc) and doc[end - 1].text in ('"', "“") else end
+    if not (
+        2 <= k < len(doc) - 1
+        and doc[k].text in ('"', "”")
+        and doc[k - 2].text in ('"', "“")
+        and doc[k - 1].text[:1].isupper()
+        and doc[k + 1].pos_ == "PROPN"
+        and doc[k + 1].text[:1].isupper()
+        and doc[k + 1].sent.start == doc[k - 1].sent.start
+    ):
+        return end
+    end = k + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return end
 
 
 def _name_rest_end(doc: Doc, end: int) -> int:
@@ -482,6 +503,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
     fullest: dict[str, str] = {}
     for key in sorted(full_people, key=lambda k: (-len(k), k)):
         fullest.setdefault(_without_initials(key), key)
+    # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
+    for key in full_people:
+        called = _by_nickname(key)
+        if called is not None and called in full_people:
+            fullest[_without_initials(called)] = fullest[_without_initials(key)]
     # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
     # story gives without it elsewhere, never written inside a sentence, is no part of it.
     inside_sentence = {name.lower() for span, name in mentions if not span[0].is_sent_start}
@@ -804,6 +830,16 @@ def _without_initials(key: str) -> str:
     """ "loretta e. lynch" -> "loretta lynch": the middle initials left out."""
     words = key.split()
     return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
+
+
+_NICKNAMED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]\s+(.+)$")
+
+
+def _by_nickname(key: str) -> str | None:
+    """The name a person with a quoted nickname goes by: 'anna c. "annie" lind' -> "annie
+    lind"; None for a name with none."""
+    match = _NICKNAMED.search(key)
+    return f"{match.group(1)} {match.group(2)}" if match else None
 
 
 def _the_before(span: Span) -> Token | None:
