@@ -64,6 +64,11 @@ def is_unnamed_source(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _UNNAMED_SOURCES
 
 
+# Nouns for a person by what they do or are ("the lawyer", "the witness"): such a description
+# is someone, perhaps a source the story leaves unnamed, not a body or thing it has named.
+PERSON_NOUNS = _PERSON_ROLE_NOUNS | words("person-nouns")
+
+
 def _anchors(noun: Token) -> list[Token]:
     """The words before a description's head that name something: "Nevada", "Republican"."""
     words = [
@@ -97,7 +102,7 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
     for sources it leaves unnamed ("the official"), names its possessor ("Ruiz's aide" is not
     Ruiz), or its head noun stands in that sentence too ("Ruiz met the former mayor")."""
     head = noun.lemma_.lower()
-    if noun.tag_ != "NN" or head not in _PERSON_ROLE_NOUNS or head in _UNNAMED_SOURCES:
+    if noun.tag_ != "NN" or head not in PERSON_NOUNS or head in _UNNAMED_SOURCES:
         return None
     modifiers = [c for c in noun.children if c.i < noun.i]
     possessors = [c for c in modifiers if c.dep_ == "poss"]
@@ -164,8 +169,8 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     "the leaders warned"), a person described by a role the place or party they hold it
     for makes one ("the Harbour County governor"), or a thing or body described as the one
     the story has spoken of ("the commission says", "the book said").
-    Not a person described by a role alone ("the official", "the former senator"): a source
-    the story may leave unnamed, kept as its description."""
+    Not a person described by a role alone ("the official", "the former senator", "the
+    lawyer", "the witness"): a source the story may leave unnamed, kept as its description."""
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     if describes_someone(phrase, index):
@@ -178,7 +183,7 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     definite = "the" in determiners
     if definite and phrase.tag_ == "NNS" and phrase.lemma_.lower() in _PERSON_ROLE_NOUNS:
         return True  # "the leaders warned", "the defence chiefs said": several the story names
-    return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in _PERSON_ROLE_NOUNS
+    return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in PERSON_NOUNS
 
 
 _ISSUING_VERBS = words("issuing-verbs")
