@@ -41,6 +41,7 @@ from kg.nlp.facts.speakers import (
     epithet_person,
     is_unnamed_source,
     last_speaker,
+    named_as,
     named_speaker,
     paragraphs_between,
     pronoun_speaker,
@@ -790,6 +791,10 @@ def _speaker_of(
         if entity is None:
             # "“...,” the former senator said", right after a sentence about Ana Ruiz: her.
             entity = epithet_person(subject, index, inside)
+            description = entity.name if entity is not None else description
+        if entity is None:
+            # "Senator Ana Ruiz ... the senator said": the one the story called so before.
+            entity = named_as(subject, index)
             description = entity.name if entity is not None else description
         if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
             # "The union's statement said": its author; an authorless "the memo" stays itself.

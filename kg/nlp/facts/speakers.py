@@ -19,7 +19,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.mention import sentence_distance
-from kg.nlp.gazetteer import TITLE_HEADS, country_of
+from kg.nlp.gazetteer import OUTLET_NOUNS, TITLE_HEADS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 
@@ -133,6 +133,86 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         return None
     person = main.pop()
     return person if fits_reference(index, person, noun) else None
+
+
+# "the newspaper", "the broadcaster": a noun only an outlet is called by ("the agency", "the
+# network" may be any body's).
+_OUTLET_ONLY_NOUNS = OUTLET_NOUNS - words("organisation-words")
+
+
+def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
+    """ "Senator Ana Ruiz ... the senator said", "the Daily Ledger ... the newspaper said",
+    "the Harbour Union ... the union says": a definite description stands for the one person,
+    body or outlet named before it that the story calls by its head noun (a title it gives a
+    person, a noun it sets beside or before the name: "Ana Ruiz, a lawyer", "lawyer Ana Ruiz";
+    a word of a body's name), with every place or party that anchors the description among
+    the words it was called by ("the Vardsund governor" is not the Nordhaven governor), or,
+    for a noun only outlets are called by, the one outlet it names. None where no one or
+    several are: a wrong name is worse than none."""
+    head = noun.lemma_.lower()
+    # One, in lower case ("the senator", which the tagger may call a proper noun).
+    if noun.tag_ not in ("NN", "NNP") or not noun.is_lower or head in _UNNAMED_SOURCES:
+        return None
+    modifiers = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
+        c.dep_ == "poss" for c in modifiers
+    ):
+        return None
+    person = head in PERSON_NOUNS
+    anchors = [(t.lower_, (country_of(t.text) or "").lower()) for t in _anchors(noun)]
+    callings, first = _callings(index)
+    candidates = set()
+    for entity, called in callings.items():
+        if first[entity] > noun.i or (entity.type == "person") != person:
+            continue
+        if person and not _of_its_sex(index, entity, noun):
+            continue
+        agrees = any(
+            noun_ == head and all(word in around or country in around for word, country in anchors)
+            for noun_, around in called
+        )
+        if agrees or not anchors and entity.type == "outlet" and head in _OUTLET_ONLY_NOUNS:
+            candidates.add(entity)
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _callings(
+    index: ArticleEntities,
+) -> tuple[dict[Entity, list[tuple[str, set[str]]]], dict[Entity, int]]:
+    """What the story calls each entity it names: (noun, the words around it, and the
+    countries they name), the nouns `named_as` reads; and where it first names it."""
+    doc = index.doc
+    callings: dict[Entity, list[tuple[str, set[str]]]] = {}
+    first: dict[Entity, int] = {}
+    for i in sorted(index.by_token):
+        entity = index.by_token[i]
+        if entity in first:
+            continue
+        first[entity] = i
+        called = callings.setdefault(entity, [])
+        if entity.type == "person":
+            for title, org in index.titles.get(entity, ()):
+                called.append((title.split()[-1], _around(f"{title} {org or ''}".split())))
+        else:
+            name = entity.name.split()
+            called.extend((word.lower(), _around(name)) for word in name)
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower:
+            continue
+        # "Ana Ruiz, a lawyer for the family", "lawyer Ana Ruiz"; "the shipping company
+        # Acme", "the family's lawyer, Ana Ruiz"
+        beside = [token.head] if token.dep_ in ("appos", "compound") else token.children
+        named = [index.entity_at(t) for t in beside if t is token.head or t.dep_ == "appos"]
+        described = next((e for e in named if e is not None), None)
+        if described is not None:
+            words = [t.text for t in token.subtree if t.i < token.i and index.entity_at(t) != described]
+            callings[described].append((token.lemma_.lower(), _around(words)))
+    return callings, first
+
+
+def _around(words: list[str]) -> set[str]:
+    """The words, lower case, and the countries they name: "Harbour County", "Russian"."""
+    return {w.lower() for w in words} | {c.lower() for w in words if (c := country_of(w))}
 
 
 def _of_its_sex(index: ArticleEntities, person: Entity, description: Token) -> bool:
