@@ -569,6 +569,21 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # organisation's name of the story is that organisation. One word is a short form of
     # an outlet's name only ("the House" is not the White House).
     organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}
+    # "the U.N. Security Council" where the story names the United Nations Security Council:
+    # a name that opens with an acronym is the one name that spells it out before the same
+    # words (so that "the Security Council" ends one name, not two).
+    for key in organisations:
+        acronym, _, rest = key.partition(" ")
+        letters = acronym.replace(".", "")
+        if not rest or "." not in acronym or not letters.isalpha():
+            continue
+        spelled_out = {
+            canonical[o]
+            for o in organisations
+            if o.endswith(" " + rest) and _initials(o[: -len(rest)]) == letters
+        }
+        if len(spelled_out) == 1:
+            canonical[key] = spelled_out.pop()
     for key in organisations:
         names = organisations if " " in key else organisations & outlet_names
         # "the United Nations" is not the Security Council of the United Nations: a name
