@@ -38,6 +38,7 @@ from kg.nlp.facts.speakers import (
     agreeing_person,
     author_of,
     describes_someone,
+    earlier_author,
     epithet_person,
     is_unnamed_source,
     last_speaker,
@@ -797,8 +798,9 @@ def _speaker_of(
             entity = named_as(subject, index)
             description = entity.name if entity is not None else description
         if entity is None and subject.lemma_.lower() in DOCUMENT_NOUNS:
-            # "The union's statement said": its author; an authorless "the memo" stays itself.
-            entity = author_of(subject, index)
+            # "The union's statement said": its author, or the author of the statement told
+            # before it; an authorless "the memo" stays itself.
+            entity = author_of(subject, index) or earlier_author(subject, index)
             description = entity.name if entity is not None else description
         if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
             continue  # "made public ― Weber boasted": a misparse, not a speaker

@@ -19,7 +19,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.mention import sentence_distance
-from kg.nlp.gazetteer import OUTLET_NOUNS, TITLE_HEADS, country_of
+from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 
@@ -283,12 +283,32 @@ def author_of(document: Token, index: ArticleEntities) -> Entity | None:
                 if entity is not None and entity.type in SPEAKER_TYPES:
                     return entity
     issuer = document.head
-    if document.dep_ == "dobj" and issuer.lemma_.lower() in _ISSUING_VERBS:
-        for subject in (c for c in issuer.children if c.dep_ == "nsubj"):
-            entity = index.entity_at(subject)
-            if entity is not None and entity.type in SPEAKER_TYPES:
-                return entity
+    if document.dep_ == "pobj" and issuer.lower_ == "in" and issuer.head.lemma_.lower() in SPEECH_LEMMAS:
+        issuer = issuer.head  # "Weber said in a statement", "In a letter, the union wrote"
+    elif document.dep_ != "dobj" or issuer.lemma_.lower() not in _ISSUING_VERBS:
+        return None
+    for subject in (c for c in issuer.children if c.dep_ == "nsubj"):
+        entity = index.entity_at(subject)
+        if entity is not None and entity.type in SPEAKER_TYPES:
+            return entity
     return None
+
+
+def earlier_author(document: Token, index: ArticleEntities) -> Entity | None:
+    """ "The union issued a statement on Monday. ... “...,” the statement said": a document
+    the story has spoken of ("the statement"), whose author it does not give again, is by the
+    author of the one document of that name told before it, where every such document told
+    before has that author; else no one."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children if c.i < document.i):
+        return None
+    told = [
+        t
+        for t in document.doc[: document.i]
+        if t.lemma_ == document.lemma_
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children if c.i < t.i)
+    ]
+    authors = {author_of(t, index) for t in told}
+    return authors.pop() if len(authors) == 1 else None
 
 
 def pronoun_speaker(
