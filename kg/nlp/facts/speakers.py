@@ -19,7 +19,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities, is_person_pronoun
 from kg.nlp.facts.mention import sentence_distance
-from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, country_of
+from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 
@@ -160,6 +160,12 @@ def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
         return None
     person = head in PERSON_NOUNS
     anchors = [(t.lower_, (country_of(t.text) or "").lower()) for t in _anchors(noun)]
+    # "the foreign minister" is not Prime Minister Ruiz: the words of a title before its head.
+    anchors += [
+        (c.lower_, "")
+        for c in modifiers
+        if c.is_lower and (c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ in TITLE_MODIFIERS)
+    ]
     callings, first = _callings(index)
     candidates = set()
     for entity, called in callings.items():
@@ -168,7 +174,8 @@ def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
         if person and not _of_its_sex(index, entity, noun):
             continue
         agrees = any(
-            noun_ == head and all(word in around or country in around for word, country in anchors)
+            noun_ == head
+            and all(word in around or country and country in around for word, country in anchors)
             for noun_, around in called
         )
         if agrees or not anchors and entity.type == "outlet" and head in _OUTLET_ONLY_NOUNS:
@@ -192,10 +199,11 @@ def _callings(
         called = callings.setdefault(entity, [])
         if entity.type == "person":
             for title, org in index.titles.get(entity, ()):
-                called.append((title.split()[-1], _around(f"{title} {org or ''}".split())))
+                held = [*org.split(), org] if org else []
+                called.append((title.split()[-1], _around([*title.split(), *held])))
         else:
             name = entity.name.split()
-            called.extend((word.lower(), _around(name)) for word in name)
+            called.extend((word.lower(), _around([*name, entity.name])) for word in name)
     for token in doc:
         if token.pos_ != "NOUN" or not token.is_lower:
             continue
@@ -211,7 +219,8 @@ def _callings(
 
 
 def _around(words: list[str]) -> set[str]:
-    """The words, lower case, and the countries they name: "Harbour County", "Russian"."""
+    """The words, lower case, and the countries they name: "Harbour", "Russian", "United
+    Kingdom"."""
     return {w.lower() for w in words} | {c.lower() for w in words if (c := country_of(w))}
 
 
