@@ -160,11 +160,19 @@ def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
         return None
     person = head in PERSON_NOUNS
     anchors = [(t.lower_, (country_of(t.text) or "").lower()) for t in _anchors(noun)]
-    # "the foreign minister" is not Prime Minister Ruiz: the words of a title before its head.
+    # "the foreign minister" is not Prime Minister Ruiz: the words of a title before its head;
+    # "the lawyer for the company" is not Ruiz, the family's lawyer: what it is of or for.
     anchors += [
         (c.lower_, "")
         for c in modifiers
         if c.is_lower and (c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ in TITLE_MODIFIERS)
+    ]
+    anchors += [
+        (o.lower_, (country_of(o.text) or "").lower())
+        for p in noun.children
+        if p.dep_ == "prep" and p.i > noun.i
+        for o in p.children
+        if o.dep_ == "pobj"
     ]
     callings, first = _callings(index)
     candidates = set()
@@ -210,10 +218,10 @@ def _callings(
         # "Ana Ruiz, a lawyer for the family", "lawyer Ana Ruiz"; "the shipping company
         # Acme", "the family's lawyer, Ana Ruiz"
         beside = [token.head] if token.dep_ in ("appos", "compound") else token.children
-        named = [index.entity_at(t) for t in beside if t is token.head or t.dep_ == "appos"]
+        named = [index.entity_at(t) for t in beside if t == token.head or t.dep_ == "appos"]
         described = next((e for e in named if e is not None), None)
         if described is not None:
-            words = [t.text for t in token.subtree if t.i < token.i and index.entity_at(t) != described]
+            words = [t.text for t in token.subtree if t != token and index.entity_at(t) != described]
             callings[described].append((token.lemma_.lower(), _around(words)))
     return callings, first
 
