@@ -177,7 +177,7 @@ def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
     callings, first = _callings(index)
     candidates = set()
     for entity, called in callings.items():
-        if first[entity] > noun.i or (entity.type == "person") != person:
+        if first[entity] > noun.i or entity.type not in SPEAKER_TYPES or (entity.type == "person") != person:
             continue
         if person and not _of_its_sex(index, entity, noun):
             continue
