@@ -110,6 +110,15 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         return None  # "his aide", "the party's nominee": someone else, or unnamed
     if not possessors and not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers):
         return None
+    if head not in _PERSON_ROLE_NOUNS and not any(
+        c.dep_ in ("amod", "compound", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
+        for c in noun.children
+    ):
+        # "Ruiz was charged on Monday. “...,” the lawyer said": a person named by a bare noun
+        # other than a title is as often someone beside the one just spoken of (her lawyer,
+        # a neighbour); a description that says more of them ("the 34-year-old mother of
+        # three") varies the name.
+        return None
     doc = noun.doc
     start = noun.sent.start
     while start > 0 and all(t.idx in inside or t.is_space or t.is_punct for t in doc[start : noun.i]):
