@@ -134,7 +134,9 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         if t.dep_ in ("nsubj", "nsubjpass")
         and t.idx not in inside
         and (t.head == before.root or t.head.dep_ == "conj" and t.head.head == before.root)
-        and (entity := index.entity_at(t)) is not None
+        # "Ana Ruiz ... / the outspoken senator vowed ... / “...,” the veteran lawmaker said": a
+        # subject that is itself a description followed back stands for that person.
+        and (entity := index.entity_at(t) or named_as(t, index)) is not None
         and entity.type == "person"
     }
     owners = {index.entity_at(p) for p in possessors}
