@@ -49,8 +49,10 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "hersel
 
 
 def clean_name(text: str) -> str:
-    """Surface name without a leading article, trailing possessive or line breaks."""
-    text = " ".join(text.split())
+    """Surface name without a leading article, trailing possessive or line breaks; a
+    typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
+    one story, are one name."""
+    text = " ".join(text.split()).replace("’", "'")
     text = _STRIP_PREFIX.sub("", text)
     text = _STRIP_SUFFIX.sub("", text)
     return text.strip(" -–—\"'“”‘’()[]")
