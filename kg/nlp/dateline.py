@@ -1,4 +1,5 @@
-"""A story's dateline, "HELSINKI —", "MEXICO CITY (Reuters) -", "CAPRI, Italy (AP) —": the
+"""A story's dateline, "HELSINKI —", "MEXICO CITY (Reuters) -", "CAPRI, Italy (AP) —",
+"OSLO, Nov. 15 (Norpress) --" (a wire's, with the day it was filed): the
 city the story was filed from. It is where the reporter is, so it is never a party to an
 event; it is what "here" means, and where the news of the lead happened unless the lead
 says otherwise."""
@@ -11,27 +12,37 @@ from spacy.tokens import Doc, Span
 
 from kg.model import Entity
 from kg.nlp.cached import article_text
+from kg.nlp.dates import MONTHS
 
-# The city in capitals, maybe its country, maybe the agency, then a dash.
+# The city in capitals, maybe its country, maybe the day filed, maybe the agency, then a
+# dash (a wire may glue the story's first word to it: "(Xinhua) --The").
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-    r"(?: \((?P<agency>[A-Za-z .]+)\))?\s+[—–-]{1,2}\s"
+    r"(?:, (?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}))?"
+    r"(?: \((?P<agency>[A-Za-z .]+)\))?\s+(?:[—–-]{1,2}\s|--(?=[A-Z]))"
 )
 
 
-def dateline_span(doc: Doc) -> Span | None:
-    """The dateline's tokens (city, region, agency), where the story opens with one."""
+def _match(doc: Doc) -> re.Match[str] | None:
     match = _DATELINE.match(article_text(doc)[:120])
+    if match is None or (match.group("month") and match.group("month").lower() not in MONTHS):
+        return None
+    return match
+
+
+def dateline_span(doc: Doc) -> Span | None:
+    """The dateline's tokens (city, region, day, agency), where the story opens with one."""
+    match = _match(doc)
     if match is None:
         return None
-    end = max(match.end(g) for g in ("city", "region", "agency") if match.group(g))
+    end = max(match.end(g) for g in ("city", "region", "day", "agency") if match.group(g))
     return doc.char_span(match.start("city"), end, alignment_mode="expand")
 
 
 def dateline_place(doc: Doc) -> Entity | None:
     """The dateline's city, named as a place ("HELSINKI" -> Helsinki)."""
-    match = _DATELINE.match(article_text(doc)[:120])
+    match = _match(doc)
     if match is None:
         return None
     city = " ".join(w.capitalize() if w.isupper() else w for w in match.group("city").split())
