@@ -214,6 +214,7 @@ def _name_spans(doc: Doc) -> list[Span]:
     ("President Revik" is "Revik")."""
     spans = []
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
+    released: set[int] = set()  # a name's first word the tagger ran into the body before it
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
@@ -237,6 +238,11 @@ def _name_spans(doc: Doc) -> list[Span]:
             # "to", the name from the verb; two mentions, not one.
             spans.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if ent.label_ != "PERSON" and len(ent) > 1 and _first_name_of_next(ent):
+            # "Speaker of the Harbour Assembly Jan" tagged one body, "Karel Vondrak" a person:
+            # the body's last word is compounded into the name that follows it.
+            released.add(ent.end - 1)
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
         owner = _possessor_end(ent)
         if owner is not None:
             # "the Harbour Courier's Anna Lind" tagged one organisation: the owner's name, then
@@ -261,7 +267,7 @@ def _name_spans(doc: Doc) -> list[Span]:
             while (
                 start > 0
                 and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].ent_type_ == ""
+                and (doc[start - 1].ent_type_ == "" or start - 1 in released)
                 and doc[start - 1].text[:1].isupper()
                 and doc[start - 1].dep_ == "compound"
                 and doc[start - 1].head.i in range(start, end)
@@ -375,7 +381,7 @@ def _name_rest_end(doc: Doc, end: int) -> int:
         # "Harbourtown Mayor Anna Lind": a place, then a titled name.
         _is_title_word(doc[end - 1])
         or _is_title_word(doc[after])
-        or doc[after].ent_type_ not in ("", "PERSON")
+        or (doc[after].ent_type_ not in ("", "PERSON") and not _tagged_surname(doc, end - 1, after))
         or doc[after].lower_ in MONTHS_AND_DAYS
         or gazetteer.country_of(doc[after].text) is not None
     ):
@@ -390,6 +396,41 @@ def _name_rest_end(doc: Doc, end: int) -> int:
     ):
         end += 1
     return end
+
+
+def _first_name_of_next(ent: Span) -> bool:
+    """Is a non-person span's last word the first word of the person's name tagged right
+    after it, compounded into that name ("the Harbour Assembly Jan" + "Karel Vondrak")? Not
+    a title or a word that names bodies ("Council")."""
+    doc, last = ent.doc, ent[-1]
+    return (
+        ent.end < len(doc)
+        and doc[ent.end].ent_iob_ == "B"
+        and doc[ent.end].ent_type_ == "PERSON"
+        and last.pos_ == "PROPN"
+        and last.is_title
+        and last.dep_ == "compound"
+        and last.head.ent_type_ == "PERSON"
+        and last.head.i >= ent.end
+        and not _is_title_word(last)
+        and last.lower_ not in _ORG_WORDS
+        and not gazetteer.country_of(last.text)
+    )
+
+
+def _tagged_surname(doc: Doc, last: int, after: int) -> bool:
+    """ "Karel Jan" tagged a person and "Vondrak" a place: a word the tagger took alone for
+    another kind of name, that the name's words are compounded into, is its last word. Not
+    a country, a capital or a known outlet, and not the first word of a longer name."""
+    word = doc[after]
+    return (
+        doc[last].dep_ == "compound"
+        and doc[last].head == word
+        and word.ent_iob_ == "B"
+        and (after + 1 >= len(doc) or doc[after + 1].ent_iob_ != "I")
+        and not gazetteer.country_of_capital(word.text)
+        and not gazetteer.is_known_outlet(word.text)
+    )
 
 
 def _titled_name(ent: Span) -> bool:
