@@ -398,6 +398,18 @@ def _name_rest_end(doc: Doc, end: int) -> int:
     return end
 
 
+SETTLEMENT_NOUNS = words("settlement-nouns")
+
+
+def _called_a_settlement(span: Span) -> bool:
+    """ "Vardsund, a port city in the north", "Vardsund, the provincial capital": the name
+    stands beside a noun that says it is a settlement."""
+    return any(
+        c.dep_ == "appos" and c.i >= span.end and c.lemma_.lower() in SETTLEMENT_NOUNS
+        for c in span.root.children
+    )
+
+
 def _first_name_of_next(ent: Span) -> bool:
     """Is a non-person span's last word the first word of the person's name tagged right
     after it, compounded into that name ("the Harbour Assembly Jan" + "Karel Vondrak")? Not
@@ -521,6 +533,11 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and not gazetteer.country_of(name)
         ):
             votes[name.lower()]["PERSON"] += 2
+    # "visited Vardsund, a port city in the north": a name the story itself calls a city,
+    # a town or a province is a place, however the tagger took it there or elsewhere.
+    for span, name in mentions:
+        if span.label_ not in ("GPE", "LOC") and _called_a_settlement(span):
+            votes[name.lower()]["GPE"] += sum(votes[name.lower()].values()) + 1
     # "Vondrak said", "Vondrak's visit" with "Vondrak" tagged a place: the surname of the one
     # full name the story gives, standing where a person stands, is that person's.
     for span, name in mentions:
