@@ -413,10 +413,12 @@ def _called_a_settlement(span: Span) -> bool:
 def _first_name_of_next(ent: Span) -> bool:
     """Is a non-person span's last word the first word of the person's name tagged right
     after it, compounded into that name ("the Harbour Assembly Jan" + "Karel Vondrak")? Not
-    a title or a word that names bodies ("Council")."""
+    a title or a word that names bodies ("Council"), nor the body's own head, which its
+    other words modify ("the Harbour Fleet" + "Karel Vondrak")."""
     doc, last = ent.doc, ent[-1]
     return (
-        ent.end < len(doc)
+        not any(c.i in range(ent.start, ent.end - 1) for c in last.children)
+        and ent.end < len(doc)
         and doc[ent.end].ent_iob_ == "B"
         and doc[ent.end].ent_type_ == "PERSON"
         and last.pos_ == "PROPN"
