@@ -272,6 +272,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and doc[start - 1].dep_ == "compound"
                 and doc[start - 1].head.i in range(start, end)
                 and not _is_title_word(doc[start - 1])
+                and doc[start - 1].lower_ not in _ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
                 start -= 1
