@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.ingest.articles import Article
-from kg.model import ArticleFacts, Entity
+from kg.model import ArticleFacts, Entity, Event, Role
 from kg.nlp.dates import parse_published
 from kg.nlp.descriptions import link_descriptions
 from kg.nlp.entities import index_entities
@@ -41,6 +41,19 @@ def text_for_nlp(text: str) -> str:
     return _LONG_RUN.sub(_break_run, text.translate(_SPACES))
 
 
+def _with_two_parties(events: list[Event], roles: list[Role]) -> list[Event]:
+    """An encounter of a person with the body or country they hold a title at, and no one
+    else ("Director General Ana Lopes of the Harbour Union attended the meeting the Union
+    hosted"), is one party, not two: no encounter."""
+    own = {(role.person, role.org) for role in roles}
+    return [
+        event
+        for event in events
+        if len(event.participants) != 2
+        or (tuple(event.participants) not in own and tuple(reversed(event.participants)) not in own)
+    ]
+
+
 def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Every fact in one article. `doc` is the parse of `text_for_nlp(article.text)`."""
     doc.user_data["kg_text"] = article.text
@@ -53,6 +66,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
     interviews = extract_interviews(doc, index, article.id, published)
     roles = extract_roles(doc, index, article.id)
+    events = _with_two_parties(events, roles)
     quotes = link_outlets(extract_quotes(doc, index, article.id, published), interviews)
     used: set[Entity] = set()
     for event in events:
