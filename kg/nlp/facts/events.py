@@ -403,6 +403,11 @@ def person_after(verb: Token, index: ArticleEntities) -> Entity | None:
     return None
 
 
+# "talks with visiting President X": the parser may read the adjective as a verb whose
+# object is the name.
+NAME_ADJECTIVES = words("neutral-adjectives")
+
+
 def _with_objects(token: Token) -> list[Token]:
     objects: list[Token] = []
     for child in token.children:
@@ -414,6 +419,13 @@ def _with_objects(token: Token) -> list[Token]:
             or child.dep_ == "agent"
         ):
             objects.extend(p for p in child.children if p.dep_ == "pobj")
+            objects.extend(
+                o
+                for p in child.children
+                if p.dep_ == "pcomp" and p.lower_ in NAME_ADJECTIVES
+                for o in p.children
+                if o.dep_ == "dobj"
+            )
         elif child.dep_ == "prep" and child.lower_ in ("by", "over", "via"):
             # "spoke by telephone with X": the parser hangs "with X" on the telephone.
             for means in (p for p in child.children if p.dep_ == "pobj"):
