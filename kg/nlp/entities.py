@@ -256,7 +256,7 @@ def _name_spans(doc: Doc) -> list[Span]:
             # particle inside a name, "Anna van der Berg", is never first).
             while start < ent.end - 1 and (
                 _is_title_word(doc[start])
-                or doc[start].is_lower
+                or (doc[start].is_lower and not _joined_particle(doc[start]))
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
             ):
                 start += 1
@@ -433,6 +433,19 @@ def _first_name_of_next(ent: Span) -> bool:
     )
 
 
+def _joined_particle(token: Token) -> bool:
+    """ "al-" in "al-Tamimi": a particle hyphened to the family name is part of it, also
+    where the name stands alone."""
+    doc = token.doc
+    return (
+        token.lower_ in NAME_PARTICLES
+        and not token.whitespace_
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+    )
+
+
 def _tagged_surname(doc: Doc, last: int, after: int) -> bool:
     """ "Karel Jan" tagged a person and "Vondrak" a place: a word the tagger took alone for
     another kind of name, that the name's words are compounded into, is its last word. Not
@@ -593,6 +606,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
         full = fullest[_without_initials(key)]
         person_full[words[-1]].add(full)
         person_full[key].add(full)
+        # "Dhari" for "Harith al-Dhari": the family name without its hyphened particle.
+        particle, hyphen, bare = words[-1].partition("-")
+        if hyphen and bare and particle in NAME_PARTICLES:
+            person_full[bare].add(full)
         # "Li" for "Li Wei": family name first; used only when no other person shares it.
         # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
         for word in words[:-1]:
