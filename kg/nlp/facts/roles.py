@@ -317,9 +317,12 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
             cut -= 1
         else:
             break
-    org, title = tokens[:cut], tokens[cut:]
-    # "former Austrian chancellor", "top US envoy": words before the country belong to the
-    # title ("former") or to neither ("top").
+    return _shed_leading_words(tokens[:cut], tokens[cut:])
+
+
+def _shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "former Austrian chancellor", "top US envoy": words before the country belong to the
+    title ("former") or to neither ("top")."""
     while len(org) > 1 and (org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in LOOSE_MODIFIERS):
         if org[0].lower_ in TITLE_PREFIXES:
             title = [org[0], *title]
@@ -478,7 +481,8 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
             break
         left -= 1
-    org_tokens, title_tokens = run[:left], run[left : head + 1] + portfolio
+    # "former Ostmark governor X", as the parser may leave it out of the name's modifiers.
+    org_tokens, title_tokens = _shed_leading_words(run[:left], run[left : head + 1] + portfolio)
     if org_tokens and org_tokens[-1].lower_ in ("of", "for"):
         return None
     org = _org_entity(org_tokens, index) if org_tokens else None
