@@ -547,6 +547,9 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
             # "a former Swedish ski champion": a nationality after a title modifier.
             and not gazetteer.country_of(name)
+            # "former Vesterland governor X", "the former UN secretary general": a place or
+            # body before a title noun is where the title is held, not a person.
+            and not (span.end < len(doc) and doc[span.end].lower_ in gazetteer.TITLE_HEADS)
         ):
             votes[name.lower()]["PERSON"] += 2
     # "visited Vardsund, a port city in the north": a name the story itself calls a city,
