@@ -19,6 +19,8 @@ PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
+# "pro-Norland President X": whom the holder sides with, not where the title is held.
+STANCE_PREFIXES = words("stance-prefixes")
 # Nouns that end the name of a body ("army information service"), not a title.
 ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 _SINGULAR = {
@@ -374,6 +376,12 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     """The organisation or country that org words name."""
     if not tokens:
         return None
+    doc = tokens[0].doc
+    if any(
+        doc[i].lower_ in STANCE_PREFIXES and doc[i + 1].text in HYPHENS
+        for i in range(max(tokens[0].i - 2, 0), tokens[-1].i)
+    ):
+        return None  # "pro-Norland President X", "anti-Union minister X"
     if len(tokens) == 1 and tokens[0].ent_type_ in ("NORP", "GPE", "ORG"):
         # "Swedish Cabinet Secretary": the tagger's span runs into the title; the
         # nationality word alone is the country.
