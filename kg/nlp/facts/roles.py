@@ -644,6 +644,14 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif (
+                prep.lower_ == "for"
+                and org is not None
+                and (entity.type == "place" if entity is not None else pobj.pos_ == "PROPN")
+            ):
+                # "Norland's Minister for Europe, X": the body named before, the region or
+                # field the office is for is part of the title.
+                title_words += [prep.text, *[t.text for t in pobj.subtree]]
+            elif (
                 entity is not None
                 and entity.type == "organization"
                 and prep.lower_ in ("at", "with")
