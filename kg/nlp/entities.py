@@ -500,9 +500,14 @@ def index_entities(doc: Doc) -> ArticleEntities:
     for span in _name_spans(doc):
         if any(t.i in kind_tokens for t in span):
             continue  # the outlet named by its kind, read above
-        name = clean_name(span.text)
         if dateline is not None and span.start < dateline.end and span.end > dateline.start:
-            continue  # "OSLO (Reuters) —": where the reporter is, told once as a place
+            # "OSLO (Reuters) —": where the reporter is, told once as a place; a name the
+            # tagger ran on into ("ROME - Anna Lind met ...") is the name after the dash.
+            start = next((t.i for t in doc[dateline.end : span.end] if not t.is_punct), span.end)
+            if start == span.end:
+                continue
+            span = Span(doc, start, span.end, label=span.label_)
+        name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name) or name.islower():
             continue  # the tagger's lower-case "names" ("state") are common nouns
         key = name.lower()
