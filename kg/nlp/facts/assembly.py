@@ -192,7 +192,9 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
             mention.place is None
             and shared
             and place is not None
-            and mention.date == (lead.day or mention.date)
+            # that day: the lead's, or the story's where the lead has none ("X met Y last
+            # week" in a story whose lead names no day was not at its dateline)
+            and mention.date == (lead.day or published.isoformat())
         ):
             mention.place = place
 
