@@ -27,6 +27,7 @@ PHRASAL_CANCELLING = phrasal_verbs("cancelling")
 POSTPONING_LEMMAS = single_words("postponing")
 PHRASAL_POSTPONING = phrasal_verbs("postponing")
 REPORTING_NOUNS = words("reporting-nouns")
+NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
@@ -137,6 +138,12 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     if trigger.sent.text.rstrip().endswith("?"):
         return "planned"  # a question is no report that it happened
     own = [trigger] + ([predicate] if predicate is not None and predicate != trigger else [])
+    if _said_of(trigger, predicate):
+        # "his meeting with X is not an endorsement", "the talks were not political": the
+        # clause says what the encounter was, taking for granted that it was; its negation
+        # denies the description, not the encounter. The mention tells no status; the
+        # story's other mentions of the encounter do.
+        return None
     if any(_is_negated(t) for t in own):
         return "not_occurred"
     if any(_has_modal(t) or _is_conditional(t) for t in own):
@@ -191,6 +198,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         verdict = _lexical_status(head)
         if verdict is not None:
             return verdict
+        if _is_negated(head) and base_form(head) in NECESSITY_LEMMAS:
+            return None  # "did not need to meet X": no word on whether they met
         if _is_negated(head):
             return "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not _has_particle(head, "for")):
@@ -207,6 +216,25 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
     return _tense_status(carrier) if carrier is not None else None
+
+
+def _said_of(trigger: Token, predicate: Token | None) -> bool:
+    """Is the encounter the subject of a negated "be" that describes it ("the meeting was
+    not a success", "was not political")?"""
+    return (
+        predicate is not None
+        and trigger.dep_ == "nsubj"
+        and trigger.head == predicate
+        and base_form(predicate) == "be"
+        and _is_negated(predicate)
+        and not _has_modal(predicate)
+        and any(
+            c.dep_ in ("attr", "acomp")
+            and c.pos_ in ("NOUN", "ADJ")
+            and base_form(c) not in PLANNED_ADJECTIVES
+            for c in predicate.children
+        )
+    )
 
 
 PRESENT_BE = {"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
