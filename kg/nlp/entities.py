@@ -120,6 +120,7 @@ _ORG_WORDS = words("organisation-words")
 _STATEMENT_LEMMAS = words("statement-verbs")
 _PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
+_BUILDING_NOUNS = words("building-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -516,6 +517,13 @@ def index_entities(doc: Doc) -> ArticleEntities:
             label = "COUNTRY"
         elif label == "PERSON" and gazetteer.country_of(name) and not _titled_name(span):
             label = "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
+        elif (
+            label == "PERSON"
+            and len(span) > 1
+            and span[-1].lower_ in _BUILDING_NOUNS
+            and not is_given_name(span[0].text)  # "Anna Hall" is a person
+        ):
+            label = "FAC"  # "the Revik White House": a building a person's name qualifies
         elif label == "PERSON" and gazetteer.country_of_capital(name) and not _titled_name(span):
             label = "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
