@@ -37,7 +37,18 @@ def _break_run(match: re.Match[str]) -> str:
     return "".join(" " if i % step == MAX_RUN else char for i, char in enumerate(match.group()))
 
 
+# Some archives write a double quotation mark as two apostrophes (''Yes,'' she said). The
+# parser and the quotation finder know the curly marks, so each pair becomes one, with a
+# space for its second character on the side of the quoted words (the quotation finder
+# leaves that space out; outside the marks the text stays as it was): an opening pair stands
+# before a word, a closing pair after one (of three apostrophes, the last two close).
+_OPENING_PAIR = re.compile(r"(?:^|(?<=[\s(\[]))''(?=[^\s'])", re.MULTILINE)
+_CLOSING_PAIR = re.compile(r"(?<=\S)''(?!')")
+
+
 def text_for_nlp(text: str) -> str:
+    if "''" in text:
+        text = _CLOSING_PAIR.sub(" \u201d", _OPENING_PAIR.sub("\u201c ", text))
     return _LONG_RUN.sub(_break_run, text.translate(_SPACES))
 
 

@@ -97,13 +97,24 @@ def quoted_segments(text: str) -> list[_Segment]:
             if j == -1:
                 # An opening mark with no close in its paragraph: the quote runs on.
                 if paragraph[i + 1 :].strip():
-                    segments.append(_Segment(position + i + 1, position + len(paragraph), number, True))
+                    start, end = _words_between(paragraph, i + 1, len(paragraph))
+                    segments.append(_Segment(position + start, position + end, number, True))
                 break
             if paragraph[i + 1 : j].strip():
-                segments.append(_Segment(position + i + 1, position + j, number))
+                start, end = _words_between(paragraph, i + 1, j)
+                segments.append(_Segment(position + start, position + end, number))
             i = j + 1
         position += len(paragraph) + 1
     return segments
+
+
+def _words_between(paragraph: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words between two marks, without the spaces next to the marks."""
+    while paragraph[start] == " ":
+        start += 1
+    while paragraph[end - 1] == " ":
+        end -= 1
+    return start, end
 
 
 # Scraped news mixes its marks (“...", "...”): a curly opening may close straight, and back.
