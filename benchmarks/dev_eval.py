@@ -40,8 +40,9 @@ COLUMNS = ["type", "gold", "system", "matched", "precision", "recall", "f1"]
 EVENT_COLUMNS = ["date_acc", "place_acc", "status_acc", "occurred_precision"]
 
 
-# What the parse depends on besides the model and the texts: kg's pipeline (its sentence
-# rules and their word list). A change to either parses the sets again.
+# What the parse depends on besides the model and the texts as the parser gets them
+# (`text_for_nlp`): kg's pipeline (its sentence rules and their word list). A change to
+# either parses the sets again.
 PIPELINE_SOURCE = b"".join(
     (ROOT / part).read_bytes()
     for part in ("kg/nlp/pipeline.py", "kg/resources/lexicon/name-abbreviations.txt")
@@ -53,7 +54,7 @@ def parsed(nlp, articles: list[Article], cache: Path):
     key = hashlib.sha256(
         (nlp.meta["name"] + nlp.meta["version"]).encode()
         + PIPELINE_SOURCE
-        + b"".join(a.text.encode() + b"\0" for a in articles)
+        + b"".join(text_for_nlp(a.text).encode() + b"\0" for a in articles)
     ).hexdigest()[:16]
     path = cache / f"{key}.spacy"
     if path.exists():
