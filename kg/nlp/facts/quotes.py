@@ -342,13 +342,17 @@ _TITLE_SMALL_WORDS = words("title-small-words")
 
 
 def _is_title(words: str) -> bool:
-    """Quoted words that are a name, not a statement: every word capitalised but the
-    small ones, and no sentence ending ("The Morning Show with Ann Berg")."""
+    """Quoted words that are a name, not a statement: every word capitalised (or a number)
+    but the small ones, and no sentence ending ("The Morning Show with Ann Berg", "Harbour
+    Studies 301", "Phase 2")."""
     tokens = [w.strip("’'\".,:;!?()") for w in words.split()]
     tokens = [w for w in tokens if w]
     if not tokens or words.rstrip().endswith((".", "?", "!")):
         return False
-    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in tokens) and tokens[0][0].isupper()
+    return (
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in tokens)
+        and tokens[0][0].isupper()
+    )
 
 
 MENTION_TYPES = {"person", "organization", "country", "place"}
