@@ -256,7 +256,9 @@ def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> 
     Of a description: the person is of its sex where both are known ("the congresswoman"),
     holds a title in the country it names ("the Russian president"), and is not named in it."""
     if reference.pos_ == "PRON":
-        return fits_pronoun(index, person, reference) is not None
+        return fits_pronoun(index, person, reference) is not None and not _its_verbs_object(
+            index, person, reference
+        )
     if not _of_its_sex(index, person, reference):
         return False
     anchors = _anchors(reference)
@@ -265,6 +267,16 @@ def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> 
     countries = {c for t in anchors if (c := country_of(t.text))}
     held = {org for _title, org in (index.titles or {}).get(person, ())}
     return not countries or bool(countries & held)
+
+
+def _its_verbs_object(index: ArticleEntities, person: Entity, pronoun: Token) -> bool:
+    """ "he told Weber", "she said to Weber": the one spoken to is not the one speaking."""
+    if pronoun.dep_ != "nsubj":
+        return False
+    verb = pronoun.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(index.entity_at(o) == person for o in objects)
 
 
 DOCUMENT_NOUNS = words("document-nouns")
