@@ -821,7 +821,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
     short_forms = {k: v for k, v in canonical.items() if k != v or len(k.split()) == 1}
     for token in doc:
-        if token.i in index.by_token or token.pos_ != "PROPN":
+        if token.i in index.by_token or not (token.pos_ == "PROPN" or _surname_taken_for_noun(token)):
             continue
         key = token.lower_
         if key in by_surname:
@@ -836,12 +836,26 @@ def index_entities(doc: Doc) -> ArticleEntities:
         surname = entity.name.lower().split()[-1]
         if entity.type == "person" and key != surname and _name_follows(token, entity):
             continue  # "Anna N Tomas Revik": a given name opening another name, not Anna Lind
-        if entity.type == "person" or (entity.type in ("place", "country") and _stands_alone(token)):
+        if entity.type == "person" or (
+            token.pos_ == "PROPN" and entity.type in ("place", "country") and _stands_alone(token)
+        ):
             # A place too: "will travel to Vardsund" left untagged in a story that tags Vardsund
             # elsewhere.
             index.by_token[token.i] = entity
             index.spans[token.i] = doc[token.i : token.i + 1]
     return index
+
+
+def _surname_taken_for_noun(token: Token) -> bool:
+    """A capitalised word the tagger read as a common noun where a person stands: the
+    subject of a verb or a possessor ("..., Sanders remarked", a surname that is also a
+    plural noun). Only a person's surname makes it a name."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("nsubj", "nsubjpass", "poss")
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+    )
 
 
 def _name_follows(token: Token, person: Entity) -> bool:
