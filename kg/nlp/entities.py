@@ -9,6 +9,7 @@ outlets and from context ("French newspaper X", "news agency X").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -591,9 +592,10 @@ def index_entities(doc: Doc) -> ArticleEntities:
         words = key.split()
         if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
             full_people.add(key)
-    # "Anna K. Lindqvist" and "Anna Lindqvist": one person, named by the fuller spelling.
+    # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
+    # by the fuller spelling, accents kept.
     fullest: dict[str, str] = {}
-    for key in sorted(full_people, key=lambda k: (-len(k), k)):
+    for key in sorted(full_people, key=lambda k: (-len(k), k.isascii(), k)):
         fullest.setdefault(_without_initials(key), key)
     # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
     for key in full_people:
@@ -952,8 +954,10 @@ def _initials(name: str) -> str:
 
 
 def _without_initials(key: str) -> str:
-    """ "loretta e. lynch" -> "loretta lynch": the middle initials left out."""
-    words = key.split()
+    """ "loretta e. lynch" -> "loretta lynch": the middle initials left out, and accents
+    ("françois" and "francois", both in one story, are one name)."""
+    folded = unicodedata.normalize("NFKD", key)
+    words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
     return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
 
 
