@@ -246,6 +246,7 @@ def _told_beside(trigger: Token) -> Token | None:
 
 
 ADDRESSING_VERBS = words("addressing-verbs")
+HAPPENING_VERBS = words("happening-verbs")
 
 
 def _call_carrying_act(mentions: list[Mention], index: ArticleEntities, published: date | None) -> None:
@@ -261,6 +262,7 @@ def _call_carrying_act(mentions: list[Mention], index: ArticleEntities, publishe
             mention.type != "call"
             or len(mention.participants) >= 2
             or not is_definite_call(mention.trigger)
+            or not _told_as_conversation(mention.trigger)
             or any(m.type == "call" and len(m.participants) >= 2 for m in mentions[:position])
         ):
             continue
@@ -278,6 +280,18 @@ def _call_carrying_act(mentions: list[Mention], index: ArticleEntities, publishe
         mention.status = mention.status or "occurred"
         mention.anaphoric = False
         mention.sents.insert(0, before)
+
+
+def _told_as_conversation(noun: Token) -> bool:
+    """ "the 50-minute call", "the call, which happened as ...", "the call lasted an hour":
+    a call told as a conversation that took place, not an appeal ("X urged Y to resign. Y
+    rejected the call")."""
+    if any(t.ent_type_ == "TIME" for left in noun.lefts for t in left.subtree):
+        return True
+    verbs = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(v.lemma_.lower() in HAPPENING_VERBS for v in verbs)
 
 
 def _act_parties(act: Token) -> list[Token]:
