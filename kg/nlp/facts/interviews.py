@@ -122,6 +122,10 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     verb = governing_verb(noun)
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         person = _speaker(verb, index)
+    if person is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPEAKING_TO_VERBS:
+        # "X gave an interview to the Courier": the parser hangs "to the Courier" on the
+        # noun; the one who gave it is the one interviewed.
+        person = _speaker(noun.head, index)
     return (outlet, person, verb) if person else None
 
 
