@@ -25,6 +25,7 @@ from kg.nlp.facts.quotes import pronoun_person, surname_bearer
 from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
+QUESTIONING_VERBS = words("questioning-verbs")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS})
@@ -121,7 +122,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     person = _person_among(possessors, index)
     verb = governing_verb(noun)
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
-        person = _speaker(verb, index)
+        person = _questioned(verb, index) or _speaker(verb, index)
     if person is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPEAKING_TO_VERBS:
         # "X gave an interview to the Courier": the parser hangs "to the Courier" on the
         # noun; the one who gave it is the one interviewed.
@@ -165,6 +166,18 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
     if person is not None:
         return person
     return person_before(verb, index) or person_after(verb, index)
+
+
+def _questioned(verb: Token, index: ArticleEntities) -> Entity | None:
+    """The one a passive verb of questioning was put to: "X was asked during an interview
+    with the Courier"; the name right before the auxiliary where the parser gave the verb
+    no subject ("In an interview with the Courier's Y, X was asked")."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+    if verb.lemma_.lower() not in QUESTIONING_VERBS or not auxiliaries:
+        return None
+    person = _person_among([c for c in verb.children if c.dep_ == "nsubjpass"], index)
+    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))], key=lambda t: t.i)
+    return person or person_before(first, index)
 
 
 def _date_of(verb: Token, published: date | None) -> str | None:
