@@ -116,7 +116,11 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
             if p.dep_ == "pobj"
         ]
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    outlet = _outlet_among(objects + possessors, index, strict=False)
+    # "said in a Courier interview": a known outlet before the noun (strict: "an FBI
+    # interview" is no outlet's).
+    outlet = _outlet_among(objects + possessors, index, strict=False) or _outlet_among(
+        (c for c in noun.children if c.dep_ == "compound"), index, strict=True
+    )
     if outlet is None:
         return None
     person = _person_among(possessors, index)
