@@ -102,7 +102,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     objects = [
         p
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in")
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in", "on")
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -118,8 +118,18 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     possessors = [c for c in noun.children if c.dep_ == "poss"]
     # "said in a Courier interview": a known outlet before the noun (strict: "an FBI
     # interview" is no outlet's).
+    # "an interview with host Y on Courier radio", "with Y of the Courier": the outlet the
+    # interviewer speaks for (strict: "Y of the Farmers' Union" is no outlet).
+    staff = [
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     outlet = _outlet_among(objects + possessors, index, strict=False) or _outlet_among(
-        (c for c in noun.children if c.dep_ == "compound"), index, strict=True
+        [*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True
     )
     if outlet is None:
         return None
@@ -139,7 +149,8 @@ def _outlet_among(tokens: Iterable[Token], index: ArticleEntities, strict: bool)
     as anything else counts as an outlet (strict=False); after "told", only a known or
     introduced outlet does ("told parliament" is no interview)."""
     for token in tokens:
-        candidates = [token, *[c for c in token.children if c.dep_ in ("appos", "compound")]]
+        # "CBS's 'This Morning'", "the Courier's editor": a programme or staff of the outlet.
+        candidates = [token, *[c for c in token.children if c.dep_ in ("appos", "compound", "poss")]]
         for candidate in candidates:
             entity = index.entity_at(candidate)
             if entity is None:
