@@ -81,14 +81,16 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
-        to_objects = (
+        to_objects = [
             p
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "to"
+            if c.dep_ == "prep" and c.lower_ in ("to", "with")
             for p in c.children
             if p.dep_ == "pobj"
-        )
-        outlet = _outlet_among(to_objects, index, strict=True)
+        ]
+        # "spoke with Courier senior writer X": the outlet among the name's premodifiers.
+        premodifiers = [t for p in to_objects for t in token.doc[p.left_edge.i : p.i]]
+        outlet = _outlet_among(to_objects + premodifiers, index, strict=True)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma == "interview":
