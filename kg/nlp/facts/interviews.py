@@ -26,9 +26,11 @@ from kg.nlp.lexicon import words
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
 QUESTIONING_VERBS = words("questioning-verbs")
+MEETING_NOUNS = words("meeting-nouns")
+EDITORIAL_NOUNS = words("editorial-nouns")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
-_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS})
+_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS})
 
 
 def extract_interviews(
@@ -65,6 +67,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
     lemma = token.lemma_.lower()
     if lemma == "interview" and token.pos_ == "NOUN":
         return _interview_noun(token, index)
+    if lemma in MEETING_NOUNS and token.pos_ == "NOUN":
+        return _interview_noun(token, index) if _with_editors(token) else None
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
@@ -144,6 +148,16 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
         # noun; the one who gave it is the one interviewed.
         person = _speaker(noun.head, index)
     return (outlet, person, verb) if person else None
+
+
+def _with_editors(noun: Token) -> bool:
+    """A meeting with an outlet's editors: "a meeting with the Courier's editorial board"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            modifiers = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i]
+            if " ".join([*modifiers, obj.lemma_.lower()]) in EDITORIAL_NOUNS:
+                return True
+    return False
 
 
 def _outlet_among(tokens: Iterable[Token], index: ArticleEntities, strict: bool) -> Entity | None:
