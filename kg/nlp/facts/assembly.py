@@ -45,9 +45,11 @@ def assemble(
     article_id: str,
     published: date | None,
     destinations: dict[Entity, Entity],
+    whereabouts: dict[Entity, Entity],
 ) -> list[Event]:
     """The story's encounters as facts, from every clause's mentions in story order.
-    `destinations`: each visitor's one destination (events.py reads them from the story)."""
+    `destinations`: each visitor's one destination; `whereabouts`: where someone is now,
+    told in the present ("X is in Oslo"); events.py reads both from the story."""
     add_listed_participants(doc, mentions, index)
     _call_carrying_act(mentions, index, published)
     mentions = _link_anaphora(mentions)
@@ -59,6 +61,9 @@ def assemble(
         _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
     _fill_from_occasion(doc, mentions, index, lead, published)
+    # Where someone is now says more than where their trip is to.
+    if published is not None:
+        _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
@@ -129,6 +134,26 @@ def _place_from_visits(
             ):
                 mention.place = destination
                 break
+
+
+def _place_from_whereabouts(
+    doc: Doc, mentions: list[Mention], whereabouts: dict[Entity, Entity], published: date
+) -> None:
+    """ "X met Y on Saturday ... X is in Tallinn for a state visit" in a Saturday story: an
+    encounter on the story's own day is where the story says its participants are that
+    day, wherever the other one comes from (two visitors at a third country's summit).
+    Not one told "here" in a story without a dateline (FACTS.md: no place)."""
+    for mention in mentions:
+        if (
+            mention.place is not None
+            or mention.type != "meeting"
+            or mention.date != published.isoformat()
+            or _here_without_dateline(doc, mention)
+        ):
+            continue
+        places = {whereabouts[p] for p in mention.participants if p in whereabouts}
+        if len(places) == 1:
+            mention.place = places.pop()
 
 
 def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:

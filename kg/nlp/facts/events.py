@@ -79,7 +79,8 @@ def extract_events(
             in_sentence.append(mention)
             mentions.extend(_split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
-    return assemble(doc, mentions, index, article_id, published, _visit_destinations(doc, index))
+    destinations = _visit_destinations(doc, index)
+    return assemble(doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index))
 
 
 # "arrived in Zelin", "on arrival in Port Zelin": where a visitor is now.
@@ -142,6 +143,31 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
             if visitor is not None and visitor.type == "person":
                 found.setdefault(visitor, set()).add(destinations[0])
     return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
+
+
+def _whereabouts(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
+    """Person -> the one place the story says they are in now, in the present tense:
+    "President X is in Tallinn for a state visit", "X, who is in Oslo for the summit"."""
+    found: dict[Entity, set[Entity]] = {}
+    for token in doc:
+        if token.lemma_ != "be" or token.tag_ not in ("VBZ", "VBP"):
+            continue
+        places = [
+            e
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for e in [index.entity_at(pobj)]
+            if e is not None and e.type in ("country", "place")
+        ]
+        if len(places) != 1:
+            continue
+        for subject in subjects_of(token):
+            person = resolve_mention(subject, index)
+            if person is not None and person.type == "person":
+                found.setdefault(person, set()).add(places[0])
+    return {person: places.pop() for person, places in found.items() if len(places) == 1}
 
 
 def _subject_after_dateline(subject: Token, index: ArticleEntities) -> Entity | None:
