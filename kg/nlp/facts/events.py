@@ -650,6 +650,25 @@ def _object_named_after(verb: Token, index: ArticleEntities) -> Entity | None:
 # ---------------------------------------------------------------- mentions
 
 
+def _without_series_body(noun: Token, participants: list[Entity], index: ArticleEntities) -> list[Entity]:
+    """ "X will attend the Harbour Forum summit", "at a Union foreign ministers' meeting, X
+    said": the one body that modifies the meeting noun names the gathering (its series, its
+    host), not a party that met the people at it."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    # "the Union leaders' meeting": the body modifies the people whose meeting it is.
+    modifiers += [
+        g for c in modifiers if c.pos_ == "NOUN" for g in c.children if g.dep_ in ("compound", "nmod")
+    ]
+    named = {e for c in modifiers for e in [index.entity_at(c)] if e is not None}
+    if len(named) != 1:
+        return participants
+    body = named.pop()
+    others = [p for p in participants if p != body]
+    if body.type != "organization" or not others or any(p.type != "person" for p in others):
+        return participants
+    return others
+
+
 def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -> Mention:
     token = trigger.token
     sent = token.sent
@@ -663,6 +682,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         # not a party to it.
         named_event = index.entity_at(token)
         participants = [p for p in participants if p != named_event]
+        participants = _without_series_body(token, participants, index)
     # "invited X to the White House for talks": the inviting verb's "to" phrase is the place.
     invited = (
         token.pos_ not in ("VERB", "AUX")
