@@ -42,11 +42,18 @@ def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
         token = token.head
         if token.i in anchors:
             return hops
-        if token.pos_ in ("VERB", "AUX") and token.i not in anchors:
+        if token.pos_ in ("VERB", "AUX") and token.i not in anchors and not _partner_participle(token):
             return None
         if token.dep_ == "prep" and token.lower_ in RELATIVE_TIME_PREPS:
             return None  # "since a conference in June", "after Monday's vote": another time
     return None
+
+
+def _partner_participle(token: Token) -> bool:
+    """ "talks with visiting Minister X in Oslo on Monday": the parser may read "visiting" as
+    a verb whose object is the partner, with the talks' place and day hung from it; it is
+    the partner's adjective, and no clause of its own."""
+    return token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("with", "between")
 
 
 def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tense) -> str | None:
