@@ -124,15 +124,7 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
             found, preps = arrivals, ("in",)
         else:
             continue
-        destinations = [
-            e
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in preps
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for e in [index.entity_at(pobj)]
-            if e is not None and e.type in ("country", "place")
-        ]
+        destinations = _places_after(token, preps, index)
         if len(destinations) != 1:
             continue
         visitors = [resolve_mention(c, index) for c in token.children if c.dep_ == "poss"]
@@ -145,6 +137,20 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
     return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
 
 
+def _places_after(token: Token, preps: tuple[str, ...], index: ArticleEntities) -> list[Entity]:
+    """The countries and places named after the word's own prepositions ("visit to X",
+    "arrived in X", "is in X")."""
+    return [
+        e
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for e in [index.entity_at(pobj)]
+        if e is not None and e.type in ("country", "place")
+    ]
+
+
 def _whereabouts(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
     """Person -> the one place the story says they are in now, in the present tense:
     "President X is in Tallinn for a state visit", "X, who is in Oslo for the summit"."""
@@ -152,15 +158,7 @@ def _whereabouts(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
     for token in doc:
         if token.lemma_ != "be" or token.tag_ not in ("VBZ", "VBP"):
             continue
-        places = [
-            e
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "in"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for e in [index.entity_at(pobj)]
-            if e is not None and e.type in ("country", "place")
-        ]
+        places = _places_after(token, ("in",), index)
         if len(places) != 1:
             continue
         for subject in subjects_of(token):
