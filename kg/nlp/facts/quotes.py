@@ -794,6 +794,10 @@ def _speaker_of(
         if subjects or clause is None:
             break
         subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.idx not in inside]
+    # Two subjects of one verb are a misparse ("co-host Ana Ruiz asked", "made public ― Weber
+    # boasted", the hyphen or dash read as a noun): the one that names someone first.
+    if len(subjects) > 1:
+        subjects.sort(key=lambda s: index.entity_at(s) is None)
     for subject in subjects:
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
