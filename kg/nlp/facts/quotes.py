@@ -40,6 +40,7 @@ from kg.nlp.facts.speakers import (
     describes_someone,
     earlier_author,
     epithet_person,
+    fits_reference,
     is_unnamed_source,
     last_speaker,
     named_as,
@@ -223,6 +224,8 @@ def extract_quotes(
         # saying ("called the plan “a disgrace”"); standing alone it is the writer's scare
         # quote or a name.
         reported = attributed.sourced or verb is not None and all(_governs(verb, doc, p) for p in pieces)
+        if reported and any(_relayed_within(verb, doc, p, attributed.speaker, index) for p in pieces):
+            continue  # another's words the speaker's sentence tells of
         if sum(len(w.split()) for w in quoted) < (1 if reported else MIN_WORDS):
             continue
         evidence = tuple(dict.fromkeys(_evidence_of(doc, p, article_id) for p in pieces))
@@ -336,6 +339,58 @@ def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
     if span is None:
         return False
     return all(verb in token.ancestors or token == verb for token in span if not token.is_punct)
+
+
+def _relayed_within(
+    verb: Token | None, doc: Doc, segment: _Segment, speaker: Entity | None, index: ArticleEntities
+) -> bool:
+    """Are the quoted words, inside the clause of `verb`, what someone else says or calls
+    something in a clause of its own that hangs on the speaker's sentence: "Ruiz urged the
+    fund to sue the firm that had declared a “windfall”", "Weber criticised remarks by the
+    envoy which suggested the plan “was dead”"? A speech verb between them, in a relative or
+    adverbial clause, with a subject that is not the speaker. Not a clause the speaker
+    reports ("Weber said the mayor called it “...”"): told in the speaker's words."""
+    if verb is None:
+        return False
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return False
+    between = {a for t in span if not t.is_punct for a in t.ancestors if a.i in _path(t, verb)}
+    for clause in between:
+        if clause == verb or clause in span or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if clause.lemma_.lower() not in SPEECH_LEMMAS | ATTRIBUTING_LEMMAS:
+            continue
+        held = (clause, *(a for a in clause.ancestors if a in between))
+        if not any(c.dep_ in ("advcl", "relcl") for c in held):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects and clause.dep_ == "conj":
+            subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        if any(_someone_else(s, speaker, index) for s in subjects):
+            return True
+    return False
+
+
+def _someone_else(subject: Token, speaker: Entity | None, index: ArticleEntities) -> bool:
+    """A subject that is not the speaker: another the story names, a personal pronoun that
+    cannot be the speaker, a relative pronoun or a noun for someone or something else."""
+    if is_person_pronoun(subject):
+        return speaker is None or not fits_reference(index, speaker, subject)
+    if subject.pos_ == "PRON" and subject.tag_ not in ("WDT", "WP"):
+        return False  # "what it called": the body that speaks, as often as not
+    entity = index.entity_at(subject)
+    return entity is None or entity != speaker
+
+
+def _path(token: Token, verb: Token) -> set[int]:
+    """The tokens from `token` up to `verb`, both left out."""
+    path: set[int] = set()
+    for a in token.ancestors:
+        if a == verb:
+            return path
+        path.add(a.i)
+    return set()
 
 
 _TITLE_SMALL_WORDS = words("title-small-words")
