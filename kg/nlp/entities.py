@@ -25,7 +25,6 @@ from kg.nlp.dates import MONTHS, WEEKDAYS
 from kg.nlp.gender import (
     FEMALE_TITLES,
     MALE_TITLES,
-    fits_pronoun,
     gender_of_name,
     genders_from_pronouns,
     is_given_name,
@@ -46,7 +45,6 @@ _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
 # How many times more often one full name must be given than another sharing its surname
 # for the bare surname to be theirs.
 DOMINANCE = 2
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
 def clean_name(text: str) -> str:
@@ -1099,108 +1097,3 @@ def _majority_label(counter: Counter[str]) -> str:
     # Ties go to the more specific reading; sorting keeps the choice deterministic.
     order = {"PERSON": 0, "COUNTRY": 1, "ORG": 2, "GPE": 3, "FAC": 4, "LOC": 5}
     return min(counter, key=lambda label: (-counter[label], order.get(label, 9), label))
-
-
-def is_person_pronoun(token: Token) -> bool:
-    return token.lower_ in _PERSON_PRONOUNS
-
-
-def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Entity | None:
-    """'he' / 'she' -> a person, only where the text leaves one reading. Deliberately
-    narrow: an unresolved pronoun loses a fact, a wrong one invents one.
-
-    In the pronoun's own sentence: the last person named as a subject before it, else the
-    last person named before it at all ("Vondrak's departure, where he will ...").
-    Otherwise the nearest earlier sentence (two at most) that speaks of a person: its main
-    subject if that is a person (named, described or itself a pronoun resolved the same
-    way), else the one person it names. A sentence whose subject is a person we cannot
-    name ("The minister said ... with Karel Vondrak") leaves the pronoun unresolved.
-    """
-    sent = token.sent
-    doc = token.doc
-    # "Weber and Lindqvist are willing, he said": the people the reported words name are
-    # not the one reporting them (who would have said "Weber said he ...").
-    own = doc[sent.start : sent.start] if _reports_what_precedes(token) else doc[sent.start : token.i]
-    before = [t for t in own if fits_pronoun(index, _person(index, t), token)]
-    if not before:
-        # "In his meeting with Varga, Weber said": a possessive in a phrase put before the
-        # clause's subject looks ahead to that subject.
-        ahead = fronted_subjects(token)
-        if len(ahead) == 1 and fits_pronoun(index, _person(index, ahead[0]), token):
-            return _person(index, ahead[0])
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return _person(index, subjects[-1])
-    if before:
-        return _person(index, before[-1])
-    start = sent.start
-    for _ in range(2):
-        if start == 0:
-            return None
-        prev = doc[start - 1].sent
-        subject = _main_subject(prev)
-        if subject is not None:
-            named = _person(index, subject)
-            if named is not None and fits_pronoun(index, named, token):
-                return named
-            if is_person_pronoun(subject):
-                return resolve_pronoun(subject, index, depth + 1) if depth < 3 else None
-            if subject.lemma_.lower() in gazetteer.TITLE_HEADS:
-                return None  # a person the article describes but we cannot name
-        people = {p for t in prev if (p := fits_pronoun(index, _person(index, t), token))}
-        if len(people) == 1:
-            return people.pop()
-        if people:
-            return None
-        start = prev.start
-    return None
-
-
-def fronted_subjects(pronoun: Token) -> list[Token]:
-    """ "During their talks, Weber and Varga agreed", "In his meeting with Varga, Weber
-    said": for a possessive in a phrase that opens its clause, the clause's subjects (a
-    list's every item) that follow it; none for any other word."""
-    if pronoun.dep_ != "poss" or pronoun.tag_ != "PRP$":
-        return []
-    phrase = pronoun.head
-    if phrase.dep_ != "pobj" or phrase.head.dep_ != "prep":
-        return []
-    verb = phrase.head.head
-    if verb.pos_ not in ("VERB", "AUX") or phrase.head.i > verb.i:
-        return []
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
-    if len(subjects) != 1 or phrase.head.i > subjects[0].i:
-        return []
-    return [subjects[0], *subjects[0].conjuncts]
-
-
-def _reports_what_precedes(pronoun: Token) -> bool:
-    """The pronoun is the subject of a speech verb that follows its reported words."""
-    verb = pronoun.head
-    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
-        return False
-    # "he said" / "she also told AFP", not "Weber said she was writing her memoirs".
-    if verb.i < pronoun.i or any(t.pos_ != "ADV" for t in pronoun.doc[pronoun.i + 1 : verb.i]):
-        return False
-    # The parser hangs a trailing "he said" either under the reported verb or above it.
-    if (
-        verb.dep_ in ("parataxis", "ccomp")
-        and verb.head.i < pronoun.i
-        and verb.head.lemma_.lower() not in gazetteer.SPEECH_LEMMAS
-    ):
-        return True
-    return any(c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i for c in verb.children)
-
-
-def _main_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main verb, or of the reporting verb's clause."""
-    root = sent.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
-
-
-def _person(index: ArticleEntities, token: Token) -> Entity | None:
-    entity = index.entity_at(token)
-    return entity if entity is not None and entity.type == "person" else None

@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
-from kg.nlp.entities import ArticleEntities, fronted_subjects, is_person_pronoun, resolve_pronoun
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import fronted_subjects, is_person_pronoun, resolve_pronoun
 from kg.nlp.visits import LEADER_TITLES
 
 # Sentences back a plural reference may look for its group.

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.cached import tokens_with_lemma
-from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 
 TRAVEL_VERBS = words("travel-verbs")
 VISIT_NOUNS = words("visit-nouns")

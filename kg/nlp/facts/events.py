@@ -17,7 +17,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
-from kg.nlp.entities import ArticleEntities, is_person_pronoun, resolve_pronoun
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
@@ -38,6 +38,7 @@ from kg.nlp.factuality import (
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from kg.model import Entity, Evidence, Interview
 from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
-from kg.nlp.entities import ArticleEntities, is_person_pronoun
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.events import (
     governing_verb,
     person_after,
@@ -23,6 +23,7 @@ from kg.nlp.facts.events import (
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.quotes import pronoun_person, surname_bearer
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
 QUESTIONING_VERBS = words("questioning-verbs")

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Evidence, Interview, Quote
 from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text
-from kg.nlp.entities import ArticleEntities, is_person_pronoun
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
@@ -51,6 +51,7 @@ from kg.nlp.facts.speakers import (
 )
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun
 
 # Fewer quoted words than this are a phrase the writer marks, not a statement.
 MIN_WORDS = 3
