@@ -59,12 +59,14 @@ def _partner_participle(token: Token) -> bool:
 def find_date(sent: Span, anchors: set[int], published: date | None, tense: Tense) -> str | None:
     best: tuple[int, str] | None = None
     for ent in ents_in(sent):
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME"):
             continue
         hops = 0 if ent.root.i in anchors else reaches(ent.root, anchors)
         if hops is None:
             continue
         value = normalise_date(date_text(ent), published, tense)
+        if ent.label_ == "TIME" and (value is None or len(value) != 10):
+            continue  # an hour ("at 3 p.m.") says no day; "this morning", "Monday night" do
         if value is None and counts_from_earlier(ent.text):
             told = _year_told_before(ent, published)
             value = normalise_after(ent.text, told) if told is not None else None

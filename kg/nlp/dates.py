@@ -177,7 +177,9 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     words = lower.replace("-", " ").split()
     if not words:
         return None
-    if words in (
+    # "late this afternoon", "earlier today", "early this morning": still the story's day.
+    today = words[1:] if len(words) > 1 and words[0] in _WITHIN_PERIOD else words
+    if today in (
         ["today"],
         ["tonight"],
         ["this", "morning"],
