@@ -87,6 +87,45 @@ def _year_told_before(ent: Span, published: date | None) -> str | None:
 
 
 DATE_DEICTICS = words("date-deictics")
+DAY_PARTS = words("day-parts")
+# Words around a part of a day that leave it a part of the same day: "earlier in the day".
+_DAY_PART_FRAME = {"in", "the", "earlier", "later", "early", "late"}
+
+
+def day_told_before(sent: Span, anchors: set[int], verbs: list[Token], published: date) -> str | None:
+    """The day an encounter told with only a part of a day ("held a meeting in the morning",
+    "met earlier in the day") or as just past ("had just spoken") is on: the day the story
+    named last before it, where that date is a day at or before the story's."""
+    part_of_day = any(
+        ent.label_ in ("DATE", "TIME")
+        and (ent.root.i in anchors or reaches(ent.root, anchors) is not None)
+        and _part_of_a_day(ent)
+        for ent in ents_in(sent)
+    )
+    just_past = any(
+        any(c.dep_ == "advmod" and c.lower_ == "just" for c in v.children)
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children)
+        for v in verbs
+    )
+    if not (part_of_day or just_past):
+        return None
+    told = [e for e in doc_ents(sent.doc) if e.label_ in ("DATE", "TIME") and e.end <= min(anchors)]
+    for other in reversed(told):
+        value = normalise_date(date_text(other), published, "past")
+        if value is None:
+            continue
+        return value if len(value) == 10 and value <= published.isoformat() else None
+    return None
+
+
+def _part_of_a_day(ent: Span) -> bool:
+    """ "the morning", "earlier in the day": a part of a day, told with "the", no day named."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    words = [t.lower_ for t in ent]
+    if before is not None and before.lower_ == "the":
+        words.insert(0, "the")  # the tagger leaves "the" out of "the morning"
+    parts = [w for w in words if w not in _DAY_PART_FRAME]
+    return "the" in words and len(parts) == 1 and parts[0] in DAY_PARTS
 
 
 def date_text(ent: Span) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
-from kg.nlp.anchoring import find_date
+from kg.nlp.anchoring import day_told_before, find_date
 from kg.nlp.dateline import dateline_place
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
@@ -56,6 +56,8 @@ def assemble(
     _cancel_with_occasion(mentions)
     # The lead is worked out once: the lead's day and place fill encounters, and its day
     # tells which encounters are at the story's occasion.
+    if published is not None:
+        _fill_from_day_told_before(mentions, published)
     lead = lead_frame(doc, index, published) if published is not None and mentions else None
     if lead is not None and published is not None:
         _fill_from_lead(doc, mentions, lead, published)
@@ -70,6 +72,17 @@ def assemble(
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
     ]
     return _merge(_drop_groups_with_named_people(complete), article_id)
+
+
+def _fill_from_day_told_before(mentions: list[Mention], published: date) -> None:
+    """ "X spent Thursday on Asia. X held a meeting in the morning with Y", "Before leaving on
+    Friday, X said Y and Z had just spoken": a past encounter with only a part of a day, or
+    told as just past, is on the day the story named last before it."""
+    for mention in mentions:
+        if mention.date is not None or mention.status != "occurred":
+            continue
+        verbs = [t for t in (mention.predicate, mention.trigger) if t is not None]
+        mention.date = day_told_before(mention.trigger.sent, {t.i for t in verbs}, verbs, published)
 
 
 def _fill_from_occasion(
