@@ -13,6 +13,7 @@ from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import (
     MONTHS,
+    PERIOD_QUALIFIERS,
     WEEKDAYS,
     Tense,
     counts_from_earlier,
@@ -89,7 +90,7 @@ def _year_told_before(ent: Span, published: date | None) -> str | None:
 DATE_DEICTICS = words("date-deictics")
 DAY_PARTS = words("day-parts")
 # Words around a part of a day that leave it a part of the same day: "earlier in the day".
-_DAY_PART_FRAME = {"in", "the", "earlier", "later", "early", "late"}
+_DAY_PART_FRAME = (PERIOD_QUALIFIERS - {"mid"}) | {"in", "the"}
 
 
 def day_told_before(sent: Span, anchors: set[int], verbs: list[Token], published: date) -> str | None:

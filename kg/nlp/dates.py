@@ -178,7 +178,7 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     if not words:
         return None
     # "late this afternoon", "earlier today", "early this morning": still the story's day.
-    today = words[1:] if len(words) > 1 and words[0] in _WITHIN_PERIOD else words
+    today = words[1:] if len(words) > 1 and words[0] in PERIOD_QUALIFIERS else words
     if today in (
         ["today"],
         ["tonight"],
@@ -197,7 +197,7 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
         and words[-3:-1] in (["of", "last"], ["of", "next"], ["of", "this"])
     ):
         words = words[-2:]  # "the third week of this month": that month
-    if len(words) == 3 and words[0] in _WITHIN_PERIOD and words[-1] in ("month", "year"):
+    if len(words) == 3 and words[0] in PERIOD_QUALIFIERS and words[-1] in ("month", "year"):
         words = words[1:]  # "late last month", "later next year": that month or year still
     if words[:2] == ["this", "past"] and len(words) == 3:
         words = ["last", words[2]]  # "this past weekend"
@@ -276,8 +276,9 @@ ROUGH_COUNTS = words("rough-counts")
 # "the end of this month", "the third week of next month": in that period.
 PERIOD_PARTS = words("period-parts")
 # "late last month", "later next year": a part of the period, which is as precise as the period.
-_WITHIN_PERIOD = {"early", "late", "mid", "earlier", "later"}
-_TIME_OF_DAY_WORDS = {"later", "earlier", "early", "late", "on"}
+PERIOD_QUALIFIERS = words("period-qualifiers")
+# "later Wednesday", "late on Friday": the day, whatever the hour.
+_TIME_OF_DAY_WORDS = (PERIOD_QUALIFIERS - {"mid"}) | {"on"}
 
 
 def _ago(words: list[str], published: date) -> str | None:
