@@ -21,7 +21,7 @@ from kg.nlp.dates import (
     normalise_after,
     normalise_date,
 )
-from kg.nlp.entities import ArticleEntities
+from kg.nlp.entities import BUILDING_NOUNS, SETTLEMENT_NOUNS, ArticleEntities
 from kg.nlp.lexicon import words
 
 PLACE_PREPS = {"in", "at"}
@@ -204,7 +204,6 @@ def find_place(
 
 
 # "at Zelin airport", "at the Varga presidential palace": a building the name only modifies.
-BUILDING_NOUNS = words("building-nouns")
 
 
 def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | None:
@@ -227,7 +226,6 @@ def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | N
 
 # "in the southern town of Zlotnik": the tagger often misses small places, but the
 # noun before "of" says what the name is.
-SETTLEMENT_NOUNS = words("settlement-nouns")
 
 
 def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | None:

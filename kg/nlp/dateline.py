@@ -1,4 +1,4 @@
-"""A story's dateline, "HELSINKI —", "MEXICO CITY (Reuters) -", "CAPRI, Italy (AP) —",
+"""A story's dateline, "HELSINKI —", "MEXICO CITY (Norpress) -", "CAPRI, Italy (Norpress) —",
 "OSLO, Nov. 15 (Norpress) --" (a wire's, with the day it was filed): the city the story
 was filed from, opening the story or its first paragraph after a one-line headline. It is
 where the reporter is, so it is never a party to an event; it is what "here" means, and
@@ -15,7 +15,7 @@ from kg.nlp.cached import article_text
 from kg.nlp.dates import MONTHS
 
 # The city in capitals, maybe its country, maybe the day filed, maybe the agency, then a
-# dash (a wire may glue the story's first word to it: "(Xinhua) --The").
+# dash (a wire may glue the story's first word to it: "(Norpress) --The").
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"

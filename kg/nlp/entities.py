@@ -31,6 +31,7 @@ from kg.nlp.gender import (
     mark_title_gender,
 )
 from kg.nlp.lexicon import words
+from kg.nlp.pipeline import NAME_ABBREVIATIONS
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LABEL_TYPE: dict[str, EntityType] = {
@@ -119,7 +120,7 @@ _ORG_WORDS = words("organisation-words")
 _STATEMENT_LEMMAS = words("statement-verbs")
 _PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
-_BUILDING_NOUNS = words("building-nouns")
+BUILDING_NOUNS = words("building-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -177,7 +178,7 @@ MASTHEAD_WORDS = words("masthead-words")
 
 
 def _is_outlet_context(span: Span) -> bool:
-    """'French newspaper Le Point', 'news agency Reuters', 'the Kyodo news agency', and a
+    """'Norvale newspaper Le Matin', 'news agency Norpress', 'the Harbour news agency', and a
     name that says it is an outlet itself: 'the Harbour Bay Times', 'Norvale Radio'."""
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in MASTHEAD_WORDS and span[-1].text[:1].isupper():
@@ -199,7 +200,7 @@ def _is_outlet_context(span: Span) -> bool:
 
 # Honorifics with and without a full stop ("Sen. Ruiz", "Mr Ruiz"); the dotted ones also
 # keep a name on its sentence (pipeline.NAME_ABBREVIATIONS), so they are listed once there.
-HONORIFICS = words("honorifics") | words("name-abbreviations")
+HONORIFICS = words("honorifics") | NAME_ABBREVIATIONS
 # What a minister or secretary is "of" when that is part of the title ("Secretary of State").
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 
@@ -501,7 +502,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         if any(t.i in kind_tokens for t in span):
             continue  # the outlet named by its kind, read above
         if dateline is not None and span.start < dateline.end and span.end > dateline.start:
-            # "OSLO (Reuters) —": where the reporter is, told once as a place; a name the
+            # "OSLO (Norpress) —": where the reporter is, told once as a place; a name the
             # tagger ran on into ("ROME - Anna Lind met ...") is the name after the dash.
             start = next((t.i for t in doc[dateline.end : span.end] if not t.is_punct), span.end)
             if start == span.end:
@@ -519,7 +520,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         elif (
             label == "PERSON"
             and len(span) > 1
-            and span[-1].lower_ in _BUILDING_NOUNS
+            and span[-1].lower_ in BUILDING_NOUNS
             and not is_given_name(span[0].text)  # "Anna Hall" is a person
         ):
             label = "FAC"  # "the Revik White House": a building a person's name qualifies
@@ -622,7 +623,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         full = fullest[_without_initials(key)]
         person_full[words[-1]].add(full)
         person_full[key].add(full)
-        # "Dhari" for "Harith al-Dhari": the family name without its hyphened particle.
+        # "Tamimi" for "Karim al-Tamimi": the family name without its hyphened particle.
         particle, hyphen, bare = words[-1].partition("-")
         if hyphen and bare and particle in NAME_PARTICLES:
             person_full[bare].add(full)
@@ -848,7 +849,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
 
 def _surname_taken_for_noun(token: Token) -> bool:
     """A capitalised word the tagger read as a common noun where a person stands: the
-    subject of a verb or a possessor ("..., Sanders remarked", a surname that is also a
+    subject of a verb or a possessor ("..., Banks remarked", a surname that is also a
     plural noun). Only a person's surname makes it a name."""
     return (
         token.pos_ == "NOUN"
@@ -952,7 +953,7 @@ def _initials(name: str) -> str:
 
 
 def _without_initials(key: str) -> str:
-    """ "loretta e. lynch" -> "loretta lynch": the middle initials left out, and accents
+    """ "anna k. lindqvist" -> "anna lindqvist": the middle initials left out, and accents
     ("françois" and "francois", both in one story, are one name)."""
     folded = unicodedata.normalize("NFKD", key)
     words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()

@@ -34,7 +34,6 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "both"}
 GROUP_HEADS = words("plural-heads")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2, "pair": 2}
 _GROUP_TYPES = {"person", "country", "organization"}
-# Titles "the leaders of X" can stand for.
 # "defence chiefs": whoever heads the portfolio its modifiers name, minister or secretary.
 PORTFOLIO_HEADS = words("portfolio-heads")
 
@@ -250,7 +249,7 @@ def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
     for part in parts:
         entity = index.named(" ".join(part)) if part else None
         if entity is None or entity.type not in _GROUP_TYPES:
-            return []  # "the Bush-era talks": not every part a party
+            return []  # "the Weber-era talks": not every part a party
         if entity not in found:
             found.append(entity)
     return found if len(found) >= 2 else []

@@ -12,13 +12,11 @@ from spacy.tokens import Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.gender import fits_pronoun
-
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+from kg.nlp.gender import PRONOUN_GENDER, fits_pronoun
 
 
 def is_person_pronoun(token: Token) -> bool:
-    return token.lower_ in _PERSON_PRONOUNS
+    return token.lower_ in PRONOUN_GENDER
 
 
 def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Entity | None:
@@ -95,7 +93,7 @@ def _reports_what_precedes(pronoun: Token) -> bool:
     verb = pronoun.head
     if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in gazetteer.SPEECH_LEMMAS:
         return False
-    # "he said" / "she also told AFP", not "Weber said she was writing her memoirs".
+    # "he said" / "she also told reporters", not "Weber said she was writing her memoirs".
     if verb.i < pronoun.i or any(t.pos_ != "ADV" for t in pronoun.doc[pronoun.i + 1 : verb.i]):
         return False
     # The parser hangs a trailing "he said" either under the reported verb or above it.
@@ -109,7 +107,7 @@ def _reports_what_precedes(pronoun: Token) -> bool:
 
 
 def _main_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main verb, or of the reporting verb's clause."""
+    """The subject of the sentence's root verb."""
     root = sent.root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):

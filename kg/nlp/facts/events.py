@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
+from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
@@ -152,12 +153,15 @@ def _places_after(token: Token, preps: tuple[str, ...], index: ArticleEntities) 
     ]
 
 
+_BE = frozenset({"be"})
+
+
 def _whereabouts(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
     """Person -> the one place the story says they are in now, in the present tense:
     "President X is in Tallinn for a state visit", "X, who is in Oslo for the summit"."""
     found: dict[Entity, set[Entity]] = {}
-    for token in doc:
-        if token.lemma_ != "be" or token.tag_ not in ("VBZ", "VBP"):
+    for token in tokens_with_lemma(doc, _BE):
+        if token.tag_ not in ("VBZ", "VBP"):
             continue
         places = _places_after(token, ("in",), index)
         if len(places) != 1:
@@ -235,7 +239,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
         return resolve_pronoun(token, index)
     lemma = token.lemma_.lower()
     if token.ent_type_ == "DATE":
-        # "with Prime Minister Somchai Wongsawat Thursday": the parser made the day
+        # "with Prime Minister Piotr Varga Thursday": the parser made the day
         # the head and the name its compound.
         for child in token.children:
             named = index.entity_at(child) if child.dep_ == "compound" else None
@@ -790,6 +794,3 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
 
 # Journeys whose destination is where the talks they are for take place.
 ARRIVING_VERBS = words("arriving-verbs")
-
-# Verbs whose date phrase is the day of the encounter they schedule ("is due Tuesday to
-# meet"), unlike deciding verbs ("agreed Monday to meet"), whose date is the decision's.

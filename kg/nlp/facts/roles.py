@@ -8,14 +8,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Evidence, Role
 from kg.nlp import gazetteer
-from kg.nlp.entities import ArticleEntities
+from kg.nlp.entities import PORTFOLIO_NOUNS, ArticleEntities
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
 
 ORG_TYPES = {"country", "organization", "place"}
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
-PORTFOLIO_NOUNS = words("portfolio-nouns")
 LOOSE_MODIFIERS = words("loose-modifiers")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
