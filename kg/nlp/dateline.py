@@ -31,18 +31,28 @@ def _match(text: str) -> re.Match[str] | None:
     return match
 
 
-def _dateline(doc: Doc) -> tuple[re.Match[str], int] | None:
-    """The dateline and the offset of the text it was read from: at the story's start, or
-    after a headline, a first paragraph of one line ("Senator visits Rome.\n\nROME - ...")."""
-    text = article_text(doc)
+def _dateline(doc: Doc) -> tuple[int, int, str] | None:
+    """The dateline's character span and its city as written, at the story's start or after
+    a headline, a first paragraph of one line ("Senator visits Rome.\n\nROME - ..."); read
+    once per story (every subject after it and every lead asks)."""
+    if "kg_dateline" not in doc.user_data:
+        doc.user_data["kg_dateline"] = _read_dateline(article_text(doc))
+    found: tuple[int, int, str] | None = doc.user_data["kg_dateline"]
+    return found
+
+
+def _read_dateline(text: str) -> tuple[int, int, str] | None:
+    offset = 0
     match = _match(text)
-    if match is not None:
-        return match, 0
-    headline_end = text.find("\n\n", 0, 400)
-    if headline_end < 0 or "\n" in text[:headline_end].strip():
-        return None
-    match = _match(text[headline_end:])
-    return (match, headline_end) if match is not None else None
+    if match is None:
+        headline_end = text.find("\n\n", 0, 400)
+        if headline_end < 0 or "\n" in text[:headline_end].strip():
+            return None
+        offset, match = headline_end, _match(text[headline_end:])
+        if match is None:
+            return None
+    end = max(match.end(g) for g in ("city", "region", "day", "agency") if match.group(g))
+    return offset + match.start("city"), offset + end, match.group("city")
 
 
 def dateline_span(doc: Doc) -> Span | None:
@@ -50,9 +60,8 @@ def dateline_span(doc: Doc) -> Span | None:
     found = _dateline(doc)
     if found is None:
         return None
-    match, offset = found
-    end = max(match.end(g) for g in ("city", "region", "day", "agency") if match.group(g))
-    return doc.char_span(offset + match.start("city"), offset + end, alignment_mode="expand")
+    start, end, _city = found
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def dateline_place(doc: Doc) -> Entity | None:
@@ -60,6 +69,5 @@ def dateline_place(doc: Doc) -> Entity | None:
     found = _dateline(doc)
     if found is None:
         return None
-    match = found[0]
-    city = " ".join(w.capitalize() if w.isupper() else w for w in match.group("city").split())
+    city = " ".join(w.capitalize() if w.isupper() else w for w in found[2].split())
     return Entity(city, "place")
