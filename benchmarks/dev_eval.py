@@ -51,16 +51,17 @@ PIPELINE_SOURCE = b"".join(
 
 def parsed(nlp, articles: list[Article], cache: Path):
     """(doc, article) for each article, parsing only what the cache lacks."""
+    texts = [text_for_nlp(a.text) for a in articles]
     key = hashlib.sha256(
         (nlp.meta["name"] + nlp.meta["version"]).encode()
         + PIPELINE_SOURCE
-        + b"".join(text_for_nlp(a.text).encode() + b"\0" for a in articles)
+        + b"".join(t.encode() + b"\0" for t in texts)
     ).hexdigest()[:16]
     path = cache / f"{key}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
-        docs = list(nlp.pipe((text_for_nlp(a.text) for a in articles), batch_size=16))
+        docs = list(nlp.pipe(texts, batch_size=16))
         cache.mkdir(parents=True, exist_ok=True)
         DocBin(store_user_data=True, docs=docs).to_disk(path)
     return zip(docs, articles, strict=True)

@@ -56,11 +56,12 @@ def assemble(
     _cancel_with_occasion(mentions)
     # The lead is worked out once: the lead's day and place fill encounters, and its day
     # tells which encounters are at the story's occasion.
+    lead = None
     if published is not None:
         _fill_from_day_told_before(mentions, published)
-    lead = lead_frame(doc, index, published) if published is not None and mentions else None
-    if lead is not None and published is not None:
-        _fill_from_lead(doc, mentions, lead, published)
+        lead = lead_frame(doc, index, published) if mentions else None
+        if lead is not None:
+            _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
     _fill_from_occasion(doc, mentions, index, lead, published)
     # Where someone is now says more than where their trip is to.

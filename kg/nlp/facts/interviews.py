@@ -123,7 +123,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
             if p.dep_ == "pobj"
         ]
     possessors = [c for c in noun.children if c.dep_ == "poss"]
-    # "said in a Courier interview": a known outlet before the noun (strict: "an FBI
+    # "said in a Courier interview": a known outlet before the noun (strict: "a police
     # interview" is no outlet's).
     # "an interview with host Y on Courier radio", "with Y of the Courier": the outlet the
     # interviewer speaks for (strict: "Y of the Farmers' Union" is no outlet).
@@ -166,7 +166,7 @@ def _outlet_among(tokens: Iterable[Token], index: ArticleEntities, strict: bool)
     as anything else counts as an outlet (strict=False); after "told", only a known or
     introduced outlet does ("told parliament" is no interview)."""
     for token in tokens:
-        # "CBS's 'This Morning'", "the Courier's editor": a programme or staff of the outlet.
+        # "the Courier's 'Morning Show'", "the Courier's editor": a programme or staff of the outlet.
         candidates = [token, *[c for c in token.children if c.dep_ in ("appos", "compound", "poss")]]
         for candidate in candidates:
             entity = index.entity_at(candidate)

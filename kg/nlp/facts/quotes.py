@@ -356,11 +356,11 @@ def _relayed_within(
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
         return False
-    between = {a for t in span if not t.is_punct for a in t.ancestors if a.i in _path(t, verb)}
+    between = {doc[i] for t in span if not t.is_punct for i in _path(t, verb)}
     for clause in between:
         if clause == verb or clause in span or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if clause.lemma_.lower() not in SPEECH_LEMMAS | ATTRIBUTING_LEMMAS:
+        if clause.lemma_.lower() not in _REPORTING_LEMMAS:
             continue
         held = (clause, *(a for a in clause.ancestors if a in between))
         if not any(c.dep_ in ("advcl", "relcl") for c in held):
@@ -382,6 +382,9 @@ def _someone_else(subject: Token, speaker: Entity | None, index: ArticleEntities
         return False  # "what it called": the body that speaks, as often as not
     entity = index.entity_at(subject)
     return entity is None or entity != speaker
+
+
+_REPORTING_LEMMAS = SPEECH_LEMMAS | ATTRIBUTING_LEMMAS
 
 
 def _path(token: Token, verb: Token) -> set[int]:
@@ -703,7 +706,7 @@ def _told_by_a_person(verb: Token, index: ArticleEntities) -> bool:
     clause another speech verb reports (its complement, or one inside it) is told by that
     verb's subject, the aide's words of what Weber would ask, where that subject is a
     person or an unnamed source; not where it is an outlet relaying the words ("Weber said
-    ..., Interfax reported": Weber's), nor from an aside ("..., although Weber said")."""
+    ..., the Courier reported": Weber's), nor from an aside ("..., although Weber said")."""
     clause = verb
     while clause.dep_ == "ccomp":
         clause = clause.head

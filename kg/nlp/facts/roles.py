@@ -99,7 +99,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             and placed.head.dep_ == "prep"
             and placed.head.head.i < placed.i
         ):
-            # "the Alpine Front representative in Tallinn, X": the parser hangs the name on
+            # "the Alpine Front representative in Harbourtown, X": the parser hangs the name on
             # the place of the posting, not on the title before it.
             role = _title_phrase_role(placed.head.head, index)
         if role:
@@ -352,7 +352,7 @@ def _inner_title_words(
         return org_tokens, title_tokens
     if tail[-1].lower_ in ORGANISATION_WORDS:
         return org_tokens, title_tokens
-    # In text order: a prefix moved out of the body ("deputy ISS program manager") stands first.
+    # In text order: a prefix moved out of the body ("deputy Harbour Link program manager") stands first.
     return org_tokens[:cut], sorted([*tail, *title_tokens], key=lambda t: t.i)
 
 

@@ -461,7 +461,7 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
         # body the noun is compounded with. A person described by a role the name only
         # anchors ("the Harbour County senator", "a Harbour Union member", "a Weber adviser") is not
         # the place, body or person named in it.
-        # Nor is one of a kind the name is compounded with ("a NASA controller", "a Harbour
+        # Nor is one of a kind the name is compounded with ("a Port Authority controller", "a Harbour
         # Council panel"): "a" picks one of them, not the body.
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         role = token.lemma_.lower() in _PERSON_ROLE_NOUNS
