@@ -174,7 +174,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             # An adjunct ("during the meeting", "after talks"): the head's own tense and
             # modality still apply, its meaning does not, and neither does the meaning of
             # anything above it: "agreed to meet during a phone call" does not plan the call.
-            if _has_modal(head) or _is_conditional(head):
+            # "After his talks with Y, X is to fly on": told beside what is still to come.
+            if _has_modal(head) or _is_conditional(head) or (child.dep_ == "prep" and _is_to(head)):
                 return "planned"
             if base_form(head) in SCHEDULING_LEMMAS:
                 return "planned"  # "are expected to discuss X during their meeting"
@@ -313,6 +314,22 @@ def _in_future_time_clause(verb: Token) -> bool:
         _has_modal(head)
         or _is_conditional(head)
         or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in head.children)
+        # "wants to wait until they meet": what an infinitive tells has not happened yet
+        or (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+        or _is_to(head)
+    )
+
+
+def _is_to(verb: Token) -> bool:
+    """ "X is to fly to Rome", "are to be received": a present "be" with an infinitive tells
+    what is arranged to come ("the aim was to ..." tells no plan)."""
+    return (
+        base_form(verb) == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
     )
 
 
