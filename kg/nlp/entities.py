@@ -121,6 +121,7 @@ _STATEMENT_LEMMAS = words("statement-verbs")
 _PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
 BUILDING_NOUNS = words("building-nouns")
+AREA_UNIT_NOUNS = words("area-unit-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
@@ -524,6 +525,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
             and not is_given_name(span[0].text)  # "Anna Hall" is a person
         ):
             label = "FAC"  # "the Revik White House": a building a person's name qualifies
+        elif label == "PERSON" and len(span) > 1 and span[0].lower_ in AREA_UNIT_NOUNS:
+            label = "GPE"  # "County Ardmore": a division of a country, not a person
         elif label == "PERSON" and gazetteer.country_of_capital(name) and not _titled_name(span):
             label = "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
         elif label == "NORP" and _is_speaking_name(span, min_words=1):
