@@ -54,6 +54,8 @@ EITHER = {"or", "nor"}
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
 # in, even with no "with" partner named.
 ADJUNCT_EVENT_PREPS = {"during", "at"}
+# "senior officials, including A and B": the named members of a group.
+INCLUDING_WORDS = words("including-words")
 
 
 def extract_events(
@@ -189,7 +191,7 @@ def _subject_after_dateline(subject: Token, index: ArticleEntities) -> Entity | 
 
 
 def _is_included(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in ("including", "notably", "among")
+    return token.dep_ == "pobj" and token.head.lower_ in INCLUDING_WORDS
 
 
 def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
@@ -315,7 +317,12 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
         named = _named_in_title(item)
         if named is not None and depth < 3:
             out.extend(t for t in _listed(named, depth + 1) if t not in out)
-        out.append(item)
+        members = _named_members(item) if depth < 3 else []
+        # "met with senior officials, including A and B": the people named are the
+        # participants, not the group they stand in.
+        out.extend(t for m in members for t in _listed(m, depth + 1) if t not in out)
+        if not members:
+            out.append(item)
         if depth < 3:
             for child in item.children:
                 if child.dep_ == "appos":
@@ -323,12 +330,26 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
     return out
 
 
+def _named_members(group: Token) -> list[Token]:
+    """ "senior officials, including A and B", "top party leaders, among them A": the named
+    members a group's own "including" phrase lists (names only: "talks with local leaders,
+    including a meeting with X" names a part of the talks, read as a trigger of its own)."""
+    return [
+        p
+        for prep in group.children
+        if prep.dep_ == "prep" and prep.lower_ in INCLUDING_WORDS
+        for p in prep.children
+        if p.dep_ == "pobj" and (p.ent_type_ != "" or _named_in_title(p) is not None)
+    ]
+
+
 def _named_in_title(title: Token) -> Token | None:
     """ "Chief of the General Staff Anton Varga", "Chairman of the Joint Chiefs Gen. Karel
-    Weber": the parser makes the capitalised title the phrase's head and hangs the name, with
-    the body's own words, from its "of"; the name is the one meant. Only where words of the
+    Weber", "the deputy first minister of Northern Vesterland Anna Lind": the parser makes
+    the title the phrase's head and hangs the name, with the body's own words, from its
+    "of"; the name is the one meant. Only where words of the
     body stand between "of" and the name, so "the envoy of President Varga" stays an envoy."""
-    if not title.text[:1].isupper() or base_form(title) not in gazetteer.TITLE_HEADS:
+    if base_form(title) not in gazetteer.TITLE_HEADS:
         return None
     for prep in title.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
@@ -586,6 +607,12 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
     token = trigger.token
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in token.children):
         # "A and B were received by X": guests received together, one encounter.
+        return [mention]
+    if any(_named_members(o) for o in _with_objects(token)) and not any(
+        _separate(p) for prep in token.children if prep.dep_ == "prep" for p in prep.children
+    ):
+        # "met with senior officials, including A and B": one meeting with the group (but
+        # "met, on separate occasions, with five presidents, including A, B and C").
         return [mention]
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
