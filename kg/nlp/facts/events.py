@@ -327,7 +327,25 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
             for child in item.children:
                 if child.dep_ == "appos":
                     out.extend(t for t in _listed(child, depth + 1) if t not in out)
+                elif _name_run_into(child) and child not in out:
+                    # The name alone: what the parser made its conjunct is mangled with it
+                    # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
+                    out.append(child)
     return out
+
+
+def _name_run_into(child: Token) -> bool:
+    """ "met Vondrak and Sen. Anna Lind", "with wife Eva, Weber and first lady Lind": the
+    parser may hang the names before the last as modifiers of it; a person's name that ends
+    in a comma or "and" is an item of the list, not a part of the next name ("Anna Maria
+    Lind" has neither)."""
+    return (
+        child.dep_ == "nmod"
+        and child.pos_ == "PROPN"
+        and child.ent_type_ == "PERSON"
+        and child.head.ent_type_ == "PERSON"
+        and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
+    )
 
 
 def _named_members(group: Token) -> list[Token]:
