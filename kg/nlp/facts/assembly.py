@@ -36,6 +36,7 @@ from kg.nlp.frames import (
     story_occasion_place,
 )
 from kg.nlp.lexicon import words
+from kg.nlp.visits import LEADER_TITLES
 
 
 def assemble(
@@ -142,12 +143,30 @@ def _place_from_visits(
             destination = destinations[visitor]
             country = {destination.name, gazetteer.country_of_capital(destination.name)} - {None}
             hosts = [p for p in mention.participants if p != visitor]
-            if hosts and all(
-                host == destination or any(org in country for _, org in index.titles.get(host, ()))
-                for host in hosts
+            if hosts and (
+                all(
+                    host == destination or any(org in country for _, org in index.titles.get(host, ()))
+                    for host in hosts
+                )
+                or _unnamed_country_hosts(hosts, destination, index)
             ):
                 mention.place = destination
                 break
+
+
+def _unnamed_country_hosts(hosts: list[Entity], destination: Entity, index: ArticleEntities) -> bool:
+    """ "X, who arrived in Zelin on a visit, met Prime Minister Y and Speaker Z": where the trip
+    is to a country (or its capital), a host the story titles its leader without naming the
+    country ("Prime Minister Y", "King Y") is that country's, and so are people with him the
+    story gives no country at all."""
+    if destination.type != "country" and gazetteer.country_of_capital(destination.name) is None:
+        return False  # "arrived in the provincial capital": whose leader the host is, is not told
+    titles = [held for host in hosts for held in index.titles.get(host, ())]
+    return (
+        all(host.type == "person" for host in hosts)
+        and all(org is None for _, org in titles)
+        and any(title in LEADER_TITLES for title, _ in titles)
+    )
 
 
 def _place_from_whereabouts(
