@@ -289,9 +289,13 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     found ("the statement said", "a joint statement"), two or more named ("both sides said",
     "the leaders warned"), a person described by a role the place or party they hold it
     for makes one ("the Harbour County governor"), or a thing or body described as the one
-    the story has spoken of ("the commission says", "the book said").
-    Not a person described by a role alone ("the official", "the former senator", "the
-    lawyer", "the witness"): a source the story may leave unnamed, kept as its description."""
+    the story has spoken of ("the commission says", "the book said"), or one person by a
+    title or role alone ("the senator said", "the judge exclaimed": news writing's name for
+    someone it has named; gold and reader alike want the name, and a description is no
+    answer) unless the story brought in one so called without a name ("Ruiz met the
+    former senator").
+    Not a source news writing leaves unnamed ("the official", "the spokesman"), nor a person
+    described by what they do ("the lawyer", "the witness"): kept as its description."""
     if is_person_pronoun(phrase) or phrase.lemma_.lower() in DOCUMENT_NOUNS:
         return True
     if describes_someone(phrase, index):
@@ -304,7 +308,37 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     definite = "the" in determiners
     if definite and phrase.tag_ == "NNS" and phrase.lemma_.lower() in _PERSON_ROLE_NOUNS:
         return True  # "the leaders warned", "the defence chiefs said": several the story names
+    if (
+        definite
+        and phrase.tag_ in ("NN", "NNP")  # one, in lower case (the tagger may call it a name)
+        and phrase.is_lower
+        and phrase.lemma_.lower() in _PERSON_ROLE_NOUNS
+        and phrase.lemma_.lower() not in _UNNAMED_SOURCES
+        and not any(c.dep_ == "poss" for c in phrase.children)
+    ):
+        # "the senator said", "the judge exclaimed": one of the people the story names, unless
+        # the story brought in one so called without a name ("Ruiz met the senator").
+        head = phrase.lemma_.lower()
+        last = next((t for t in reversed(phrase.doc[: phrase.i]) if t.is_lower and t.lemma_ == head), None)
+        if (
+            last is not None
+            and last.dep_ in ("dobj", "pobj", "dative")
+            and not _calls_someone_named(last, index)
+        ):
+            return False
+        return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
     return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in PERSON_NOUNS
+
+
+def _calls_someone_named(noun: Token, index: ArticleEntities) -> bool:
+    """Is `noun` a word for a named person: part of the name ("Senator Ana Ruiz"), a title set
+    before it or beside it ("lawyer Ana Ruiz", "Ana Ruiz, a lawyer")?"""
+    while noun.dep_ == "conj" and noun.head != noun:  # "Ana Ruiz, a lawyer and former senator"
+        noun = noun.head
+    beside = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    if noun.dep_ in ("compound", "appos", "nmod"):
+        beside.append(noun.head)
+    return any(getattr(index.entity_at(t), "type", None) == "person" for t in beside)
 
 
 _ISSUING_VERBS = words("issuing-verbs")
