@@ -474,8 +474,11 @@ def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token
         return []
     start, end = around.start, around.end
     if end < len(doc):
-        between = parsed_text(doc)[segment.end : doc[end].idx]
-        if "\n" not in between and not between.strip('”"» '):
+        text = parsed_text(doc)
+        between = text[segment.end : doc[end].idx]
+        # Not after a full stop: "... founder of “Harbour Friends 2020.” Weber also pleaded
+        # guilty" is a sentence of its own.
+        if "\n" not in between and not between.strip('”"» ') and text[segment.end - 1] != ".":
             end = doc[end].sent.end
     before = start - 1
     while before >= 0 and doc[before].is_space:
