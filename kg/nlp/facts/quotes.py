@@ -49,6 +49,7 @@ from kg.nlp.facts.speakers import (
     pronoun_speaker,
     refers_back,
 )
+from kg.nlp.factuality import CONDITIONAL_MARKS
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
@@ -521,6 +522,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
         t
         for t in outside
         if t.pos_ in ("VERB", "AUX")
+        and not _imagined(t)
         and (
             t.lemma_.lower() in SPEECH_LEMMAS
             and not _told_by_a_person(t, index)
@@ -690,6 +692,18 @@ def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> 
     people = {e for e in index.entities if e.type == "person" and e.name.split()[-1].upper() == written}
     speaker = people.pop() if len(people) == 1 else None
     return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
+
+
+_WISHING_LEMMAS = words("wishing-verbs")
+
+
+def _imagined(verb: Token) -> bool:
+    """Is the speech verb one no one spoke: a picture ("his eyes gleaming, as if to say
+    “...”"), a condition ("if the board says “...”") or a wish ("I hope the country says
+    “...”")?"""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return True
+    return verb.dep_ in ("ccomp", "parataxis", "xcomp") and verb.head.lemma_.lower() in _WISHING_LEMMAS
 
 
 def _reported(verb: Token) -> bool:
