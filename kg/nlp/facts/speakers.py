@@ -418,6 +418,8 @@ def agreeing_person(
                 people, main = found
                 if not people:
                     return last  # its subject is someone we cannot name, or cannot tell
+                if limit == pronoun.i and main and _second_reading(words, pronoun, people, main, index):
+                    return None
                 if len(set(main)) == 1:
                     return main[0]
                 if last is not None and last not in people and pronoun.pos_ == "PRON" and limit != pronoun.i:
@@ -432,6 +434,23 @@ def agreeing_person(
         sentence = doc[sentence.start - 1].sent
         limit = sentence.end
     return last
+
+
+def _second_reading(
+    words: list[Token], pronoun: Token, people: list[Entity], main: list[Entity], index: ArticleEntities
+) -> bool:
+    """ "Weber said Ruiz was right when he said ...", "Weber praised Ruiz after she said ...":
+    in the pronoun's own sentence, a person it fits who is the subject or the object of a
+    clause the pronoun's clause hangs on is a second reading beside the main subject."""
+    governing = set(pronoun.head.ancestors)
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and t.head in governing
+        and t not in governing  # "praised Weber, who he said ...": the clause is of Weber
+        and (entity := index.entity_at(t)) in people
+        and entity not in main
+        for t in words
+    )
 
 
 def _fitting_people(
