@@ -119,22 +119,46 @@ def test_reporting_chain_traces_a_relayed_statement_to_its_interview(statements_
     }
 
 
-def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
+def _story_store(tmp_path, text: str):
+    """A store built from one invented story."""
     from kg.build.build import build
     from kg.graph.store import open_store
 
-    story = tmp_path / "harbour.txt"
-    story.write_text(
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    build([story], tmp_path / "store", workers=1)
+    return open_store(tmp_path / "store", read_only=True)
+
+
+def _quotes_of(db, person: str):
+    return q.run_query(db, q.load_query("quotes").text, q.parse_params([f"person={person}"]))
+
+
+def test_a_split_quotation_is_one_row_with_the_sentence_it_begins_in(tmp_path):
+    db = _story_store(
+        tmp_path,
         "Anna Lindqvist visited the port of Gdansk on Monday.\n\n"
         "“The harbour stays open,” Anna Lindqvist said. “Nobody will close it while I am here.”\n",
-        encoding="utf-8",
     )
-    build([story], tmp_path / "store", workers=1)
-    db = open_store(tmp_path / "store", read_only=True)
-    said = q.run_query(db, q.load_query("quotes").text, q.parse_params(["person=Anna Lindqvist"]))
+    said = _quotes_of(db, "Anna Lindqvist")
     assert [row[-1] for row in said.rows] == ["“The harbour stays open,” Anna Lindqvist said."]
     about = q.run_query(db, q.load_query("quoted-about").text, q.parse_params(["entity=Anna Lindqvist"]))
     assert about.rows == []  # she speaks; the words do not name her
+
+
+def test_a_quotation_attributed_by_surname_is_found_under_the_full_name(tmp_path):
+    """Issue 17, item 6: "Oakridge said" is the story's Maren Oakridge, the same entity the
+    graph names, so asking for what she said by her full name finds it."""
+    db = _story_store(
+        tmp_path,
+        "Councillor Maren Oakridge told reporters on Tuesday that the ferry line would open in spring.\n\n"
+        "“We have waited long enough for this crossing,” Oakridge said.\n",
+    )
+    said = _quotes_of(db, "Maren Oakridge")
+    assert [(row[0], row[1]) for row in said.rows] == [
+        ("Maren Oakridge", "We have waited long enough for this crossing")
+    ]
+    assert _quotes_of(db, "Oakridge").rows == []
 
 
 # Two articles tell one meeting, one placing it in the city, the other at the venue; one
