@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.graph import vocab as T
-from kg.graph.summary import PENDING
+from kg.graph.summary import PENDING, in_replaced
 from kg.model import FACT_TYPES
 
 if TYPE_CHECKING:
@@ -116,12 +116,11 @@ _START = (
 def _shift(graphs: list[ox.NamedNode], sign: str) -> str:
     """The update that moves each counter by what `graphs` and the marked nodes count now:
     sign "-" before the replacement, "+" after it."""
-    replaced = " ".join(map(str, graphs))
     return f"""DELETE {{ ?c <{T.COUNT}> ?old }} INSERT {{ ?c <{T.COUNT}> ?new }} WHERE {{
   {{
     SELECT ?c (COUNT(*) AS ?n) WHERE {{
-      {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ ?s ?p ?o }} BIND({_QUADS} AS ?c) }}
-      UNION {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ ?e a ?k }} VALUES (?k ?c) {{ {_IN_ARTICLES_VALUES} }} }}
+      {{ {in_replaced(graphs, "?s ?p ?o")} BIND({_QUADS} AS ?c) }}
+      UNION {{ {in_replaced(graphs, "?e a ?k")} VALUES (?k ?c) {{ {_IN_ARTICLES_VALUES} }} }}
       UNION {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} ?e a ?k . VALUES (?k ?c) {{ {_IN_GRAPH_VALUES} }} }}
       UNION {{
         GRAPH {PENDING} {{ ?e {_MARK} <{T.ENTITY_TYPE}> }}
@@ -147,12 +146,13 @@ def before_replacement(graphs: list[ox.NamedNode], quads: Iterable[ox.Quad], sta
         for q in quads
         if (q.predicate.value == T.TYPE and q.object in _MARKED_TYPES) or q.predicate.value == T.ENTITY_TYPE
     )
-    replaced = " ".join(map(str, graphs))
+    typed = (
+        f"{{ ?e a ?k VALUES ?k {{ {_MARKED_CLASSES} }} }} "
+        f"UNION {{ ?e <{T.ENTITY_TYPE}> ?t BIND(<{T.ENTITY_TYPE}> AS ?k) }}"
+    )
     ops = [
         *([_START] if start else []),
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} }} WHERE {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ "
-        f"{{ ?e a ?k VALUES ?k {{ {_MARKED_CLASSES} }} }} "
-        f"UNION {{ ?e <{T.ENTITY_TYPE}> ?t BIND(<{T.ENTITY_TYPE}> AS ?k) }} }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} ?k }} }} WHERE {{ {in_replaced(graphs, typed)} }}",
     ]
     if marks:
         ops.append(f"INSERT DATA {{ GRAPH {PENDING} {{\n{marks}}} }}")

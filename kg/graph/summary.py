@@ -185,6 +185,20 @@ _KINDS = [
 ]
 
 
+def in_replaced(graphs: list[ox.NamedNode], pattern: str) -> str:
+    """`pattern` matched in each of `graphs` (as ?g), as they hold before a replacement: what
+    the replacement update (kg/graph/store/base.py) and its marks and counts here and in
+    kg/graph/stats.py read of the old versions."""
+    return f"VALUES ?g {{ {' '.join(map(str, graphs))} }} GRAPH ?g {{ {pattern} }}"
+
+
+def stated_only_in(graphs: list[ox.NamedNode], triple: str) -> str:
+    """The filter that keeps `triple` (a pattern) only where no graph but `graphs` states it:
+    the triple leaves the merged view when they are replaced (unless a new version states it)."""
+    others = ", ".join(map(str, graphs))
+    return f"FILTER NOT EXISTS {{ GRAPH ?other {{ {triple} }} FILTER(?other NOT IN ({others})) }}"
+
+
 def _naming(quads: Iterable[ox.Quad]) -> list[str]:
     return [f"({q.subject} {q.predicate} {q.object})" for q in quads if q.predicate.value in _NAMING]
 
@@ -196,15 +210,12 @@ def marks_before(graphs: list[ox.NamedNode], quads: list[ox.Quad]) -> list[str]:
     new version) or enter it (stated by a new version, not yet in the view)."""
     naming = " ".join(_naming(quads))
     keep = f" MINUS {{ VALUES (?x ?p ?o) {{ {naming} }} }}" if naming else ""
-    replaced, others = " ".join(map(str, graphs)), ", ".join(map(str, graphs))
     ops = [
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
-        f"GRAPH ?g {{ {_ALL} }} }}",
-        f"INSERT {{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
-        f"GRAPH ?g {{ ?e ?p ?o }} VALUES ?p {{ {_CITING_VALUES} }} }}",
-        f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ VALUES ?g {{ {replaced} }} "
-        f"GRAPH ?g {{ ?x ?p ?o }} VALUES ?p {{ {_NAMING_VALUES} }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?x ?p ?o }} FILTER(?other NOT IN ({others})) }}{keep} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_MARK} }} }} WHERE {{ {in_replaced(graphs, _ALL)} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?e {_CITES_MARK} }} }} WHERE {{ {in_replaced(graphs, '?e ?p ?o')} "
+        f"VALUES ?p {{ {_CITING_VALUES} }} }}",
+        f"INSERT {{ GRAPH {PENDING} {{ ?x {_MARK} }} }} WHERE {{ {in_replaced(graphs, '?x ?p ?o')} "
+        f"VALUES ?p {{ {_NAMING_VALUES} }} {stated_only_in(graphs, '?x ?p ?o')}{keep} }}",
     ]
     if naming:
         ops.append(

@@ -32,10 +32,9 @@ def replacement_update(
     # A triple leaves the view only when no graph outside the replaced ones still states it;
     # the new triples (re)enter it below, so a triple a new version keeps is never missing
     # after the update.
-    replaced, others = " ".join(map(str, graphs)), ", ".join(map(str, graphs))
     forget = (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {replaced} }} GRAPH ?g {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({others})) }} }}"
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ {summary.in_replaced(graphs, '?s ?p ?o')} "
+        f"{summary.stated_only_in(graphs, '?s ?p ?o')} }}"
     )
     ops = [
         *summary.marks_before(graphs, every),
