@@ -266,7 +266,6 @@ def _build_into(
             todo, model=model, batch_size=batch_size, workers=workers, cluster=cluster, chunk_size=chunk_size
         )
         batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]] = []
-        unflushed = 0
         try:
             for article, facts in extracted:
                 batch.append((article, facts, article_quads(facts)))
@@ -276,10 +275,10 @@ def _build_into(
                     on_article(article)
                 if len(batch) == WRITE_EVERY:
                     _write(store, batch, report)
-                    unflushed += WRITE_EVERY
-                    if unflushed >= FLUSH_EVERY:
+                    # A flush each time the articles written (WRITE_EVERY a batch, counted
+                    # from 0 in `report.built`) pass a multiple of FLUSH_EVERY.
+                    if report.built % FLUSH_EVERY < WRITE_EVERY:
                         store.flush()
-                        unflushed = 0
         except KeyboardInterrupt:
             _write(store, batch, report)  # what was parsed before Ctrl-C is kept
             raise
