@@ -70,7 +70,7 @@ def test_hostile_names_ids_and_words_cannot_add_a_triple(article_id, name, words
     parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     assert len(parsed) == len(quads)  # one line, one quad: nothing escaped its term
     store = ox.Store()
-    store.update(replacement_update(graph_iri(article_id), quads))
+    store.update(replacement_update([(graph_iri(article_id), quads)]))
     named = [
         q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name == graph_iri(article_id)
     ]

@@ -15,18 +15,13 @@ from kg.graph.iris import graph_iri
 from kg.graph.triples import ntriples_line
 
 
-def replacement_update(
-    graph: ox.NamedNode | list[tuple[ox.NamedNode, Iterable[ox.Quad]]],
-    quads: Iterable[ox.Quad] = (),
-    *,
-    start: bool = True,
-) -> str:
-    """One SPARQL update that makes `graph` hold exactly `quads` (or each graph of a list of
-    (graph, quads) pairs hold its quads: several articles in one transaction), keeps the
+def replacement_update(pairs: list[tuple[ox.NamedNode, Iterable[ox.Quad]]], *, start: bool = True) -> str:
+    """One SPARQL update that makes each graph of a list of (graph, quads) pairs hold exactly
+    its quads (one pair for one article, several for several in one transaction), keeps the
     default graph the merged view of every named graph, and keeps the listings' summaries of
     the events it touches (kg/graph/summary.py) and the store's counts (kg/graph/stats.py)
     right, all in one request. `start` starts the store's counters where it has none yet."""
-    items = [(g, list(q)) for g, q in graph] if isinstance(graph, list) else [(graph, list(quads))]
+    items = [(g, list(q)) for g, q in pairs]
     graphs = [g for g, _ in items]
     every = [q for _, qs in items for q in qs]
     # A triple leaves the view only when no graph outside the replaced ones still states it;
