@@ -162,18 +162,32 @@ def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity]
     Revik and Karel Vondrak" (the nationality in the same place of its list)."""
     doc, first = name.doc, name.sent.start
     own = _body_after(name, index)
-    # Back along "A of X, B of Y and" to the list's first name.
+    if own is not None and (start := _list_start(name, index)) < name.start:
+        title = doc[start - 1] if start > first else None
+        if (
+            title is not None
+            and _is_title(title)
+            and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)
+        ):
+            return normalise_title([title.lemma_]), own
+    return _nationalities_role(name, index)
+
+
+def _list_start(name: Span, index: ArticleEntities) -> int:
+    """Where the list `name` ends ("A of X, B of Y and `name`") starts: back along each
+    earlier name and its "of" phrase to the first name (`name`'s own start if none)."""
+    doc, first = name.doc, name.sent.start
     start = name.start
-    while own is not None:
+    while True:
         j = start - 1
         if j <= first or doc[j].lower_ not in (",", "and"):
-            break
+            return start
         while j > first and doc[j].lower_ in (",", "and"):
             j -= 1
         body = index.span_of(doc[j])
         if body is None or (e := index.entity_at(doc[j])) is None or e.type not in ORG_TYPES:
             if not gazetteer.country_of(doc[j].text) and not doc[j].is_title:
-                break
+                return start
             k = j
             while k > first and doc[k - 1].lower_ != "of":
                 k -= 1
@@ -184,17 +198,8 @@ def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity]
         if j > first and doc[j].lower_ == "the":
             j -= 1
         if j <= first or doc[j].lower_ != "of" or (person := _person_span(doc[j - 1], index)) is None:
-            break
+            return start
         start = person.start
-    if own is not None and start < name.start:
-        title = doc[start - 1] if start > first else None
-        if (
-            title is not None
-            and _is_title(title)
-            and (title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR)
-        ):
-            return normalise_title([title.lemma_]), own
-    return _nationalities_role(name, index)
 
 
 def _nationalities_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
@@ -429,9 +434,7 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         # "Ruritania's deposed King Otto", "Ruritania's foreign minister Otto Kern": the
         # parser hangs the possessive on the name or on any word of the title.
-        org = next(
-            (owner for t in (name.root, *modifiers) if (owner := _possessor(t, index)) is not None), None
-        )
+        org = _possessor_among((name.root, *modifiers), index)
         if org is not None:
             org_tokens, title_tokens = _inner_title_words(
                 org_tokens, title_tokens, index, owner_elsewhere=True
@@ -444,9 +447,7 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     ):
         # "Ruritania's UN envoy X": the possessive names whom the holder serves; the body
         # between it and the title noun is where they serve, and part of the title.
-        owner = next(
-            (owner for t in (name.root, *modifiers) if (owner := _possessor(t, index)) is not None), None
-        )
+        owner = _possessor_among((name.root, *modifiers), index)
         if owner is not None and owner != org:
             org, title_tokens = owner, [*org_tokens, *title_tokens]
     if org is None:
@@ -506,7 +507,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     if org is None and not org_tokens and start > 0 and doc[start - 1].tag_ == "POS":
         # "Ruritania's Minister of Defence X": the possessive just before the title, which
         # the parser hangs on any word of it or on the name.
-        org = next((owner for t in (*run, name.root) if (owner := _possessor(t, index)) is not None), None)
+        org = _possessor_among((*run, name.root), index)
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
@@ -608,6 +609,12 @@ def _possessor(head: Token, index: ArticleEntities) -> Entity | None:
     """The country or organisation in a possessive before a title: "Ruritania's"."""
     owners = (index.entity_at(c) for c in head.children if c.dep_ == "poss")
     return next((e for e in owners if e is not None and e.type in ORG_TYPES), None)
+
+
+def _possessor_among(tokens: tuple[Token, ...], index: ArticleEntities) -> Entity | None:
+    """The first possessor (`_possessor`) any of `tokens` has: the parser hangs "Ruritania's"
+    on the name or on any word of the title."""
+    return next((owner for t in tokens if (owner := _possessor(t, index)) is not None), None)
 
 
 def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
