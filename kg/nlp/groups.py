@@ -281,7 +281,7 @@ def _describe(
     key = (base_form(noun), _modifiers(noun))
     for holder in (noun, *(c for c in noun.children if c.dep_ == "appos" and is_group_noun(c))):
         bodies = bodies_listed(holder, index)
-        members = [member_or_body(b, holder, index, distributed=len(bodies) > 1) for b in bodies]
+        members = standing_for(bodies, holder, index)
         if len(bodies) > 1 and all(m is not None for m in members):
             described[key] = (number, tuple(dict.fromkeys(m for m in members if m is not None)))
             return
@@ -337,6 +337,12 @@ def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distribute
     if not holders:
         return body
     return holders.pop() if distributed and len(holders) == 1 else None
+
+
+def standing_for(bodies: list[Entity], noun: Token, index: ArticleEntities) -> list[Entity | None]:
+    """Who a plural noun names for each of the bodies it lists (`member_or_body`): a person
+    for each body only where it lists several ("the leaders of Norland and Brask")."""
+    return [member_or_body(b, noun, index, distributed=len(bodies) > 1) for b in bodies]
 
 
 def _of_kind(title: str, kind: str, modifiers: set[str]) -> bool:

@@ -37,7 +37,14 @@ from kg.nlp.factuality import (
     status_of,
 )
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
-from kg.nlp.groups import bodies_listed, hyphen_parties, hyphen_run, is_group_noun, member_or_body
+from kg.nlp.groups import (
+    bodies_listed,
+    hyphen_parties,
+    hyphen_run,
+    is_group_noun,
+    member_or_body,
+    standing_for,
+)
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
@@ -289,7 +296,7 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     if (e := index.entity_at(member)) is not None and e.type == "country"
                 ]
                 bodies += listed if len(listed) > 1 else []
-                standing = [member_or_body(e, item, index, distributed=len(bodies) > 1) for e in bodies]
+                standing = standing_for(bodies, item, index)
                 found.extend(e for e in standing if e is not None and e not in found)
                 if bodies:
                     continue
