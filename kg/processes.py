@@ -19,18 +19,37 @@ T = TypeVar("T")
 
 
 def started_deaf_to_ctrl_c(start: Callable[[], T]) -> T:
-    """`start()`, a call that starts a child process, with Ctrl-C ignored meanwhile: the child
-    then runs with Ctrl-C ignored from its first instruction (an ignored signal stays ignored
-    across exec), where one interrupted while it imports prints a traceback. Ctrl-C reaches
-    every process of the terminal's group; the parent alone answers it, and is deaf to it
-    only for the moment a start takes."""
+    """`start()`, a call that starts a child process, with Ctrl-C held back meanwhile: the child
+    then runs deaf to Ctrl-C from its first instruction, where one interrupted while it imports
+    prints a traceback. Ctrl-C reaches every process of the terminal's group; the parent alone
+    answers it.
+
+    Held back, not ignored, where the system can: the signal is blocked for the moment the start
+    takes, so a Ctrl-C pressed in that moment waits and reaches the parent right after, instead
+    of being lost (the build then ran to its end). The child inherits the block (a signal mask
+    survives fork and exec) and lifts it in `deaf_to_ctrl_c`, its first step, ignoring what
+    waited for it. Without signal masks, the signal is ignored for that moment instead."""
     if threading.current_thread() is not threading.main_thread():
         return start()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            return start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         return start()
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def deaf_to_ctrl_c() -> None:
+    """A child's first step (one started by `started_deaf_to_ctrl_c`): ignore Ctrl-C from now
+    on, then lift the block it was born with; a Ctrl-C that waited is dropped with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 from kg.errors import KgError
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts
-from kg.processes import exit_with, started_deaf_to_ctrl_c
+from kg.processes import deaf_to_ctrl_c, exit_with, started_deaf_to_ctrl_c
 
 T = TypeVar("T")
 
@@ -64,7 +63,7 @@ def _start_worker(model: str | None, parent: int) -> None:
     """A worker's first step: bind its life to its parent's, then load the model."""
     # Ctrl-C reaches every process of the terminal's group. The parent alone answers it (it
     # says what is stored and ends the workers); a worker would print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    deaf_to_ctrl_c()
     exit_with(parent)
     from kg.nlp.pipeline import load_nlp
 

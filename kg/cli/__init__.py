@@ -16,8 +16,4 @@ from __future__ import annotations
 from kg.cli import build, listing, pictures, scoring, serving, store  # noqa: F401 (registers the commands)
 from kg.cli.common import app
 
-__all__ = ["app", "main"]
-
-
-def main() -> None:  # pragma: no cover - console script entry point
-    app()
+__all__ = ["app"]

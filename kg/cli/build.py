@@ -105,14 +105,16 @@ def build(
     Example: `kg build https://example.org/world/rss.xml` (a feed: each entry's page is
     fetched and built; what is stored unchanged is skipped on the next run)
     """
-    from kg.build.build import build as run_build
-    from kg.build.build import read_id_filter
-    from kg.build.parallel import cpu_count
-
     if fmt not in ("table", "json"):
         _fail(KgError(f"--format must be table or json, not {fmt!r}"))
     stored: list[int] = []  # one entry per article written, for the message if interrupted
     try:
+        # Imported inside the try: a Ctrl-C while they load says what is stored (nothing) like
+        # any other, where typer would end the command without a word.
+        from kg.build.build import build as run_build
+        from kg.build.build import read_id_filter
+        from kg.build.parallel import cpu_count
+
         wanted = read_id_filter(ids) if ids else None
         with Progress(
             TextColumn("[bold]building"),

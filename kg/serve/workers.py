@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kg.errors import KgError, StoreError
 from kg.graph.store import LocalStore, is_url, open_store
-from kg.processes import started_deaf_to_ctrl_c
+from kg.processes import deaf_to_ctrl_c, started_deaf_to_ctrl_c
 from kg.serve.answers import Answer, _error, run
 from kg.serve.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
@@ -36,7 +36,7 @@ def _worker(store: str, jobs: Connection, max_memory: int, time_limit: float) ->
     server store is given the time limit where it takes one; the ready message says where
     it does not."""
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server answers Ctrl-C and stops the workers
+    deaf_to_ctrl_c()  # the server answers Ctrl-C and stops the workers
     limit = max_memory * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     try:

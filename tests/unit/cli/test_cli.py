@@ -336,7 +336,12 @@ def test_ctrl_c_in_a_terminal_stops_the_build_in_one_line(tmp_path: Path, moment
     children: list = []  # psutil processes
     try:
         if moment == "while importing":
-            time.sleep(0.5)
+            # Into the build's imports (spaCy's), which take about a second of processor time:
+            # past the interpreter's start and typer's reading of the command line, each of
+            # which can outlast a fixed half second on a busy machine.
+            deadline = time.monotonic() + 30
+            while sum(psutil.Process(build.pid).cpu_times()[:2]) < 0.3 and time.monotonic() < deadline:
+                time.sleep(0.01)
         else:
             deadline = time.monotonic() + 60
             while len(psutil.Process(build.pid).children()) < 2 and time.monotonic() < deadline:
@@ -488,3 +493,19 @@ def test_a_long_answer_is_written_in_flat_memory(tmp_path: Path, monkeypatch):
                 peaks.append(tracemalloc.get_traced_memory()[1])
                 tracemalloc.stop()
             assert peaks[1] < peaks[0] + 500_000, (fmt, peaks)
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line_not_a_traceback(monkeypatch, capsys):
+    # Loading the commands takes half a second on a busy machine; a Ctrl-C then printed a
+    # traceback through the imports.
+    import kg.cli
+    from kg.__main__ import main
+
+    def interrupted(**_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.cli, "app", interrupted)
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == "interrupted: stopped as it started; nothing was changed\n"

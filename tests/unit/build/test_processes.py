@@ -1,0 +1,34 @@
+"""Starting a child deaf to Ctrl-C must not make the parent deaf to it: a Ctrl-C pressed while
+a worker starts used to be dropped, and the build ran to its end."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import pytest
+
+from kg.processes import started_deaf_to_ctrl_c
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signal masks are POSIX")
+def test_a_ctrl_c_pressed_while_a_child_starts_reaches_the_parent_after():
+    def start() -> str:
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C mid-start
+        return "started"
+
+    with pytest.raises(KeyboardInterrupt):
+        assert started_deaf_to_ctrl_c(start) == "started"
+        # The signal waited for the start to end; Python raises it at the next instruction.
+        for _ in range(1000):
+            pass
+    # And the start itself ran to its end first.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_start_without_ctrl_c_returns_what_it_started():
+    assert started_deaf_to_ctrl_c(lambda: 42) == 42
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
