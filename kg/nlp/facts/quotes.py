@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Evidence, Interview, Quote
 from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text
+from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.speakers import (
@@ -863,13 +864,13 @@ def _speaker_of(
         for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
             return _described(quoted, index, *named_speaker(quoted, index), verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside]
+    subjects = _undated([c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside])
     clause: Token | None = verb
     for _ in range(SUBJECT_CLIMB):
         clause = _controlling_clause(clause) if clause is not None else None
         if subjects or clause is None:
             break
-        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.idx not in inside]
+        subjects = _undated([c for c in clause.children if c.dep_ == "nsubj" and c.idx not in inside])
     # Two subjects of one verb are a misparse ("co-host Ana Ruiz asked", "made public ― Weber
     # boasted", the hyphen or dash read as a noun): the one that names someone first.
     if len(subjects) > 1:
@@ -901,6 +902,25 @@ def _speaker_of(
             continue  # "made public ― Weber boasted": a misparse, not a speaker
         return _described(subject, index, entity, description, verb)
     return None
+
+
+def _undated(subjects: list[Token]) -> list[Token]:
+    """The subjects without the story's dateline, which the parser may make one ("OSLO, May 2
+    (Norpress) — An aide called ..."): where the reporter is, never who speaks. A name it
+    hung on the dateline as an apposition ("OSLO (Norpress) — Mayor Ana Ruiz said") is the
+    subject."""
+    if not subjects:
+        return subjects
+    dateline = dateline_span(subjects[0].doc)
+    if dateline is None:
+        return subjects
+    kept: list[Token] = []
+    for subject in subjects:
+        if dateline.start <= subject.i < dateline.end:
+            kept.extend(c for c in subject.children if c.dep_ == "appos" and c.i >= dateline.end)
+        else:
+            kept.append(subject)
+    return kept
 
 
 def _described(
