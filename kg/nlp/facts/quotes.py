@@ -52,8 +52,29 @@ from kg.nlp.facts.speakers import (
 )
 from kg.nlp.factuality import CONDITIONAL_MARKS
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
-from kg.nlp.lexicon import words
+from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
+
+# Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
+# other verbs of saying ("proclaimed", "fired back", "she went on").
+_QUOTING_LEMMAS = SPEECH_LEMMAS | single_words("reporting-verbs")
+_QUOTING_PHRASAL = phrasal_verbs("reporting-verbs")
+
+
+def _is_quoting_verb(token: Token) -> bool:
+    """Is the token a verb of saying: a speech verb, another verb of saying, or one of the
+    verbs that say with a particle ("fired back", "went on")?"""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _QUOTING_LEMMAS:
+        return True
+    particles = _QUOTING_PHRASAL.get(lemma)
+    # The parser reads the particle as one ("went on") or as an adverb ("fired back").
+    return particles is not None and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in token.children
+    )
+
 
 # Fewer quoted words than this are a phrase the writer marks, not a statement.
 MIN_WORDS = 3
@@ -327,13 +348,7 @@ def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token
     if between is None or second is None:
         return False
     sentence = second[0].sent
-    return any(
-        t.pos_ in ("VERB", "AUX")
-        and t.lemma_.lower() in SPEECH_LEMMAS
-        and verb in t.ancestors
-        and t.sent == sentence
-        for t in between
-    )
+    return any(_is_quoting_verb(t) and verb in t.ancestors and t.sent == sentence for t in between)
 
 
 def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
@@ -495,9 +510,7 @@ def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[
     outside quotation marks, in text order: the candidates for a later "he said"."""
     found: list[tuple[Token, Entity]] = []
     for token in doc:
-        if token.idx in inside or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if token.lemma_.lower() not in SPEECH_LEMMAS:
+        if token.idx in inside or not _is_quoting_verb(token):
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj" and c.idx not in inside):
             entity = index.entity_at(subject)
@@ -525,7 +538,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
         if t.pos_ in ("VERB", "AUX")
         and not _imagined(t)
         and (
-            t.lemma_.lower() in SPEECH_LEMMAS
+            _is_quoting_verb(t)
             and not _told_by_a_person(t, index)
             or t.lemma_.lower() in ATTRIBUTING_LEMMAS
             and _governs(t, doc, segment)
@@ -642,19 +655,12 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     sentence = span[0].sent
     if text[sentence.start_char : segment.start].strip(" \n“\"«„‘'"):
         return None  # words of the writer's own before the quotation
-    if any(
-        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
-        for t in _outside_tokens(doc, segment, inside)
-    ):
+    if any(_is_quoting_verb(t) for t in _outside_tokens(doc, segment, inside)):
         return None  # an attribution of its own ("they said"), only one we could not resolve
     before = doc[sentence.start - 1].sent
     if paragraphs_between(doc[before.end - 1], span[0]) > 1:
         return None
-    verbs = [
-        t
-        for t in reversed(before)
-        if t.idx not in inside and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS
-    ]
+    verbs = [t for t in reversed(before) if t.idx not in inside and _is_quoting_verb(t)]
     for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
         if found is not None and found.speaker is not None:
