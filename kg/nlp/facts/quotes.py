@@ -782,6 +782,9 @@ def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attrib
     if not before.endswith(":"):
         return None
     line_start = before.rfind("\n") + 1
+    inverted = _inverted_label(doc, line_start, len(before) - 1, index)
+    if inverted is not None:
+        return inverted
     label = doc.char_span(line_start, len(before) - 1, alignment_mode="contract")
     if label is None or not 1 <= len(label) <= _LABEL_MAX_TOKENS:
         return None
@@ -791,6 +794,52 @@ def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attrib
     if entity is None or entity.type not in ("person", "organization"):
         return None
     return _Attribution(entity, entity.name)
+
+
+def _says_word(token: Token) -> bool:
+    """ "Said", "Added", "Continued" opening a line: a verb of saying, however the parser
+    tagged it there (often as part of the name after it)."""
+    if not token.text[:1].isupper():
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        return _is_quoting_verb(token)
+    word = token.lower_
+    if word in _SAID_FORMS:
+        return True
+    forms = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("ed") else set()
+    return bool(forms & _QUOTING_LEMMAS)
+
+
+# The irregular past forms of the verbs of saying ("Said Weber:"), the regular ones read
+# from their lemmas ("Added", "Replied").
+_SAID_FORMS = words("reporting-verb-irregular-forms")
+
+
+def _inverted_label(doc: Doc, line_start: int, colon: int, index: ArticleEntities) -> _Attribution | None:
+    """ "Said Weber: “...”", "Continued Ruiz: “...”": a verb of saying and a name before the
+    colon, opening the line or a sentence in it, the order a writer uses to hand a quotation
+    to someone just named. The speaker is the person the words after the verb name (a
+    surname: the one person of the story who bears it), not a name the tagger read the verb
+    into ("Added Weber")."""
+    text = parsed_text(doc)
+    ends = [text.rfind(end, line_start, colon) for end in (". ", "? ", "! ", "” ")]
+    start = max([line_start] + [e + 2 for e in ends if e != -1])
+    label = doc.char_span(start, colon, alignment_mode="contract")
+    if label is None or not 2 <= len(label) <= 4 or not _says_word(label[0]):
+        return None
+    name = label[1:]
+    if any(t.pos_ in ("VERB", "AUX") or not t.text[:1].isupper() for t in name):
+        return None
+    entity = index.entity_at(name[0])
+    if entity is not None and entity.type == "person" and label[0].text not in entity.name.split():
+        return _Attribution(entity, entity.name)
+    if len(name) == 1:
+        verb = label[0].text
+        people = {p for p in index.surname_bearers(Entity(name.text, "person")) if verb not in p.name.split()}
+        if len(people) == 1:
+            person = people.pop()
+            return _Attribution(person, person.name)
+    return None
 
 
 def _participle_after_name(
