@@ -343,7 +343,8 @@ def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token
     the sentence of the second makes that one a statement of its own."""
     if verb is None:
         return False
-    between = doc.char_span(prev.end + 1, segment.start - 1, alignment_mode="contract")
+    text = parsed_text(doc)
+    between = doc.char_span(_after_close(text, prev), _opening(text, segment), alignment_mode="contract")
     second = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if between is None or second is None:
         return False
@@ -778,7 +779,7 @@ def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attrib
     """ "Weber to the BBC: “...”": a line that opens with a name and ends in a colon right
     before the quotation, with no verb of its own, labels who speaks."""
     text = parsed_text(doc)
-    before = text[: segment.start - 1].rstrip()
+    before = text[: _opening(text, segment)].rstrip()
     if not before.endswith(":"):
         return None
     line_start = before.rfind("\n") + 1
@@ -855,9 +856,10 @@ def _participle_after_name(
     if entity is None or entity.type != "person":
         return None
     text = parsed_text(doc)
-    if any(ch in text[verb.idx : segment.start - 1] for ch in '“”"\n.;'):
+    if any(ch in text[verb.idx : _opening(text, segment)] for ch in '“”"\n.;'):
         return None  # the quotation is not the next thing the verb introduces
-    opening = doc.char_span(segment.start - 1, segment.start, alignment_mode="expand")
+    mark = _opening(text, segment)
+    opening = doc.char_span(mark, mark + 1, alignment_mode="expand")
     if opening is None or opening[0].sent != verb.sent:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : opening[0].i]):
@@ -885,7 +887,8 @@ def _next_to_quotation(
     between.reverse()
     if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
-    if any(ch in parsed_text(doc)[segment.end + 1 : verb.idx] for ch in '“”"\n'):
+    text = parsed_text(doc)
+    if any(ch in text[_after_close(text, segment) : verb.idx] for ch in '“”"\n'):
         return None
     entity = index.entity_at(between[0])
     if entity is None or entity.type not in SPEAKER_TYPES:
@@ -1022,9 +1025,26 @@ def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
 
 def _has_text_between(text: str, prev: _Segment, segment: _Segment) -> bool:
     """Is there a paragraph between the two that is not part of the quotation?"""
-    return any(line.strip() for line in text[prev.end : segment.start - 1].split("\n")[1:-1])
+    return any(line.strip() for line in text[prev.end : _opening(text, segment)].split("\n")[1:-1])
 
 
 def _starts_paragraph(text: str, segment: _Segment) -> bool:
     line_start = text.rfind("\n", 0, segment.start) + 1
-    return not text[line_start : segment.start - 1].strip()
+    return not text[line_start : _opening(text, segment)].strip()
+
+
+def _opening(text: str, segment: _Segment) -> int:
+    """Where the quotation's opening mark stands: right before its words, or before the
+    space an archive's two-apostrophe mark left there (''Yes: “ Yes)."""
+    i = segment.start - 1
+    while i > 0 and text[i] == " ":
+        i -= 1
+    return i
+
+
+def _after_close(text: str, segment: _Segment) -> int:
+    """Where the text after the quotation's closing mark starts (Yes,'': Yes, ”)."""
+    i = segment.end
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i + 1
