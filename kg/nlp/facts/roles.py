@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Evidence, Role
 from kg.nlp import gazetteer
-from kg.nlp.entities import PORTFOLIO_NOUNS, ArticleEntities
+from kg.nlp.entities import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, ArticleEntities
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
 
@@ -33,8 +33,9 @@ _SINGULAR = {
 
 
 def normalise_title(words: list[str]) -> str:
-    """Lower case, singular, spokesperson for spokesman and spokeswoman."""
-    words = [w.lower() for w in words]
+    """Lower case, singular, spokesperson for spokesman and spokeswoman, an abbreviation
+    written out ("Sen." -> "senator")."""
+    words = [_abbreviated(w.lower()) or w.lower() for w in words]
     last = _SINGULAR.get(words[-1], words[-1])
     if last in ("spokesman", "spokeswoman"):
         last = "spokesperson"
@@ -373,7 +374,16 @@ HYPHEN_SUFFIXES = {"elect", "designate"}
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in gazetteer.TITLE_HEADS or token.lemma_.lower() in gazetteer.TITLE_HEADS
+    return (
+        token.lower_ in gazetteer.TITLE_HEADS
+        or token.lemma_.lower() in gazetteer.TITLE_HEADS
+        or _abbreviated(token.lower_) is not None
+    )
+
+
+def _abbreviated(word: str) -> str | None:
+    """The title an abbreviation with its full stop stands for: "sen." -> "senator"."""
+    return TITLE_ABBREVIATIONS.get(word[:-1]) if word.endswith(".") else None
 
 
 def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
