@@ -1083,6 +1083,10 @@ def _outlets_by_kind(doc: Doc) -> list[Span]:
         start = before + 1
         while start > kind.sent.start and _name_word(doc[start - 1]):
             start -= 1
+        if start == kind.sent.start and start <= before and doc[start].pos_ != "PROPN":
+            # "Conservative radio host X": a sentence's first word is capitalised anyway;
+            # only a proper noun there begins a name.
+            start += 1
         run = doc[start : before + 1]
         if len(run) and not (len(run) == 1 and gazetteer.country_of(run.text)):
             found.append(Span(doc, start, before + 1, label="ORG"))

@@ -12,7 +12,7 @@ from kg.nlp.entities import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, ArticleEntitie
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
 
-ORG_TYPES = {"country", "organization", "place"}
+ORG_TYPES = {"country", "organization", "place", "outlet"}
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
 LOOSE_MODIFIERS = words("loose-modifiers")
