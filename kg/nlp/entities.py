@@ -245,6 +245,13 @@ def _name_spans(doc: Doc) -> list[Span]:
             # the body's last word is compounded into the name that follows it.
             released.add(ent.end - 1)
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+        if ent.label_ != "PERSON" and len(ent) > 1 and _before_a_name(doc, ent.end):
+            # "the Harbour Union Executive" + "Chairman Karel Vondrak", "the Joint Staff Gen." +
+            # "Tom Berg": the title words the tagger ran into a body's name are the title's.
+            end = ent.end
+            while end - 1 > ent.start and _is_title_word(doc[end - 1]) and not doc[end - 1].is_lower:
+                end -= 1
+            ent = Span(doc, ent.start, end, label=ent.label_)
         owner = _possessor_end(ent)
         if owner is not None:
             # "the Harbour Courier's Anna Lind" tagged one organisation: the owner's name, then
@@ -410,6 +417,14 @@ def _called_a_settlement(span: Span) -> bool:
     return any(
         c.dep_ == "appos" and c.i >= span.end and c.lemma_.lower() in SETTLEMENT_NOUNS
         for c in span.root.children
+    )
+
+
+def _before_a_name(doc: Doc, end: int) -> bool:
+    """Does a person's name, or a title before one, begin at `end`?"""
+    return end < len(doc) and (
+        (doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON")
+        or (_is_title_word(doc[end]) and not doc[end].is_lower)
     )
 
 
