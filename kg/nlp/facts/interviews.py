@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from kg.model import Entity, Evidence, Interview
+from kg.nlp import gazetteer
 from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
@@ -29,6 +30,7 @@ SPEAKING_TO_VERBS = words("speaking-to-verbs")
 QUESTIONING_VERBS = words("questioning-verbs")
 MEETING_NOUNS = words("meeting-nouns")
 EDITORIAL_NOUNS = words("editorial-nouns")
+PROGRAMME_NOUNS = words("programme-nouns")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS})
@@ -95,7 +97,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         ]
         # "spoke with Courier senior writer X": the outlet among the name's premodifiers.
         premodifiers = [t for p in to_objects for t in token.doc[p.left_edge.i : p.i]]
-        outlet = _outlet_among(to_objects + premodifiers, index, strict=True)
+        outlet = _outlet_among(to_objects + premodifiers, index, strict=True) or _broadcast_on(token, index)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma == "interview":
@@ -149,6 +151,48 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
         # noun; the one who gave it is the one interviewed.
         person = _speaker(noun.head, index)
     return (outlet, person, verb) if person else None
+
+
+def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
+    """Speaking "on" an outlet or its broadcast: "said on Courier TV", "said on the Courier's
+    'Morning Hour' program" (the programme, where named, is the outlet), "said on Harbour 1
+    television" (the name before the outlet's kind noun, not a mere nationality)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            entity = index.entity_at(obj)
+            if entity is not None and entity.type == "outlet":
+                return entity
+            if obj.lemma_.lower() not in PROGRAMME_NOUNS and obj.lower_ not in gazetteer.OUTLET_NOUNS:
+                continue
+            before = list(obj.doc[obj.left_edge.i : obj.i])
+            quoted = _quoted_title(before)
+            if quoted is not None:
+                return Entity(quoted, "outlet")
+            outlet = _outlet_among([obj], index, strict=True)
+            if outlet is not None:
+                return outlet
+            k = len(before)
+            while k > 0 and (before[k - 1].is_title or before[k - 1].is_upper or before[k - 1].like_num):
+                k -= 1
+            name = " ".join(t.text for t in before[k:])
+            if (
+                any(t.is_alpha for t in before[k:])
+                and not gazetteer.country_of(name)
+                and not all(t.ent_type_ in ("NORP", "GPE") and not t.like_num for t in before[k:])
+            ):
+                return Entity(name, "outlet")
+    return None
+
+
+def _quoted_title(tokens: list[Token]) -> str | None:
+    """The capitalised words between quotation marks in `tokens`: a programme's title."""
+    marks = [k for k, t in enumerate(tokens) if t.is_quote]
+    if len(marks) < 2:
+        return None
+    words_ = tokens[marks[0] + 1 : marks[1]]
+    if not words_ or not words_[0].text[:1].isupper():
+        return None
+    return " ".join(t.text for t in words_).strip(" ,.")
 
 
 def _with_editors(noun: Token) -> bool:
