@@ -80,6 +80,8 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     read: set[int] = set()
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and child.i not in read:
+            if _person_between(name.end, child.left_edge.i, index):
+                continue  # "X, Y, head of the Council": the title is the nearer name's
             unit = _hyphen_word(child)
             read.update(t.i for t in unit)
             role = _hyphen_title_role(unit, index) if len(unit) > 1 else _title_phrase_role(child, index)
@@ -105,11 +107,34 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             role = _title_phrase_role(placed.head.head, index)
         if role:
             roles.append(role)
+    after = _apposition_written_after(name, index)
+    if after is not None and (role := _title_phrase_role(after, index)):
+        roles.append(role)
     if not roles:
         role = _listed_title_role(name, index)
         if role:
             roles.append(role)
     return roles
+
+
+def _person_between(start: int, end: int, index: ArticleEntities) -> bool:
+    return any(_person_span(t, index) is not None for t in index.doc[start:end]) if start < end else False
+
+
+def _apposition_written_after(name: Span, index: ArticleEntities) -> Token | None:
+    """A title written right after this name, comma between, that the parser hung on an
+    earlier name: "Clinton, Tanden, head of the Council" and "Biden and his son Beau Biden,
+    the former attorney general of X" describe Tanden and Beau Biden."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].text != ",":
+        return None
+    title = doc[name.end + 1]
+    while title.head.i != title.i and title.head.left_edge.i == name.end + 1:
+        title = title.head
+    earlier = title.head
+    if title.dep_ != "appos" or earlier.i >= name.start or _person_span(earlier, index) is None:
+        return None
+    return title
 
 
 def _person_span(token: Token, index: ArticleEntities) -> Span | None:
