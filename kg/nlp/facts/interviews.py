@@ -15,6 +15,7 @@ from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.events import (
+    LIGHT_VERBS,
     governing_verb,
     person_after,
     person_before,
@@ -31,9 +32,10 @@ QUESTIONING_VERBS = words("questioning-verbs")
 MEETING_NOUNS = words("meeting-nouns")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
+REMARK_NOUNS = words("remark-nouns")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
-_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS})
+_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS, *REMARK_NOUNS})
 
 
 def extract_interviews(
@@ -72,6 +74,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return _interview_noun(token, index)
     if lemma in MEETING_NOUNS and token.pos_ == "NOUN":
         return _interview_noun(token, index) if _with_editors(token) else None
+    if lemma in REMARK_NOUNS and token.pos_ == "NOUN":
+        return _remarks_made_on(token, index)
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
@@ -181,6 +185,24 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
                 and not all(t.ent_type_ in ("NORP", "GPE") and not t.like_num for t in before[k:])
             ):
                 return Entity(name, "outlet")
+    return None
+
+
+def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
+    """Remarks made on an outlet: "X made the comments on Courier TV", "X's remarks made on
+    the Courier's 'Morning Hour'". Not "comments on Courier TV" alone, which may be about it."""
+    makers = [c for c in noun.children if c.dep_ == "acl"]
+    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    if light:
+        makers.append(noun.head)
+    for verb in makers:
+        outlet = _broadcast_on(verb, index)
+        if outlet is None:
+            continue
+        person = _person_among([c for c in noun.children if c.dep_ == "poss"], index)
+        if person is None and light:
+            person = _speaker(noun.head, index)
+        return (outlet, person, verb) if person else None
     return None
 
 
