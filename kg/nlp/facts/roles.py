@@ -461,7 +461,7 @@ def _named_elsewhere(token: Token, index: ArticleEntities) -> Entity | None:
 def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
     modifiers = _left_modifiers(name)
     split = _split_title(modifiers)
-    if split is None:
+    if split is None or (split[0] and _of_an_earlier_title(split[0][0])):
         return None
     org_tokens, title_tokens = split
     org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
@@ -488,6 +488,15 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _of_an_earlier_title(first: Token) -> bool:
+    """ "Chairman of the Joint Staff Gen. X": the body before this title closes the "of"
+    phrase of a title before it, and is that title's body, not this one's."""
+    k = first.i - 1
+    if k > first.sent.start and first.doc[k].lower_ == "the":
+        k -= 1
+    return k > first.sent.start and first.doc[k].lower_ == "of" and _is_title(first.doc[k - 1])
 
 
 def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
@@ -526,7 +535,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         left -= 1
     # "former Ostmark governor X", as the parser may leave it out of the name's modifiers.
     org_tokens, title_tokens = _shed_leading_words(run[:left], run[left : head + 1] + portfolio)
-    if org_tokens and org_tokens[-1].lower_ in ("of", "for"):
+    if org_tokens and (org_tokens[-1].lower_ in ("of", "for") or _of_an_earlier_title(org_tokens[0])):
         return None
     org = _org_entity(org_tokens, index) if org_tokens else None
     if org is None and not org_tokens:
