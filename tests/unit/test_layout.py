@@ -111,8 +111,10 @@ def test_a_layer_imports_nothing_above_or_beside_it(layer, forbidden):
 
 # Where a module imports kg's own code inside a function, and why: the command line loads a
 # command's library where the command runs (kg/cli/__init__.py), a build loads spaCy only
-# when there is something to parse, a store brings `requests` only for a server.
+# when there is something to parse, a store brings `requests` only for a server; the entry
+# point loads the command line inside its Ctrl-C guard (kg/__main__.py).
 LAZY_KG_IMPORTS = {
+    "kg.__main__",
     "kg.cli.build",
     "kg.cli.listing",
     "kg.cli.pictures",
