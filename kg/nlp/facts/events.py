@@ -492,6 +492,10 @@ def _with_objects(token: Token) -> list[Token]:
             child.dep_ == "prep"
             and child.lower_ in ("with", "between", "among", "to")
             or child.dep_ == "agent"
+            # "called on the president": the one visited (meetings.py tells a visit from an appeal).
+            or child.dep_ == "prep"
+            and child.lower_ in ("on", "upon")
+            and token.lemma_ == "call"
         ):
             objects.extend(p for p in child.children if p.dep_ == "pobj")
             objects.extend(

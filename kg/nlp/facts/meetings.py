@@ -21,7 +21,7 @@ PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 # Every verb lemma a rule of find_meeting may take.
-_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit"}
+_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit", "call"}
 
 
 def find_meeting(token: Token) -> Trigger | None:
@@ -46,6 +46,8 @@ def find_meeting(token: Token) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
+        if lemma == "call":
+            return Trigger("meeting", token) if _calls_on_someone(token) else None
         if lemma in WELCOMING_VERBS:
             return Trigger("meeting", token) if _welcomed_by_someone(token) else None
         if lemma not in HOSTING_VERBS:
@@ -75,6 +77,27 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _calls_on_someone(verb: Token) -> bool:
+    """ "the envoy called on the president on Monday": a courtesy visit to a person. Not an
+    appeal ("called on Weber to resign", "called on Weber for restraint", "called on the
+    government"): nothing may follow that says what the one called on should do."""
+    visited = [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in gazetteer.TITLE_HEADS for p in visited):
+        return False
+    if any(c.dep_ in ("dobj", "auxpass", "prt") for c in verb.children):
+        return False  # "called him a liar", "was called on", "called off"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children):
+        return False
+    # "to resign", "to act", wherever the parser hangs the infinitive.
+    return not any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) for t in verb.subtree)
 
 
 def _welcomed_by_someone(verb: Token) -> bool:
