@@ -150,6 +150,10 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     verb = governing_verb(noun)
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         person = _questioned(verb, index) or _speaker(verb, index)
+        if person is None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in gazetteer.SPEECH_LEMMAS:
+            # "X said talks would resume, in an interview with the Courier": the parser
+            # hangs the closing phrase on the words reported; the one saying them gave it.
+            person = _speaker(verb.head, index)
     if person is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPEAKING_TO_VERBS:
         # "X gave an interview to the Courier": the parser hangs "to the Courier" on the
         # noun; the one who gave it is the one interviewed.
