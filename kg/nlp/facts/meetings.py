@@ -9,6 +9,7 @@ from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue
 from kg.nlp.facts.mention import Trigger, companions
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun
 
 MEETING_VERBS = words("meeting-verbs")
 MEETING_NOUNS = words("meeting-nouns")
@@ -90,14 +91,27 @@ def _calls_on_someone(verb: Token) -> bool:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
-    if not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in gazetteer.TITLE_HEADS for p in visited):
-        return False
+    callers = [c for c in verb.children if c.dep_ == "nsubj"] or ([verb.head] if verb.dep_ == "acl" else [])
+    if not (any(map(_a_person, visited)) and any(map(_a_person, callers))):
+        return False  # "the firm called on a law firm": hired it
     if any(c.dep_ in ("dobj", "auxpass", "prt") for c in verb.children):
         return False  # "called him a liar", "was called on", "called off"
     if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in verb.children):
         return False
     # "to resign", "to act", wherever the parser hangs the infinitive.
     return not any(t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children) for t in verb.subtree)
+
+
+def _a_person(token: Token) -> bool:
+    """A person's name, "he", or a title ("the president"); not a name the words beside it
+    call something else ("Hauer & Feld, an international law firm")."""
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and not _a_person(c) for c in token.children):
+        return False
+    return (
+        token.ent_type_ == "PERSON"
+        or is_person_pronoun(token)
+        or (token.pos_ == "NOUN" and token.lemma_.lower() in gazetteer.TITLE_HEADS)
+    )
 
 
 def _welcomed_by_someone(verb: Token) -> bool:
