@@ -78,6 +78,12 @@ def _plural_reference(token: Token) -> int | None:
     return None
 
 
+def stated_size(noun: Token) -> int | None:
+    """ "the three ministers": the size its numeral says; None where it says none."""
+    sizes = [_NUMBERS[c.lower_] for c in noun.children if c.dep_ == "nummod" and c.lower_ in _NUMBERS]
+    return sizes[0] if sizes else None
+
+
 def _group_ahead(token: Token, index: ArticleEntities) -> tuple[Entity, ...] | None:
     """ "During their meeting, Weber and Varga agreed": the named people or countries the
     clause's subject lists, where "their" opens the clause."""

@@ -1,6 +1,7 @@
 """Participants a story lists for an encounter in a clause of their own: "A and B took part
 in the talks", "other participants were A, B and C", "the meeting's co-chairs were A and
-B", "A, B and C would be among those taking part", "X joined A and B for the talks".
+B", "the three ministers were A, B and C", "A, B and C would be among those taking part",
+"X joined A and B for the talks".
 
 A pass over the story's mentions before they are linked and merged (assembly.py): the
 people such a clause names join the encounter it names ("took part in the talks"), or else
@@ -18,6 +19,7 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import Mention, sentence_distance
+from kg.nlp.groups import GROUP_HEADS, stated_size
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 # Sentences back a list may look for the encounter it names.
@@ -40,8 +42,8 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
         if cue is None:
             continue
         people = _listed_people(sent, index)
-        if len(people) < 2:
-            continue
+        if len(people) < 2 or stated_size(cue) not in (None, len(people)):
+            continue  # "the three ministers were A and B": not the list it announces
         target = _named_event(cue, by_trigger)
         if target is None and cue.lemma_.lower() not in JOINING_VERBS:
             target = _told_last(cue, mentions)
@@ -57,10 +59,17 @@ def _is_cue(token: Token) -> bool:
         return True
     if token.dep_ == "dobj" and token.lower_ in PARTICIPATION_OBJECTS.get(token.head.lemma_.lower(), ()):
         return True  # "took part", "those taking part"
-    if token.tag_ == "NNS" and lemma in PARTICIPANT_NOUNS:
+    if token.tag_ == "NNS" and (lemma in PARTICIPANT_NOUNS or _the_group(token)):
         following = next((t for t in token.doc[token.i + 1 : token.sent.end] if not t.is_space), None)
         return following is not None and following.lemma_.lower() in ("be", "include")
     return False
+
+
+def _the_group(noun: Token) -> bool:
+    """ "the three ministers were A, B and C", "the leaders were A and B": the people of the
+    encounter just told, described by what they are."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return noun.lemma_.lower() in GROUP_HEADS and "the" in determiners
 
 
 def _listed_people(sent: Span, index: ArticleEntities) -> list[Entity]:
