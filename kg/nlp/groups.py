@@ -51,6 +51,8 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
                 if group is None and (size == 2 or token.lower_ == "their"):
                     group = _pair_named_before(token, index)
+                if group is None and size == 2 and token.pos_ == "NOUN":
+                    group = _pair_of_that_kind(token, doc, number, index)
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
             group = (
@@ -127,6 +129,28 @@ def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ..
         return None
     first, second = (_argument(t) for t in people.values())
     return tuple(people) if first != second else None
+
+
+def _pair_of_that_kind(
+    noun: Token, doc: Doc, number: int, index: ArticleEntities
+) -> tuple[Entity, ...] | None:
+    """ "Lindqvist flew to Tallinn to see Varga. The two leaders met on Monday": where no
+    clause put a pair together, "the two leaders" are the two people named in the `REACH`
+    sentences before, when there are just two and the story gives each a title of that
+    kind (a leader's title for "leaders", one with "minister" for "ministers")."""
+    sentences = list(doc.sents)
+    start = sentences[max(0, number - REACH)].start
+    people: list[Entity] = []
+    for t in doc[start : noun.i]:
+        entity = index.entity_at(t)
+        if entity is not None and entity.type == "person" and entity not in people:
+            people.append(entity)
+    kind = base_form(noun)
+    if len(people) != 2 or not all(
+        any(_of_kind(title, kind, set()) for title, _ in index.titles.get(p, ())) for p in people
+    ):
+        return None
+    return tuple(people)
 
 
 def _argument(token: Token) -> Token:
