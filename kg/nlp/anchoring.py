@@ -174,6 +174,13 @@ def _common_period(a: str | None, b: str | None) -> str | None:
     return None
 
 
+def _hyphened(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return before in ("-", "–") or after in ("-", "–")
+
+
 def find_place(
     sent: Span, anchors: set[int], index: ArticleEntities, trigger: Token, extra_preps: set[str]
 ) -> Entity | None:
@@ -190,8 +197,14 @@ def find_place(
             return building
         if ent.label_ == "ORG" and not looks_like_place(ent):
             continue
-        # "the Alaska summit": a place compounded with the event noun.
-        if root.head == trigger and root.dep_ in ("compound", "nmod") and ent.label_ != "ORG":
+        # "the Alaska summit": a place compounded with the event noun; not one of the parties
+        # hyphened before it ("the EU-Canada summit").
+        if (
+            root.head == trigger
+            and root.dep_ in ("compound", "nmod")
+            and ent.label_ != "ORG"
+            and not _hyphened(ent)
+        ):
             return entity
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in preps and _attached(prep, anchors):
