@@ -215,11 +215,22 @@ def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
     kept: list[Trigger] = []
     for trigger in found:
         if trigger.token.pos_ not in ("VERB", "AUX") and any(
-            _dominates(v.token, trigger.token, max_hops=3) for v in verbs if v.type == trigger.type
+            _dominates(v.token, trigger.token, max_hops=3) and not _parties_only_in(trigger.token, v.token)
+            for v in verbs
+            if v.type == trigger.type
         ):
             continue
         kept.append(trigger)
     return kept
+
+
+def _parties_only_in(noun: Token, verb: Token) -> bool:
+    """ "Leaders met in Brussels for the EU-Canada summit": the verb names no one, the
+    noun's hyphened parties are who met; the noun is told as an encounter of its own."""
+    if not (noun.dep_ == "pobj" and noun.head.head == verb):
+        return False  # the noun in a phrase of the verb's own, not deeper in its clause
+    named = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
+    return not named and hyphen_run(noun) is not None
 
 
 def _dominates(head: Token, token: Token, max_hops: int) -> bool:
