@@ -104,6 +104,8 @@ def _calls_someone(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
         return False  # "a meeting called by ...", "so-called"
+    if sum(c.dep_ in ("dobj", "dative") for c in children) > 1:
+        return False  # "calling Revik the 'most valuable player'": two objects name, not phone
     return any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _names_someone(c)) for c in children)
 
 
