@@ -65,6 +65,8 @@ def assemble(
             _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
     _fill_from_occasion(doc, mentions, index, lead, published)
+    if published is not None:
+        _ahead_of_the_days_news(mentions, published)
     # Where someone is now says more than where their trip is to.
     if published is not None:
         _place_from_whereabouts(doc, mentions, whereabouts, published)
@@ -74,6 +76,22 @@ def assemble(
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
     ]
     return _merge(_drop_groups_with_named_people(complete), article_id)
+
+
+def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
+    """ "X laid out his plan on Tuesday, hours before his meeting with Y" in Tuesday's story:
+    an encounter after something told on the story's own day (the object of "before") was
+    still to come when the story was written."""
+    for mention in mentions:
+        noun = mention.trigger
+        if (
+            mention.status == "occurred"
+            and mention.date == published.isoformat()
+            and noun.pos_ == "NOUN"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "before"
+        ):
+            mention.status = "planned"
 
 
 def _fill_from_day_told_before(mentions: list[Mention], published: date) -> None:
