@@ -694,12 +694,23 @@ TRANSITIVE_ENCOUNTER_VERBS = words("call-verbs") | words("hosting-verbs") | word
 
 
 def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
+    if base_form(verb) == "visit" and not any(
+        c.dep_ == "dobj" and _visits_someone(c, index) for c in verb.children
+    ):
+        # "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a
+        # meeting with the one visited; those who visit a place together do not meet there.
+        return []
     found = _participants_of(subjects_of(verb) + _with_objects(verb), index)
     if len(found) < 2 and base_form(verb) in TRANSITIVE_ENCOUNTER_VERBS:
         named = _object_named_after(verb, index)
         if named is not None and named not in found:
             found.append(named)
     return found
+
+
+def _visits_someone(visited: Token, index: ArticleEntities) -> bool:
+    entity = resolve_mention(visited, index)
+    return entity is not None and entity.type == "person"
 
 
 def _object_named_after(verb: Token, index: ArticleEntities) -> Entity | None:
