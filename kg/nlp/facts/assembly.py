@@ -81,16 +81,20 @@ def assemble(
 def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
     """ "X laid out his plan on Tuesday, hours before his meeting with Y" in Tuesday's story:
     an encounter after something told on the story's own day (the object of "before") was
-    still to come when the story was written."""
-    for mention in mentions:
-        noun = mention.trigger
-        if (
-            mention.status == "occurred"
-            and mention.date == published.isoformat()
-            and noun.pos_ == "NOUN"
-            and noun.dep_ == "pobj"
-            and noun.head.lower_ == "before"
-        ):
+    still to come when the story was written. Not one the story tells elsewhere as held ("In
+    Zelin, before her meeting with Y, she visited ... told reporters after talks with Y")."""
+    ahead = [
+        m
+        for m in mentions
+        if m.status == "occurred"
+        and m.date == published.isoformat()
+        and m.trigger.pos_ == "NOUN"
+        and m.trigger.dep_ == "pobj"
+        and m.trigger.head.lower_ == "before"
+    ]
+    held = {frozenset(m.participants) for m in mentions if m.status == "occurred" and m not in ahead}
+    for mention in ahead:
+        if frozenset(mention.participants) not in held:
             mention.status = "planned"
 
 
