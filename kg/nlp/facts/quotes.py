@@ -771,18 +771,24 @@ def _as_put_it(verb: Token) -> bool:
     )
 
 
+# Where a sentence ends inside a line: its stop, a closing mark or bracket, and a space.
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z])")
 # Words a colon label may hold besides its speaker: "Weber on the harbour:", "Weber to the BBC:".
 _LABEL_MAX_TOKENS = 8
 
 
 def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
-    """ "Weber to the BBC: “...”": a line that opens with a name and ends in a colon right
-    before the quotation, with no verb of its own, labels who speaks."""
+    """ "Weber to the BBC: “...”": a line, or a sentence within one ("... on Monday. Weber
+    on Twitter: “...”"), that opens with a name and ends in a colon right before the
+    quotation, with no verb of its own, labels who speaks."""
     text = parsed_text(doc)
     before = text[: _opening(text, segment)].rstrip()
     if not before.endswith(":"):
         return None
     line_start = before.rfind("\n") + 1
+    ends = list(_SENTENCE_END.finditer(before, line_start))
+    if ends:
+        line_start = ends[-1].end()
     inverted = _inverted_label(doc, line_start, len(before) - 1, index)
     if inverted is not None:
         return inverted
