@@ -964,6 +964,8 @@ def _speaker_of(
             description = entity.name if entity is not None else description
         if entity is None and subject.pos_ not in ("NOUN", "PROPN"):
             continue  # "made public ― Weber boasted": a misparse, not a speaker
+        if entity is not None and entity.type == "person":
+            description = _together(subject, entity, index)
         return _described(subject, index, entity, description, verb)
     return None
 
@@ -985,6 +987,24 @@ def _undated(subjects: list[Token]) -> list[Token]:
         else:
             kept.append(subject)
     return kept
+
+
+def _together(subject: Token, entity: Entity, index: ArticleEntities) -> str:
+    """ "Holloway and Keller wrote": several people speak together, and are named together
+    ("Karen Holloway and David Keller"); the quotation stays linked to the first. Only where
+    every one joined is a named person: "Holloway and her aides said" stays Holloway."""
+    people = [entity]
+    joined = [c for c in subject.children if c.dep_ == "conj"]
+    while joined:
+        conj = joined.pop(0)
+        joined.extend(c for c in conj.children if c.dep_ == "conj")
+        other = index.entity_at(conj)
+        if other is None or other.type != "person":
+            return entity.name
+        if other not in people:
+            people.append(other)
+    names = [p.name for p in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _described(
