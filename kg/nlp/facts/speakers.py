@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp.cached import parsed_text
-from kg.nlp.entities import ArticleEntities
+from kg.nlp.entities import HONORIFICS, TITLE_ABBREVIATIONS, ArticleEntities
 from kg.nlp.facts.mention import sentence_distance
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
@@ -533,8 +533,30 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
     return None, _description_text(token)
 
 
+# Words before a name that are not part of it: "Dr.", "Rep.", "Senator".
+_NOT_OF_A_NAME = {w.rstrip(".") for w in HONORIFICS} | set(TITLE_ABBREVIATIONS) | TITLE_HEADS
+
+
+def _bare_name(token: Token) -> str:
+    """ "said Dr. Ana Ruiz, the mayor of Velmar", where the tagger took no name: the proper
+    name the phrase is, its compounded proper nouns before it, without the titles and
+    honorifics that open it or the description set beside it."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].head == token and doc[start - 1].dep_ == "compound":
+        if doc[start - 1].pos_ != "PROPN":
+            break
+        start -= 1
+    words = list(doc[start : token.i + 1])
+    while len(words) > 1 and words[0].lower_.rstrip(".") in _NOT_OF_A_NAME:
+        words = words[1:]
+    return " ".join(t.text for t in words)
+
+
 def _description_text(token: Token) -> str:
     """ "a senior official", "the spokesman": the speaker's noun phrase without clauses."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return _bare_name(token)
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t == token]
     words = [t for t in words if t.i <= token.i or t.head == token and t.dep_ in ("appos", "compound")]
     words = [t for t in words if not t.is_space and not t.is_punct]
