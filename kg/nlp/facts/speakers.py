@@ -557,6 +557,10 @@ def _description_text(token: Token) -> str:
     """ "a senior official", "the spokesman": the speaker's noun phrase without clauses."""
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return _bare_name(token)
+    # "Weber's network colleague, Ana Ruiz,": the person set beside the description, not it.
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if appos.pos_ == "PROPN" and appos.text[:1].isupper():
+            return _bare_name(appos)
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t == token]
     words = [t for t in words if t.i <= token.i or t.head == token and t.dep_ in ("appos", "compound")]
     words = [t for t in words if not t.is_space and not t.is_punct]
