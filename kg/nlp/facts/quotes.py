@@ -899,6 +899,14 @@ def _next_to_quotation(
     entity = index.entity_at(between[0])
     if entity is None or entity.type not in SPEAKER_TYPES:
         return None
+    owned = next((t.head for t in between if t.dep_ == "poss" and index.entity_at(t) == entity), None)
+    if owned is not None:
+        # "“...,” Weber's spokeswoman, Ana Ruiz, said": the one set beside what the name
+        # owns speaks, not its owner; with no one beside it, no one this reading names.
+        people = [e for c in owned.children if c.dep_ == "appos" and (e := index.entity_at(c))]
+        entity = next((e for e in people if e.type == "person"), None)
+        if entity is None:
+            return None
     return _Attribution(entity, entity.name, verb)
 
 
