@@ -935,6 +935,12 @@ def _speaker_of(
     if verb.dep_ in ("pcomp", "advcl", "xcomp") and quoting.lemma_.lower() == "quote":
         for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
             return _described(quoted, index, *named_speaker(quoted, index), verb)
+    # "Weber praised Ruiz for saying ...": the one praised or blamed for it said it.
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.dep_ == "prep":
+        for blamed in (c for c in verb.head.head.children if c.dep_ == "dobj" and c.idx not in inside):
+            entity, description = named_speaker(blamed, index)
+            if entity is not None and entity.type == "person":
+                return _Attribution(entity, description, verb)
     # Active subjects only: "the plan was described as ..." names no speaker.
     subjects = _undated([c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside])
     clause: Token | None = verb
