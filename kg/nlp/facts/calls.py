@@ -96,17 +96,49 @@ def _named_party(noun: Token) -> bool:
 
 
 def _calls_someone(verb: Token) -> bool:
-    """'called Revik on Tuesday', not 'called for talks', 'called him a liar', 'called off'."""
+    """'called Revik on Tuesday to congratulate him', not 'called for talks', 'called on
+    Revik to resign', 'called him a liar', 'called off'."""
     children = list(verb.children)
-    if any(c.dep_ in ("prt", "xcomp", "oprd", "ccomp", "acomp") for c in children):
+    named = named_callee(verb)
+    if any(c.dep_ in ("prt", "xcomp", "oprd", "ccomp", "acomp") and c != named for c in children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "up", "upon") for c in children):
+    objects = [c.i for c in children if c.dep_ == "dobj" or c == named]
+    if any(
+        c.dep_ == "prep"
+        and (
+            c.lower_ in ("for", "off", "up")
+            # "called on X" appeals to X; "called X on Monday" rang X, the day after its object.
+            or c.lower_ in ("on", "upon")
+            and not any(i < c.i for i in objects)
+        )
+        for c in children
+    ):
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
         return False  # "a meeting called by ...", "so-called"
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
-    return any(c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _names_someone(c)) for c in children)
+    return named is not None or any(
+        c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _names_someone(c)) for c in children
+    )
+
+
+def named_callee(verb: Token) -> Token | None:
+    """ "called Anna Lind on Friday to discuss the dispute": the parser may read the person
+    rung as a complement ("called X a liar" has two); one person's name as the only
+    complement, with a purpose ("to discuss", "to congratulate her"), is whom the call was to."""
+    if verb.lemma_.lower() != "call":
+        return None
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
+    purpose = any(
+        c.dep_ == "advcl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    if purpose and len(complements) == 1:
+        callee = complements[0]
+        if callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
+            return callee
+    return None
 
 
 def _names_someone(noun: Token, depth: int = 0) -> bool:

@@ -20,6 +20,7 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
+from kg.nlp.facts.calls import named_callee
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
     Mention,
@@ -496,8 +497,9 @@ NAME_ADJECTIVES = words("neutral-adjectives")
 
 def _with_objects(token: Token) -> list[Token]:
     objects: list[Token] = []
+    callee = named_callee(token)
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "dative"):
+        if child.dep_ in ("dobj", "nsubjpass", "dative") or child == callee:
             objects.append(child)
         elif (
             child.dep_ == "prep"
