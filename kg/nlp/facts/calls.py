@@ -12,6 +12,8 @@ PHONE_WORDS = words("phone-words")
 CALL_VERBS = words("call-verbs")
 CONVERSATION_NOUNS = words("conversation-nouns")
 SPEAKING_VERBS = words("speaking-verbs")
+# "a call to X", "a call from X": the party rung, or who rang.
+CALLED_PREPS = ("to", "from")
 
 
 def has_phone_cue(token: Token) -> bool:
@@ -86,12 +88,38 @@ def is_definite_call(noun: Token) -> bool:
 
 def _named_party(noun: Token) -> bool:
     """ "with Weber", "between Weber and Varga": a proper name after the noun's partner word
-    (of one call: "calls between the two countries" are traffic)."""
-    return noun.tag_ == "NN" and any(
-        p.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in (p, *p.conjuncts))
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("with", "between")
-        for p in c.children
+    (of one call: "calls between the two countries" are traffic); "a call to Weber", "a
+    call from Weber": a person's name (not "a call to arms", "a call to Weber to resign",
+    "a call to Weber for restraint", which are appeals)."""
+    if noun.tag_ != "NN":
+        return False
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if c.lower_ in ("with", "between") and any(t.pos_ == "PROPN" for t in (p, *p.conjuncts)):
+                return True
+            if c.lower_ in CALLED_PREPS and p.ent_type_ == "PERSON" and not _appeal(noun):
+                return True
+    return False
+
+
+def _appeal(noun: Token) -> bool:
+    """ "a call to X to resign", "a call to X for restraint": an infinitive or a "for" in
+    the phrase, or an infinitive right after it (the parser may hang it from the clause),
+    makes the call an appeal."""
+    end = noun.right_edge.i + 1
+    after = noun.doc[end] if end < len(noun.doc) else None
+    if after is not None and after.tag_ == "TO" and after.head.tag_ == "VB":
+        return True
+    return any(
+        t.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        or t.dep_ == "prep"
+        and t.lower_ == "for"
+        for t in noun.subtree
     )
 
 

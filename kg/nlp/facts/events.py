@@ -528,6 +528,15 @@ def _with_objects(token: Token) -> list[Token]:
 def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
+    if kind == "call":
+        # "received a call from X": who rang takes part in the call.
+        tokens += [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
