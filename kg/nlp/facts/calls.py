@@ -12,6 +12,8 @@ PHONE_WORDS = words("phone-words")
 CALL_VERBS = words("call-verbs")
 CONVERSATION_NOUNS = words("conversation-nouns")
 SPEAKING_VERBS = words("speaking-verbs")
+# "a courtesy call on X": a visit in person.
+COURTESY_WORDS = words("courtesy-words")
 # "a call to X", "a call from X": the party rung, or who rang.
 CALLED_PREPS = ("to", "from")
 
@@ -42,6 +44,8 @@ def find_call(token: Token) -> Trigger | None:
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
             return Trigger("call", token)
         return None
+    if is_courtesy_call(token):
+        return None  # a meeting (meetings.py)
     if token.pos_ in ("NOUN", "PROPN") and (
         lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS
     ):
@@ -64,6 +68,15 @@ def find_call(token: Token) -> Trigger | None:
         if lemma == "call" and is_definite_call(token):
             return Trigger("call", token)
     return None
+
+
+def is_courtesy_call(noun: Token) -> bool:
+    """ "paid a courtesy call on the president": a visit in person, not a phone call."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() == "call"
+        and any(c.dep_ in ("amod", "compound") and c.lower_ in COURTESY_WORDS for c in noun.children)
+    )
 
 
 def is_definite_call(noun: Token) -> bool:

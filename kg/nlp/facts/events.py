@@ -20,7 +20,8 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
-from kg.nlp.facts.calls import named_callee
+from kg.nlp.facts.calls import is_courtesy_call, named_callee
+from kg.nlp.facts.meetings import visited
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
     Mention,
@@ -528,6 +529,8 @@ def _with_objects(token: Token) -> list[Token]:
 def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
+    if is_courtesy_call(noun):
+        tokens += visited(noun)  # "paid a courtesy call on X"
     if kind == "call":
         # "received a call from X": who rang takes part in the call.
         tokens += [

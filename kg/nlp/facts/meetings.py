@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp import gazetteer
-from kg.nlp.facts.calls import has_phone_cue
+from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
 from kg.nlp.facts.mention import Trigger, companions
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
@@ -70,6 +70,8 @@ def find_meeting(token: Token) -> Trigger | None:
         if (word in MEETING_NOUNS or (lemma in MEETING_NOUNS and lemma != "talk")) and not has_phone_cue(
             token
         ):
+            return Trigger("meeting", token)
+        if is_courtesy_call(token) and any(_is_someone(p) for p in visited(token)):
             return Trigger("meeting", token)
         if (
             (lemma in PARTNER_NOUNS or lemma in MEAL_NOUNS)
@@ -142,3 +144,14 @@ def _has_named_partner(noun: Token) -> bool:
         if p.dep_ == "pobj"
     ]
     return any(p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun))
+
+
+def visited(noun: Token) -> list[Token]:
+    """Whom "a courtesy call on X" (or "to X") was paid to."""
+    return [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
