@@ -21,7 +21,7 @@ from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
-from kg.nlp.facts.meetings import visited
+from kg.nlp.facts.meetings import honoured, visited
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
     Mention,
@@ -531,6 +531,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
     if is_courtesy_call(noun):
         tokens += visited(noun)  # "paid a courtesy call on X"
+    tokens += honoured(noun)  # "hosted a dinner for X"
     if kind == "call":
         # "received a call from X": who rang takes part in the call.
         tokens += [

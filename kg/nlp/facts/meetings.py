@@ -20,6 +20,8 @@ HOSTING_VERBS = words("hosting-verbs")
 WELCOMING_VERBS = words("welcoming-verbs")
 PARTNER_NOUNS = words("partner-nouns")
 MEAL_NOUNS = words("meal-nouns")
+# "had lunch with X", "hosted a dinner for X": verbs whose object is the meal itself.
+MEAL_VERBS = words("light-verbs") | HOSTING_VERBS
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 # Every verb lemma a rule of find_meeting may take.
 _VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit", "call"}
@@ -143,7 +145,32 @@ def _has_named_partner(noun: Token) -> bool:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
-    return any(p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun))
+    if noun.lemma_.lower() in MEAL_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in MEAL_VERBS:
+        # "had lunch with X": the parser hangs the partner on the verb the meal is the object of.
+        partners += [
+            p
+            for prep in noun.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    return bool(honoured(noun)) or any(
+        p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun)
+    )
+
+
+def honoured(noun: Token) -> list[Token]:
+    """ "hosted a dinner for X": the named person a meal is given for, when its host is told
+    (the meal is the object of a verb of holding or hosting)."""
+    if noun.lemma_.lower() not in MEAL_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_ not in MEAL_VERBS:
+        return []
+    return [
+        p
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ == "PERSON"
+    ]
 
 
 def visited(noun: Token) -> list[Token]:
