@@ -330,6 +330,19 @@ def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
     """The countries and organisations an "of" or "from" phrase lists after a plural noun
     ("the leaders of Norland and Brask", "defence chiefs from Aland, Brask and Carel"),
     through the conjuncts and appositions the parser makes of a long list."""
+    return _listed_after(noun, index, ("country", "organization"))
+
+
+def people_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
+    """ "the foreign ministers of Norland, Brask and Carel, A, B and C": the people a list of
+    bodies goes on to name, one for each body listed (the parser makes them all one list).
+    Those people are the ministers; fewer or more than the bodies name no one for sure."""
+    bodies = bodies_listed(noun, index)
+    people = _listed_after(noun, index, ("person",))
+    return people if len(bodies) > 1 and len(people) == len(bodies) else []
+
+
+def _listed_after(noun: Token, index: ArticleEntities, types: tuple[str, ...]) -> list[Entity]:
     found: list[Entity] = []
     queue = [
         p
@@ -342,7 +355,7 @@ def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
         item = queue.pop(0)
         queue.extend(c for c in item.children if c.dep_ in ("conj", "appos"))
         entity = index.entity_at(item)
-        if entity is not None and entity.type in ("country", "organization") and entity not in found:
+        if entity is not None and entity.type in types and entity not in found:
             found.append(entity)
     return found
 

@@ -45,6 +45,7 @@ from kg.nlp.groups import (
     hyphen_run,
     is_group_noun,
     member_or_body,
+    people_listed,
     standing_for,
 )
 from kg.nlp.lexicon import words
@@ -295,6 +296,11 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             if item.i in index.groups:  # "their", "the two leaders": the story's group
                 found.extend(e for e in index.groups[item.i] if e not in found)
                 continue
+            people = _ministers_named(item, index)
+            if people:
+                # "the foreign ministers of A, B and C, X, Y and Z": the people, not the countries.
+                found.extend(e for e in people if e not in found)
+                continue
             if is_group_noun(item):
                 # "the leaders of Poland and Czechia": the countries they stand for, where
                 # the story names none of their people.
@@ -366,6 +372,11 @@ def _name_run_into(child: Token) -> bool:
         and child.head.ent_type_ == "PERSON"
         and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
     )
+
+
+def _ministers_named(group: Token, index: ArticleEntities) -> list[Entity]:
+    """ "the foreign ministers of A, B and C, X, Y and Z": the people named for each body."""
+    return people_listed(group, index) if is_group_noun(group) else []
 
 
 def _named_members(group: Token) -> list[Token]:
@@ -663,11 +674,12 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in token.children):
         # "A and B were received by X": guests received together, one encounter.
         return [mention]
-    if any(_named_members(o) for o in _with_objects(token)) and not any(
+    if any(_named_members(o) or _ministers_named(o, index) for o in _with_objects(token)) and not any(
         _separate(p) for prep in token.children if prep.dep_ == "prep" for p in prep.children
     ):
-        # "met with senior officials, including A and B": one meeting with the group (but
-        # "met, on separate occasions, with five presidents, including A, B and C").
+        # "met with senior officials, including A and B", "with the foreign ministers of A, B
+        # and C, X, Y and Z": one meeting with the group (but "met, on separate occasions,
+        # with five presidents, including A, B and C").
         return [mention]
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
