@@ -21,7 +21,7 @@ from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
-from kg.nlp.facts.meetings import honoured, visited
+from kg.nlp.facts.meetings import honoured, visited, welcomed_to
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
     Mention,
@@ -797,7 +797,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and token.dep_ == "pobj"
         and token.head.head.lemma_ in INVITING_VERBS
     )
-    extra_preps = {"to"} if invited else set()
+    # "welcomed X to Zelin": the place the guest was welcomed to.
+    extra_preps = {"to"} if invited or welcomed_to(token) else set()
     status = status_of(token, predicate)
     anchors = {token.i} | ({predicate.i} if predicate is not None else set())
     if invited:

@@ -52,7 +52,9 @@ def find_meeting(token: Token) -> Trigger | None:
         if lemma == "call":
             return Trigger("meeting", token) if _calls_on_someone(token) else None
         if lemma in WELCOMING_VERBS:
-            return Trigger("meeting", token) if _welcomed_by_someone(token) else None
+            if _welcomed_by_someone(token) or welcomed_to(token):
+                return Trigger("meeting", token)
+            return None
         if lemma not in HOSTING_VERBS:
             return None
         guests = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "")]
@@ -124,6 +126,23 @@ def _welcomed_by_someone(verb: Token) -> bool:
     guests = [c for c in verb.children if c.dep_ == "nsubjpass"]
     hosts = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return any(_is_someone(g) for g in guests) and any(h.ent_type_ == "PERSON" for h in hosts)
+
+
+def welcomed_to(verb: Token) -> list[Token]:
+    """ "X welcomed Y to Zelin (to the palace)": a named guest welcomed to a named place is
+    met there; the place the guest came to ("welcomed the decision" names no one, "welcomed
+    Y to the talks" no place)."""
+    if verb.lemma_.lower() not in WELCOMING_VERBS or not any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in verb.children
+    ):
+        return []
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")
+    ]
 
 
 def _is_someone(token: Token) -> bool:
