@@ -41,11 +41,15 @@ EVENT_COLUMNS = ["date_acc", "place_acc", "status_acc", "occurred_precision"]
 
 
 # What the parse depends on besides the model and the texts as the parser gets them
-# (`text_for_nlp`): kg's pipeline (its sentence rules and their word list). A change to
-# either parses the sets again.
+# (`text_for_nlp`): kg's pipeline (its sentence rules, its lemmas of contractions and their
+# word lists). A change to any parses the sets again.
 PIPELINE_SOURCE = b"".join(
     (ROOT / part).read_bytes()
-    for part in ("kg/nlp/pipeline.py", "kg/resources/lexicon/name-abbreviations.txt")
+    for part in (
+        "kg/nlp/pipeline.py",
+        "kg/resources/lexicon/name-abbreviations.txt",
+        "kg/resources/lexicon/contraction-lemmas.txt",
+    )
 )
 
 

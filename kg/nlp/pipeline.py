@@ -27,6 +27,7 @@ _CONTINUES = {",", ";", ":", "-", "–", "—", "and", "or", "of", "the", "a", "
 MAX_SENTENCE_TOKENS = 250
 _ENDS = {".", "!", "?"}
 NAME_ABBREVIATIONS = words("name-abbreviations")
+CONTRACTION_LEMMAS = dict(entry.split() for entry in words("contraction-lemmas"))
 
 
 def _runs_on(prev: Token, token: Token) -> bool:
@@ -98,6 +99,18 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_apostrophes")
+def lemmatise_apostrophes(doc: Doc) -> Doc:
+    """ "he’s hosting": a verb's contraction written with a typographic apostrophe has the
+    lemma it has written with a straight one ("be"), not itself."""
+    for token in doc:
+        if "’" in token.text and token.pos_ in ("AUX", "VERB"):
+            lemma = CONTRACTION_LEMMAS.get(token.lower_.replace("’", "'"))
+            if lemma is not None and token.lemma_ == token.text:
+                token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load `model`, or the first default English model that is installed."""
@@ -109,6 +122,8 @@ def load_nlp(model: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_line_breaks", before="parser")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("kg_apostrophes", after="lemmatizer")
         return nlp
     wanted = model or " or ".join(DEFAULT_MODELS)
     raise KgError(f"spaCy model {wanted} is not installed; `pip install -e .` installs the default one")
