@@ -31,6 +31,7 @@ NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
+VISITING_VERBS = words("visiting-verbs")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}
@@ -290,6 +291,19 @@ def _is_purpose(verb: Token) -> bool:
         and verb.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ == "mark" for c in verb.children)
+        and not _visit_over(verb.head)
+    )
+
+
+def _visit_over(verb: Token) -> bool:
+    """ "visited the capital on Thursday to meet with X": a visit told in the simple past,
+    not negated, is over, and what it was for came about with it."""
+    return (
+        verb.tag_ == "VBD"
+        and base_form(verb) in VISITING_VERBS
+        and not _is_negated(verb)
+        and not _has_modal(verb)
+        and not _is_conditional(verb)
     )
 
 
