@@ -365,6 +365,9 @@ def _lexical_status(word: Token) -> Status | None:
 def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:
     if predicate is not None and predicate.tag_ in FINITE_TAGS and not _is_bare_participle(predicate):
         return predicate
+    for verb in (predicate, trigger):
+        if verb is not None and _emphatic(verb):
+            return verb
     if trigger.tag_ in FINITE_TAGS and trigger.pos_ in ("VERB", "AUX") and not _is_bare_participle(trigger):
         return trigger
     for _, head in path:
@@ -382,6 +385,19 @@ def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Tok
             break
         head = head.head
     return None
+
+
+def _emphatic(verb: Token) -> bool:
+    """ "A and B did meet on Tuesday", "they do meet": "do" carries the tense of the bare
+    verb after it (not a question's "did A meet B?", where "do" comes before the subject)."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.tag_ == "VB" and any(
+        a.dep_ == "aux"
+        and a.lemma_ == "do"
+        and a.tag_ in ("VBD", "VBZ", "VBP")
+        and all(a.i > i for i in subjects)
+        for a in verb.children
+    )
 
 
 def _is_bare_participle(verb: Token) -> bool:
@@ -415,6 +431,8 @@ def _tense_status(verb: Token) -> Status | None:
     if _is_negated(verb):
         return "not_occurred"
     if tag == "VBD":
+        return "occurred"
+    if _emphatic(verb):
         return "occurred"
     if tag == "VBN":
         # "has met", "was held": reported past; "to be held": to come.
