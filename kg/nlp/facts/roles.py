@@ -33,9 +33,9 @@ _SINGULAR = {
 
 
 def normalise_title(words: list[str]) -> str:
-    """Lower case, singular, spokesperson for spokesman and spokeswoman, an abbreviation
-    written out ("Sen." -> "senator")."""
-    words = [_abbreviated(w.lower()) or w.lower() for w in words]
+    """Lower case, singular, spokesperson for spokesman and spokeswoman; the rest as written,
+    so an abbreviation keeps its full stop ("Sen." -> "sen.", never "senator")."""
+    words = [w.lower() for w in words]
     last = _SINGULAR.get(words[-1], words[-1])
     if last in ("spokesman", "spokeswoman"):
         last = "spokesperson"
@@ -407,7 +407,8 @@ def _is_title(token: Token) -> bool:
 
 
 def _abbreviated(word: str) -> str | None:
-    """The title an abbreviation with its full stop stands for: "sen." -> "senator"."""
+    """The title an abbreviation with its full stop stands for: "sen." -> "senator" (it makes
+    the token a title; the role's title text stays as written)."""
     return TITLE_ABBREVIATIONS.get(word[:-1]) if word.endswith(".") else None
 
 
