@@ -117,6 +117,10 @@ class ArticleEntities:
 
 # Words that mark a name as an organisation's, whatever its verb.
 _ORG_WORDS = words("organisation-words")
+# Common nouns for a person ("billionaire", "activist"): capitalised before a name ("Rapper
+# Anna Lind", at a sentence's start or in a headline) they describe the person, they are
+# no part of the name.
+_DESCRIBING_NOUNS = words("person-nouns") | words("person-role-nouns")
 _STATEMENT_LEMMAS = words("statement-verbs")
 _PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
@@ -211,6 +215,19 @@ def _is_title_word(token: Token) -> bool:
     return word in HONORIFICS or word in gazetteer.TITLE_HEADS or word in gazetteer.TITLE_MODIFIERS
 
 
+def _describes_person(token: Token) -> bool:
+    """ "Billionaire" in "Billionaire Thomas Revik": a common noun for a person, not also a
+    given name ("Hunter"), before a name that opens with a given name (not "Marine" in
+    "Marine Le Marin", a given name the lists lack)."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ in _DESCRIBING_NOUNS
+        and not is_given_name(token.text)
+        and after is not None
+        and is_given_name(after.text)
+    )
+
+
 def _name_spans(doc: Doc) -> list[Span]:
     """Named mentions; a person's name loses a title the tagger took into it
     ("President Revik" is "Revik")."""
@@ -267,6 +284,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 _is_title_word(doc[start])
                 or (doc[start].is_lower and not _joined_particle(doc[start]))
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
+                or _describes_person(doc[start])
             ):
                 start += 1
             end = ent.end
@@ -281,6 +299,7 @@ def _name_spans(doc: Doc) -> list[Span]:
                 and doc[start - 1].dep_ == "compound"
                 and doc[start - 1].head.i in range(start, end)
                 and not _is_title_word(doc[start - 1])
+                and not _describes_person(doc[start - 1])
                 and doc[start - 1].lower_ not in _ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
