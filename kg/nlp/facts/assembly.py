@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
-from kg.nlp.anchoring import day_told_before, find_date
+from kg.nlp.anchoring import date_text, day_told_before, find_date
+from kg.nlp.cached import doc_ents
 from kg.nlp.dateline import dateline_place
+from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -47,6 +49,7 @@ def assemble(
     published: date | None,
     destinations: dict[Entity, Entity],
     whereabouts: dict[Entity, Entity],
+    trip_days: dict[Entity, tuple[str, Token]] | None = None,
 ) -> list[Event]:
     """The story's encounters as facts, from every clause's mentions in story order.
     `destinations`: each visitor's one destination; `whereabouts`: where someone is now,
@@ -65,6 +68,8 @@ def assemble(
             _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
     _fill_from_occasion(doc, mentions, index, lead, published)
+    if published is not None and trip_days:
+        _date_from_trip(mentions, trip_days, destinations, index, published)
     if published is not None:
         _ahead_of_the_days_news(mentions, published)
     # Where someone is now says more than where their trip is to.
@@ -162,18 +167,69 @@ def _place_from_visits(
         ):
             continue
         for visitor in (p for p in mention.participants if p in destinations):
-            destination = destinations[visitor]
-            country = {destination.name, gazetteer.country_of_capital(destination.name)} - {None}
-            hosts = [p for p in mention.participants if p != visitor]
-            if hosts and (
-                all(
-                    host == destination or any(org in country for _, org in index.titles.get(host, ()))
-                    for host in hosts
-                )
-                or _unnamed_country_hosts(hosts, destination, index)
-            ):
-                mention.place = destination
+            if _hosted_there(mention, visitor, destinations[visitor], index):
+                mention.place = destinations[visitor]
                 break
+
+
+def _hosted_there(mention: Mention, visitor: Entity, destination: Entity, index: ArticleEntities) -> bool:
+    """Are the visitor's partners in the encounter the destination itself or its people?"""
+    country = {destination.name, gazetteer.country_of_capital(destination.name)} - {None}
+    hosts = [p for p in mention.participants if p != visitor]
+    return bool(hosts) and (
+        all(
+            host == destination or any(org in country for _, org in index.titles.get(host, ()))
+            for host in hosts
+        )
+        or _unnamed_country_hosts(hosts, destination, index)
+    )
+
+
+def _date_from_trip(
+    mentions: list[Mention],
+    trip_days: dict[Entity, tuple[str, Token]],
+    destinations: dict[Entity, Entity],
+    index: ArticleEntities,
+    published: date,
+) -> None:
+    """ "X will visit Norland this week for talks with Norland leaders. X, who is due to arrive
+    on Wednesday, ...": an encounter of the visitor with the people of the place visited,
+    with no date of its own or from its frames, is on the day the story gives the trip,
+    where the story has not moved on to another day between the two ("made a trip to Norland
+    to meet X. She arrived on Tuesday"): the day the trip is to bring it. Not a day to come
+    for one told as held; and only from another sentence ("arrived on Sunday, where she will
+    meet X" says no more than that the meeting is to come)."""
+    for mention in mentions:
+        if mention.date is not None or mention.type != "meeting":
+            continue
+        if mention.status not in ("occurred", "planned"):
+            continue
+        for visitor in (p for p in mention.participants if p in trip_days and p in destinations):
+            day, trip = trip_days[visitor]
+            if trip.sent == mention.trigger.sent:
+                continue  # the sentence's own frames have said whether the trip's day is its
+            if not _hosted_there(mention, visitor, destinations[visitor], index):
+                continue
+            if mention.status == "occurred" and day > published.isoformat():
+                continue  # held, yet on a day still to come
+            if _another_day_between(trip, mention.trigger, day, published):
+                continue
+            mention.date = day
+            break
+
+
+def _another_day_between(trip: Token, trigger: Token, day: str, published: date) -> bool:
+    """Does the story name a day other than `day` (and the story's own, the day things are
+    said) from the trip's sentence to the encounter's? A weekday is read either way."""
+    first, last = sorted((trip.sent, trigger.sent), key=lambda s: s.start)
+    for ent in doc_ents(trip.doc):
+        if ent.label_ not in ("DATE", "TIME") or not first.start <= ent.start < last.end:
+            continue
+        readings = {normalise_date(date_text(ent), published, tense) for tense in ("past", "future")}
+        days = {value for value in readings if value is not None and len(value) == 10}
+        if days and not days & {day, published.isoformat()}:
+            return True
+    return False
 
 
 def _unnamed_country_hosts(hosts: list[Entity], destination: Entity, index: ArticleEntities) -> bool:

@@ -94,7 +94,10 @@ def extract_events(
             mentions.extend(_split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
     destinations = _visit_destinations(doc, index)
-    return assemble(doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index))
+    trips = _trip_days(doc, index, published, destinations)
+    return assemble(
+        doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trips
+    )
 
 
 # "arrived in Zelin", "on arrival in Port Zelin": where a visitor is now.
@@ -130,12 +133,21 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
     destination."""
     visits: dict[Entity, set[Entity]] = {}
     arrivals: dict[Entity, set[Entity]] = {}
+    for _, arrival, visitor, destination in _trips(doc, index):
+        (arrivals if arrival else visits).setdefault(visitor, set()).add(destination)
+    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
+
+
+def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, Entity]]:
+    """Each visit or arrival the story tells with one destination: (its word, whether it is an
+    arrival, the visitor, the destination)."""
+    found: list[tuple[Token, bool, Entity, Entity]] = []
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
-            found, preps = visits, ("to",)
+            arrival, preps = False, ("to",)
         elif token.pos_ in ("NOUN", "VERB") and (lemma in ARRIVAL_WORDS or token.lower_ in ARRIVAL_WORDS):
-            found, preps = arrivals, ("in",)
+            arrival, preps = True, ("in",)
         else:
             continue
         destinations = _places_after(token, preps, index)
@@ -145,10 +157,31 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
         if not visitors:
             verb = token if token.pos_ == "VERB" else governing_verb(token)
             visitors = [_subject_after_dateline(t, index) for t in subjects_of(verb)]
-        for visitor in visitors:
-            if visitor is not None and visitor.type == "person":
-                found.setdefault(visitor, set()).add(destinations[0])
-    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
+        found.extend(
+            (token, arrival, visitor, destinations[0])
+            for visitor in visitors
+            if visitor is not None and visitor.type == "person"
+        )
+    return found
+
+
+def _trip_days(
+    doc: Doc, index: ArticleEntities, published: date | None, destinations: dict[Entity, Entity]
+) -> dict[Entity, tuple[str, Token]]:
+    """Visitor -> the one day the story gives their trip to their one destination ("arrived
+    in Zelin on Sunday", "is due to arrive in Norland on Wednesday"), with the trip's word.
+    Two different days for a visitor's trips: none."""
+    days: dict[Entity, dict[str, Token]] = {}
+    for token, _, visitor, destination in _trips(doc, index):
+        if destinations.get(visitor) != destination:
+            continue
+        # The trip word's own date phrases: its verb's may be another time ("the visit comes
+        # ahead of the talks on 21 May").
+        tense: Tense = "future" if status_of(token, None) == "planned" else "past"
+        day = find_date(token.sent, {token.i}, published, tense)
+        if day is not None and len(day) == 10:
+            days.setdefault(visitor, {}).setdefault(day, token)
+    return {visitor: next(iter(found.items())) for visitor, found in days.items() if len(found) == 1}
 
 
 def _places_after(token: Token, preps: tuple[str, ...], index: ArticleEntities) -> list[Entity]:
