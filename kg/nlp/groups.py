@@ -55,6 +55,11 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
                     group = _pair_of_that_kind(token, doc, number, index)
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
+                elif group is None and size == 2 and token.pos_ == "NOUN":
+                    # A person named before "the two countries" is no second reading of them.
+                    bodies = _pair_of_bodies(token, doc, number, index)
+                    if bodies:
+                        index.groups[token.i] = bodies
             group = (
                 _coordinated_group(token, index)
                 or _encounter_group(token, index)
@@ -151,6 +156,32 @@ def _pair_of_that_kind(
     ):
         return None
     return tuple(people)
+
+
+# "the two sides", "the two countries": heads that stand for countries or organisations.
+BODY_PAIR_HEADS = words("body-pair-heads")
+
+
+def _pair_of_bodies(noun: Token, doc: Doc, number: int, index: ArticleEntities) -> tuple[Entity, ...] | None:
+    """ "Aland's ruling party gave the Popular Front a day ... after talks between the two
+    sides failed", "Norland seeks more trade with Brask ... Officials from the two countries
+    met": where no clause put a pair together, "the two sides (countries)" are the two
+    countries or organisations named in the `REACH` sentences before, when there are just
+    two; a third one named there is a second reading."""
+    if base_form(noun) not in BODY_PAIR_HEADS:
+        return None
+    # Sentences with words in them: a closing quote mark the parser split off is none.
+    before = [s for s in list(doc.sents)[:number] if any(t.is_alpha for t in s)]
+    start = before[-REACH].start if len(before) >= REACH else doc[0].i
+    bodies: list[Entity] = []
+    for t in doc[start : noun.i]:
+        entity = index.entity_at(t)
+        if entity is None or entity.type not in ("country", "organization") or entity in bodies:
+            continue
+        if t.i > 0 and (doc[t.i - 1].like_num or doc[t.i - 1].ent_type_ == "TIME"):
+            continue  # "(0530 GMT)": a time zone the tagger took for a body
+        bodies.append(entity)
+    return tuple(bodies) if len(bodies) == 2 else None
 
 
 def _argument(token: Token) -> Token:
@@ -354,9 +385,10 @@ def _listed_after(noun: Token, index: ArticleEntities, types: tuple[str, ...]) -
     while queue:
         item = queue.pop(0)
         queue.extend(c for c in item.children if c.dep_ in ("conj", "appos"))
-        entity = index.entity_at(item)
-        if entity is not None and entity.type in types and entity not in found:
-            found.append(entity)
+        # "officials from the two countries": the pair the story has just named (groups).
+        for entity in index.groups.get(item.i, ()) or (index.entity_at(item),):
+            if entity is not None and entity.type in types and entity not in found:
+                found.append(entity)
     return found
 
 
