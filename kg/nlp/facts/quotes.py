@@ -666,7 +666,31 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
         found = _speaker_of(verb, index, inside, speakers)
         if found is not None and found.speaker is not None:
             return replace(found, relay=None)
-    return None
+    if verbs or paragraphs_between(doc[before.end - 1], span[0]) > 0:
+        return None
+    return _subject_goes_on(before, index, inside)
+
+
+def _subject_goes_on(before: Span, index: ArticleEntities, inside: set[int]) -> _Attribution | None:
+    """ "Weber called the ferry plan a lifeline for the islands. “It keeps them alive.”": a
+    quotation opening its sentence with none of its own, in the paragraph of a sentence with
+    no speech verb whose main subject is one named person ("Weber", "his partner, Ana
+    Ruiz"), goes on with what that person says of the matter (a description, a judgment the
+    sentence sums up). Not where the main subject names no one, several people, or a body."""
+    subjects = [
+        t
+        for t in before
+        if t.dep_ == "nsubj"
+        and t.idx not in inside
+        and (t.head == before.root or t.head.dep_ == "conj" and t.head.head == before.root)
+    ]
+    people = {named_speaker(t, index)[0] for t in subjects}
+    if len(subjects) != 1 or len(people) != 1:
+        return None
+    person = people.pop()
+    if person is None or person.type != "person":
+        return None
+    return _Attribution(person, person.name, before.root)
 
 
 # "“...” ― Ana Ruiz": a dash and a name closing the paragraph sign the quotation.
