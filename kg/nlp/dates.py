@@ -50,6 +50,7 @@ WEEKDAYS = {
     )
     for name in names
 }
+MONTHS_AND_DAYS = set(MONTHS) | set(WEEKDAYS)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -8,9 +8,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Evidence, Role
 from kg.nlp import gazetteer
-from kg.nlp.entities import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, ArticleEntities
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.lexicon import words
+from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS
 
 ORG_TYPES = {"country", "organization", "place", "outlet"}
 # Words before a nationality that stay in the title, and words that are in neither.

@@ -17,12 +17,13 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp.cached import parsed_text
-from kg.nlp.entities import HONORIFICS, TITLE_ABBREVIATIONS, ArticleEntities
+from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import sentence_distance
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
+from kg.nlp.titles import HONORIFICS, TITLE_ABBREVIATIONS
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 

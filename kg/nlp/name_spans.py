@@ -1,0 +1,352 @@
+"""Where a name mention begins and ends: the tagger's spans repaired. A title, nationality
+or lower-case word run into a person's name is cut off ("President Revik" is "Revik"); a
+name the tagger cut at a particle, a quoted nickname or an untagged word runs on ("Anna von
+der" + "Brinck"); one span holding two names is two ("the Harbour Courier's Anna Lind");
+and full names the tagger left untagged are found ("King Oskar", "Karim Aziz Hadad")."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import gazetteer
+from kg.nlp.cached import doc_ents
+from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.gender import is_given_name
+from kg.nlp.lexicon import words
+from kg.nlp.outlets import connected_title_end
+from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, is_title_word
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+# Words that mark a name as an organisation's, whatever its verb.
+ORG_WORDS = words("organisation-words")
+
+
+# Common nouns for a person ("billionaire", "activist"): capitalised before a name ("Rapper
+# Anna Lind", at a sentence's start or in a headline) they describe the person, they are
+# no part of the name.
+_DESCRIBING_NOUNS = words("person-nouns") | words("person-role-nouns")
+
+
+def _describes_person(token: Token) -> bool:
+    """ "Billionaire" in "Billionaire Thomas Revik": a common noun for a person, not also a
+    given name ("Hunter"), before a name that opens with a given name (not "Marine" in
+    "Marine Le Marin", a given name the lists lack)."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ in _DESCRIBING_NOUNS
+        and not is_given_name(token.text)
+        and after is not None
+        and is_given_name(after.text)
+    )
+
+
+def is_given_named(span: Span) -> bool:
+    """ "Anna Marit Lindqvist" tagged an organisation: two or three capitalised proper nouns
+    (a hyphenated surname counts as one), the first a common given name, with no
+    organisation word, acronym, outlet or country among them, name a person. Not where the
+    story tags that first word a place more often than a person ("Harbourtown Energy"
+    after "in Harbourtown")."""
+    words_ = span.text.split()
+    first = span[0]
+    return (
+        2 <= len(words_) <= 3
+        and len(first) > 2
+        and is_given_name(first.text)
+        # "Harbour Rovers": a plural is a team's or a firm's name.
+        and all((t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.is_title) or t.text == "-" for t in span)
+        and not any(t.lower_ in ORG_WORDS for t in span)
+        and not any(gazetteer.country_of(t.text) for t in [span, *span])
+        and not gazetteer.is_known_outlet(span.text)
+        and _times_tagged(first, ("GPE", "LOC")) <= _times_tagged(first, ("PERSON",))
+    )
+
+
+def _times_tagged(token: Token, labels: tuple[str, ...]) -> int:
+    """How often the tagger gives the story's mentions of this word alone one of `labels`."""
+    return sum(e.label_ in labels and e.text == token.text for e in doc_ents(token.doc))
+
+
+def _possessor_end(ent: Span) -> int | None:
+    """Where the possessive "'s" stands in a non-person span that ends in a person's given
+    name and surname after it ("the Harbour Courier's Anna Lind"); None elsewhere."""
+    if ent.label_ not in ("ORG", "GPE", "FAC", "NORP"):
+        return None
+    for token in ent[1:-2]:
+        if token.tag_ == "POS":
+            return token.i if is_given_named(ent.doc[token.i + 1 : ent.end]) else None
+    return None
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """Named mentions; a person's name loses a title the tagger took into it
+    ("President Revik" is "Revik")."""
+    spans = []
+    covered_until = 0  # a name carried on over the next span the tagger made of its rest
+    released: set[int] = set()  # a name's first word the tagger ran into the body before it
+    for ent in doc_ents(doc):
+        if ent.label_ not in NAME_LABELS or ent.start < covered_until:
+            continue
+        if ent[0].is_lower and ent.label_ != "PERSON":
+            # "to meet Piotr Varga" tagged as one organisation: no name starts with a
+            # lower-case word.
+            start = next((t.i for t in ent if not t.is_lower), ent.end)
+            if start == ent.end:
+                continue
+            ent = Span(doc, start, ent.end, label=ent.label_)
+        first = ent[0]
+        if (
+            len(ent) >= 3
+            and first.is_upper
+            and first.is_alpha
+            and len(first) > 1
+            and first.head.i not in range(ent.start, ent.end)
+            and all(t.is_title for t in ent[1:])
+        ):
+            # "Ambassador to the UN Tomas Revik" tagged as one span: the acronym hangs from
+            # "to", the name from the verb; two mentions, not one.
+            spans.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if ent.label_ != "PERSON" and len(ent) > 1 and _first_name_of_next(ent):
+            # "Speaker of the Harbour Assembly Jan" tagged one body, "Karel Vondrak" a person:
+            # the body's last word is compounded into the name that follows it.
+            released.add(ent.end - 1)
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+        if ent.label_ != "PERSON" and len(ent) > 1 and _before_a_name(doc, ent.end):
+            # "the Harbour Union Executive" + "Chairman Karel Vondrak", "the Joint Staff Gen." +
+            # "Tom Berg": the title words the tagger ran into a body's name are the title's.
+            end = ent.end
+            while end - 1 > ent.start and is_title_word(doc[end - 1]) and not doc[end - 1].is_lower:
+                end -= 1
+            ent = Span(doc, ent.start, end, label=ent.label_)
+        owner = _possessor_end(ent)
+        if owner is not None:
+            # "the Harbour Courier's Anna Lind" tagged one organisation: the owner's name, then
+            # a person's.
+            spans.append(Span(doc, ent.start, owner, label=ent.label_))
+            ent = Span(doc, owner + 1, ent.end, label="PERSON")
+        if ent.label_ == "PERSON":
+            start = ent.start
+            # Titles, nationality words and lower-case words the tagger ran into the name:
+            # "President Revik", "Norlandic King Otto", "to meet Tomas Revik" (a lower-case
+            # particle inside a name, "Anna van der Berg", is never first).
+            while start < ent.end - 1 and (
+                is_title_word(doc[start])
+                or (doc[start].is_lower and not _joined_particle(doc[start]))
+                or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
+                or _describes_person(doc[start])
+            ):
+                start += 1
+            end = ent.end
+            # "Ana" untagged before "Maria Lopes": a capitalised proper noun compounded
+            # into the name, not a title, is its first word. Not the last word of a body's
+            # name ("Chief of the General Staff Anton Varga"), which has words of its own.
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and (doc[start - 1].ent_type_ == "" or start - 1 in released)
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].head.i in range(start, end)
+                and not is_title_word(doc[start - 1])
+                and not _describes_person(doc[start - 1])
+                and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
+                and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
+            ):
+                start -= 1
+            # "Karel" tagged, "Vondrak" not: an untagged capitalised proper noun that the
+            # name's last word modifies belongs to the name.
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].ent_type_ == ""
+                and doc[end].text[:1].isupper()
+                and doc[end - 1].head == doc[end]
+                and doc[end - 1].dep_ == "compound"
+                and not is_title_word(doc[end])  # "Mali President ...": the title is no name
+            ):
+                end += 1
+            end = _name_rest_end(doc, _past_nickname(doc, end))
+            covered_until = end
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label="PERSON")
+        elif titled_name(ent):
+            # "King Haakon" or "President Ortega" tagged an organisation: the title marks a
+            # person, and the name is what follows it.
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
+            ent = Span(doc, ent.start, connected_title_end(doc, ent.end), label=ent.label_)
+        elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
+            # "told AFP Stockholm itself would ...": a known outlet run into the next name.
+            for end in range(ent.end - 1, ent.start, -1):
+                if gazetteer.is_known_outlet(doc[ent.start : end].text):
+                    if connected_title_end(doc, end) < ent.end:
+                        ent = Span(doc, ent.start, end, label="ORG")
+                    break
+        spans.append(ent)
+    return spans
+
+
+NAME_PARTICLES = words("name-particles")
+
+
+def _past_nickname(doc: Doc, end: int) -> int:
+    """Where a name ends that the tagger cut inside a quoted nickname: 'Anna C. "Annie' or
+    'Anna C. "' tagged, the rest not. The name runs on through the closing mark to the
+    family name ('Anna C. "Annie" Lind'), and the tagger's span of that name, if any."""
+    k = end + 1 if 0 < end < len(doc) and doc[end - 1].text in ('"', "“") else end
+    if not (
+        2 <= k < len(doc) - 1
+        and doc[k].text in ('"', "”")
+        and doc[k - 2].text in ('"', "“")
+        and doc[k - 1].text[:1].isupper()
+        and doc[k + 1].pos_ == "PROPN"
+        and doc[k + 1].text[:1].isupper()
+        and doc[k + 1].sent.start == doc[k - 1].sent.start
+    ):
+        return end
+    end = k + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    return end
+
+
+def _name_rest_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends that the tagger cut at a particle or split in two:
+    "Anna von der" + "Brinck", "Paulo Mendes" + "dos Reis", "Luis Carlos" + "Ortega
+    Ruiz" (a second person's name straight after the first, in the same sentence)."""
+    after = end
+    while after < len(doc) and doc[after].is_lower and doc[after].lower_ in NAME_PARTICLES:
+        after += 1
+    if after >= len(doc) or doc[after].pos_ != "PROPN" or not doc[after].text[:1].isupper():
+        return end
+    if doc[after].sent.start != doc[end - 1].sent.start:
+        return end
+    if after > end or (doc[end - 1].is_lower and doc[end - 1].lower_ in NAME_PARTICLES):
+        end = after + 1  # the family name after the particles
+    elif (
+        # "Harbourtown Mayor Anna Lind": a place, then a titled name.
+        is_title_word(doc[end - 1])
+        or is_title_word(doc[after])
+        or (doc[after].ent_type_ not in ("", "PERSON") and not _tagged_surname(doc, end - 1, after))
+        or doc[after].lower_ in MONTHS_AND_DAYS
+        or gazetteer.country_of(doc[after].text) is not None
+    ):
+        return end
+    else:
+        end = after + 1
+    # The rest of the tagger's second span, or of the untagged words.
+    untagged = doc[after].ent_type_ == ""
+    while end < len(doc) and (
+        (doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        or (untagged and doc[end].ent_type_ == "" and doc[end].pos_ == "PROPN" and doc[end].is_title)
+    ):
+        end += 1
+    return end
+
+
+def _before_a_name(doc: Doc, end: int) -> bool:
+    """Does a person's name, or a title before one, begin at `end`?"""
+    return end < len(doc) and (
+        (doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON")
+        or (is_title_word(doc[end]) and not doc[end].is_lower)
+    )
+
+
+def _first_name_of_next(ent: Span) -> bool:
+    """Is a non-person span's last word the first word of the person's name tagged right
+    after it, compounded into that name ("the Harbour Assembly Jan" + "Karel Vondrak")? Not
+    a title or a word that names bodies ("Council"), nor the body's own head, which its
+    other words modify ("the Harbour Fleet" + "Karel Vondrak")."""
+    doc, last = ent.doc, ent[-1]
+    return (
+        not any(c.i in range(ent.start, ent.end - 1) for c in last.children)
+        and ent.end < len(doc)
+        and doc[ent.end].ent_iob_ == "B"
+        and doc[ent.end].ent_type_ == "PERSON"
+        and last.pos_ == "PROPN"
+        and last.is_title
+        and last.dep_ == "compound"
+        and last.head.ent_type_ == "PERSON"
+        and last.head.i >= ent.end
+        and not is_title_word(last)
+        and last.lower_ not in ORG_WORDS
+        and not gazetteer.country_of(last.text)
+    )
+
+
+def _joined_particle(token: Token) -> bool:
+    """ "al-" in "al-Tamimi": a particle hyphened to the family name is part of it, also
+    where the name stands alone."""
+    doc = token.doc
+    return (
+        token.lower_ in NAME_PARTICLES
+        and not token.whitespace_
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+    )
+
+
+def _tagged_surname(doc: Doc, last: int, after: int) -> bool:
+    """ "Karel Jan" tagged a person and "Vondrak" a place: a word the tagger took alone for
+    another kind of name, that the name's words are compounded into, is its last word. Not
+    a country, a capital or a known outlet, and not the first word of a longer name."""
+    word = doc[after]
+    return (
+        doc[last].dep_ == "compound"
+        and doc[last].head == word
+        and word.ent_iob_ == "B"
+        and (after + 1 >= len(doc) or doc[after + 1].ent_iob_ != "I")
+        and not gazetteer.country_of_capital(word.text)
+        and not gazetteer.is_known_outlet(word.text)
+    )
+
+
+def titled_name(ent: Span) -> bool:
+    """A non-person span that is a title word followed by one to three capitalised proper
+    nouns: "King Haakon", "President Ortega" (not "President Hotel Group": a longer name
+    or one with common nouns stays what the tagger said)."""
+    if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
+        return False
+    first = ent[0].lower_
+    # "Secretary of Defense Tomas Weber" tagged from the portfolio on: the portfolio ends
+    # the title the "of" began, and the name follows it.
+    portfolio = first in PORTFOLIO_NOUNS and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of"
+    if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS and not portfolio:
+        return False
+    rest = ent[1:]
+    return all(t.pos_ == "PROPN" and t.is_title for t in rest) and not gazetteer.is_known_outlet(ent.text)
+
+
+def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
+    """ "Karim Aziz Hadad" left untagged while "Hadad" is tagged PERSON elsewhere: a run of
+    proper nouns ending in a surname the article uses for a person is that person's name;
+    so is a short run right after a title of rank ("King Oskar", "Duchess Ilona")."""
+    surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+            j += 1
+        while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
+            i += 1
+        titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
+        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or (
+            titled and 1 <= j - i <= 3 and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
+        ):
+            # "Prince Tomas and Duchess Ilona" left untagged: a title of rank before
+            # capitalised words names a person (royal-titles.txt).
+            found.append(doc[i:j])
+        i = max(j, i + 1)
+    return found
+
+
+ROYAL_TITLES = words("royal-titles")

@@ -1,0 +1,126 @@
+"""Outlets a story names: well-known ones the tagger missed (the gazetteer's), ones named
+by their kind ("the daily Al-Masa", "Afghanistan's TOLO news agency"), a name its context
+or masthead makes an outlet's ("news agency Norpress", "the Harbour Bay Times"), and a
+known outlet's title carried on by a connector ("Corriere della Sera")."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import gazetteer
+from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.lexicon import words
+
+MASTHEAD_WORDS = words("masthead-words")
+
+
+def is_outlet_context(span: Span) -> bool:
+    """'Norvale newspaper Le Matin', 'news agency Norpress', 'the Harbour news agency', and a
+    name that says it is an outlet itself: 'the Harbour Bay Times', 'Norvale Radio'."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in MASTHEAD_WORDS and span[-1].text[:1].isupper():
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS:
+        return True
+    after = doc[span.end : span.end + 2]
+    if after and (
+        after[0].lower_ in gazetteer.OUTLET_NOUNS
+        or (after[0].lower_ == "news" and len(after) > 1 and after[1].lower_ in gazetteer.OUTLET_NOUNS)
+    ):
+        return True
+    head = span.root
+    # The name in apposition to, or compounded with, an outlet noun.
+    if head.dep_ in ("appos", "compound") and head.head.lower_ in gazetteer.OUTLET_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
+
+
+NAME_CONNECTORS = words("name-connectors")
+
+
+def connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozenset()) -> int:
+    """ "Spiegel am Sonntag", "Corriere della Sera": a known outlet's name carried on by a
+    lower-case connector and a capitalised word is a longer title; where it ends."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in NAME_CONNECTORS
+        and doc[end + 1].text[:1].isupper()
+        and not ({end, end + 1} & covered)
+    ):
+        end += 2
+    return end
+
+
+def gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
+    """Well-known outlets the tagger missed ("told AFP Wednesday")."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not doc[i].text[:1].isupper() or not gazetteer.may_open_outlet(doc[i].text):
+            i += 1
+            continue
+        match = None
+        for length in (4, 3, 2, 1):
+            span = doc[i : i + length]
+            if (
+                len(span) == length
+                and not any(t.i in covered for t in span)
+                and gazetteer.is_known_outlet(span.text)
+            ):
+                match = span
+                break
+        if match is not None:
+            end = connected_title_end(doc, match.end, covered)
+            found.append(Span(doc, match.start, end, label="ORG"))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def outlets_by_kind(doc: Doc) -> list[Span]:
+    """Outlets the story names by their kind, whatever the tagger made of the name: "the
+    state-run broadcaster Russia Today" (a country and a date to the tagger), "Afghanistan's
+    TOLO news agency", "the daily Al-Masa". The capitalised words right after the kind
+    noun, or right before it (not a nationality: "Turkish newspapers" names no outlet)."""
+    found: list[Span] = []
+    for kind in doc:
+        if kind.lower_ not in gazetteer.OUTLET_NOUNS:
+            continue
+        end = kind.i + 1
+        while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
+            end += 1
+        if end > kind.i + 1:
+            if kind.text[0].isupper():
+                continue  # "The Daily Lantern": the kind word begins the name itself
+            # "the weekly Welt am Sonntag", "news outlet Argumenty i Fakty"
+            found.append(Span(doc, kind.i + 1, connected_title_end(doc, end), label="ORG"))
+            continue
+        before = kind.i - 1
+        if before >= 0 and doc[before].lower_ == "news":
+            before -= 1
+        elif kind.text[0].isupper() and not kind.is_sent_start:
+            # "the Harbour Energy Agency", "the Harbour Evening Journal": the kind word ends the
+            # name itself, which is not an outlet's without it ("the Harbour News Agency" is).
+            continue
+        start = before + 1
+        while start > kind.sent.start and _name_word(doc[start - 1]):
+            start -= 1
+        if start == kind.sent.start and start <= before and doc[start].pos_ != "PROPN":
+            # "Conservative radio host X": a sentence's first word is capitalised anyway;
+            # only a proper noun there begins a name.
+            start += 1
+        run = doc[start : before + 1]
+        if len(run) and not (len(run) == 1 and gazetteer.country_of(run.text)):
+            found.append(Span(doc, start, before + 1, label="ORG"))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A word of an outlet's name: capitalised ("Today", "TOLO") or a digit-led token
+    ("1TV"), never a weekday or month ("told the daily Monday")."""
+    if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
+        return False
+    return token.is_title or token.is_upper or (token.text[:1].isdigit() and not token.is_digit)

@@ -1,0 +1,100 @@
+"""Titles and offices written with a name: the words that make a title ("Sen.", "President",
+"first lady"), the title right before a name, the office it names without its tenure, and
+the offices the story gives each person it names in full.
+
+The entity layer (entities.py) reads them to tell apart people who share a surname; the
+role and speaker finders (facts/roles.py, facts/speakers.py) share the word lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Entity
+from kg.nlp import gazetteer
+from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES
+from kg.nlp.lexicon import words
+from kg.nlp.pipeline import NAME_ABBREVIATIONS
+
+# Honorifics with and without a full stop ("Sen. Ruiz", "Mr Ruiz"); the dotted ones also
+# keep a name on its sentence (pipeline.NAME_ABBREVIATIONS), so they are listed once there.
+HONORIFICS = words("honorifics") | NAME_ABBREVIATIONS
+
+
+# What a minister or secretary is "of" when that is part of the title ("Secretary of State").
+PORTFOLIO_NOUNS = words("portfolio-nouns")
+
+
+def is_title_word(token: Token) -> bool:
+    word = token.lower_
+    return word in HONORIFICS or word in gazetteer.TITLE_HEADS or word in gazetteer.TITLE_MODIFIERS
+
+
+TITLE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in words("title-abbreviations"))
+
+
+TENURE_WORDS = words("tenure-words")
+
+
+STANDING_TITLES = words("standing-titles")
+
+
+def _title_word(token: Token) -> str:
+    """ "Sen." -> "senator", "President" -> "president"."""
+    word = token.lower_.rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
+def title_before(doc: Doc, start: int) -> tuple[str, ...]:
+    """The title written right before a name, its words in order: ("first", "lady") for
+    "first lady Eva Lindqvist", ("senator",) for "Sen. Ruiz"; () where there is none."""
+    if start == 0 or not is_title_word(doc[start - 1]):
+        return ()
+    i = start - 1
+    while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and is_title_word(doc[i - 1]):
+        i -= 1
+    return tuple(_title_word(t) for t in doc[i:start])
+
+
+def title_gender(head: str) -> str | None:
+    return "male" if head in MALE_TITLES else "female" if head in FEMALE_TITLES else None
+
+
+def office_of(title: tuple[str, ...]) -> str | None:
+    """The office a title names, without when it is held ("former president" ->
+    "president"): a title head ("president", "senator") or a modified man's or woman's
+    title ("first lady"); None for a bare honorific ("Mr", "Lady")."""
+    words_ = [w for w in title if w not in TENURE_WORDS]
+    if not words_:
+        return None
+    head = words_[-1]
+    if head in gazetteer.TITLE_HEADS or (len(words_) > 1 and title_gender(head) is not None):
+        return " ".join(words_)
+    return None
+
+
+def offices_held(
+    doc: Doc, mentions: list[tuple[Span, str]], by_token: Mapping[int, Entity]
+) -> dict[Entity, set[str]]:
+    """The offices the story gives each person it names in full: the title before the name
+    ("President Eva Lindqvist") or in apposition to it ("the first lady, Eva Lindqvist";
+    "Eva Lindqvist, the senator")."""
+    held: dict[Entity, set[str]] = {}
+    for span, name in mentions:
+        person = by_token.get(span.start)
+        if " " not in name or person is None or person.type != "person":
+            continue
+        titles = [title_before(doc, span.start)]
+        root = span.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        for noun in nouns:
+            if is_title_word(noun) or _title_word(noun) in gazetteer.TITLE_HEADS:
+                modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and is_title_word(c)]
+                titles.append(tuple(_title_word(t) for t in sorted([*modifiers, noun], key=lambda t: t.i)))
+        for title in titles:
+            office = office_of(title) if title else None
+            if office is not None and office.split()[-1] not in STANDING_TITLES:
+                held.setdefault(person, set()).add(office)
+    return held
