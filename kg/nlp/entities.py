@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -190,23 +191,61 @@ def _called_a_settlement(span: Span) -> bool:
 WEAK_LABELS = {"NORP", "PRODUCT", "WORK_OF_ART"}
 
 
+@dataclass
+class _Mentions:
+    """The story's name mentions as read so far: each span with its cleaned name, what its
+    mentions vote each name (by key) is, and the names that are outlets'. Weak mentions,
+    whose tag is unreliable for names ("Vondrak" as NORP, "Spiegel am Sonntag" as a work of
+    art), wait apart: kept only where the rest of the article says what they are."""
+
+    named: list[tuple[Span, str]] = field(default_factory=list)  # (span, cleaned surface name)
+    votes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    outlet_names: set[str] = field(default_factory=set)
+    weak: list[tuple[Span, str]] = field(default_factory=list)
+
+    def add(self, span: Span, name: str, label: str) -> None:
+        self.named.append((span, name))
+        self.votes[name.lower()][label] += 1
+
+    def add_outlet(self, span: Span, name: str) -> None:
+        self.outlet_names.add(name.lower())
+        self.add(span, name, "ORG")
+
+
 def index_entities(doc: Doc) -> ArticleEntities:
-    """Cluster the article's name mentions into entities with canonical names and types."""
+    """Cluster the article's name mentions into entities with canonical names and types:
+    the mentions read and labelled, weighed in their context; the people named in full and
+    their short forms; each name's canonical key and entity; then the surnames under a
+    title, the genders, and the short forms the tagger missed."""
+    mentions = _read_mentions(doc)
+    _vote_by_context(doc, mentions)
+    for span in untagged_full_names(doc, mentions.votes):
+        mentions.add(span, clean_name(span.text), "PERSON")
+    # "Rival Anna Lindqvist" at a sentence's start may carry a word that is no part of a name.
+    inside_sentence = {name.lower() for span, name in mentions.named if not span[0].is_sent_start}
+    people = people_named(mentions.votes, inside_sentence)
+    _admit_weak(mentions, people.by_short)
+    names = _names(mentions, _canonical_keys(mentions, people.by_short), people.full)
     index = ArticleEntities(doc)
-    mentions: list[tuple[Span, str]] = []  # (span, cleaned surface name)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    outlet_names: set[str] = set()
-    # Mentions whose tag is unreliable for names ("Vondrak" as NORP, "Spiegel am Sonntag" as a
-    # work of art): kept only where the rest of the article says what they are.
-    weak: list[tuple[Span, str]] = []
+    _register(index, mentions.named, names)
+    _genders_by_name(index)
+    alone = _titled_surnames(doc, index, mentions.named, people.shared_surnames, names)
+    by_surname = _surnames_of_the_titled(index, mentions.named, alone, people, names)
+    _genders_by_title_and_pronoun(doc, index, mentions.named, people.shared_surnames)
+    _untagged_short_forms(doc, index, mentions.votes, people.by_short, names, by_surname)
+    return index
+
+
+def _read_mentions(doc: Doc) -> _Mentions:
+    """The story's name mentions, each labelled: the outlets it names by their kind, the
+    tagger's names (repaired, and outside the dateline), then well-known outlets the tagger
+    missed."""
+    mentions = _Mentions()
     dateline = dateline_span(doc)
     by_kind = outlets_by_kind(doc)
     kind_tokens = {t.i for span in by_kind for t in span}
     for span in by_kind:
-        name = clean_name(span.text)
-        outlet_names.add(name.lower())
-        mentions.append((span, name))
-        votes[name.lower()]["ORG"] += 1
+        mentions.add_outlet(span, clean_name(span.text))
     for span in name_spans(doc):
         if any(t.i in kind_tokens for t in span):
             continue  # the outlet named by its kind, read above
@@ -220,47 +259,57 @@ def index_entities(doc: Doc) -> ArticleEntities:
         name = clean_name(span.text)
         if not name or not any(ch.isalpha() for ch in name) or name.islower():
             continue  # the tagger's lower-case "names" ("state") are common nouns
-        key = name.lower()
-        label = span.label_
-        if label in ("GPE", "NORP") and gazetteer.country_of(name):
-            label = "COUNTRY"
-        elif label == "PERSON" and gazetteer.country_of(name) and not titled_name(span):
-            label = "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
-        elif (
-            label == "PERSON"
-            and len(span) > 1
-            and span[-1].lower_ in BUILDING_NOUNS
-            and not is_given_name(span[0].text)  # "Anna Hall" is a person
-        ):
-            label = "FAC"  # "the Revik White House": a building a person's name qualifies
-        elif label == "PERSON" and len(span) > 1 and span[0].lower_ in AREA_UNIT_NOUNS:
-            label = "GPE"  # "County Ardmore": a division of a country, not a person
-        elif label == "PERSON" and gazetteer.country_of_capital(name) and not titled_name(span):
-            label = "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
-        elif label == "NORP" and _is_speaking_name(span, min_words=1):
-            label = "PERSON"  # "Vondrak told AFP": a name, not a nationality
-        elif label in WEAK_LABELS:
+        label = _relabelled(span, name)
+        if label in WEAK_LABELS:
             if gazetteer.is_known_outlet(name) or (label != "NORP" and is_outlet_context(span)):
-                outlet_names.add(key)
-                mentions.append((span, name))
-                votes[key]["ORG"] += 1
+                mentions.add_outlet(span, name)
             else:
-                weak.append((span, name))
-            continue
-        if gazetteer.is_known_outlet(name) or (label in ("ORG", "FAC", "PERSON") and is_outlet_context(span)):
-            outlet_names.add(key)
-            label = "ORG"  # "the weekly Al-Masa", tagged a person
+                mentions.weak.append((span, name))
+        elif gazetteer.is_known_outlet(name) or (
+            label in ("ORG", "FAC", "PERSON") and is_outlet_context(span)
+        ):
+            mentions.add_outlet(span, name)  # "the weekly Al-Masa", tagged a person
         elif label == "ORG" and (_is_speaking_name(span) or is_given_named(span)):
-            label = "PERSON"
-        mentions.append((span, name))
-        votes[key][label] += 1
-    covered = {t.i for span, _ in mentions for t in span} | {t.i for span, _ in weak for t in span}
+            mentions.add(span, name, "PERSON")
+        else:
+            mentions.add(span, name, label)
+    covered = {t.i for span, _ in mentions.named for t in span} | {
+        t.i for span, _ in mentions.weak for t in span
+    }
     for span in gazetteer_outlets(doc, covered):
-        name = clean_name(span.text)
-        outlet_names.add(name.lower())
-        mentions.append((span, name))
-        votes[name.lower()]["ORG"] += 1
-    for span, name in mentions:
+        mentions.add_outlet(span, clean_name(span.text))
+    return mentions
+
+
+def _relabelled(span: Span, name: str) -> str:
+    """The tagger's label of a name mention, or what the name itself says it is where the
+    tagger was wrong: a country, a building, a division of a country, a capital, a person."""
+    label = span.label_
+    if label in ("GPE", "NORP") and gazetteer.country_of(name):
+        return "COUNTRY"
+    if label == "PERSON" and gazetteer.country_of(name) and not titled_name(span):
+        return "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
+    if (
+        label == "PERSON"
+        and len(span) > 1
+        and span[-1].lower_ in BUILDING_NOUNS
+        and not is_given_name(span[0].text)  # "Anna Hall" is a person
+    ):
+        return "FAC"  # "the Revik White House": a building a person's name qualifies
+    if label == "PERSON" and len(span) > 1 and span[0].lower_ in AREA_UNIT_NOUNS:
+        return "GPE"  # "County Ardmore": a division of a country, not a person
+    if label == "PERSON" and gazetteer.country_of_capital(name) and not titled_name(span):
+        return "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
+    if label == "NORP" and _is_speaking_name(span, min_words=1):
+        return "PERSON"  # "Vondrak told AFP": a name, not a nationality
+    return label
+
+
+def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
+    """Votes the words around a mention cast (added to `mentions.votes`): a title before
+    it, a settlement noun beside it, a person's place in the clause."""
+    votes = mentions.votes
+    for span, name in mentions.named:
         # "envoy Jean Kasongo Mbala", "Mr Denholm": a title before a name marks a person.
         if (
             span.label_ != "PERSON"
@@ -276,105 +325,359 @@ def index_entities(doc: Doc) -> ArticleEntities:
             votes[name.lower()]["PERSON"] += 2
     # "visited Vardsund, a port city in the north": a name the story itself calls a city,
     # a town or a province is a place, however the tagger took it there or elsewhere.
-    for span, name in mentions:
+    for span, name in mentions.named:
         if span.label_ not in ("GPE", "LOC") and _called_a_settlement(span):
             votes[name.lower()]["GPE"] += sum(votes[name.lower()].values()) + 1
     # "Vondrak said", "Vondrak's visit" with "Vondrak" tagged a place: the surname of the one
     # full name the story gives, standing where a person stands, is that person's.
-    for span, name in mentions:
+    for span, name in mentions.named:
         full = _surname_in_persons_place(span, name, votes)
         if full is not None:
             votes[name.lower()]["PERSON"] += 1
             votes[full]["PERSON"] += 1
-    for span in untagged_full_names(doc, votes):
-        name = clean_name(span.text)
-        mentions.append((span, name))
-        votes[name.lower()]["PERSON"] += 1
 
-    # Persons: multi-word names own their single-word short forms ("Revik" -> "Tomas Revik").
-    first_names: dict[str, set[str]] = defaultdict(set)
 
-    person_full: dict[str, set[str]] = defaultdict(set)  # short form -> full names
-    full_people: set[str] = set()  # full names that are people by their own mentions
-    for key in votes:
-        words = key.split()
-        if len(words) >= 2 and votes[key]["PERSON"] >= max(1, sum(votes[key].values()) / 2):
-            full_people.add(key)
+def _admit_weak(mentions: _Mentions, by_short: dict[str, set[str]]) -> None:
+    """A weak mention (see _Mentions) is a person where its name is the short form of one
+    person's full name, or a one-word name the story's other mentions make a person's."""
+    votes = mentions.votes
+    for span, name in mentions.weak:
+        key = name.lower()
+        single_person = key in votes and len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON"
+        if (key in by_short and len(by_short[key]) == 1) or single_person:
+            mentions.add(span, name, "PERSON")
+
+
+def _canonical_keys(mentions: _Mentions, by_short: dict[str, set[str]]) -> dict[str, str]:
+    """Each name's key -> the key of the name it is short for, or its own: a person's
+    short form the one full name it may be, an organisation's its longer name."""
+    canonical = {}
+    for key in mentions.votes:
+        fulls = by_short.get(key, set())
+        canonical[key] = next(iter(fulls)) if len(fulls) == 1 else key
+    organisations = {
+        k for k in mentions.votes if _majority_label(mentions.votes[k]) == "ORG" or k in mentions.outlet_names
+    }
+    organisations_named_short(
+        canonical,
+        organisations,
+        mentions.outlet_names,
+        longer=[name for span, name in mentions.named if len(span) > 1 and span.label_ != "PERSON"],
+        names=[name for _, name in mentions.named],
+    )
+    return canonical
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Which entity each name key of the story names: its canonical key's, typed by the
+    votes of all the mentions that key stands for and named by its fullest spelling."""
+
+    canonical: dict[str, str]  # key -> canonical key
+    cluster_votes: dict[str, Counter[str]]  # canonical key -> the votes of all its mentions
+    surface: dict[str, str]  # canonical key -> its longest spelling
+    with_the: set[str]  # canonical keys written with a capital "The"
+    outlet_names: set[str]
+    full_people: set[str]
+
+    def entity(self, key: str) -> Entity:
+        ckey = self.canonical[key]
+        counter = self.cluster_votes[ckey]
+        name = self.surface.get(ckey, ckey)
+        if ckey in self.with_the:
+            the_name = "The " + name
+            if ckey in self.outlet_names or key in self.outlet_names:
+                return Entity(the_name, "outlet")
+            if _majority_label(counter) == "ORG":
+                return Entity(the_name, "organization")
+        if ckey in self.outlet_names or key in self.outlet_names:
+            return Entity(gazetteer.outlet_name(name), "outlet")
+        top = _majority_label(counter)
+        if top == "COUNTRY":
+            return Entity(gazetteer.country_of(name) or name, "country")
+        # The tagger often calls a bare surname ("Vondrak") an organisation; a full name it
+        # calls a person decides for all its short forms.
+        if top == "PERSON" or ckey in self.full_people:
+            return Entity(name, "person")
+        return Entity(name, _LABEL_TYPE.get(top, "organization"))
+
+
+def _names(mentions: _Mentions, canonical: dict[str, str], full_people: set[str]) -> _Names:
+    """The entity each name key names, once the canonical keys are known."""
+    # Type by the votes of every mention of the canonical entity.
+    cluster_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, counter in mentions.votes.items():
+        cluster_votes[canonical[key]].update(counter)
+    surface: dict[str, str] = {}
+    for _span, name in mentions.named:
+        key = name.lower()
+        ckey = canonical[key]
+        # The canonical surface form: the longest spelling seen of the canonical key.
+        if ckey == key and len(name) >= len(surface.get(ckey, "")):
+            surface.setdefault(ckey, name)
+    with_the = _written_with_the(mentions.named, canonical, mentions.outlet_names)
+    return _Names(canonical, cluster_votes, surface, with_the, mentions.outlet_names, full_people)
+
+
+def _written_with_the(
+    named: list[tuple[Span, str]], canonical: dict[str, str], outlet_names: set[str]
+) -> set[str]:
+    """ "told The New York Times": a capitalised "The" inside a sentence is part of the name,
+    which the article's fullest spelling then keeps. At a sentence's start it is part of a
+    newspaper's name too ("The Hill reported"), unless the article writes "the Hill"."""
+    with_the, without_the = set(), set()
+    for span, name in named:
+        ckey = canonical[name.lower()]
+        the = _the_before(span)
+        if the is None or name.isupper():  # an acronym is never named with "The"
+            continue
+        if the.text == "the":
+            without_the.add(ckey)
+        elif not the.is_sent_start or ckey in outlet_names:
+            with_the.add(ckey)
+    return with_the - without_the
+
+
+def _register(index: ArticleEntities, named: list[tuple[Span, str]], names: _Names) -> None:
+    """Each mention's entity, on every token of it."""
+    for span, name in named:
+        entity = names.entity(name.lower())
+        index.entities.add(entity)
+        for token in span:
+            index.by_token[token.i] = entity
+            index.spans[token.i] = span
+
+
+def _genders_by_name(index: ArticleEntities) -> None:
+    """A person's gender, where the story says it: first a given name common for one sex
+    only; then the titles it gives them ("Mrs", "King"; where the two disagree, neither),
+    then the pronouns it uses for them ("Revik said he ...", the least sure), in
+    _genders_by_title_and_pronoun."""
+    for entity in index.entities:
+        by_name = gender_of_name(entity) if entity.type == "person" else None
+        if by_name is not None:
+            index.genders[entity] = by_name
+
+
+def _titled_surnames(
+    doc: Doc,
+    index: ArticleEntities,
+    named: list[tuple[Span, str]],
+    shared_surnames: dict[str, set[str]],
+    names: _Names,
+) -> dict[str, list[str]]:
+    """ "Mr. Lindqvist" is not Anna Lindqvist, nor "President Lindqvist" the first lady Eva
+    Lindqvist: a surname under a title goes to the one person bearing it whom the title
+    fits, and to no one where none or several do. A man's or woman's title ("Mrs",
+    "Prince") rules out bearers of the other sex; an office ("President") rules out a
+    bearer the story gives other offices and never this one, and picks the one bearer it
+    gives this office. Returns, by surname, the titled mentions that fit no bearer."""
+    offices = offices_held(doc, named, index.by_token)
+    alone: dict[str, list[str]] = defaultdict(list)  # surname -> titled mentions that fit no bearer
+    for span, name in named:
+        person = index.by_token.get(span.start)
+        title = title_before(doc, span.start)
+        if not title or person is None or person.type != "person" or " " in name:
+            continue
+        wanted = title_gender(title[-1])
+        office = office_of(title)
+        if wanted is None and office is None:
+            continue  # "under Ruiz": no title that says who
+        bearers = shared_surnames.get(name.lower()) or {names.canonical[name.lower()]}
+        fitting = [
+            e
+            for e in (names.entity(c) for c in sorted(bearers))
+            if (wanted is None or index.genders.get(e, wanted) == wanted)
+            and (office is None or offices.get(e) is None or office in offices[e])
+        ]
+        holding = [e for e in fitting if office is not None and office in offices.get(e, ())]
+        pool = holding or fitting
+        chosen = pool[0] if len(pool) == 1 else Entity(name, "person")
+        if not pool:
+            alone[name.lower()].append(name)
+        if chosen != person:
+            index.entities.add(chosen)
+            for token in span:
+                index.by_token[token.i] = chosen
+    return alone
+
+
+def _surnames_of_the_titled(
+    index: ArticleEntities,
+    named: list[tuple[Span, str]],
+    alone: dict[str, list[str]],
+    people: People,
+    names: _Names,
+) -> dict[str, Entity]:
+    """ "Lindqvist said" where "President Lindqvist" is none of the Lindqvists named in full:
+    the bare surname is that president as much as anyone, unless a full name clearly
+    outnumbers the titled mentions (DOMINANCE, as for any shared surname)."""
+    by_surname: dict[str, Entity] = {}
+    for key, titled in alone.items():
+        bearers = people.shared_surnames.get(key) or {names.canonical[key]} - {key}
+        if bearers and max(people.named_times[b] for b in bearers) < DOMINANCE * len(titled):
+            by_surname[key] = Entity(titled[0], "person")
+    for span, name in named:
+        alike = by_surname.get(name.lower())
+        if alike is not None and index.by_token.get(span.start) == names.entity(name.lower()):
+            index.entities.add(alike)
+            for token in span:
+                index.by_token[token.i] = alike
+    return by_surname
+
+
+def _genders_by_title_and_pronoun(
+    doc: Doc, index: ArticleEntities, named: list[tuple[Span, str]], shared_surnames: dict[str, set[str]]
+) -> None:
+    """The genders the titles before a name and the pronouns for a person give (see
+    _genders_by_name); not from a surname several people of the story bear."""
+    for span, name in named:
+        person = index.by_token.get(span.start)
+        if person is None or person.type != "person" or span.start == 0:
+            continue
+        if name.lower() not in shared_surnames:
+            mark_title_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
+    unsure = {t.i for span, name in named if name.lower() in shared_surnames for t in span}
+    for person, gender in genders_from_pronouns(doc, index, unsure).items():
+        index.genders.setdefault(person, gender)
+
+
+def _untagged_short_forms(
+    doc: Doc,
+    index: ArticleEntities,
+    votes: dict[str, Counter[str]],
+    by_short: dict[str, set[str]],
+    names: _Names,
+    by_surname: dict[str, Entity],
+) -> None:
+    """Short forms the tagger missed: an untagged proper noun equal to a person's surname."""
+    short_forms = {k: v for k, v in names.canonical.items() if k != v or len(k.split()) == 1}
+    for token in doc:
+        if token.i in index.by_token or not (token.pos_ == "PROPN" or _surname_taken_for_noun(token)):
+            continue
+        key = token.lower_
+        if key in by_surname:
+            entity = by_surname[key]
+        elif key in short_forms and key in votes:
+            entity = names.entity(key)
+        elif len(by_short.get(key, ())) == 1 and token.text[:1].isupper():
+            # "..., Revesz said": the surname of the one full name that bears it.
+            entity = names.entity(next(iter(by_short[key])))
+        else:
+            continue
+        surname = entity.name.lower().split()[-1]
+        if entity.type == "person" and key != surname and _name_follows(token, entity):
+            continue  # "Anna N Tomas Revik": a given name opening another name, not Anna Lind
+        if entity.type == "person" or (
+            token.pos_ == "PROPN" and entity.type in ("place", "country") and _stands_alone(token)
+        ):
+            # A place too: "will travel to Vardsund" left untagged in a story that tags Vardsund
+            # elsewhere.
+            index.by_token[token.i] = entity
+            index.spans[token.i] = doc[token.i : token.i + 1]
+
+
+@dataclass(frozen=True)
+class People:
+    """The people a story names in full, and the full names each short form may be."""
+
+    full: set[str]  # full names that are people by their own mentions
+    by_short: dict[str, set[str]]  # short form -> the full names it may be
+    shared_surnames: dict[str, set[str]]  # short forms several full names bear
+    named_times: Counter[str]  # full name -> how often the story names them
+
+
+def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet[str]) -> People:
+    """The people named in full among the story's names (`votes`: each name's key -> the
+    labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
+    sentence), each under their fullest spelling, and their short forms."""
+    full = {
+        key
+        for key, counter in votes.items()
+        if len(key.split()) >= 2 and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
+    }
+    fullest = _fullest_spellings(full, inside_sentence)
+    by_short = _short_forms(full, fullest)
+    # "Ruiz" where the story names Ana Ruiz often and her father once: the surname alone is the
+    # person the story is about, when their full name clearly outnumbers the others'.
+    shared_surnames = {k: set(v) for k, v in by_short.items() if len(v) > 1 and k not in full}
+    named_times: Counter[str] = Counter()
+    for key in full:
+        named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
+    for short, fulls in by_short.items():
+        if len(fulls) > 1 and short not in full:
+            (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
+            if most >= DOMINANCE * next_most:
+                by_short[short] = {dominant}
+    return People(full, by_short, shared_surnames, named_times)
+
+
+def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dict[str, str]:
+    """Each full name without initials or accents -> the spelling that names its person."""
     # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
     # by the fuller spelling, accents kept.
     fullest: dict[str, str] = {}
-    for key in sorted(full_people, key=lambda k: (-len(k), k.isascii(), k)):
+    for key in sorted(full, key=lambda k: (-len(k), k.isascii(), k)):
         fullest.setdefault(_without_initials(key), key)
     # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
-    for key in full_people:
+    for key in full:
         called = _by_nickname(key)
-        if called is not None and called in full_people:
+        if called is not None and called in full:
             fullest[_without_initials(called)] = fullest[_without_initials(key)]
     # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
     # story gives without it elsewhere, never written inside a sentence, is no part of it.
-    inside_sentence = {name.lower() for span, name in mentions if not span[0].is_sent_start}
-    for key in full_people - inside_sentence:
+    for key in full - inside_sentence:
         first, _, rest = key.partition(" ")
-        if " " in rest and rest in full_people and not is_given_name(first):
+        if " " in rest and rest in full and not is_given_name(first):
             fullest[_without_initials(key)] = fullest[_without_initials(rest)]
     # "Reza Tavana" where the story also writes "Amir Reza Tavana": a name of two words
     # or more that ends exactly one longer name of a person is that person, cut short;
     # unless it starts with a common given name ("Maria Lopez" is whole, and a word
     # written before it, "Crooked Maria Lopez", is no part of the name).
-    for key in full_people:
+    for key in full:
         if is_given_name(key.split()[0]):
             continue
-        whole = _one_longer(key, full_people, lambda k: fullest[_without_initials(k)])
+        whole = _one_longer(key, full, lambda k: fullest[_without_initials(k)])
         if whole is not None:
             fullest[_without_initials(key)] = whole
-    for key in full_people:
+    return fullest
+
+
+def _short_forms(full: set[str], fullest: dict[str, str]) -> dict[str, set[str]]:
+    """Persons: multi-word names own their single-word short forms ("Revik" -> "Tomas
+    Revik"): short form -> the full names it may be."""
+    by_short: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for key in full:
         words = key.split()
-        full = fullest[_without_initials(key)]
-        person_full[words[-1]].add(full)
-        person_full[key].add(full)
+        whole = fullest[_without_initials(key)]
+        by_short[words[-1]].add(whole)
+        by_short[key].add(whole)
         # "Tamimi" for "Karim al-Tamimi": the family name without its hyphened particle.
         particle, hyphen, bare = words[-1].partition("-")
         if hyphen and bare and particle in NAME_PARTICLES:
-            person_full[bare].add(full)
+            by_short[bare].add(whole)
         # "Li" for "Li Wei": family name first; used only when no other person shares it.
         # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
         for word in words[:-1]:
             if len(word.rstrip(".")) > 1:
-                first_names[word].add(full)
+                first_names[word].add(whole)
     for first, fulls in first_names.items():
-        if first not in person_full and len(fulls) == 1:
-            person_full[first] = set(fulls)
-    # "Ruiz" where the story names Ana Ruiz often and her father once: the surname alone is the
-    # person the story is about, when their full name clearly outnumbers the others'.
-    shared_surnames = {k: set(v) for k, v in person_full.items() if len(v) > 1 and k not in full_people}
-    named_times: Counter[str] = Counter()
-    for key in full_people:
-        named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
-    for short, fulls in person_full.items():
-        if len(fulls) > 1 and short not in full_people:
-            (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
-            if most >= DOMINANCE * next_most:
-                person_full[short] = {dominant}
-    for span, name in weak:
-        key = name.lower()
-        single_person = key in votes and len(key.split()) == 1 and _majority_label(votes[key]) == "PERSON"
-        if (key in person_full and len(person_full[key]) == 1) or single_person:
-            mentions.append((span, name))
-            votes[key]["PERSON"] += 1
-    canonical: dict[str, str] = {}  # key -> canonical key
-    for key in votes:
-        fulls = person_full.get(key, set())
-        if len(fulls) == 1:
-            canonical[key] = next(iter(fulls))
-        elif fulls and key in fulls:
-            canonical[key] = key
-        else:
-            canonical[key] = key
-    # "the Security Council" where the story names the United Nations Security Council, "the
-    # Courier" for The Harbour Courier: an organisation's name that ends exactly one longer
-    # organisation's name of the story is that organisation. One word is a short form of
-    # an outlet's name only ("the House" is not the White House).
-    organisations = {k for k in votes if _majority_label(votes[k]) == "ORG" or k in outlet_names}
+        if first not in by_short and len(fulls) == 1:
+            by_short[first] = set(fulls)
+    return by_short
+
+
+def organisations_named_short(
+    canonical: dict[str, str],
+    organisations: set[str],
+    outlet_names: set[str],
+    longer: Iterable[str],
+    names: Iterable[str],
+) -> None:
+    """An organisation's short form -> its longer name, written into `canonical` (each name's
+    key -> the key it stands for): `organisations` are the keys of organisations' and
+    outlets' names, `longer` the names of several words, `names` every name as written."""
     # "the U.N. Security Council" where the story names the United Nations Security Council:
     # a name that opens with an acronym is the one name that spells it out before the same
     # words (so that "the Security Council" ends one name, not two).
@@ -390,170 +693,27 @@ def index_entities(doc: Doc) -> ArticleEntities:
         }
         if len(spelled_out) == 1:
             canonical[key] = spelled_out.pop()
+    # "the Security Council" where the story names the United Nations Security Council, "the
+    # Courier" for The Harbour Courier: an organisation's name that ends exactly one longer
+    # organisation's name of the story is that organisation. One word is a short form of
+    # an outlet's name only ("the House" is not the White House).
     for key in organisations:
-        names = organisations if " " in key else organisations & outlet_names
+        candidates = organisations if " " in key else organisations & outlet_names
         # "the United Nations" is not the Security Council of the United Nations: a name
         # after "of the" is the body the longer one belongs to, not its short form (after
         # a bare "of" it may be: "Homeland Security", "Department of Homeland Security").
-        names = {o for o in names if not o.endswith(" of the " + key)}
-        whole = _one_longer(key, names, canonical.__getitem__)
+        candidates = {o for o in candidates if not o.endswith(" of the " + key)}
+        whole = _one_longer(key, candidates, canonical.__getitem__)
         if whole is not None:
             canonical[key] = whole
     # "IMF" for the International Monetary Fund the story names: an acronym is the one
     # longer name whose capitalised words it spells.
     spelled: dict[str, set[str]] = defaultdict(set)
-    for span, name in mentions:
-        if len(span) > 1 and span.label_ != "PERSON":
-            spelled[_initials(name)].add(name.lower())
-    for _span, name in mentions:
+    for name in longer:
+        spelled[_initials(name)].add(name.lower())
+    for name in names:
         if name.isupper() and len(name) > 1 and len(spelled.get(name.lower(), ())) == 1:
             canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
-
-    # Type by the votes of every mention of the canonical entity.
-    cluster_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, counter in votes.items():
-        cluster_votes[canonical[key]].update(counter)
-    surface: dict[str, str] = {}
-    for _span, name in mentions:
-        key = name.lower()
-        ckey = canonical[key]
-        # The canonical surface form: the longest spelling seen of the canonical key.
-        if ckey == key and len(name) >= len(surface.get(ckey, "")):
-            surface.setdefault(ckey, name)
-
-    # "told The New York Times": a capitalised "The" inside a sentence is part of the name,
-    # which the article's fullest spelling then keeps. At a sentence's start it is part of a
-    # newspaper's name too ("The Hill reported"), unless the article writes "the Hill".
-    with_the, without_the = set(), set()
-    for span, name in mentions:
-        ckey = canonical[name.lower()]
-        the = _the_before(span)
-        if the is None or name.isupper():  # an acronym is never named with "The"
-            continue
-        if the.text == "the":
-            without_the.add(ckey)
-        elif not the.is_sent_start or ckey in outlet_names:
-            with_the.add(ckey)
-    with_the -= without_the
-
-    def entity_for(key: str) -> Entity:
-        ckey = canonical[key]
-        counter = cluster_votes[ckey]
-        name = surface.get(ckey, ckey)
-        if ckey in with_the:
-            the_name = "The " + name
-            if ckey in outlet_names or key in outlet_names:
-                return Entity(the_name, "outlet")
-            if _majority_label(counter) == "ORG":
-                return Entity(the_name, "organization")
-        if ckey in outlet_names or key in outlet_names:
-            return Entity(gazetteer.outlet_name(name), "outlet")
-        top = _majority_label(counter)
-        if top == "COUNTRY":
-            return Entity(gazetteer.country_of(name) or name, "country")
-        # The tagger often calls a bare surname ("Vondrak") an organisation; a full name it
-        # calls a person decides for all its short forms.
-        if top == "PERSON" or ckey in full_people:
-            return Entity(name, "person")
-        return Entity(name, _LABEL_TYPE.get(top, "organization"))
-
-    for span, name in mentions:
-        entity = entity_for(name.lower())
-        index.entities.add(entity)
-        for token in span:
-            index.by_token[token.i] = entity
-            index.spans[token.i] = span
-
-    # A person's gender, where the story says it: a given name common for one sex only and
-    # the titles it gives them ("Mrs", "King"; where the two disagree, neither), then the
-    # pronouns it uses for them ("Revik said he ...", the least sure).
-    for entity in index.entities:
-        by_name = gender_of_name(entity) if entity.type == "person" else None
-        if by_name is not None:
-            index.genders[entity] = by_name
-    # "Mr. Lindqvist" is not Anna Lindqvist, nor "President Lindqvist" the first lady Eva
-    # Lindqvist: a surname under a title goes to the one person bearing it whom the title
-    # fits, and to no one where none or several do. A man's or woman's title ("Mrs",
-    # "Prince") rules out bearers of the other sex; an office ("President") rules out a
-    # bearer the story gives other offices and never this one, and picks the one bearer it
-    # gives this office.
-    offices = offices_held(doc, mentions, index.by_token)
-    alone: dict[str, list[str]] = defaultdict(list)  # surname -> titled mentions that fit no bearer
-    for span, name in mentions:
-        person = index.by_token.get(span.start)
-        title = title_before(doc, span.start)
-        if not title or person is None or person.type != "person" or " " in name:
-            continue
-        wanted = title_gender(title[-1])
-        office = office_of(title)
-        if wanted is None and office is None:
-            continue  # "under Ruiz": no title that says who
-        bearers = shared_surnames.get(name.lower()) or {canonical[name.lower()]}
-        fitting = [
-            e
-            for e in (entity_for(c) for c in sorted(bearers))
-            if (wanted is None or index.genders.get(e, wanted) == wanted)
-            and (office is None or offices.get(e) is None or office in offices[e])
-        ]
-        holding = [e for e in fitting if office is not None and office in offices.get(e, ())]
-        pool = holding or fitting
-        chosen = pool[0] if len(pool) == 1 else Entity(name, "person")
-        if not pool:
-            alone[name.lower()].append(name)
-        if chosen != person:
-            index.entities.add(chosen)
-            for token in span:
-                index.by_token[token.i] = chosen
-    # "Lindqvist said" where "President Lindqvist" is none of the Lindqvists named in full:
-    # the bare surname is that president as much as anyone, unless a full name clearly
-    # outnumbers the titled mentions (DOMINANCE, as for any shared surname).
-    by_surname: dict[str, Entity] = {}
-    for key, titled in alone.items():
-        bearers = shared_surnames.get(key) or {canonical[key]} - {key}
-        if bearers and max(named_times[b] for b in bearers) < DOMINANCE * len(titled):
-            by_surname[key] = Entity(titled[0], "person")
-    for span, name in mentions:
-        alike = by_surname.get(name.lower())
-        if alike is not None and index.by_token.get(span.start) == entity_for(name.lower()):
-            index.entities.add(alike)
-            for token in span:
-                index.by_token[token.i] = alike
-    for span, name in mentions:
-        person = index.by_token.get(span.start)
-        if person is None or person.type != "person" or span.start == 0:
-            continue
-        if name.lower() not in shared_surnames:
-            mark_title_gender(index, person, doc[span.start - 1].lower_.rstrip("."))
-    unsure = {t.i for span, name in mentions if name.lower() in shared_surnames for t in span}
-    for person, gender in genders_from_pronouns(doc, index, unsure).items():
-        index.genders.setdefault(person, gender)
-
-    # Short forms the tagger missed: an untagged proper noun equal to a person's surname.
-    short_forms = {k: v for k, v in canonical.items() if k != v or len(k.split()) == 1}
-    for token in doc:
-        if token.i in index.by_token or not (token.pos_ == "PROPN" or _surname_taken_for_noun(token)):
-            continue
-        key = token.lower_
-        if key in by_surname:
-            entity = by_surname[key]
-        elif key in short_forms and key in votes:
-            entity = entity_for(key)
-        elif len(person_full.get(key, ())) == 1 and token.text[:1].isupper():
-            # "..., Revesz said": the surname of the one full name that bears it.
-            entity = entity_for(next(iter(person_full[key])))
-        else:
-            continue
-        surname = entity.name.lower().split()[-1]
-        if entity.type == "person" and key != surname and _name_follows(token, entity):
-            continue  # "Anna N Tomas Revik": a given name opening another name, not Anna Lind
-        if entity.type == "person" or (
-            token.pos_ == "PROPN" and entity.type in ("place", "country") and _stands_alone(token)
-        ):
-            # A place too: "will travel to Vardsund" left untagged in a story that tags Vardsund
-            # elsewhere.
-            index.by_token[token.i] = entity
-            index.spans[token.i] = doc[token.i : token.i + 1]
-    return index
 
 
 def _surname_taken_for_noun(token: Token) -> bool:
