@@ -1,0 +1,197 @@
+"""Which longer name of a story a short or variant form of a name stands for, read from the
+names alone (their lower-cased keys and the labels their mentions vote), not from the
+parse: "Revik" and "Anna K. Revik" are Anna Revik, unless another person of the story
+bears that surname about as often; "the Security Council" and "U.N. Security Council" are
+the United Nations Security Council the story names, "IMF" the International Monetary
+Fund. The entity layer (entities.py) reads the names from the parse and decides the
+entities."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from kg.nlp.gender import is_given_name
+from kg.nlp.name_spans import NAME_PARTICLES
+
+# How many times more often one full name must be given than another sharing its surname
+# for the bare surname to be theirs.
+DOMINANCE = 2
+
+
+@dataclass(frozen=True)
+class People:
+    """The people a story names in full, and the full names each short form may be."""
+
+    full: set[str]  # full names that are people by their own mentions
+    by_short: dict[str, set[str]]  # short form -> the full names it may be
+    shared_surnames: dict[str, set[str]]  # short forms several full names bear
+    named_times: Counter[str]  # full name -> how often the story names them
+
+
+def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet[str]) -> People:
+    """The people named in full among the story's names (`votes`: each name's key -> the
+    labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
+    sentence), each under their fullest spelling, and their short forms."""
+    full = {
+        key
+        for key, counter in votes.items()
+        if len(key.split()) >= 2 and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
+    }
+    fullest = _fullest_spellings(full, inside_sentence)
+    by_short = _short_forms(full, fullest)
+    # "Ruiz" where the story names Ana Ruiz often and her father once: the surname alone is the
+    # person the story is about, when their full name clearly outnumbers the others'.
+    shared_surnames = {k: set(v) for k, v in by_short.items() if len(v) > 1 and k not in full}
+    named_times: Counter[str] = Counter()
+    for key in full:
+        named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
+    for short, fulls in by_short.items():
+        if len(fulls) > 1 and short not in full:
+            (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
+            if most >= DOMINANCE * next_most:
+                by_short[short] = {dominant}
+    return People(full, by_short, shared_surnames, named_times)
+
+
+def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dict[str, str]:
+    """Each full name without initials or accents -> the spelling that names its person."""
+    # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
+    # by the fuller spelling, accents kept.
+    fullest: dict[str, str] = {}
+    for key in sorted(full, key=lambda k: (-len(k), k.isascii(), k)):
+        fullest.setdefault(_without_initials(key), key)
+    # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
+    for key in full:
+        called = _by_nickname(key)
+        if called is not None and called in full:
+            fullest[_without_initials(called)] = fullest[_without_initials(key)]
+    # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
+    # story gives without it elsewhere, never written inside a sentence, is no part of it.
+    for key in full - inside_sentence:
+        first, _, rest = key.partition(" ")
+        if " " in rest and rest in full and not is_given_name(first):
+            fullest[_without_initials(key)] = fullest[_without_initials(rest)]
+    # "Reza Tavana" where the story also writes "Amir Reza Tavana": a name of two words
+    # or more that ends exactly one longer name of a person is that person, cut short;
+    # unless it starts with a common given name ("Maria Lopez" is whole, and a word
+    # written before it, "Crooked Maria Lopez", is no part of the name).
+    for key in full:
+        if is_given_name(key.split()[0]):
+            continue
+        whole = _one_longer(key, full, lambda k: fullest[_without_initials(k)])
+        if whole is not None:
+            fullest[_without_initials(key)] = whole
+    return fullest
+
+
+def _short_forms(full: set[str], fullest: dict[str, str]) -> dict[str, set[str]]:
+    """Persons: multi-word names own their single-word short forms ("Revik" -> "Tomas
+    Revik"): short form -> the full names it may be."""
+    by_short: dict[str, set[str]] = defaultdict(set)
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        words = key.split()
+        whole = fullest[_without_initials(key)]
+        by_short[words[-1]].add(whole)
+        by_short[key].add(whole)
+        # "Tamimi" for "Karim al-Tamimi": the family name without its hyphened particle.
+        particle, hyphen, bare = words[-1].partition("-")
+        if hyphen and bare and particle in NAME_PARTICLES:
+            by_short[bare].add(whole)
+        # "Li" for "Li Wei": family name first; used only when no other person shares it.
+        # "Kasongo" for "Jean Kasongo Mbala": a middle name used alone, likewise.
+        for word in words[:-1]:
+            if len(word.rstrip(".")) > 1:
+                first_names[word].add(whole)
+    for first, fulls in first_names.items():
+        if first not in by_short and len(fulls) == 1:
+            by_short[first] = set(fulls)
+    return by_short
+
+
+def organisations_named_short(
+    canonical: dict[str, str],
+    organisations: set[str],
+    outlet_names: set[str],
+    longer: Iterable[str],
+    names: Iterable[str],
+) -> None:
+    """An organisation's short form -> its longer name, written into `canonical` (each name's
+    key -> the key it stands for): `organisations` are the keys of organisations' and
+    outlets' names, `longer` the names of several words, `names` every name as written."""
+    # "the U.N. Security Council" where the story names the United Nations Security Council:
+    # a name that opens with an acronym is the one name that spells it out before the same
+    # words (so that "the Security Council" ends one name, not two).
+    for key in organisations:
+        acronym, _, rest = key.partition(" ")
+        letters = acronym.replace(".", "")
+        if not rest or "." not in acronym or not letters.isalpha():
+            continue
+        spelled_out = {
+            canonical[o]
+            for o in organisations
+            if o.endswith(" " + rest) and _initials(o[: -len(rest)]) == letters
+        }
+        if len(spelled_out) == 1:
+            canonical[key] = spelled_out.pop()
+    # "the Security Council" where the story names the United Nations Security Council, "the
+    # Courier" for The Harbour Courier: an organisation's name that ends exactly one longer
+    # organisation's name of the story is that organisation. One word is a short form of
+    # an outlet's name only ("the House" is not the White House).
+    for key in organisations:
+        candidates = organisations if " " in key else organisations & outlet_names
+        # "the United Nations" is not the Security Council of the United Nations: a name
+        # after "of the" is the body the longer one belongs to, not its short form (after
+        # a bare "of" it may be: "Homeland Security", "Department of Homeland Security").
+        candidates = {o for o in candidates if not o.endswith(" of the " + key)}
+        whole = _one_longer(key, candidates, canonical.__getitem__)
+        if whole is not None:
+            canonical[key] = whole
+    # "IMF" for the International Monetary Fund the story names: an acronym is the one
+    # longer name whose capitalised words it spells.
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for name in longer:
+        spelled[_initials(name)].add(name.lower())
+    for name in names:
+        if name.isupper() and len(name) > 1 and len(spelled.get(name.lower(), ())) == 1:
+            canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
+
+
+def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
+    """The one name (as `resolve` gives it) of the story's `names` that ends with the whole
+    words of `key` and is not `key`'s own: "Amir Reza Tavana" for "Reza Tavana". None
+    where there is none, or more than one."""
+    own = resolve(key)
+    longer = {resolve(o) for o in names if o.endswith(" " + key) and resolve(o) != own}
+    return longer.pop() if len(longer) == 1 else None
+
+
+_ACRONYM_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "la", "&"}
+
+
+def _initials(name: str) -> str:
+    """ "International Monetary Fund" -> "imf"; "Organization of American States" -> "oas"."""
+    return "".join(w[0] for w in name.lower().replace("-", " ").split() if w not in _ACRONYM_SMALL_WORDS)
+
+
+def _without_initials(key: str) -> str:
+    """ "anna k. lindqvist" -> "anna lindqvist": the middle initials left out, and accents
+    ("françois" and "francois", both in one story, are one name)."""
+    folded = unicodedata.normalize("NFKD", key)
+    words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
+
+
+_NICKNAMED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]\s+(.+)$")
+
+
+def _by_nickname(key: str) -> str | None:
+    """The name a person with a quoted nickname goes by: 'anna c. "annie" lind' -> "annie
+    lind"; None for a name with none."""
+    match = _NICKNAMED.search(key)
+    return f"{match.group(1)} {match.group(2)}" if match else None

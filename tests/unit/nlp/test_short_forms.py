@@ -1,0 +1,38 @@
+"""Which full name a short form stands for, from the story's names alone (no parse)."""
+
+from collections import Counter
+
+from kg.nlp.short_forms import organisations_named_short, people_named
+
+
+def _votes(**names: int) -> dict[str, Counter[str]]:
+    return {key.replace("_", " "): Counter({"PERSON": times}) for key, times in names.items()}
+
+
+def test_a_surname_and_a_spelling_with_initials_are_the_fullest_name() -> None:
+    votes = {**_votes(anna_lindqvist=2, lindqvist=3), "anna k. lindqvist": Counter({"PERSON": 1})}
+    people = people_named(votes, inside_sentence=set(votes))
+    assert people.full == {"anna lindqvist", "anna k. lindqvist"}
+    assert people.by_short["lindqvist"] == {"anna k. lindqvist"}
+    assert people.by_short["anna lindqvist"] == {"anna k. lindqvist"}
+
+
+def test_a_shared_surname_goes_to_the_person_named_far_more_often() -> None:
+    votes = _votes(ana_ruiz=5, tomas_ruiz=1, ruiz=4)
+    people = people_named(votes, inside_sentence=set(votes))
+    assert people.shared_surnames["ruiz"] == {"ana ruiz", "tomas ruiz"}
+    assert people.by_short["ruiz"] == {"ana ruiz"}
+    even = _votes(ana_ruiz=2, tomas_ruiz=2, ruiz=4)
+    assert people_named(even, inside_sentence=set(even)).by_short["ruiz"] == {"ana ruiz", "tomas ruiz"}
+
+
+def test_an_organisation_is_named_by_its_acronym_and_its_last_words() -> None:
+    names = ["Harbour Fishing Council", "Fishing Council", "HFC"]
+    canonical = {name.lower(): name.lower() for name in names}
+    organisations = set(canonical)
+    organisations_named_short(canonical, organisations, set(), longer=names[:2], names=names)
+    assert canonical == {
+        "harbour fishing council": "harbour fishing council",
+        "fishing council": "harbour fishing council",
+        "hfc": "harbour fishing council",
+    }
