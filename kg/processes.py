@@ -37,11 +37,11 @@ def started_deaf_to_ctrl_c(start: Callable[[], T]) -> T:
             return start()
         finally:
             signal.signal(signal.SIGINT, previous)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         return start()
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
 
 
 def deaf_to_ctrl_c() -> None:

@@ -3,6 +3,7 @@ parsing short sentences written for the tests."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,17 @@ from kg.nlp.extract import extract_facts, text_for_nlp
 from kg.nlp.pipeline import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A shell without job control starts its background jobs with Ctrl-C ignored, and an
+    # ignored signal stays ignored in every process started below (a CI script run with
+    # `&`, say). The Ctrl-C tests need it answered, by this process and the commands they
+    # start, as in a terminal.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
