@@ -197,8 +197,8 @@ def find_place(
             return building
         if ent.label_ == "ORG" and not looks_like_place(ent):
             continue
-        # "the Alaska summit": a place compounded with the event noun; not one of the parties
-        # hyphened before it ("the EU-Canada summit").
+        # "the Zelin summit": a place compounded with the event noun; not one of the parties
+        # hyphened before it ("the Norland-Brask summit").
         if (
             root.head == trigger
             and root.dep_ in ("compound", "nmod")

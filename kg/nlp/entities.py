@@ -126,7 +126,7 @@ AREA_UNIT_NOUNS = words("area-unit-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
-    """ "Karim Hadad told AFP": a two- or three-word proper name with no organisation word,
+    """ "Karim Hadad told Norpress": a two- or three-word proper name with no organisation word,
     speaking as the subject of a speech verb, is a person the tagger took for an
     organisation."""
     root = span.root
@@ -181,7 +181,7 @@ WEAK_LABELS = {"NORP", "PRODUCT", "WORK_OF_ART"}
 class _Mentions:
     """The story's name mentions as read so far: each span with its cleaned name, what its
     mentions vote each name (by key) is, and the names that are outlets'. Weak mentions,
-    whose tag is unreliable for names ("Vondrak" as NORP, "Spiegel am Sonntag" as a work of
+    whose tag is unreliable for names ("Vondrak" as NORP, "Courier am Sonntag" as a work of
     art), wait apart: kept only where the rest of the article says what they are."""
 
     named: list[tuple[Span, str]] = field(default_factory=list)  # (span, cleaned surface name)
@@ -254,7 +254,7 @@ def _read_mentions(doc: Doc) -> _Mentions:
         elif gazetteer.is_known_outlet(name) or (
             label in ("ORG", "FAC", "PERSON") and is_outlet_context(span)
         ):
-            mentions.add_outlet(span, name)  # "the weekly Al-Masa", tagged a person
+            mentions.add_outlet(span, name)  # "the weekly Al-Norra", tagged a person
         elif label == "ORG" and (_is_speaking_name(span) or is_given_named(span)):
             mentions.add(span, name, "PERSON")
         else:
@@ -287,7 +287,7 @@ def _relabelled(span: Span, name: str) -> str:
     if label == "PERSON" and gazetteer.country_of_capital(name) and not titled_name(span):
         return "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
     if label == "NORP" and _is_speaking_name(span, min_words=1):
-        return "PERSON"  # "Vondrak told AFP": a name, not a nationality
+        return "PERSON"  # "Vondrak told Norpress": a name, not a nationality
     return label
 
 
@@ -408,9 +408,9 @@ def _names(mentions: _Mentions, canonical: dict[str, str], full_people: set[str]
 def _written_with_the(
     named: list[tuple[Span, str]], canonical: dict[str, str], outlet_names: set[str]
 ) -> set[str]:
-    """ "told The New York Times": a capitalised "The" inside a sentence is part of the name,
+    """ "told The Harbour Courier": a capitalised "The" inside a sentence is part of the name,
     which the article's fullest spelling then keeps. At a sentence's start it is part of a
-    newspaper's name too ("The Hill reported"), unless the article writes "the Hill"."""
+    newspaper's name too ("The Quay reported"), unless the article writes "the Quay"."""
     with_the, without_the = set(), set()
     for span, name in named:
         ckey = canonical[name.lower()]
@@ -600,7 +600,7 @@ def _the_before(span: Span) -> Token | None:
     the = span[0] if span[0].lower_ == "the" else span.doc[span.start - 1] if span.start > 0 else None
     if the is None or the.lower_ != "the":
         return None
-    # "The Reuters poll": the article belongs to the noun the name modifies (a lower-case
+    # "The Norpress poll": the article belongs to the noun the name modifies (a lower-case
     # "the" there still says the article writes the name without one).
     return the if the.text == "the" or the.head in span or the in span and the.dep_ != "det" else None
 

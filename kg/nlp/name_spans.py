@@ -174,13 +174,13 @@ def name_spans(doc: Doc) -> list[Span]:
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
         elif titled_name(ent):
-            # "King Haakon" or "President Ortega" tagged an organisation: the title marks a
+            # "King Oskar" or "President Varga" tagged an organisation: the title marks a
             # person, and the name is what follows it.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
             ent = Span(doc, ent.start, connected_title_end(doc, ent.end), label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
-            # "told AFP Stockholm itself would ...": a known outlet run into the next name.
+            # "told Norpress Stockholm itself would ...": a known outlet run into the next name.
             for end in range(ent.end - 1, ent.start, -1):
                 if gazetteer.is_known_outlet(doc[ent.start : end].text):
                     if connected_title_end(doc, end) < ent.end:
@@ -308,7 +308,7 @@ def _tagged_surname(doc: Doc, last: int, after: int) -> bool:
 
 def titled_name(ent: Span) -> bool:
     """A non-person span that is a title word followed by one to three capitalised proper
-    nouns: "King Haakon", "President Ortega" (not "President Hotel Group": a longer name
+    nouns: "King Oskar", "President Varga" (not "President Hotel Group": a longer name
     or one with common nouns stays what the tagger said)."""
     if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
         return False

@@ -1,7 +1,7 @@
 """Outlets a story names: well-known ones the tagger missed (the gazetteer's), ones named
-by their kind ("the daily Al-Masa", "Afghanistan's TOLO news agency"), a name its context
+by their kind ("the daily Al-Norra", "Norland's KESTA news agency"), a name its context
 or masthead makes an outlet's ("news agency Norpress", "the Harbour Bay Times"), and a
-known outlet's title carried on by a connector ("Corriere della Sera")."""
+known outlet's title carried on by a connector ("Gazzetta della Riva")."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ MASTHEAD_WORDS = words("masthead-words")
 
 
 def is_outlet_context(span: Span) -> bool:
-    """'Norvale newspaper Le Matin', 'news agency Norpress', 'the Harbour news agency', and a
+    """'Norvale newspaper Le Phare', 'news agency Norpress', 'the Harbour news agency', and a
     name that says it is an outlet itself: 'the Harbour Bay Times', 'Norvale Radio'."""
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in MASTHEAD_WORDS and span[-1].text[:1].isupper():
@@ -41,7 +41,7 @@ NAME_CONNECTORS = words("name-connectors")
 
 
 def connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozenset()) -> int:
-    """ "Spiegel am Sonntag", "Corriere della Sera": a known outlet's name carried on by a
+    """ "Courier am Sonntag", "Gazzetta della Riva": a known outlet's name carried on by a
     lower-case connector and a capitalised word is a longer title; where it ends."""
     while (
         end + 1 < len(doc)
@@ -54,7 +54,7 @@ def connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozense
 
 
 def gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
-    """Well-known outlets the tagger missed ("told AFP Wednesday")."""
+    """Well-known outlets the tagger missed ("told Norpress Wednesday")."""
     found: list[Span] = []
     i = 0
     while i < len(doc):
@@ -82,8 +82,8 @@ def gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
 
 def outlets_by_kind(doc: Doc) -> list[Span]:
     """Outlets the story names by their kind, whatever the tagger made of the name: "the
-    state-run broadcaster Russia Today" (a country and a date to the tagger), "Afghanistan's
-    TOLO news agency", "the daily Al-Masa". The capitalised words right after the kind
+    state-run broadcaster Norland Today" (a country and a date to the tagger), "Norland's
+    KESTA news agency", "the daily Al-Norra". The capitalised words right after the kind
     noun, or right before it (not a nationality: "Turkish newspapers" names no outlet)."""
     found: list[Span] = []
     for kind in doc:
@@ -95,7 +95,7 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         if end > kind.i + 1:
             if kind.text[0].isupper():
                 continue  # "The Daily Lantern": the kind word begins the name itself
-            # "the weekly Welt am Sonntag", "news outlet Argumenty i Fakty"
+            # "the weekly Kuste am Sonntag", "news outlet Brask i Norra"
             found.append(Span(doc, kind.i + 1, connected_title_end(doc, end), label="ORG"))
             continue
         before = kind.i - 1
@@ -119,7 +119,7 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
 
 
 def _name_word(token: Token) -> bool:
-    """A word of an outlet's name: capitalised ("Today", "TOLO") or a digit-led token
+    """A word of an outlet's name: capitalised ("Today", "KESTA") or a digit-led token
     ("1TV"), never a weekday or month ("told the daily Monday")."""
     if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
         return False

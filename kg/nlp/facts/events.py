@@ -261,7 +261,7 @@ def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
 
 
 def _parties_only_in(noun: Token, verb: Token) -> bool:
-    """ "Leaders met in Brussels for the EU-Canada summit": the verb names no one, the
+    """ "Leaders met in Brussels for the Norland-Brask summit": the verb names no one, the
     noun's hyphened parties are who met; the noun is told as an encounter of its own."""
     if not (noun.dep_ == "pobj" and noun.head.head == verb):
         return False  # the noun in a phrase of the verb's own, not deeper in its clause

@@ -110,7 +110,7 @@ def _calls_on_someone(verb: Token) -> bool:
 
 def _a_person(token: Token) -> bool:
     """A person's name, "he", or a title ("the president"); not a name the words beside it
-    call something else ("Hauer & Feld, an international law firm")."""
+    call something else ("Haller & Feld, an international law firm")."""
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and not _a_person(c) for c in token.children):
         return False
     return (

@@ -797,12 +797,12 @@ def _as_put_it(verb: Token) -> bool:
 
 # Where a sentence ends inside a line: its stop, a closing mark or bracket, and a space.
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z])")
-# Words a colon label may hold besides its speaker: "Weber on the harbour:", "Weber to the BBC:".
+# Words a colon label may hold besides its speaker: "Weber on the harbour:", "Weber to the Courier:".
 _LABEL_MAX_TOKENS = 8
 
 
 def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
-    """ "Weber to the BBC: “...”": a line, or a sentence within one ("... on Monday. Weber
+    """ "Weber to the Courier: “...”": a line, or a sentence within one ("... on Monday. Weber
     on Twitter: “...”"), that opens with a name and ends in a colon right before the
     quotation, with no verb of its own, labels who speaks."""
     text = parsed_text(doc)

@@ -124,8 +124,8 @@ def _person_between(start: int, end: int, index: ArticleEntities) -> bool:
 
 def _apposition_written_after(name: Span, index: ArticleEntities) -> Token | None:
     """A title written right after this name, comma between, that the parser hung on an
-    earlier name: "Clinton, Tanden, head of the Council" and "Biden and his son Beau Biden,
-    the former attorney general of X" describe Tanden and Beau Biden."""
+    earlier name: "Lind, Varga, head of the Council" and "Weber and his son Tomas Weber,
+    the former attorney general of X" describe Varga and Tomas Weber."""
     doc = name.doc
     if name.end + 1 >= len(doc) or doc[name.end].text != ",":
         return None
