@@ -24,6 +24,7 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import (
     gender_of_name,
+    gender_of_title,
     genders_from_pronouns,
     is_given_name,
     mark_title_gender,
@@ -38,7 +39,7 @@ from kg.nlp.name_spans import (
 )
 from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, outlets_by_kind
 from kg.nlp.short_forms import DOMINANCE, People, organisations_named_short, people_named
-from kg.nlp.titles import is_title_word, office_of, offices_held, title_before, title_gender
+from kg.nlp.titles import is_title_word, office_of, offices_held, title_before
 
 _LABEL_TYPE: dict[str, EntityType] = {
     "PERSON": "person",
@@ -59,10 +60,6 @@ def clean_name(text: str) -> str:
     text = _STRIP_PREFIX.sub("", text)
     text = _STRIP_SUFFIX.sub("", text)
     return text.strip(" -–—\"'“”‘’()[]")
-
-
-def name_key(text: str) -> str:
-    return clean_name(text).lower()
 
 
 @dataclass
@@ -157,7 +154,7 @@ def _surname_in_persons_place(span: Span, name: str, votes: dict[str, Counter[st
         return None
     key = name.lower()
     # "Wang" for "Wang Lei": the family name written first, where no name ends with it.
-    names = [k.split() for k in votes if len(k.split()) in (2, 3) and not set(k.split()) & ORG_WORDS]
+    names = [w for k in votes if len(w := k.split()) in (2, 3) and not set(w) & ORG_WORDS]
     fulls = {" ".join(w) for w in names if w[-1] == key} or {" ".join(w) for w in names if w[0] == key}
     return fulls.pop() if len(fulls) == 1 else None
 
@@ -361,7 +358,7 @@ class _Names:
 
     canonical: dict[str, str]  # key -> canonical key
     cluster_votes: dict[str, Counter[str]]  # canonical key -> the votes of all its mentions
-    surface: dict[str, str]  # canonical key -> its longest spelling
+    surface: dict[str, str]  # canonical key -> the first spelling seen of it
     with_the: set[str]  # canonical keys written with a capital "The"
     outlet_names: set[str]
     full_people: set[str]
@@ -370,15 +367,11 @@ class _Names:
         ckey = self.canonical[key]
         counter = self.cluster_votes[ckey]
         name = self.surface.get(ckey, ckey)
-        if ckey in self.with_the:
-            the_name = "The " + name
-            if ckey in self.outlet_names or key in self.outlet_names:
-                return Entity(the_name, "outlet")
-            if _majority_label(counter) == "ORG":
-                return Entity(the_name, "organization")
         if ckey in self.outlet_names or key in self.outlet_names:
-            return Entity(gazetteer.outlet_name(name), "outlet")
+            return Entity("The " + name if ckey in self.with_the else gazetteer.outlet_name(name), "outlet")
         top = _majority_label(counter)
+        if ckey in self.with_the and top == "ORG":
+            return Entity("The " + name, "organization")
         if top == "COUNTRY":
             return Entity(gazetteer.country_of(name) or name, "country")
         # The tagger often calls a bare surname ("Vondrak") an organisation; a full name it
@@ -398,8 +391,8 @@ def _names(mentions: _Mentions, canonical: dict[str, str], full_people: set[str]
     for _span, name in mentions.named:
         key = name.lower()
         ckey = canonical[key]
-        # The canonical surface form: the longest spelling seen of the canonical key.
-        if ckey == key and len(name) >= len(surface.get(ckey, "")):
+        # The canonical surface form: the first spelling seen of the canonical key.
+        if ckey == key:
             surface.setdefault(ckey, name)
     with_the = _written_with_the(mentions.named, canonical, mentions.outlet_names)
     return _Names(canonical, cluster_votes, surface, with_the, mentions.outlet_names, full_people)
@@ -427,11 +420,16 @@ def _written_with_the(
 def _register(index: ArticleEntities, named: list[tuple[Span, str]], names: _Names) -> None:
     """Each mention's entity, on every token of it."""
     for span, name in named:
-        entity = names.entity(name.lower())
-        index.entities.add(entity)
+        _assign(index, span, names.entity(name.lower()))
         for token in span:
-            index.by_token[token.i] = entity
             index.spans[token.i] = span
+
+
+def _assign(index: ArticleEntities, span: Span, entity: Entity) -> None:
+    """The story names `entity` at `span`: every token of the span points at it."""
+    index.entities.add(entity)
+    for token in span:
+        index.by_token[token.i] = entity
 
 
 def _genders_by_name(index: ArticleEntities) -> None:
@@ -465,7 +463,7 @@ def _titled_surnames(
         title = title_before(doc, span.start)
         if not title or person is None or person.type != "person" or " " in name:
             continue
-        wanted = title_gender(title[-1])
+        wanted = gender_of_title(title[-1])
         office = office_of(title)
         if wanted is None and office is None:
             continue  # "under Ruiz": no title that says who
@@ -482,9 +480,7 @@ def _titled_surnames(
         if not pool:
             alone[name.lower()].append(name)
         if chosen != person:
-            index.entities.add(chosen)
-            for token in span:
-                index.by_token[token.i] = chosen
+            _assign(index, span, chosen)
     return alone
 
 
@@ -506,9 +502,7 @@ def _surnames_of_the_titled(
     for span, name in named:
         alike = by_surname.get(name.lower())
         if alike is not None and index.by_token.get(span.start) == names.entity(name.lower()):
-            index.entities.add(alike)
-            for token in span:
-                index.by_token[token.i] = alike
+            _assign(index, span, alike)
     return by_surname
 
 

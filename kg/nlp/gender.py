@@ -50,10 +50,15 @@ def gender_of_name(person: Entity) -> str | None:
     return "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
 
 
+def gender_of_title(title: str) -> str | None:
+    """ "male" for "king", "female" for "queen", None for a title that says neither."""
+    return "male" if title in MALE_TITLES else "female" if title in FEMALE_TITLES else None
+
+
 def mark_title_gender(index: ArticleEntities, person: Entity, title: str) -> None:
     """Record a man's or woman's title; a person given both (or a title against their
     given name) keeps neither."""
-    gender = "male" if title in MALE_TITLES else "female" if title in FEMALE_TITLES else None
+    gender = gender_of_title(title)
     if gender is None:
         return
     known = index.genders.get(person)

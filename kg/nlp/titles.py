@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
-from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES
+from kg.nlp.gender import gender_of_title
 from kg.nlp.lexicon import words
 from kg.nlp.pipeline import NAME_ABBREVIATIONS
 
@@ -57,10 +57,6 @@ def title_before(doc: Doc, start: int) -> tuple[str, ...]:
     return tuple(_title_word(t) for t in doc[i:start])
 
 
-def title_gender(head: str) -> str | None:
-    return "male" if head in MALE_TITLES else "female" if head in FEMALE_TITLES else None
-
-
 def office_of(title: tuple[str, ...]) -> str | None:
     """The office a title names, without when it is held ("former president" ->
     "president"): a title head ("president", "senator") or a modified man's or woman's
@@ -69,7 +65,7 @@ def office_of(title: tuple[str, ...]) -> str | None:
     if not words_:
         return None
     head = words_[-1]
-    if head in gazetteer.TITLE_HEADS or (len(words_) > 1 and title_gender(head) is not None):
+    if head in gazetteer.TITLE_HEADS or (len(words_) > 1 and gender_of_title(head) is not None):
         return " ".join(words_)
     return None
 
