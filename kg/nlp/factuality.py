@@ -65,6 +65,11 @@ def _has_modal(token: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in token.children)
 
 
+def has_to(verb: Token) -> bool:
+    """ "to meet": the verb has an infinitive's "to" of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
@@ -262,7 +267,7 @@ def _is_infinitive(word: Token) -> bool:
     for a noun) is still its head's complement, under its planning verb and modal."""
     return (
         word.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        and has_to(word)
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in word.children)
     )
 
@@ -274,7 +279,7 @@ def object_purpose(word: Token) -> bool:
     return (
         word.dep_ == "relcl"
         and word.head.dep_ == "dobj"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        and has_to(word)
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in word.children)
     )
 
@@ -289,7 +294,7 @@ def _is_purpose(verb: Token) -> bool:
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and has_to(verb)
         and not any(c.dep_ == "mark" for c in verb.children)
         and not _visit_over(verb.head)
     )
@@ -329,7 +334,7 @@ def _in_future_time_clause(verb: Token) -> bool:
         or _is_conditional(head)
         or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in head.children)
         # "wants to wait until they meet": what an infinitive tells has not happened yet
-        or (head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+        or (head.tag_ == "VB" and has_to(head))
         or _is_to(head)
     )
 
@@ -340,10 +345,7 @@ def _is_to(verb: Token) -> bool:
     return (
         base_form(verb) == "be"
         and verb.tag_ in ("VBZ", "VBP")
-        and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in verb.children
-        )
+        and any(c.dep_ == "xcomp" and has_to(c) for c in verb.children)
     )
 
 

@@ -49,7 +49,7 @@ def assemble(
     published: date | None,
     destinations: dict[Entity, Entity],
     whereabouts: dict[Entity, Entity],
-    trip_days: dict[Entity, tuple[str, Token]] | None = None,
+    trip_days: dict[Entity, tuple[str, Token]],
 ) -> list[Event]:
     """The story's encounters as facts, from every clause's mentions in story order.
     `destinations`: each visitor's one destination; `whereabouts`: where someone is now,
@@ -68,12 +68,10 @@ def assemble(
             _fill_from_lead(doc, mentions, lead, published)
     # The occasion an encounter is told at says more than a trip the story tells elsewhere.
     _fill_from_occasion(doc, mentions, index, lead, published)
-    if published is not None and trip_days:
+    if published is not None:
         _date_from_trip(mentions, trip_days, destinations, index, published)
-    if published is not None:
         _ahead_of_the_days_news(mentions, published)
-    # Where someone is now says more than where their trip is to.
-    if published is not None:
+        # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
@@ -204,7 +202,7 @@ def _date_from_trip(
             continue
         if mention.status not in ("occurred", "planned"):
             continue
-        for visitor in (p for p in mention.participants if p in trip_days and p in destinations):
+        for visitor in (p for p in mention.participants if p in trip_days):
             day, trip = trip_days[visitor]
             if trip.sent == mention.trigger.sent:
                 continue  # the sentence's own frames have said whether the trip's day is its

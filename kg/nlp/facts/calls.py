@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.facts.mention import Trigger
+from kg.nlp.factuality import has_to
 from kg.nlp.lexicon import words
 
 PHONE_WORDS = words("phone-words")
@@ -127,13 +128,7 @@ def _appeal(noun: Token) -> bool:
     after = noun.doc[end] if end < len(noun.doc) else None
     if after is not None and after.tag_ == "TO" and after.head.tag_ == "VB":
         return True
-    return any(
-        t.tag_ == "VB"
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-        or t.dep_ == "prep"
-        and t.lower_ == "for"
-        for t in noun.subtree
-    )
+    return any(t.tag_ == "VB" and has_to(t) or t.dep_ == "prep" and t.lower_ == "for" for t in noun.subtree)
 
 
 def _calls_someone(verb: Token) -> bool:
@@ -171,10 +166,7 @@ def named_callee(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "call":
         return None
     complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
-    purpose = any(
-        c.dep_ == "advcl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    purpose = any(c.dep_ == "advcl" and c.tag_ == "VB" and has_to(c) for c in verb.children)
     if purpose and len(complements) == 1:
         callee = complements[0]
         if callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":

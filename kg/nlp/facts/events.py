@@ -93,10 +93,11 @@ def extract_events(
             in_sentence.append(mention)
             mentions.extend(_split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
-    destinations = _visit_destinations(doc, index)
-    trips = _trip_days(doc, index, published, destinations)
+    trips = _trips(doc, index)
+    destinations = _visit_destinations(trips)
+    trip_days = _trip_days(trips, published, destinations)
     return assemble(
-        doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trips
+        doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trip_days
     )
 
 
@@ -125,7 +126,7 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
     return mentions
 
 
-def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity]:
+def _visit_destinations(trips: list[tuple[Token, bool, Entity, Entity]]) -> dict[Entity, Entity]:
     """Visitor -> the country or place the article says they are visiting ("a three-day
     official visit to Thailand", "his visit to Turkey"); a visitor with two destinations
     has none. Where they arrived ("arrived in Zelin on the last leg of her tour of the
@@ -133,7 +134,7 @@ def _visit_destinations(doc: Doc, index: ArticleEntities) -> dict[Entity, Entity
     destination."""
     visits: dict[Entity, set[Entity]] = {}
     arrivals: dict[Entity, set[Entity]] = {}
-    for _, arrival, visitor, destination in _trips(doc, index):
+    for _, arrival, visitor, destination in trips:
         (arrivals if arrival else visits).setdefault(visitor, set()).add(destination)
     return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
 
@@ -166,13 +167,15 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
 
 
 def _trip_days(
-    doc: Doc, index: ArticleEntities, published: date | None, destinations: dict[Entity, Entity]
+    trips: list[tuple[Token, bool, Entity, Entity]],
+    published: date | None,
+    destinations: dict[Entity, Entity],
 ) -> dict[Entity, tuple[str, Token]]:
     """Visitor -> the one day the story gives their trip to their one destination ("arrived
     in Zelin on Sunday", "is due to arrive in Norland on Wednesday"), with the trip's word.
     Two different days for a visitor's trips: none."""
     days: dict[Entity, dict[str, Token]] = {}
-    for token, _, visitor, destination in _trips(doc, index):
+    for token, _, visitor, destination in trips:
         if destinations.get(visitor) != destination:
             continue
         # The trip word's own date phrases: its verb's may be another time ("the visit comes

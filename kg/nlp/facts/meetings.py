@@ -164,7 +164,7 @@ def _has_named_partner(noun: Token) -> bool:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
-    if noun.lemma_.lower() in MEAL_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in MEAL_VERBS:
+    if _meal_object(noun):
         # "had lunch with X": the parser hangs the partner on the verb the meal is the object of.
         partners += [
             p
@@ -181,7 +181,7 @@ def _has_named_partner(noun: Token) -> bool:
 def honoured(noun: Token) -> list[Token]:
     """ "hosted a dinner for X": the named person a meal is given for, when its host is told
     (the meal is the object of a verb of holding or hosting)."""
-    if noun.lemma_.lower() not in MEAL_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_ not in MEAL_VERBS:
+    if not _meal_object(noun):
         return []
     return [
         p
@@ -190,6 +190,12 @@ def honoured(noun: Token) -> list[Token]:
         for p in prep.children
         if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ == "PERSON"
     ]
+
+
+def _meal_object(noun: Token) -> bool:
+    """ "had lunch", "hosted a dinner": a meal that is the object of a verb of having,
+    holding or hosting one."""
+    return noun.lemma_.lower() in MEAL_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in MEAL_VERBS
 
 
 def visited(noun: Token) -> list[Token]:

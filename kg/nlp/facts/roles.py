@@ -119,7 +119,7 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
 
 
 def _person_between(start: int, end: int, index: ArticleEntities) -> bool:
-    return any(_person_span(t, index) is not None for t in index.doc[start:end]) if start < end else False
+    return any(_person_span(t, index) is not None for t in index.doc[start:end])
 
 
 def _apposition_written_after(name: Span, index: ArticleEntities) -> Token | None:
@@ -403,14 +403,14 @@ def _is_title(token: Token) -> bool:
     return (
         token.lower_ in gazetteer.TITLE_HEADS
         or token.lemma_.lower() in gazetteer.TITLE_HEADS
-        or _abbreviated(token.lower_) is not None
+        or _abbreviated(token.lower_)
     )
 
 
-def _abbreviated(word: str) -> str | None:
-    """The title an abbreviation with its full stop stands for: "sen." -> "senator" (it makes
-    the token a title; the role's title text stays as written)."""
-    return TITLE_ABBREVIATIONS.get(word[:-1]) if word.endswith(".") else None
+def _abbreviated(word: str) -> bool:
+    """A title's abbreviation with its full stop: "sen." for "senator" (it makes the token a
+    title; the role's title text stays as written)."""
+    return word.endswith(".") and word[:-1] in TITLE_ABBREVIATIONS
 
 
 def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
