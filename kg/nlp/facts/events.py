@@ -29,6 +29,7 @@ from kg.nlp.facts.mention import (
     TriggerFinder,
     companions,
     dated_by_possessive,
+    prep_objects,
 )
 from kg.nlp.factuality import (
     SCHEDULING_LEMMAS,
@@ -192,10 +193,7 @@ def _places_after(token: Token, preps: tuple[str, ...], index: ArticleEntities) 
     "arrived in X", "is in X")."""
     return [
         e
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for pobj in prep_objects(token, preps)
         for e in [index.entity_at(pobj)]
         if e is not None and e.type in ("country", "place")
     ]
@@ -420,11 +418,7 @@ def _named_members(group: Token) -> list[Token]:
     members a group's own "including" phrase lists (names only: "talks with local leaders,
     including a meeting with X" names a part of the talks, read as a trigger of its own)."""
     return [
-        p
-        for prep in group.children
-        if prep.dep_ == "prep" and prep.lower_ in INCLUDING_WORDS
-        for p in prep.children
-        if p.dep_ == "pobj" and (p.ent_type_ != "" or _named_in_title(p) is not None)
+        p for p in prep_objects(group, INCLUDING_WORDS) if p.ent_type_ != "" or _named_in_title(p) is not None
     ]
 
 
@@ -678,11 +672,8 @@ def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
         return []
     return [
         p
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children
-        if p.dep_ == "pobj"
-        and any(e.type in ("organization", "country") for e in _participants_of([p], index))
+        for p in prep_objects(noun, ("of",))
+        if any(e.type in ("organization", "country") for e in _participants_of([p], index))
     ]
 
 

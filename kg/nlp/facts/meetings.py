@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import Trigger, companions
+from kg.nlp.facts.mention import Trigger, companions, prep_objects
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -90,15 +90,10 @@ def _calls_on_someone(verb: Token) -> bool:
     """ "the envoy called on the president on Monday": a courtesy visit to a person. Not an
     appeal ("called on Weber to resign", "called on Weber for restraint", "called on the
     government"): nothing may follow that says what the one called on should do."""
-    visited = [
-        p
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon")
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    # visited() also reads a "to" phrase, which makes an appeal below either way.
+    called_on = visited(verb)
     callers = [c for c in verb.children if c.dep_ == "nsubj"] or ([verb.head] if verb.dep_ == "acl" else [])
-    if not (any(map(_a_person, visited)) and any(map(_a_person, callers))):
+    if not (any(map(_a_person, called_on)) and any(map(_a_person, callers))):
         return False  # "the firm called on a law firm": hired it
     if any(c.dep_ in ("dobj", "auxpass", "prt") for c in verb.children):
         return False  # "called him a liar", "was called on", "called off"
@@ -136,13 +131,7 @@ def welcomed_to(verb: Token) -> list[Token]:
         c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in verb.children
     ):
         return []
-    return [
-        p
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for p in prep.children
-        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")
-    ]
+    return [p for p in prep_objects(verb, ("to",)) if p.ent_type_ in ("GPE", "LOC", "FAC")]
 
 
 def _is_someone(token: Token) -> bool:
@@ -157,22 +146,10 @@ def _is_someone(token: Token) -> bool:
 def _has_named_partner(noun: Token) -> bool:
     """ "a conference between A and B", "dinner with the president", "a news conference
     alongside X": a "with" or "between" phrase naming someone, or a companion."""
-    partners = [
-        p
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    partners = prep_objects(noun, ("with", "between"))
     if _meal_object(noun):
         # "had lunch with X": the parser hangs the partner on the verb the meal is the object of.
-        partners += [
-            p
-            for prep in noun.head.children
-            if prep.dep_ == "prep" and prep.lower_ == "with"
-            for p in prep.children
-            if p.dep_ == "pobj"
-        ]
+        partners += prep_objects(noun.head, ("with",))
     return bool(honoured(noun)) or any(
         p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun)
     )
@@ -183,13 +160,7 @@ def honoured(noun: Token) -> list[Token]:
     (the meal is the object of a verb of holding or hosting)."""
     if not _meal_object(noun):
         return []
-    return [
-        p
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "for"
-        for p in prep.children
-        if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.ent_type_ == "PERSON"
-    ]
+    return [p for p in prep_objects(noun, ("for",)) if p.pos_ == "PROPN" and p.ent_type_ == "PERSON"]
 
 
 def _meal_object(noun: Token) -> bool:
@@ -200,10 +171,4 @@ def _meal_object(noun: Token) -> bool:
 
 def visited(noun: Token) -> list[Token]:
     """Whom "a courtesy call on X" (or "to X") was paid to."""
-    return [
-        p
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to")
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    return prep_objects(noun, ("on", "upon", "to"))

@@ -5,7 +5,7 @@ carries, and the distance in sentences between two words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -43,6 +43,17 @@ TriggerFinder = Callable[[Token], Trigger | None]
 # "alongside X"; "along with X", "together with X" (first word -> the preposition after it).
 ACCOMPANYING = single_words("accompanying-words")
 ACCOMPANYING_PAIRS = phrasal_verbs("accompanying-words")
+
+
+def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the token's own prepositions among `preps`: X in "talks with X"."""
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def companions(noun: Token) -> list[Token]:
