@@ -17,6 +17,8 @@ later "the Nordlandic leaders" repeating such a description stands for the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
@@ -42,7 +44,8 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     """Fill `index.groups`: token index of a plural reference -> the entities it names."""
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
     described: dict[tuple[str, frozenset[str]], tuple[int, tuple[Entity, ...]]] = {}
-    for number, sent in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    for number, sent in enumerate(sentences):
         for token in sent:
             if is_group_noun(token):
                 _describe(token, number, described, index)
@@ -52,14 +55,14 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
                 if group is None and (size == 2 or token.lower_ == "their"):
                     group = _pair_named_before(token, index)
                 if group is None and size == 2 and token.pos_ == "NOUN":
-                    group = _pair_of_that_kind(token, doc, number, index)
+                    group = _pair_of_that_kind(token, sentences, number, index)
+                    if group is None:
+                        # A person named before "the two countries" is no second reading of them.
+                        bodies = _pair_of_bodies(token, sentences, number, index)
+                        if bodies:
+                            index.groups[token.i] = bodies
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
-                elif group is None and size == 2 and token.pos_ == "NOUN":
-                    # A person named before "the two countries" is no second reading of them.
-                    bodies = _pair_of_bodies(token, doc, number, index)
-                    if bodies:
-                        index.groups[token.i] = bodies
             group = (
                 _coordinated_group(token, index)
                 or _encounter_group(token, index)
@@ -137,19 +140,14 @@ def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ..
 
 
 def _pair_of_that_kind(
-    noun: Token, doc: Doc, number: int, index: ArticleEntities
+    noun: Token, sentences: list[Span], number: int, index: ArticleEntities
 ) -> tuple[Entity, ...] | None:
     """ "Lindqvist flew to Tallinn to see Varga. The two leaders met on Monday": where no
     clause put a pair together, "the two leaders" are the two people named in the `REACH`
     sentences before, when there are just two and the story gives each a title of that
     kind (a leader's title for "leaders", one with "minister" for "ministers")."""
-    sentences = list(doc.sents)
     start = sentences[max(0, number - REACH)].start
-    people: list[Entity] = []
-    for t in doc[start : noun.i]:
-        entity = index.entity_at(t)
-        if entity is not None and entity.type == "person" and entity not in people:
-            people.append(entity)
+    people = _distinct_named(noun.doc[start : noun.i], index, ("person",))
     kind = base_form(noun)
     if len(people) != 2 or not all(
         any(_of_kind(title, kind, set()) for title, _ in index.titles.get(p, ())) for p in people
@@ -162,7 +160,9 @@ def _pair_of_that_kind(
 BODY_PAIR_HEADS = words("body-pair-heads")
 
 
-def _pair_of_bodies(noun: Token, doc: Doc, number: int, index: ArticleEntities) -> tuple[Entity, ...] | None:
+def _pair_of_bodies(
+    noun: Token, sentences: list[Span], number: int, index: ArticleEntities
+) -> tuple[Entity, ...] | None:
     """ "Aland's ruling party gave the Popular Front a day ... after talks between the two
     sides failed", "Norland seeks more trade with Brask ... Officials from the two countries
     met": where no clause put a pair together, "the two sides (countries)" are the two
@@ -171,17 +171,31 @@ def _pair_of_bodies(noun: Token, doc: Doc, number: int, index: ArticleEntities) 
     if base_form(noun) not in BODY_PAIR_HEADS:
         return None
     # Sentences with words in them: a closing quote mark the parser split off is none.
-    before = [s for s in list(doc.sents)[:number] if any(t.is_alpha for t in s)]
-    start = before[-REACH].start if len(before) >= REACH else doc[0].i
-    bodies: list[Entity] = []
-    for t in doc[start : noun.i]:
-        entity = index.entity_at(t)
-        if entity is None or entity.type not in ("country", "organization") or entity in bodies:
-            continue
-        if t.i > 0 and (doc[t.i - 1].like_num or doc[t.i - 1].ent_type_ == "TIME"):
-            continue  # "(0530 GMT)": a time zone the tagger took for a body
-        bodies.append(entity)
+    before = [s for s in sentences[:number] if any(t.is_alpha for t in s)]
+    start = before[-REACH].start if len(before) >= REACH else 0
+    bodies = _distinct_named(noun.doc[start : noun.i], index, ("country", "organization"), _after_a_time)
     return tuple(bodies) if len(bodies) == 2 else None
+
+
+def _after_a_time(token: Token) -> bool:
+    """ "(0530 GMT)": a time zone the tagger took for a body."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (before.like_num or before.ent_type_ == "TIME")
+
+
+def _distinct_named(
+    span: Span, index: ArticleEntities, types: tuple[str, ...], skip: Callable[[Token], bool] | None = None
+) -> list[Entity]:
+    """The different entities of `types` the span names, in order (not at a token `skip` rules out)."""
+    found: list[Entity] = []
+    for t in span:
+        entity = index.entity_at(t)
+        if entity is None or entity.type not in types or entity in found:
+            continue
+        if skip is not None and skip(t):
+            continue
+        found.append(entity)
+    return found
 
 
 def _argument(token: Token) -> Token:
