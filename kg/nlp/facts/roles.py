@@ -407,6 +407,17 @@ def _is_title(token: Token) -> bool:
     )
 
 
+def _joining_hyphen(token: Token) -> bool:
+    """A hyphen inside a title ("Secretary-General", split by the tokenizer), written with no
+    space on either side; a spaced dash ("the candidates - Sen. X") ends the title."""
+    return (
+        token.text in HYPHENS
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
+
+
 def _abbreviated(word: str) -> bool:
     """A title's abbreviation with its full stop: "sen." for "senator" (it makes the token a
     title; the role's title text stays as written)."""
@@ -530,7 +541,7 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
         or _is_title(run[left - 1])
         or run[left - 1].lower_ in TITLE_PREFIXES
-        or run[left - 1].text in HYPHENS
+        or _joining_hyphen(run[left - 1])
     ):
         if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
             break
@@ -639,7 +650,7 @@ def _in_title_run(token: Token) -> bool:
     """Can the word stand in a title before a name? Title words, hyphens, "of", and the
     capitalised words of a body or portfolio ("Bank of Japan", "of State")."""
     if token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"):
-        return token.text in HYPHENS
+        return _joining_hyphen(token)
     word = token.lower_
     return (
         word in ("of", "for")
