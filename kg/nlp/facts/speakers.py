@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.model import Entity
-from kg.nlp.cached import parsed_text
+from kg.nlp.cached import parsed_text, tokens_with_lemma
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import sentence_distance
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
@@ -320,7 +320,13 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
         # "the senator said", "the judge exclaimed": one of the people the story names, unless
         # the story brought in one so called without a name ("Ruiz met the senator").
         head = phrase.lemma_.lower()
-        last = next((t for t in reversed(phrase.doc[: phrase.i]) if t.is_lower and t.lemma_ == head), None)
+        # The last word before it with that lemma (the lemma index, not a walk back through the story).
+        earlier = [
+            t
+            for t in tokens_with_lemma(phrase.doc, frozenset({head}))
+            if t.i < phrase.i and t.is_lower and t.lemma_ == head
+        ]
+        last = earlier[-1] if earlier else None
         if (
             last is not None
             and last.dep_ in ("dobj", "pobj", "dative")
