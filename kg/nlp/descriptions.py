@@ -1,6 +1,6 @@
 """Definite descriptions that stand for a named person: "the Egyptian leader", "the
 premier", "the foreign minister", once the article has introduced the person with that
-title ("Egyptian President Karim Hadad", "Estonian Premier Tomas Revik").
+title ("Egyptian President Karim Haddon", "Estonian Premier Tomas Revik").
 
 A description is linked only where exactly one person introduced before it fits; an
 unlinked description loses a fact, a wrong link invents one.

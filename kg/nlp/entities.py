@@ -123,7 +123,7 @@ AREA_UNIT_NOUNS = words("area-unit-nouns")
 
 
 def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
-    """ "Karim Hadad told Norpress": a two- or three-word proper name with no organisation word,
+    """ "Karim Haddon told Norpress": a two- or three-word proper name with no organisation word,
     speaking as the subject of a speech verb, is a person the tagger took for an
     organisation."""
     root = span.root

@@ -2,7 +2,7 @@
 or lower-case word run into a person's name is cut off ("President Revik" is "Revik"); a
 name the tagger cut at a particle, a quoted nickname or an untagged word runs on ("Anna von
 der" + "Brinck"); one span holding two names is two ("the Harbour Courier's Anna Lind");
-and full names the tagger left untagged are found ("King Oskar", "Karim Aziz Hadad")."""
+and full names the tagger left untagged are found ("King Oskar", "Karim Aziz Haddon")."""
 
 from __future__ import annotations
 
@@ -323,7 +323,7 @@ def titled_name(ent: Span) -> bool:
 
 
 def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
-    """ "Karim Aziz Hadad" left untagged while "Hadad" is tagged PERSON elsewhere: a run of
+    """ "Karim Aziz Haddon" left untagged while "Haddon" is tagged PERSON elsewhere: a run of
     proper nouns ending in a surname the article uses for a person is that person's name;
     so is a short run right after a title of rank ("King Oskar", "Duchess Ilona")."""
     surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}

@@ -791,8 +791,8 @@ def _counterpart_role(head: Token, index: ArticleEntities) -> tuple[str, Entity]
 
 def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str | None]]]:
     """Every title the article gives each named person, with its country or organisation
-    where stated: "President Karim Hadad" gives ("president", None), "Egyptian President
-    Karim Hadad" ("president", "Egypt"). Descriptions ("the Egyptian leader") are matched
+    where stated: "President Karim Haddon" gives ("president", None), "Egyptian President
+    Karim Haddon" ("president", "Egypt"). Descriptions ("the Egyptian leader") are matched
     against these."""
     titles: dict[Entity, set[tuple[str, str | None]]] = {}
     for _start, span in sorted({s.start: s for s in index.spans.values()}.items()):
