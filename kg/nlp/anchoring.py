@@ -12,9 +12,8 @@ from kg.nlp import gazetteer
 from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import (
-    MONTHS,
-    PERIOD_QUALIFIERS,
-    WEEKDAYS,
+    HOUR_QUALIFIERS,
+    MONTHS_AND_DAYS,
     Tense,
     counts_from_earlier,
     has_year,
@@ -90,7 +89,7 @@ def _year_told_before(ent: Span, published: date | None) -> str | None:
 DATE_DEICTICS = words("date-deictics")
 DAY_PARTS = words("day-parts")
 # Words around a part of a day that leave it a part of the same day: "earlier in the day".
-_DAY_PART_FRAME = (PERIOD_QUALIFIERS - {"mid"}) | {"in", "the"}
+_DAY_PART_FRAME = HOUR_QUALIFIERS | {"in", "the"}
 
 
 def day_told_before(sent: Span, anchors: set[int], verbs: list[Token], published: date) -> str | None:
@@ -216,9 +215,6 @@ def find_place(
     return found
 
 
-# "at Zelin airport", "at the Varga presidential palace": a building the name only modifies.
-
-
 def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | None:
     """ "was met at Zelin airport", "talks at the Varga presidential palace": where a name
     modifies a building's common noun in the encounter's place phrase, the place is the
@@ -237,11 +233,9 @@ def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | N
     return Entity(ent.doc[ent.start : noun.i + 1].text, "place")
 
 
-# "in the southern town of Zlotnik": the tagger often misses small places, but the
-# noun before "of" says what the name is.
-
-
 def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | None:
+    """ "in the southern town of Zlotnik": the tagger often misses small places, but the noun
+    before "of" says what the name is."""
     for token in sent:
         if token.lemma_.lower() not in SETTLEMENT_NOUNS or token.dep_ != "pobj":
             continue
@@ -307,7 +301,7 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
         if (
             all(t.pos_ == "PROPN" and t.is_title for t in words)
             and not any(t.ent_type_ or index.entity_at(t) is not None for t in words)
-            and not any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in words)
+            and not any(t.lower_ in MONTHS_AND_DAYS for t in words)
         ):
             return Entity(" ".join(t.text for t in words), "place")
     return None

@@ -279,7 +279,9 @@ PERIOD_PARTS = words("period-parts")
 # "late last month", "later next year": a part of the period, which is as precise as the period.
 PERIOD_QUALIFIERS = words("period-qualifiers")
 # "later Wednesday", "late on Friday": the day, whatever the hour.
-_TIME_OF_DAY_WORDS = (PERIOD_QUALIFIERS - {"mid"}) | {"on"}
+# "later Wednesday", "earlier in the day": the qualifiers that place a time within a day.
+HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
+_TIME_OF_DAY_WORDS = HOUR_QUALIFIERS | {"on"}
 
 
 def _ago(words: list[str], published: date) -> str | None:

@@ -116,7 +116,7 @@ class ArticleEntities:
 
 
 _STATEMENT_LEMMAS = words("statement-verbs")
-_PERSONS_VERBS = _STATEMENT_LEMMAS | gazetteer.SPEECH_LEMMAS | words("meeting-verbs")
+_PERSONS_VERBS = gazetteer.SPEECH_LEMMAS | words("meeting-verbs")  # speech verbs hold the statement verbs
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
 BUILDING_NOUNS = words("building-nouns")
 AREA_UNIT_NOUNS = words("area-unit-nouns")
@@ -243,15 +243,12 @@ def _read_mentions(doc: Doc) -> _Mentions:
         if not name or not any(ch.isalpha() for ch in name) or name.islower():
             continue  # the tagger's lower-case "names" ("state") are common nouns
         label = _relabelled(span, name)
-        if label in WEAK_LABELS:
-            if gazetteer.is_known_outlet(name) or (label != "NORP" and is_outlet_context(span)):
-                mentions.add_outlet(span, name)
-            else:
-                mentions.weak.append((span, name))
-        elif gazetteer.is_known_outlet(name) or (
-            label in ("ORG", "FAC", "PERSON") and is_outlet_context(span)
+        if gazetteer.is_known_outlet(name) or (
+            label in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and is_outlet_context(span)
         ):
             mentions.add_outlet(span, name)  # "the weekly Al-Norra", tagged a person
+        elif label in WEAK_LABELS:
+            mentions.weak.append((span, name))
         elif label == "ORG" and (_is_speaking_name(span) or is_given_named(span)):
             mentions.add(span, name, "PERSON")
         else:

@@ -205,10 +205,9 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         verdict = _lexical_status(head)
         if verdict is not None:
             return verdict
-        if _is_negated(head) and base_form(head) in NECESSITY_LEMMAS:
-            return None  # "did not need to meet X": no word on whether they met
         if _is_negated(head):
-            return "not_occurred"
+            # "did not need to meet X": no word on whether they met.
+            return None if base_form(head) in NECESSITY_LEMMAS else "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not _has_particle(head, "for")):
             return "planned"
         if lemma == "go" and head.tag_ == "VBG" and child.dep_ == "xcomp":

@@ -179,7 +179,7 @@ def name_spans(doc: Doc) -> list[Span]:
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
             ent = Span(doc, ent.start, connected_title_end(doc, ent.end), label=ent.label_)
-        elif ent.label_ == "ORG" and len(ent) > 1 and not gazetteer.is_known_outlet(ent.text):
+        elif ent.label_ == "ORG" and len(ent) > 1:  # (a known outlet took the branch before)
             # "told Norpress Stockholm itself would ...": a known outlet run into the next name.
             for end in range(ent.end - 1, ent.start, -1):
                 if gazetteer.is_known_outlet(doc[ent.start : end].text):

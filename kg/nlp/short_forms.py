@@ -50,11 +50,10 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
     named_times: Counter[str] = Counter()
     for key in full:
         named_times[fullest[_without_initials(key)]] += sum(votes[key].values())
-    for short, fulls in by_short.items():
-        if len(fulls) > 1 and short not in full:
-            (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
-            if most >= DOMINANCE * next_most:
-                by_short[short] = {dominant}
+    for short, fulls in shared_surnames.items():
+        (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
+        if most >= DOMINANCE * next_most:
+            by_short[short] = {dominant}
     return People(full, by_short, shared_surnames, named_times)
 
 

@@ -90,7 +90,7 @@ def offices_held(
                 modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and is_title_word(c)]
                 titles.append(tuple(_title_word(t) for t in sorted([*modifiers, noun], key=lambda t: t.i)))
         for title in titles:
-            office = office_of(title) if title else None
+            office = office_of(title)
             if office is not None and office.split()[-1] not in STANDING_TITLES:
                 held.setdefault(person, set()).add(office)
     return held
