@@ -818,7 +818,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         named_event = index.entity_at(token)
         participants = [p for p in participants if p != named_event]
         participants = _without_series_body(token, participants, index)
-    # "invited X to the White House for talks": the inviting verb's "to" phrase is the place.
+    # "invited X to the palace for talks": the inviting verb's "to" phrase is the place.
     invited = (
         token.pos_ not in ("VERB", "AUX")
         and token.dep_ == "pobj"

@@ -86,7 +86,7 @@ class _Attribution:
     speaker: Entity | None
     description: str  # the speaker's name, or the words that describe them
     verb: Token | None = None  # the speech verb, where there is one
-    relay: Entity | None = None  # "Reuters reported, citing X's interview": Reuters
+    relay: Entity | None = None  # "the Courier reported, citing X's interview": the Courier
     transcript: int | None = None  # where the words start after a transcript's "NAME: "
     # "she said", "the commission says", unresolved: words that stand for someone the story
     # names, which name no one here. The quotation is told (its pieces go on with it) but
@@ -450,7 +450,7 @@ def _mentions(
 
 def link_outlets(quotes: list[Quote], interviews: list[Interview]) -> list[Quote]:
     """The outlet each statement was said to: an interview with its speaker told in the
-    same sentence ("..., Weber told Le Monde"), or, for a statement an outlet relays citing
+    same sentence ("..., Weber told the Courier"), or, for a statement an outlet relays citing
     the speaker's interview, the one outlet the article says the speaker spoke to."""
     linked = []
     for quote in quotes:
@@ -507,7 +507,7 @@ def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token
 
 
 def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[tuple[Token, Entity]]:
-    """Every person the article reports speaking by name ("Varga also told Le Monde"),
+    """Every person the article reports speaking by name ("Varga also told the Ledger"),
     outside quotation marks, in text order: the candidates for a later "he said"."""
     found: list[tuple[Token, Entity]] = []
     for token in doc:
@@ -937,7 +937,7 @@ def _next_to_quotation(
 def _speaker_of(
     verb: Token, index: ArticleEntities, inside: set[int], speakers: list[tuple[Token, Entity]]
 ) -> _Attribution | None:
-    # "news agency Reuters reported, citing Varga's interview": the cited person said it,
+    # "news agency Norpress reported, citing Varga's interview": the cited person said it,
     # and the outlet that reported it relays it.
     for citing in (c for c in verb.children if c.lower_ == "citing"):
         for obj in (c for c in citing.children if c.dep_ == "dobj"):
@@ -1064,7 +1064,7 @@ def _controlling_clause(verb: Token) -> Token | None:
     """The clause whose subject is also the subject of `verb`'s clause, which has none of
     its own: "Weber said, adding that ...", "going on to say", "began by saying", "and
     said". None where another reading is open: "urged Ruiz to say" (Ruiz says it), or where
-    that clause is itself what someone reports ("told the BBC that Ruiz would act by
+    that clause is itself what someone reports ("told the Courier that Ruiz would act by
     calling ...": the teller's words, not Ruiz's)."""
     head = verb.head
     if head == verb:

@@ -807,7 +807,7 @@ def titles_of_people(index: ArticleEntities) -> dict[Entity, set[tuple[str, str 
             found.add((normalise_title([t.text for t in title_tokens]), org.name if org else None))
         for title, org_entity in _roles_of(span, index):
             found.add((title, org_entity.name))
-        # "his Thai counterpart Somchai Wongsawat": no title, but a country.
+        # "his Thai counterpart Piotr Varga": no title, but a country.
         head = span.root
         if head.dep_ == "appos" and head.head.lemma_.lower() in gazetteer.COUNTERPART_NOUNS:
             for child in head.head.children:
