@@ -25,6 +25,7 @@ from kg.nlp.facts.mention import (
     dated_by_possessive,
     evidence_of,
     last_told,
+    prep_objects,
     sentence_distance,
 )
 from kg.nlp.facts.participation import add_listed_participants
@@ -294,9 +295,7 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
     met"), which reaches back before the lead, takes the lead's day where it shares a person
     with the lead (anywhere in the story) or stands in the few sentences after a lead that
     names the publication day; and the lead's place (or the dateline's) where it shares a
-    person with the lead and that day. Measured: te3-dev date accuracy 0.77 -> 0.82 and
-    place 0.68 -> 0.75, modern-dev date 0.47 -> 0.56, when the shared-person rule reached
-    past the first three sentences."""
+    person with the lead and that day."""
     sentences = list(doc.sents)
     window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
     story_day = is_lead_day(lead, published)
@@ -389,8 +388,7 @@ def _call_carrying_act(mentions: list[Mention], index: ArticleEntities, publishe
     one and the story has told no call with its people before it, but the sentence just
     before tells one person addressing another, the call is the one that carried that act:
     its two people, its day, and taken place as the act did (a past verb, not denied, no
-    modal). Measured: one story of modern-dev and one of the held-out audit set each gain
-    their call; the four dev sets' error lists otherwise identical."""
+    modal)."""
     for position, mention in enumerate(mentions):
         if (
             mention.type != "call"
@@ -404,12 +402,10 @@ def _call_carrying_act(mentions: list[Mention], index: ArticleEntities, publishe
         if start == 0:
             continue
         before = mention.trigger.doc[start - 1].sent
-        acts = [t for t in before if _addresses_someone(t, index)]
+        acts = [(t, people) for t in before if (people := _addressed_people(t, index))]
         if len(acts) != 1:
             continue
-        act = acts[0]
-        parties = [index.entity_at(t) for t in _act_parties(act)]
-        mention.participants = [p for p in parties if p is not None]
+        act, mention.participants = acts[0]
         mention.date = mention.date or find_date(before, {act.i}, published, "past")
         mention.status = mention.status or "occurred"
         mention.anaphoric = False
@@ -431,29 +427,19 @@ def _told_as_conversation(noun: Token) -> bool:
 def _act_parties(act: Token) -> list[Token]:
     """The one who acts and the one addressed: "X urged Y", "X apologized to Y"."""
     subjects = [c for c in act.children if c.dep_ == "nsubj"]
-    addressed = [c for c in act.children if c.dep_ in ("dobj", "dative")] + [
-        p
-        for c in act.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    addressed = [c for c in act.children if c.dep_ in ("dobj", "dative")] + prep_objects(act, ("to",))
     return subjects[:1] + addressed[:1]
 
 
-def _addresses_someone(verb: Token, index: ArticleEntities) -> bool:
+def _addressed_people(verb: Token, index: ArticleEntities) -> list[Entity] | None:
     """ "X apologized to Y", "X urged Y to visit": told as done (a past verb, not denied,
-    no modal), with one person acting and another addressed."""
+    no modal), with one person acting and another addressed: the two of them."""
     if verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.lemma_.lower() not in ADDRESSING_VERBS:
-        return False
+        return None
     if any(c.dep_ in ("neg", "aux") for c in verb.children):
-        return False
-    people = [index.entity_at(t) for t in _act_parties(verb)]
-    return (
-        len(people) == 2
-        and all(p is not None and p.type == "person" for p in people)
-        and people[0] != people[1]
-    )
+        return None
+    people = [p for t in _act_parties(verb) if (p := index.entity_at(t)) is not None and p.type == "person"]
+    return people if len(people) == 2 and people[0] != people[1] else None
 
 
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:

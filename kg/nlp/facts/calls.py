@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.facts.mention import Trigger
+from kg.nlp.facts.mention import Trigger, prep_objects
 from kg.nlp.factuality import has_to
 from kg.nlp.lexicon import words
 
@@ -107,17 +107,10 @@ def _named_party(noun: Token) -> bool:
     "a call to Weber for restraint", which are appeals)."""
     if noun.tag_ != "NN":
         return False
-    for c in noun.children:
-        if c.dep_ != "prep":
-            continue
-        for p in c.children:
-            if p.dep_ != "pobj":
-                continue
-            if c.lower_ in ("with", "between") and any(t.pos_ == "PROPN" for t in (p, *p.conjuncts)):
-                return True
-            if c.lower_ in CALLED_PREPS and p.ent_type_ == "PERSON" and not _appeal(noun):
-                return True
-    return False
+    partners = prep_objects(noun, ("with", "between"))
+    if any(any(t.pos_ == "PROPN" for t in (p, *p.conjuncts)) for p in partners):
+        return True
+    return any(p.ent_type_ == "PERSON" for p in prep_objects(noun, CALLED_PREPS)) and not _appeal(noun)
 
 
 def _appeal(noun: Token) -> bool:

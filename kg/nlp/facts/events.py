@@ -330,12 +330,12 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             if item.i in index.groups:  # "their", "the two leaders": the story's group
                 found.extend(e for e in index.groups[item.i] if e not in found)
                 continue
-            people = _ministers_named(item, index)
-            if people:
-                # "the foreign ministers of A, B and C, X, Y and Z": the people, not the countries.
-                found.extend(e for e in people if e not in found)
-                continue
             if is_group_noun(item):
+                people = people_listed(item, index)
+                if people:
+                    # "the foreign ministers of A, B and C, X, Y and Z": the people, not the countries.
+                    found.extend(e for e in people if e not in found)
+                    continue
                 # "the leaders of Poland and Czechia": the countries they stand for, where
                 # the story names none of their people.
                 bodies = bodies_listed(item, index)
@@ -575,13 +575,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
     tokens += honoured(noun)  # "hosted a dinner for X"
     if kind == "call":
         # "received a call from X": who rang takes part in the call.
-        tokens += [
-            p
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "from"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        tokens += prep_objects(noun, ("from",))
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
@@ -701,7 +695,8 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in token.children):
         # "A and B were received by X": guests received together, one encounter.
         return [mention]
-    if any(_named_members(o) or _ministers_named(o, index) for o in _with_objects(token)) and not any(
+    with_objects = _with_objects(token)
+    if any(_named_members(o) or _ministers_named(o, index) for o in with_objects) and not any(
         _separate(p) for prep in token.children if prep.dep_ == "prep" for p in prep.children
     ):
         # "met with senior officials, including A and B", "with the foreign ministers of A, B
@@ -710,11 +705,11 @@ def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) ->
         return [mention]
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
-        objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
+        objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
     elif _separate(token) and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         # "held separate talks with A, B and C", "held meetings with A and B".
         subjects = _participants_of(subjects_of(token.head), index)
-        objects = [e for e in _participants_of(_with_objects(token), index) if e not in subjects]
+        objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
     else:
         return [mention]
     if len(subjects) != 1 or len(objects) < 2 or any(e.type != "person" for e in objects):
@@ -762,8 +757,8 @@ def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
     return found
 
 
-def _visits_someone(visited: Token, index: ArticleEntities) -> bool:
-    entity = resolve_mention(visited, index)
+def _visits_someone(obj: Token, index: ArticleEntities) -> bool:
+    entity = resolve_mention(obj, index)
     return entity is not None and entity.type == "person"
 
 

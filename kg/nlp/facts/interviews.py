@@ -22,14 +22,14 @@ from kg.nlp.facts.events import (
     resolve_mention,
     subjects_of,
 )
-from kg.nlp.facts.mention import evidence_of
+from kg.nlp.facts.meetings import MEETING_NOUNS
+from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.quotes import pronoun_person, surname_bearer
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
 QUESTIONING_VERBS = words("questioning-verbs")
-MEETING_NOUNS = words("meeting-nouns")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")
@@ -92,13 +92,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
-        to_objects = [
-            p
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in ("to", "with")
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        to_objects = prep_objects(token, ("to", "with"))
         # "spoke with Courier senior writer X": the outlet among the name's premodifiers.
         premodifiers = [t for p in to_objects for t in token.doc[p.left_edge.i : p.i]]
         outlet = _outlet_among(to_objects + premodifiers, index, strict=True) or _broadcast_on(token, index)
@@ -112,13 +106,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
 
 
 def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
-    objects = [
-        p
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "for", "by", "in", "on")
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    objects = prep_objects(noun, ("with", "to", "for", "by", "in", "on"))
     # "an interview published by X", "an interview given to X"
     for acl in (c for c in noun.children if c.dep_ == "acl"):
         objects += [
@@ -133,14 +121,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     # interview" is no outlet's).
     # "an interview with host Y on Courier radio", "with Y of the Courier": the outlet the
     # interviewer speaks for (strict: "Y of the Farmers' Union" is no outlet).
-    staff = [
-        p
-        for o in objects
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    staff = [p for o in objects for p in prep_objects(o, ("on", "of"))]
     outlet = _outlet_among(objects + possessors, index, strict=False) or _outlet_among(
         [*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True
     )
@@ -165,30 +146,29 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
     """Speaking "on" an outlet or its broadcast: "said on Courier TV", "said on the Courier's
     'Morning Hour' program" (the programme, where named, is the outlet), "said on Harbour 1
     television" (the name before the outlet's kind noun, not a mere nationality)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
-        for obj in (p for p in prep.children if p.dep_ == "pobj"):
-            entity = index.entity_at(obj)
-            if entity is not None and entity.type == "outlet":
-                return entity
-            if obj.lemma_.lower() not in PROGRAMME_NOUNS and obj.lower_ not in gazetteer.OUTLET_NOUNS:
-                continue
-            before = list(obj.doc[obj.left_edge.i : obj.i])
-            quoted = _quoted_title(before)
-            if quoted is not None:
-                return Entity(quoted, "outlet")
-            outlet = _outlet_among([obj], index, strict=True)
-            if outlet is not None:
-                return outlet
-            k = len(before)
-            while k > 0 and (before[k - 1].is_title or before[k - 1].is_upper or before[k - 1].like_num):
-                k -= 1
-            name = " ".join(t.text for t in before[k:])
-            if (
-                any(t.is_alpha for t in before[k:])
-                and not gazetteer.country_of(name)
-                and not all(t.ent_type_ in ("NORP", "GPE") and not t.like_num for t in before[k:])
-            ):
-                return Entity(name, "outlet")
+    for obj in prep_objects(verb, ("on",)):
+        entity = index.entity_at(obj)
+        if entity is not None and entity.type == "outlet":
+            return entity
+        if obj.lemma_.lower() not in PROGRAMME_NOUNS and obj.lower_ not in gazetteer.OUTLET_NOUNS:
+            continue
+        before = list(obj.doc[obj.left_edge.i : obj.i])
+        quoted = _quoted_title(before)
+        if quoted is not None:
+            return Entity(quoted, "outlet")
+        outlet = _outlet_among([obj], index, strict=True)
+        if outlet is not None:
+            return outlet
+        k = len(before)
+        while k > 0 and (before[k - 1].is_title or before[k - 1].is_upper or before[k - 1].like_num):
+            k -= 1
+        name = " ".join(t.text for t in before[k:])
+        if (
+            any(t.is_alpha for t in before[k:])
+            and not gazetteer.country_of(name)
+            and not all(t.ent_type_ in ("NORP", "GPE") and not t.like_num for t in before[k:])
+        ):
+            return Entity(name, "outlet")
     return None
 
 
@@ -223,11 +203,10 @@ def _quoted_title(tokens: list[Token]) -> str | None:
 
 def _with_editors(noun: Token) -> bool:
     """A meeting with an outlet's editors: "a meeting with the Courier's editorial board"."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for obj in (p for p in prep.children if p.dep_ == "pobj"):
-            modifiers = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i]
-            if " ".join([*modifiers, obj.lemma_.lower()]) in EDITORIAL_NOUNS:
-                return True
+    for obj in prep_objects(noun, ("with",)):
+        modifiers = [c.lower_ for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i]
+        if " ".join([*modifiers, obj.lemma_.lower()]) in EDITORIAL_NOUNS:
+            return True
     return False
 
 
