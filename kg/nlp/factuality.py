@@ -74,7 +74,7 @@ def _is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
-def _is_conditional(token: Token) -> bool:
+def is_conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
 
 
@@ -152,7 +152,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return None
     if any(_is_negated(t) for t in own):
         return "not_occurred"
-    if any(_has_modal(t) or _is_conditional(t) for t in own):
+    if any(_has_modal(t) or is_conditional(t) for t in own):
         return "planned"
     # The verb that carries a noun trigger says what became of it: "the summit was called
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
@@ -181,7 +181,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             # modality still apply, its meaning does not, and neither does the meaning of
             # anything above it: "agreed to meet during a phone call" does not plan the call.
             # "After his talks with Y, X is to fly on": told beside what is still to come.
-            if _has_modal(head) or _is_conditional(head) or (child.dep_ == "prep" and _is_to(head)):
+            if _has_modal(head) or is_conditional(head) or (child.dep_ == "prep" and _is_to(head)):
                 return "planned"
             if base_form(head) in SCHEDULING_LEMMAS:
                 return "planned"  # "are expected to discuss X during their meeting"
@@ -190,7 +190,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             adjunct = True
             continue
         if adjunct:
-            if _has_modal(head) or _is_conditional(head):
+            if _has_modal(head) or is_conditional(head):
                 return "planned"
             if child.dep_ == "xcomp" and _looks_ahead_now(head):
                 # "hope to discuss trade during a meeting next week": what they hope for now
@@ -214,7 +214,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"  # "going to meet"
         if lemma == "be" and child.dep_ == "xcomp":
             return "planned"  # "is to meet"
-        if _has_modal(head) or _is_conditional(head):
+        if _has_modal(head) or is_conditional(head):
             return "planned"
         if any(c.dep_ in ("nsubj", "nsubjpass") and base_form(c) in PLANNING_LEMMAS for c in head.children):
             return "planned"  # "Preparations are underway for a meeting"
@@ -307,7 +307,7 @@ def _visit_over(verb: Token) -> bool:
         and base_form(verb) in VISITING_VERBS
         and not _is_negated(verb)
         and not _has_modal(verb)
-        and not _is_conditional(verb)
+        and not is_conditional(verb)
     )
 
 
@@ -330,7 +330,7 @@ def _in_future_time_clause(verb: Token) -> bool:
     head = clause.head
     return (
         _has_modal(head)
-        or _is_conditional(head)
+        or is_conditional(head)
         or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "’ll") for c in head.children)
         # "wants to wait until they meet": what an infinitive tells has not happened yet
         or (head.tag_ == "VB" and has_to(head))
@@ -427,7 +427,7 @@ def clause_tense(verb: Token) -> Tense:
 def _tense_status(verb: Token) -> Status | None:
     tag = verb.tag_
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if _has_modal(verb) or _is_conditional(verb):
+    if _has_modal(verb) or is_conditional(verb):
         return "planned"
     if _is_negated(verb):
         return "not_occurred"

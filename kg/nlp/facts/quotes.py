@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Evidence, Interview, Quote
 from kg.nlp.anchoring import find_date
-from kg.nlp.cached import article_text, parsed_text
+from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import evidence_of
@@ -50,7 +50,7 @@ from kg.nlp.facts.speakers import (
     pronoun_speaker,
     refers_back,
 )
-from kg.nlp.factuality import CONDITIONAL_MARKS
+from kg.nlp.factuality import is_conditional
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
@@ -59,6 +59,10 @@ from kg.nlp.pronouns import is_person_pronoun
 # other verbs of saying ("proclaimed", "fired back", "she went on").
 _QUOTING_LEMMAS = SPEECH_LEMMAS | single_words("reporting-verbs")
 _QUOTING_PHRASAL = phrasal_verbs("reporting-verbs")
+# The lemmas a verb of saying can have: those of `_is_quoting_verb`'s two tests.
+_QUOTING_HEADS = _QUOTING_LEMMAS | frozenset(_QUOTING_PHRASAL)
+# The speech verbs and the verbs that attribute words to someone ("called", "suggested").
+_SPEECH_OR_ATTRIBUTING_LEMMAS = SPEECH_LEMMAS | ATTRIBUTING_LEMMAS
 
 
 def _is_quoting_verb(token: Token) -> bool:
@@ -374,11 +378,11 @@ def _relayed_within(
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
         return False
-    between = {doc[i] for t in span if not t.is_punct for i in _path(t, verb)}
+    between = {a for t in span if not t.is_punct for a in _path(t, verb)}
     for clause in between:
-        if clause == verb or clause in span or clause.pos_ not in ("VERB", "AUX"):
+        if clause in span or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if clause.lemma_.lower() not in _REPORTING_LEMMAS:
+        if clause.lemma_.lower() not in _SPEECH_OR_ATTRIBUTING_LEMMAS:
             continue
         held = (clause, *(a for a in clause.ancestors if a in between))
         if not any(c.dep_ in ("advcl", "relcl") for c in held):
@@ -402,16 +406,13 @@ def _someone_else(subject: Token, speaker: Entity | None, index: ArticleEntities
     return entity is None or entity != speaker
 
 
-_REPORTING_LEMMAS = SPEECH_LEMMAS | ATTRIBUTING_LEMMAS
-
-
-def _path(token: Token, verb: Token) -> set[int]:
+def _path(token: Token, verb: Token) -> set[Token]:
     """The tokens from `token` up to `verb`, both left out."""
-    path: set[int] = set()
+    path: set[Token] = set()
     for a in token.ancestors:
         if a == verb:
             return path
-        path.add(a.i)
+        path.add(a)
     return set()
 
 
@@ -510,7 +511,7 @@ def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[
     """Every person the article reports speaking by name ("Varga also told the Ledger"),
     outside quotation marks, in text order: the candidates for a later "he said"."""
     found: list[tuple[Token, Entity]] = []
-    for token in doc:
+    for token in tokens_with_lemma(doc, _QUOTING_HEADS):
         if token.idx in inside or not _is_quoting_verb(token):
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj" and c.idx not in inside):
@@ -659,14 +660,15 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     if any(_is_quoting_verb(t) for t in _outside_tokens(doc, segment, inside)):
         return None  # an attribution of its own ("they said"), only one we could not resolve
     before = doc[sentence.start - 1].sent
-    if paragraphs_between(doc[before.end - 1], span[0]) > 1:
+    paragraphs = paragraphs_between(doc[before.end - 1], span[0])
+    if paragraphs > 1:
         return None
     verbs = [t for t in reversed(before) if t.idx not in inside and _is_quoting_verb(t)]
     for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
         if found is not None and found.speaker is not None:
             return replace(found, relay=None)
-    if verbs or paragraphs_between(doc[before.end - 1], span[0]) > 0:
+    if verbs or paragraphs > 0:
         return None
     return _subject_goes_on(before, index, inside)
 
@@ -684,10 +686,9 @@ def _subject_goes_on(before: Span, index: ArticleEntities, inside: set[int]) -> 
         and t.idx not in inside
         and (t.head == before.root or t.head.dep_ == "conj" and t.head.head == before.root)
     ]
-    people = {named_speaker(t, index)[0] for t in subjects}
-    if len(subjects) != 1 or len(people) != 1:
+    if len(subjects) != 1:
         return None
-    person = people.pop()
+    person = named_speaker(subjects[0], index)[0]
     if person is None or person.type != "person":
         return None
     return _Attribution(person, person.name, before.root)
@@ -733,7 +734,7 @@ def _imagined(verb: Token) -> bool:
     """Is the speech verb one no one spoke: a picture ("his eyes gleaming, as if to say
     “...”"), a condition ("if the board says “...”") or a wish ("I hope the country says
     “...”")?"""
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    if is_conditional(verb):
         return True
     return verb.dep_ in ("ccomp", "parataxis", "xcomp") and verb.head.lemma_.lower() in _WISHING_LEMMAS
 
@@ -827,6 +828,11 @@ def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attrib
     return _Attribution(entity, entity.name)
 
 
+# The irregular past forms of the verbs of saying ("Said Weber:"), the regular ones read
+# from their lemmas ("Added", "Replied").
+_SAID_FORMS = words("reporting-verb-irregular-forms")
+
+
 def _says_word(token: Token) -> bool:
     """ "Said", "Added", "Continued" opening a line: a verb of saying, however the parser
     tagged it there (often as part of the name after it)."""
@@ -839,11 +845,6 @@ def _says_word(token: Token) -> bool:
         return True
     forms = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("ed") else set()
     return bool(forms & _QUOTING_LEMMAS)
-
-
-# The irregular past forms of the verbs of saying ("Said Weber:"), the regular ones read
-# from their lemmas ("Added", "Replied").
-_SAID_FORMS = words("reporting-verb-irregular-forms")
 
 
 def _inverted_label(doc: Doc, line_start: int, colon: int, index: ArticleEntities) -> _Attribution | None:
@@ -886,9 +887,9 @@ def _participle_after_name(
     if entity is None or entity.type != "person":
         return None
     text = parsed_text(doc)
-    if any(ch in text[verb.idx : _opening(text, segment)] for ch in '“”"\n.;'):
-        return None  # the quotation is not the next thing the verb introduces
     mark = _opening(text, segment)
+    if any(ch in text[verb.idx : mark] for ch in '“”"\n.;'):
+        return None  # the quotation is not the next thing the verb introduces
     opening = doc.char_span(mark, mark + 1, alignment_mode="expand")
     if opening is None or opening[0].sent != verb.sent:
         return None

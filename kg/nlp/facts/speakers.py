@@ -550,9 +550,12 @@ def _bare_name(token: Token) -> str:
     honorifics that open it or the description set beside it."""
     doc = token.doc
     start = token.i
-    while start > 0 and doc[start - 1].head == token and doc[start - 1].dep_ == "compound":
-        if doc[start - 1].pos_ != "PROPN":
-            break
+    while (
+        start > 0
+        and doc[start - 1].head == token
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+    ):
         start -= 1
     words = list(doc[start : token.i + 1])
     while len(words) > 1 and words[0].lower_.rstrip(".") in _NOT_OF_A_NAME:
