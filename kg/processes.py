@@ -24,9 +24,11 @@ def started_deaf_to_ctrl_c(start: Callable[[], T]) -> T:
     prints a traceback. Ctrl-C reaches every process of the terminal's group; the parent alone
     answers it.
 
-    Held back, not ignored, where the system can: the signal is blocked for the moment the start
-    takes, so a Ctrl-C pressed in that moment waits and reaches the parent right after, instead
-    of being lost (the build then ran to its end). The child inherits the block (a signal mask
+    Held back, not ignored, where the system can: the signal is blocked in this thread for the
+    moment the start takes, so a Ctrl-C pressed in that moment waits and reaches the parent
+    right after, instead of being lost (the build then ran to its end). Where another thread of
+    the parent takes it (the progress bar's), Python raises it here at once, mid-start: answered
+    either way. The child inherits the block (a signal mask
     survives fork and exec) and lifts it in `deaf_to_ctrl_c`, its first step, ignoring what
     waited for it. Without signal masks, the signal is ignored for that moment instead."""
     if threading.current_thread() is not threading.main_thread():
