@@ -243,7 +243,7 @@ def extract_quotes(
         cut = attributed.transcript
         if cut is not None:  # the words start after the transcript's "NAME: "
             pieces = [replace(p, start=cut) if p.start <= cut < p.end else p for p in pieces]
-        pieces = [p for p in pieces if not _is_title(original[p.start : p.end].strip())]
+        pieces = [p for p in pieces if not _names_a_work(doc, p)]
         if not pieces:  # "on “Morning Show”": a name, not a statement
             continue
         quoted = [original[p.start : p.end].strip().rstrip(",") for p in pieces]
@@ -431,6 +431,27 @@ def _is_title(words: str) -> bool:
         all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in tokens)
         and tokens[0][0].isupper()
     )
+
+
+# The word before a quoted title that names the show or column it is on ("on “Morning Show.”").
+_WORK_PREPOSITIONS = words("work-prepositions")
+
+
+def _names_a_work(doc: Doc, segment: _Segment) -> bool:
+    """Are the quoted words the name of a show, book or column, not a statement: a title
+    (`_is_title`), or one closed by a full stop the writer's punctuation put inside the
+    marks, right after "on" or a possessive ("appeared on “Morning Show.”", "the Courier’s
+    “Harbour Watch.”")?"""
+    text = parsed_text(doc)
+    quoted = text[segment.start : segment.end].strip()
+    if _is_title(quoted):
+        return True
+    if not quoted.endswith(".") or quoted.endswith("..") or not _is_title(quoted[:-1]):
+        return False
+    opening = _opening(text, segment)
+    before = text[max(0, opening - 40) : opening].split()
+    last = before[-1].lower() if before else ""
+    return last in _WORK_PREPOSITIONS or len(last) > 2 and last.endswith(("’s", "'s"))
 
 
 MENTION_TYPES = {"person", "organization", "country", "place"}
