@@ -420,6 +420,8 @@ def agreeing_person(
         words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
         if words:
             looked += 1
+            if any(_unknown_name(t, sentence, index) for t in words):
+                return None  # its subject may be someone the entity layer missed: two readings
             found = _fitting_people(words, sentence, pronoun, index, speakers, inside, depth)
             if found is not None:
                 people, main = found
@@ -504,6 +506,20 @@ def _fitting_people(
         if is_main:
             main.append(entity)
     return (people, main) if people else None
+
+
+def _unknown_name(token: Token, sentence: Span, index: ArticleEntities) -> bool:
+    """ "After Ruiz asked him, D’Arcy replied. / “...,” he added": a main subject written as
+    a name (capitalised, not as the sentence's first word only) that the entity layer took
+    for no one, nor for a place or group, is as likely a person it missed as not. A pronoun
+    after it has that reading beside any other person the sentence names."""
+    if token.dep_ != "nsubj" or token.head != sentence.root:
+        return False
+    if token.i == sentence.start and token.pos_ != "PROPN" and token.text[1:].islower():
+        return False  # any word opening a sentence is capitalised
+    if not token.text[:1].isupper() or token.ent_type_ not in ("", "PERSON") or index.entity_at(token):
+        return False
+    return token.pos_ in ("PROPN", "NOUN") and token.tag_ not in ("NNS", "NNPS")
 
 
 def paragraphs_between(a: Token, b: Token) -> int:
