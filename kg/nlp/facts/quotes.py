@@ -684,6 +684,9 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     paragraphs = paragraphs_between(doc[before.end - 1], span[0])
     if paragraphs > 1:
         return None
+    answer = _answer(reading, before)
+    if answer is not None:
+        return answer
     verbs = [t for t in reversed(before) if t.idx not in inside and _is_quoting_verb(t)]
     for verb in verbs:
         found = _speaker_of(verb, index, inside, speakers)
@@ -692,6 +695,37 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     if verbs or paragraphs > 0:
         return None
     return _subject_goes_on(before, index, inside)
+
+
+def _answer(reading: _Reading, before: Span) -> _Attribution | None:
+    """ "Ruiz pressed Weber on the port. “Why sell it now?” she said. / “...”", "Ruiz asked
+    Weber whether the port would close. “...”": a quotation with no attribution of its own
+    after a question one named person puts to another (the sentence right before, or its
+    paragraph where that ends with the question's words) is the answer of the one asked."""
+    doc, index, _segments, inside, _speakers = reading
+    quoted = any(t.idx in inside for t in before)
+    start = before.start
+    while quoted and start > 0 and paragraphs_between(doc[start - 1], before[0]) == 0:
+        start = doc[start - 1].sent.start
+    asked: set[Entity] = set()
+    for verb in doc[start : before.end]:
+        if verb.idx in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in _QUESTIONING_LEMMAS:
+            continue
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        askers = (
+            [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if passive
+            else [c for c in verb.children if c.dep_ == "nsubj"]
+        )
+        ones = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        people = {e for t in askers if (e := index.entity_at(t)) is not None and e.type == "person"}
+        answering = {e for t in ones if (e := index.entity_at(t)) is not None and e.type == "person"}
+        if people and answering - people:
+            asked |= answering - people
+    if len(asked) != 1:
+        return None
+    person = asked.pop()
+    return _Attribution(person, person.name)
 
 
 def _subject_goes_on(before: Span, index: ArticleEntities, inside: set[int]) -> _Attribution | None:
@@ -987,7 +1021,14 @@ def _speaker_of(
             entity, description = named_speaker(blamed, index)
             if entity is not None and entity.type == "person":
                 return _Attribution(entity, description, verb)
-    # Active subjects only: "the plan was described as ..." names no speaker.
+    # "Weber was asked by host Ana Ruiz, “...”": the one who asks says the question.
+    if verb.lemma_.lower() in _QUESTIONING_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for asker in (c for c in agent.children if c.dep_ == "pobj" and c.idx not in inside):
+                entity, description = named_speaker(asker, index)
+                if entity is not None and entity.type == "person":
+                    return _Attribution(entity, description, verb)
+    # Other subjects active only: "the plan was described as ..." names no speaker.
     subjects = _undated([c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside])
     clause: Token | None = verb
     for _ in range(SUBJECT_CLIMB):
@@ -1075,6 +1116,8 @@ def _described(
     return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase, index))
 
 
+# "ask", "press": verbs of putting a question, whose passive's agent asks it.
+_QUESTIONING_LEMMAS = words("questioning-verbs")
 # How many clauses up "..., going on to say that ..." looks for the one who says it.
 SUBJECT_CLIMB = 3
 # "began by saying", "after saying": the speaker is the subject of the clause the
