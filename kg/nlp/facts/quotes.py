@@ -42,6 +42,7 @@ from kg.nlp.facts.speakers import (
     earlier_author,
     epithet_person,
     fits_reference,
+    holder_named,
     is_unnamed_source,
     last_speaker,
     named_as,
@@ -1046,6 +1047,10 @@ def _speaker_of(
         if is_person_pronoun(subject):
             return _described(subject, index, *pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = named_speaker(subject, index)
+        if entity is None:
+            # "a spokesman for Ruiz said", where the story names Ruiz's spokesman: him.
+            entity = holder_named(subject, index)
+            description = entity.name if entity is not None else description
         if entity is None and describes_someone(subject, index):
             # "the Vermont senator said": the person the story is speaking of just then.
             entity = agreeing_person(subject, index, speakers, inside, 0)

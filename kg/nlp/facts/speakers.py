@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import sentence_distance
+from kg.nlp.facts.mention import prep_objects, sentence_distance
+from kg.nlp.facts.roles import normalise_title
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
@@ -146,6 +147,31 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         return None
     person = main.pop()
     return person if fits_reference(index, person, noun) else None
+
+
+def holder_named(noun: Token, index: ArticleEntities) -> Entity | None:
+    """ "a spokesman for Ana Ruiz said", where the story names "Ruiz spokesman Piotr Varga":
+    a title held for one the story names, said of someone it does not name there, is the one
+    person the story gives that title (for them, or for no one it says), where there is one."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in TITLE_HEADS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    owners = {
+        entity
+        for o in prep_objects(noun, ("for", "of"))
+        if (entity := index.entity_at(o)) is not None and entity.type in SPEAKER_TYPES
+    }
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    title = normalise_title([noun.lemma_])
+    holders = {
+        person
+        for person, held in (index.titles or {}).items()
+        if person != owner and any(t.split()[-1] == title and org in (None, owner.name) for t, org in held)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 # "the newspaper", "the broadcaster": a noun only an outlet is called by ("the agency", "the
