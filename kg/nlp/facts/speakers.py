@@ -247,7 +247,9 @@ def _callings(
         if entity.type == "person":
             for title, org in index.titles.get(entity, ()):
                 held = [*org.split(), org] if org else []
-                called.append((title.split()[-1], _around([*title.split(), *held])))
+                # "Sen." is the story calling her senator.
+                head = title.split()[-1].rstrip(".")
+                called.append((TITLE_ABBREVIATIONS.get(head, head), _around([*title.split(), *held])))
         else:
             name = entity.name.split()
             called.extend((word.lower(), _around([*name, entity.name])) for word in name)
@@ -521,7 +523,11 @@ def _fitting_people(
         else:
             entity = index.entity_at(token)
             if entity is None and is_main and token.lemma_.lower() in TITLE_HEADS:
-                return [], []
+                # "Senator Ana Ruiz ... The senator was challenged. / “...,” she said": the one
+                # the story called so; else someone we cannot name.
+                entity = named_as(token, index)
+                if entity is None:
+                    return [], []
         if entity is None or entity.type != "person" or token.dep_ == "compound":
             continue
         if index.entity_at(token.head) == entity and token.head != token:
