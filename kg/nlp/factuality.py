@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Token
 
 from kg.model import Status
+from kg.nlp import gazetteer
 from kg.nlp.dates import Tense
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
@@ -101,6 +102,24 @@ def shares_clause(verb: Token) -> bool:
     )
 
 
+def adjunct_head(prep: Token) -> Token:
+    """The word a prepositional phrase belongs to. "Lisbon would invest in it, Weber said,
+    after meeting Varga": the parser hangs a phrase that follows a reporting clause put
+    inside the sentence on the reported verb; it tells when the one reporting spoke."""
+    head = prep.head
+    if prep.dep_ != "prep" or head.pos_ not in ("VERB", "AUX"):
+        return head
+    for child in head.children:
+        if (
+            child.dep_ == "parataxis"
+            and head.i < child.i < prep.i
+            and child.lemma_.lower() in gazetteer.SPEECH_LEMMAS
+            and all(t.is_punct for t in prep.doc[child.right_edge.i + 1 : prep.i])
+        ):
+            return child
+    return head
+
+
 def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
     """(child, head) pairs from the trigger up to the end of its clause chain. A noun that
     only reports on the event ("details of the meeting") ends the chain: what is said of
@@ -129,6 +148,8 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
         ):
             pairs.append((child, head))
             break
+        if child.dep_ == "prep":
+            head = adjunct_head(child)
         pairs.append((child, head))
         child = head
     return pairs

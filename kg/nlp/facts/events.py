@@ -33,6 +33,7 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.factuality import (
     SCHEDULING_LEMMAS,
+    adjunct_head,
     base_form,
     clause_tense,
     in_simple_present,
@@ -252,7 +253,8 @@ def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
     kept: list[Trigger] = []
     for trigger in found:
         if trigger.token.pos_ not in ("VERB", "AUX") and any(
-            _dominates(v.token, trigger.token, max_hops=3) and not _parties_only_in(trigger.token, v.token)
+            _dominates(v.token, trigger.token, max_hops=3)
+            and not _parties_only_in(trigger.token, v.token)
             for v in verbs
             if v.type == trigger.type
         ):
@@ -482,7 +484,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
             current = current.head
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head.head  # "told reporters before heading into talks"
+            current = adjunct_head(current.head)  # "told reporters before heading into talks"
         elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
             # "his refusal to hold talks", "Weber's plan to meet": the possessor acts.
             owners = [c for c in current.head.children if c.dep_ == "poss"]
@@ -619,7 +621,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         # "said after talks with X", "went into talks with X", "was satisfied with talks
         # with X": the clause's subject is the other party, since the noun names only the
         # partner.
-        verb = head.head
+        verb = adjunct_head(head)
         actors = _participants_of(subjects_of(verb), index)
         teller = None
         if not actors and _has_partner(noun) and verb.sent.root != verb:
