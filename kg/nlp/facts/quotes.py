@@ -190,21 +190,32 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
     fact told of the same words names the same person (or, where the quotation's reader
     abstains, no one). The speaker of the quotation the pronoun's own verb attributes;
     else the same reader with this article's quotations and named speakers."""
+    attributes, speaker = quoting_pronoun(pronoun, index)
+    if attributes:
+        return speaker
+    doc = pronoun.doc
+    kept = _ATTRIBUTED in doc.user_data
+    reading = _reading(doc, index)
+    if not kept:
+        doc.user_data.pop(_ATTRIBUTED, None)
+    entity, _written = pronoun_speaker(pronoun, index, reading.speakers, reading.inside)
+    return entity
+
+
+def quoting_pronoun(pronoun: Token, index: ArticleEntities) -> tuple[bool, Entity | None]:
+    """Whether the pronoun's own verb attributes a quotation ("“...,” he told reporters after
+    talks with X"), and the person the quotation's reader found speaking (None where it
+    abstains): the same person for the quotation and for what the verb's clause tells."""
     doc = pronoun.doc
     kept = _ATTRIBUTED in doc.user_data
     _segments, found, _groups = _attributed(doc, index)
-    reading = _reading(doc, index)
     if not kept:
         doc.user_data.pop(_ATTRIBUTED, None)  # the Doc keeps no object that cannot be serialised
     for attributed in found:
         if attributed is not None and attributed.verb is not None and attributed.verb == pronoun.head:
-            return (
-                attributed.speaker
-                if attributed.speaker is not None and attributed.speaker.type == "person"
-                else None
-            )
-    entity, _written = pronoun_speaker(pronoun, index, reading.speakers, reading.inside)
-    return entity
+            speaker = attributed.speaker
+            return True, speaker if speaker is not None and speaker.type == "person" else None
+    return False, None
 
 
 class _Reading(NamedTuple):
