@@ -1,6 +1,6 @@
 """A news outlet interviewed a person: "said in an interview with the daily Le Phare",
-"told Norpress", "speaking to the Harbour Bay Times", "Norpress interviewed ...". Not "told reporters", not "said in a
-statement", not an outlet reporting or citing."""
+"told Norpress", "speaking to the Harbour Bay Times", "Norpress interviewed ...". Not "told
+reporters", not "said in a statement", not an outlet reporting or citing."""
 
 from __future__ import annotations
 
