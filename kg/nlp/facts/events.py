@@ -254,8 +254,7 @@ def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
     kept: list[Trigger] = []
     for trigger in found:
         if trigger.token.pos_ not in ("VERB", "AUX") and any(
-            _dominates(v.token, trigger.token, max_hops=3)
-            and not _parties_only_in(trigger.token, v.token)
+            _dominates(v.token, trigger.token, max_hops=3) and not _parties_only_in(trigger.token, v.token)
             for v in verbs
             if v.type == trigger.type
         ):
