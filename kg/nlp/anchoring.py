@@ -292,19 +292,50 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
         if name.dep_ == "pobj" and name.pos_ == "PROPN"
     )
     for name in names:
-        words = list(name.subtree)
+        run = _hyphened_run(name)
+        hyphened = run is not None
+        words = run or list(name.subtree)
         capital = " ".join(t.text for t in words if t.pos_ == "PROPN")
         if gazetteer.country_of_capital(capital) and name.ent_type_ in ("NORP", "PERSON", "ORG"):
             # "in the Tunisian capital Tunis": a capital the tagger took for a people or a
             # person is still the city.
             return Entity(capital, "place")
+        parts = [t for t in words if t.tag_ != "HYPH"] if hyphened else words
         if (
-            all(t.pos_ == "PROPN" and t.is_title for t in words)
-            and not any(t.ent_type_ or index.entity_at(t) is not None for t in words)
-            and not any(t.lower_ in MONTHS_AND_DAYS for t in words)
+            # "Bel-a-Vista": the words between the hyphened name's ends may be small ones
+            all(t.pos_ == "PROPN" and t.is_title for t in ((parts[0], parts[-1]) if hyphened else parts))
+            and (not hyphened or all(t.is_alpha for t in parts))
+            and not any(t.ent_type_ or index.entity_at(t) is not None for t in parts)
+            # "Mar", "Sun" in one hyphened name are no dates
+            and (hyphened or not any(t.lower_ in MONTHS_AND_DAYS for t in parts))
         ):
+            if hyphened:
+                return Entity(sent.doc[words[0].i : words[-1].i + 1].text, "place")
             return Entity(" ".join(t.text for t in words), "place")
     return None
+
+
+def _hyphened_run(name: Token) -> list[Token] | None:
+    """ "at Port-au-Zelin, where ...": the name's words joined by hyphens, however the parser
+    hung them, without the clause after it."""
+    doc = name.doc
+    start = end = name.i
+    while start > 0 and not doc[start - 1].whitespace_ and "HYPH" in (doc[start - 1].tag_, doc[start].tag_):
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and "HYPH" in (doc[end].tag_, doc[end + 1].tag_):
+        end += 1
+    words = list(doc[start : end + 1])
+    return words if _hyphen_joined(words) else None
+
+
+def _hyphen_joined(words: list[Token]) -> bool:
+    """ "Port-au-Zelin": words joined by hyphens, with no space between any two of them."""
+    return (
+        len(words) > 2
+        and words == list(words[0].doc[words[0].i : words[-1].i + 1])
+        and any(t.tag_ == "HYPH" for t in words)
+        and not any(t.whitespace_ for t in words[:-1])
+    )
 
 
 def _attached(prep: Token, anchors: set[int]) -> bool:

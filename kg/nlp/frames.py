@@ -69,7 +69,10 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
         if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
             return None
         outer = head.head.head if head.head.dep_ == "prep" else head.head
-        return Frame({head.i, outer.i}, {"to", "into"}, outer if outer.pos_ in ("VERB", "AUX") else None)
+        # The antecedent is the place whatever phrase it stands in: "responded from the
+        # palace, where he is hosting X".
+        preps = {"to", "into", head.head.lower_} if head.dep_ == "pobj" else {"to", "into"}
+        return Frame({head.i, outer.i}, preps, outer if outer.pos_ in ("VERB", "AUX") else None)
     return None
 
 
