@@ -439,6 +439,17 @@ def in_simple_present(trigger: Token, predicate: Token | None = None) -> bool:
     )
 
 
+def in_present_progressive(trigger: Token, predicate: Token | None = None) -> bool:
+    """Is the event told as going on now ("X is hosting Y", "where he's meeting Y")? With no
+    day named, that is the story's own day."""
+    carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
+    return (
+        carrier is not None
+        and carrier.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in carrier.children)
+    )
+
+
 def clause_tense(verb: Token) -> Tense:
     """The time a verb's own clause speaks of: "flew" the past, "will fly" the future."""
     status = _tense_status(verb)

@@ -37,6 +37,7 @@ from kg.nlp.factuality import (
     adjunct_head,
     base_form,
     clause_tense,
+    in_present_progressive,
     in_simple_present,
     object_purpose,
     status_of,
@@ -879,6 +880,13 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
             ahead = ahead or find_date(sent, frame.anchors, published, "future")
         if ahead is not None and len(ahead) == 10 and ahead > published.isoformat():
             when = ahead
+    if (
+        when is None
+        and status == "occurred"
+        and published is not None
+        and in_present_progressive(token, predicate)
+    ):
+        when = published.isoformat()  # "responded from the palace, where he is hosting X"
     if (
         published is not None
         and when
