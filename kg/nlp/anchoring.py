@@ -188,13 +188,14 @@ def find_place(
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
         root = ent.root
-        entity = index.entity_at(root)
-        if entity is None or entity.type in ("person", "outlet"):
+        registered = index.entity_at(root)
+        if registered is None or registered.type == "outlet":
             continue
         building = _named_building(ent, preps, anchors)
         if building is not None:
             return building
-        if ent.label_ == "ORG" and not looks_like_place(ent):
+        entity = _place_named(ent, registered)
+        if entity is None:
             continue
         # "the Zelin summit": a place compounded with the event noun; not one of the parties
         # hyphened before it ("the Norland-Brask summit").
@@ -213,6 +214,23 @@ def find_place(
         # "arrived here Tuesday": the dateline's city, where the story has one; else nowhere.
         found = dateline_place(sent.doc)
     return found
+
+
+def _place_named(ent: Span, entity: Entity) -> Entity | None:
+    """The place a name in a place phrase stands for. The tagger's own reading of these words
+    says more than the story's registry, built from the name's other uses: "met X in Naples"
+    in a story of a former "Miss Naples", or "at Trump Tower" where the registry took the
+    tower for the man. A name tagged as a body is a place where it is a building ("the White
+    House") or a country the gazetteer knows ("in the Maldives")."""
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    if ent.label_ == "ORG":
+        if looks_like_place(ent):
+            return entity if entity.type != "person" else Entity(text, "place")
+        country = gazetteer.country_of(text)
+        if country is not None and country.lower() == text.lower():
+            return Entity(country, "country")
+        return None
+    return entity if entity.type != "person" else Entity(text, "place")
 
 
 def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | None:
