@@ -29,6 +29,7 @@ from kg.nlp.facts.mention import (
     sentence_distance,
 )
 from kg.nlp.facts.participation import add_listed_participants
+from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import status_of
 from kg.nlp.frames import (
     OCCASION_NOUNS,
@@ -75,6 +76,7 @@ def assemble(
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
+    _fold_described_partner(mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
@@ -264,6 +266,60 @@ def _place_from_whereabouts(
         places = {whereabouts[p] for p in mention.participants if p in whereabouts}
         if len(places) == 1:
             mention.place = places.pop()
+
+
+def _fold_described_partner(mentions: list[Mention], index: ArticleEntities) -> None:
+    """ "Sanders met Francis on Saturday ... The pontiff met Sanders at the guest house": an
+    encounter of one named person with someone the clause only describes ("the pontiff",
+    "the man he hopes to succeed") is the one encounter the story tells of that person with
+    one other named person, where there is just one: its place and date are that
+    encounter's (where it gives none, or the same)."""
+    for mention in mentions:
+        if (
+            len(set(mention.participants)) != 1
+            or mention.anaphoric
+            or (mention.place is None and mention.date is None)
+            or _described_partner(mention.trigger, index) is None
+        ):
+            continue
+        person = mention.participants[0]
+        others = [
+            m
+            for m in mentions
+            if m is not mention
+            and m.type == mention.type
+            and person in m.participants
+            and len(set(m.participants)) == 2
+            and all(p.type == "person" for p in m.participants)
+            and m.status in ("occurred", "planned")
+        ]
+        if len({frozenset(m.participants) for m in others}) != 1:
+            continue
+        if any(m.date and mention.date and m.date != mention.date for m in others):
+            continue
+        if any(m.place and mention.place and m.place != mention.place for m in others):
+            continue
+        for m in others:
+            m.date = m.date or mention.date
+            m.place = m.place or mention.place
+        mention.anaphoric = True
+
+
+def _described_partner(trigger: Token, index: ArticleEntities) -> Token | None:
+    """The one person an encounter's clause describes without naming: "met the pontiff",
+    "met Sanders" told by "the pontiff", "to meet ... with the man he hopes to succeed"."""
+    words = [c for c in trigger.children if c.dep_ in ("dobj", "nsubj")]
+    words += prep_objects(trigger, ("with",))
+    described = [
+        w
+        for w in words
+        if w.pos_ == "NOUN"
+        and w.tag_ == "NN"
+        and index.entity_at(w) is None
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in w.children)
+        and w.lemma_.lower() in PERSON_NOUNS
+    ]
+    return described[0] if len(described) == 1 else None
 
 
 def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
