@@ -52,10 +52,13 @@ def assemble(
     destinations: dict[Entity, Entity],
     whereabouts: dict[Entity, Entity],
     trip_days: dict[Entity, tuple[str, Token]],
+    trips: list[tuple[Token, bool, Entity, Entity]],
 ) -> list[Event]:
     """The story's encounters as facts, from every clause's mentions in story order.
     `destinations`: each visitor's one destination; `whereabouts`: where someone is now,
-    told in the present ("X is in Oslo"); events.py reads both from the story."""
+    told in the present ("X is in Oslo"); `trips`: each trip or arrival with one destination
+    (its word, whether it is an arrival, the visitor, the destination); events.py reads
+    them from the story."""
     add_listed_participants(doc, mentions, index)
     _call_carrying_act(mentions, index, published)
     mentions = _link_anaphora(mentions)
@@ -76,6 +79,7 @@ def assemble(
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
+    _place_from_trip_told_beside(doc, mentions, trips, destinations)
     _fold_described_partner(mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
@@ -169,6 +173,41 @@ def _place_from_visits(
             continue
         for visitor in (p for p in mention.participants if p in destinations):
             if _hosted_there(mention, visitor, destinations[visitor], index):
+                mention.place = destinations[visitor]
+                break
+
+
+def _place_from_trip_told_beside(
+    doc: Doc,
+    mentions: list[Mention],
+    trips: list[tuple[Token, bool, Entity, Entity]],
+    destinations: dict[Entity, Entity],
+) -> None:
+    """ "reminds me of X's trip to Zelin in 1985, recalling the meeting between X and Y",
+    "her visit to the United Nations in which she and Y ... So they sat there, as they were
+    having the meeting": an encounter of a visitor told in the sentence of the visitor's one
+    trip, or in the one right after it, with no place of its own, is at the trip's
+    destination, whoever the visitor meets there. A trip, not an arrival: someone who
+    arrived in a town may meet a leader whose town it is not (_unnamed_country_hosts)."""
+    for mention in mentions:
+        if (
+            mention.type != "meeting"
+            or mention.place is not None
+            or mention.at_occasion
+            or _here_without_dateline(doc, mention)
+        ):
+            continue
+        for visitor in (p for p in mention.participants if p in destinations):
+            told = [
+                trip
+                for trip, arrival, who, destination in trips
+                if not arrival
+                and who == visitor
+                and destination == destinations[visitor]
+                and trip.sent.start <= mention.trigger.sent.start
+                and sentence_distance(trip, mention.trigger) <= 1
+            ]
+            if len(told) == 1:
                 mention.place = destinations[visitor]
                 break
 

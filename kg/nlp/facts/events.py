@@ -101,7 +101,7 @@ def extract_events(
     destinations = _visit_destinations(trips)
     trip_days = _trip_days(trips, published, destinations)
     return assemble(
-        doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trip_days
+        doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trip_days, trips
     )
 
 
@@ -149,13 +149,15 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
     found: list[tuple[Token, bool, Entity, Entity]] = []
     for token in doc:
         lemma = token.lemma_.lower()
+        bodies: tuple[str, ...]
         if token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
-            arrival, preps = False, ("to",)
+            # "her visit to the United Nations": a body visited is where the visit goes
+            arrival, preps, bodies = False, ("to",), ("organization",)
         elif token.pos_ in ("NOUN", "VERB") and (lemma in ARRIVAL_WORDS or token.lower_ in ARRIVAL_WORDS):
-            arrival, preps = True, ("in",)
+            arrival, preps, bodies = True, ("in",), ()
         else:
             continue
-        destinations = _places_after(token, preps, index)
+        destinations = _places_after(token, preps, index, bodies)
         if len(destinations) != 1:
             continue
         visitors = [resolve_mention(c, index) for c in token.children if c.dep_ == "poss"]
@@ -191,14 +193,16 @@ def _trip_days(
     return {visitor: next(iter(found.items())) for visitor, found in days.items() if len(found) == 1}
 
 
-def _places_after(token: Token, preps: tuple[str, ...], index: ArticleEntities) -> list[Entity]:
+def _places_after(
+    token: Token, preps: tuple[str, ...], index: ArticleEntities, more: tuple[str, ...] = ()
+) -> list[Entity]:
     """The countries and places named after the word's own prepositions ("visit to X",
-    "arrived in X", "is in X")."""
+    "arrived in X", "is in X"), and entities of the `more` types named there."""
     return [
         e
         for pobj in prep_objects(token, preps)
         for e in [index.entity_at(pobj)]
-        if e is not None and e.type in ("country", "place")
+        if e is not None and e.type in ("country", "place", *more)
     ]
 
 
