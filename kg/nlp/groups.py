@@ -17,7 +17,6 @@ later "the Nordlandic leaders" repeating such a description stands for the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -173,26 +172,16 @@ def _pair_of_bodies(
     # Sentences with words in them: a closing quote mark the parser split off is none.
     before = [s for s in sentences[:number] if any(t.is_alpha for t in s)]
     start = before[-REACH].start if len(before) >= REACH else 0
-    bodies = _distinct_named(noun.doc[start : noun.i], index, ("country", "organization"), _after_a_time)
+    bodies = _distinct_named(noun.doc[start : noun.i], index, ("country", "organization"))
     return tuple(bodies) if len(bodies) == 2 else None
 
 
-def _after_a_time(token: Token) -> bool:
-    """ "(0530 GMT)": a time zone the tagger took for a body."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and (before.like_num or before.ent_type_ == "TIME")
-
-
-def _distinct_named(
-    span: Span, index: ArticleEntities, types: tuple[str, ...], skip: Callable[[Token], bool] | None = None
-) -> list[Entity]:
-    """The different entities of `types` the span names, in order (not at a token `skip` rules out)."""
+def _distinct_named(span: Span, index: ArticleEntities, types: tuple[str, ...]) -> list[Entity]:
+    """The different entities of `types` the span names, in order."""
     found: list[Entity] = []
     for t in span:
         entity = index.entity_at(t)
         if entity is None or entity.type not in types or entity in found:
-            continue
-        if skip is not None and skip(t):
             continue
         found.append(entity)
     return found
