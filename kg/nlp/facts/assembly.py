@@ -540,8 +540,6 @@ def _addressed_people(verb: Token, index: ArticleEntities) -> list[Entity] | Non
 def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     """ "During the meeting on August 18, ..." names the encounter the sentence before
     reported: it adds its date, place and, when it reports it as past, its status.
-    "After their meeting, Weber went on to Paris" looks back on an encounter told a few
-    sentences before ("flew in for talks with Weber"): it says the encounter took place.
     "Saturday's talks" and "the call" name the one such encounter told before, however far
     back (see _names_one_encounter)."""
     for position, mention in enumerate(mentions):
@@ -554,15 +552,13 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             if not mention.anaphoric:
                 continue
             antecedent = last_told(mentions[:position])
-        retrospective = mention.status == "occurred" and _looks_back(mention.trigger)
         if (
             antecedent is None
             or antecedent.type != mention.type
             or len(antecedent.participants) < 2
             or (
                 not told_before
-                and sentence_distance(antecedent.trigger, mention.trigger)
-                > (RETROSPECTIVE_REACH if retrospective else 1)
+                and sentence_distance(antecedent.trigger, mention.trigger) > 1
             )
             or (mention.date and antecedent.date and mention.date != antecedent.date)
         ):
@@ -572,11 +568,7 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
         mention.anaphoric = True  # told once: the antecedent is the fact
         antecedent.date = antecedent.date or mention.date
         antecedent.place = antecedent.place or mention.place
-        if (
-            mention.status == "occurred"
-            and antecedent.status == "planned"
-            and (mention.date or retrospective)
-        ):
+        if mention.status == "occurred" and antecedent.status == "planned" and mention.date:
             antecedent.status = "occurred"
         if mention.status == "not_occurred" and antecedent.status == "planned":
             antecedent.status = "not_occurred"  # "... the consultations were cancelled"
@@ -632,16 +624,6 @@ def _cancel_with_occasion(mentions: list[Mention]) -> None:
             ):
                 mention.status = "not_occurred"
                 break
-
-
-# How many sentences back "after the meeting" may look for the meeting it means.
-RETROSPECTIVE_REACH = 3
-
-
-def _looks_back(trigger: Token) -> bool:
-    """ "after the meeting", "since their talks": the encounter lies in the past."""
-    head = trigger.head
-    return trigger.dep_ == "pobj" and head.lower_ in ("after", "since", "following")
 
 
 def _one_wider(group: Mention, groups: list[Mention]) -> Mention | None:
