@@ -5,10 +5,9 @@ B", "the three ministers were A, B and C", "A, B and C would be among those taki
 
 A pass over the story's mentions before they are linked and merged (assembly.py): the
 people such a clause names join the encounter it names ("took part in the talks"), or else
-the one told last, at most `REACH` sentences before. Where that mention is "the meeting"
-looking back on an encounter told the sentence before, the people join that encounter. Only
-a list of two or more named people counts, and never the one who reports it ("Diplomats
-said A and B would take part", but not "X said ..."): one name is no list.
+the one told last, at most `REACH` sentences before. Only a list of two or more named
+people counts, and never the one who reports it ("Diplomats said A and B would take part",
+but not "X said ..."): one name is no list.
 """
 
 from __future__ import annotations
@@ -49,7 +48,6 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
             target = _told_last(cue, mentions)
         if target is None:
             continue
-        target = _antecedent(target, mentions) or target
         target.participants.extend(p for p in people if p not in target.participants)
 
 
@@ -101,22 +99,3 @@ def _named_event(cue: Token, by_trigger: dict[int, Mention]) -> Mention | None:
 def _told_last(cue: Token, mentions: list[Mention]) -> Mention | None:
     before = [m for m in mentions if m.trigger.i < cue.i and sentence_distance(m.trigger, cue) <= REACH]
     return max(before, key=lambda m: m.trigger.i) if before else None
-
-
-def _antecedent(mention: Mention, mentions: list[Mention]) -> Mention | None:
-    """The encounter "the meeting" looks back on, as assembly links it: the last one told
-    before it, of its type, at most a sentence before; or before another such description
-    told at most a sentence before it ("held discussions ... The meeting took place ...
-    the unscheduled gathering focused on ...": one encounter, described three times)."""
-    if not mention.anaphoric or len(mention.participants) >= 2:
-        return None
-    position = next(i for i, m in enumerate(mentions) if m is mention)
-    link = mention
-    for earlier in reversed(mentions[:position]):
-        if sentence_distance(earlier.trigger, link.trigger) > 1:
-            return None
-        if earlier.anaphoric:
-            link = earlier
-            continue
-        return earlier if earlier.type == mention.type else None
-    return None
