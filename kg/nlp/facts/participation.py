@@ -1,7 +1,7 @@
 """Participants a story lists for an encounter in a clause of their own: "A and B took part
 in the talks", "other participants were A, B and C", "the meeting's co-chairs were A and
 B", "the three ministers were A, B and C", "A, B and C would be among those taking part",
-"X joined A and B for the talks".
+and the like.
 
 A pass over the story's mentions before they are linked and merged (assembly.py): the
 people such a clause names join the encounter it names ("took part in the talks"), or else
@@ -27,9 +27,7 @@ PARTICIPATION_VERBS = single_words("participation-verbs")
 # "take part": the verb and the object that make it one.
 PARTICIPATION_OBJECTS = phrasal_verbs("participation-verbs")
 PARTICIPANT_NOUNS = words("participant-nouns")
-JOINING_VERBS = words("joining-verbs")
-_CUE_VERBS = PARTICIPATION_VERBS | JOINING_VERBS
-# "took part in the talks", "joined them for the meeting": the phrase naming the encounter.
+# "took part in the talks": the phrase naming the encounter.
 EVENT_PREPS = {"in", "at", "for"}
 
 
@@ -44,7 +42,7 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
         if len(people) < 2 or stated_size(cue) not in (None, len(people)):
             continue  # "the three ministers were A and B": not the list it announces
         target = _named_event(cue, by_trigger)
-        if target is None and cue.lemma_.lower() not in JOINING_VERBS:
+        if target is None:
             target = _told_last(cue, mentions)
         if target is None:
             continue
@@ -53,7 +51,7 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
 
 def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in _CUE_VERBS:
+    if token.pos_ == "VERB" and lemma in PARTICIPATION_VERBS:
         return True
     if token.dep_ == "dobj" and token.lower_ in PARTICIPATION_OBJECTS.get(token.head.lemma_.lower(), ()):
         return True  # "took part", "those taking part"
