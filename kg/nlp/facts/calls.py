@@ -147,9 +147,7 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "a meeting called by ...", "so-called"
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
-    return named is not None or any(
-        c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _names_someone(c)) for c in children
-    )
+    return named is not None or any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)
 
 
 def named_callee(verb: Token) -> Token | None:
@@ -165,15 +163,3 @@ def named_callee(verb: Token) -> Token | None:
         if callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
             return callee
     return None
-
-
-def _names_someone(noun: Token, depth: int = 0) -> bool:
-    """ "his allies, the prime minister, Ana Ruiz, and the president, Tomas Revik": a
-    description whose apposition (or a list item's) gives a proper name."""
-    if depth > 3:
-        return False
-    return any(
-        child.dep_ == "appos" and (child.pos_ == "PROPN" or _names_someone(child, depth + 1))
-        for item in (noun, *noun.conjuncts)
-        for child in item.children
-    )
