@@ -11,8 +11,7 @@ one.
 
 People described by office and country ("the presidents of Aland, Brask and Carel",
 "defence chiefs from A and B") stand for the one person the story gives such a title for
-each country (`member_or_body`: else the country itself; two candidates give no one), and a
-later "the Nordlandic leaders" repeating such a description stands for the same people.
+each country (`member_or_body`: else the country itself; two candidates give no one).
 """
 
 from __future__ import annotations
@@ -42,12 +41,9 @@ PORTFOLIO_HEADS = words("portfolio-heads")
 def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     """Fill `index.groups`: token index of a plural reference -> the entities it names."""
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
-    described: dict[tuple[str, frozenset[str]], tuple[int, tuple[Entity, ...]]] = {}
     sentences = list(doc.sents)
     for number, sent in enumerate(sentences):
         for token in sent:
-            if is_group_noun(token):
-                _describe(token, number, described, index)
             size = _plural_reference(token)
             if size is not None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
@@ -326,38 +322,6 @@ def is_group_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and (
         token.lower_ in gazetteer.GROUP_NOUNS or token.lemma_.lower() in gazetteer.GROUP_NOUNS
     )
-
-
-def _modifiers(noun: Token) -> frozenset[str]:
-    return frozenset(c.lower_ for c in noun.children if c.dep_ in ("amod", "compound"))
-
-
-def _describe(
-    noun: Token,
-    number: int,
-    described: dict[tuple[str, frozenset[str]], tuple[int, tuple[Entity, ...]]],
-    index: ArticleEntities,
-) -> None:
-    """ "Seven Nordlandic leaders - the presidents of Aland, Brask and Carel - ... / The
-    Nordlandic leaders travelled on to meet X": a plural description the story has just
-    resolved to its members (through its own list or the one in apposition to it) stands for
-    them when the next sentences repeat it with "the" (its head and modifiers)."""
-    key = (base_form(noun), _modifiers(noun))
-    for holder in (noun, *(c for c in noun.children if c.dep_ == "appos" and is_group_noun(c))):
-        bodies = bodies_listed(holder, index)
-        members = standing_for(bodies, holder, index)
-        if len(bodies) > 1 and all(m is not None for m in members):
-            described[key] = (number, tuple(dict.fromkeys(m for m in members if m is not None)))
-            return
-    earlier = described.get(key)
-    if (
-        earlier is not None
-        and key[1]
-        and number - earlier[0] <= REACH
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        and not any(c.dep_ == "prep" for c in noun.children)
-    ):
-        index.groups[noun.i] = earlier[1]
 
 
 def bodies_listed(noun: Token, index: ArticleEntities) -> list[Entity]:
