@@ -16,7 +16,6 @@ each country (`member_or_body`: else the country itself; two candidates give no 
 
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity

@@ -556,10 +556,7 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             antecedent is None
             or antecedent.type != mention.type
             or len(antecedent.participants) < 2
-            or (
-                not told_before
-                and sentence_distance(antecedent.trigger, mention.trigger) > 1
-            )
+            or (not told_before and sentence_distance(antecedent.trigger, mention.trigger) > 1)
             or (mention.date and antecedent.date and mention.date != antecedent.date)
         ):
             # No encounter to refer back to: one whose parties the group names stands alone.
