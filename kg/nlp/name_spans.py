@@ -178,7 +178,9 @@ def name_spans(doc: Doc) -> list[Span]:
             # person, and the name is what follows it.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
-            ent = Span(doc, ent.start, connected_title_end(doc, ent.end), label=ent.label_)
+            end = _regional_edition_end(doc, connected_title_end(doc, ent.end))
+            covered_until = end
+            ent = Span(doc, ent.start, end, label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1:  # (a known outlet took the branch before)
             # "told Norpress Stockholm itself would ...": a known outlet run into the next name.
             for end in range(ent.end - 1, ent.start, -1):
@@ -191,6 +193,28 @@ def name_spans(doc: Doc) -> list[Span]:
 
 
 NAME_PARTICLES = words("name-particles")
+
+
+def _regional_edition_end(doc: Doc, end: int) -> int:
+    """Where a known outlet's name ends that a region's name carries on: "Norpress South
+    Vesterland", "Norpress Harbourtown" (its regional station or edition), where the outlet
+    is compounded into the place's name. Not "told Norpress Harbourtown would ...", where
+    the place begins the clause told."""
+    k = end
+    while (
+        k < len(doc)
+        and doc[k].text[:1].isupper()
+        and doc[k].pos_ == "PROPN"
+        and doc[k].ent_type_ in ("", "GPE", "LOC")
+    ):
+        k += 1
+    run = doc[end:k]
+    if not run or not any(t.ent_type_ in ("GPE", "LOC") for t in run):
+        return end
+    last = doc[end - 1]
+    if last.dep_ != "compound" or last.head.i not in range(end, k) or run.root.dep_ == "nsubj":
+        return end
+    return k
 
 
 def _past_nickname(doc: Doc, end: int) -> int:

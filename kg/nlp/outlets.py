@@ -92,6 +92,8 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         end = kind.i + 1
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
             end += 1
+        if end > kind.i + 1 and _channel_number(doc, end):
+            end += 1  # "radio station Harbour 1 last week": the channel's number ends its name
         if end > kind.i + 1:
             if kind.text[0].isupper():
                 continue  # "The Daily Lantern": the kind word begins the name itself
@@ -124,3 +126,14 @@ def _name_word(token: Token) -> bool:
     if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
         return False
     return token.is_title or token.is_upper or (token.text[:1].isdigit() and not token.is_digit)
+
+
+def _channel_number(doc: Doc, k: int) -> bool:
+    """A one- or two-digit number that ends a channel's name ("Harbour 1", "Norland 24"), not
+    a count of what follows ("the daily Courier 5 times")."""
+    return (
+        k < len(doc)
+        and doc[k].is_digit
+        and len(doc[k]) <= 2
+        and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "NUM"))
+    )
