@@ -354,13 +354,22 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
 
 
 def _shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
-    """ "former Austrian chancellor", "top US envoy": words before the country belong to the
-    title ("former") or to neither ("top")."""
-    while len(org) > 1 and (org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in LOOSE_MODIFIERS):
-        if org[0].lower_ in TITLE_PREFIXES:
+    """ "former Austrian chancellor", "top US envoy", "the chief Swedish negotiator": words
+    before the country belong to the title ("former", a lower-case title word such as
+    "chief") or to neither ("top")."""
+    while len(org) > 1 and (
+        org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in LOOSE_MODIFIERS or _title_word_before_body(org)
+    ):
+        if org[0].lower_ not in LOOSE_MODIFIERS:
             title = [org[0], *title]
         org = org[1:]
     return org, title
+
+
+def _title_word_before_body(org: list[Token]) -> bool:
+    """A lower-case title word before the body's name: "chief" in "the chief Swedish
+    negotiator" is the title's, not the body's."""
+    return org[0].is_lower and org[0].lower_ in gazetteer.TITLE_MODIFIERS and not org[1].is_lower
 
 
 def _inner_title_words(
