@@ -14,6 +14,8 @@ from kg.nlp.lexicon import words
 from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS
 
 ORG_TYPES = {"country", "organization", "place", "outlet"}
+# Who may employ the holder of an office whose reach is a region ("the Union's Africa director").
+EMPLOYER_TYPES = ORG_TYPES - {"place"}
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
 LOOSE_MODIFIERS = words("loose-modifiers")
@@ -500,16 +502,37 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
         org is not None
         and modifiers
         and modifiers[0].i > name.sent.start
-        and modifiers[0].nbor(-1).tag_ == "POS"
+        and _possessive_mark(modifiers[0].nbor(-1))
     ):
         # "Ruritania's UN envoy X": the possessive names whom the holder serves; the body
         # between it and the title noun is where they serve, and part of the title.
-        owner = _possessor_among((name.root, *modifiers), index)
+        owner = _possessor_among((name.root, *modifiers), index) or _marked_owner(
+            modifiers[0].nbor(-1), index
+        )
         if owner is not None and owner != org:
             org, title_tokens = owner, [*org_tokens, *title_tokens]
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _possessive_mark(token: Token) -> bool:
+    """ "'s", or the bare apostrophe after a name ending in s ("the Harbour News' editor"),
+    which the tagger may take for a quotation mark."""
+    return token.tag_ == "POS" or (
+        token.text in ("'", "’")
+        and token.i > 0
+        and token.nbor(-1).lower_.endswith("s")
+        and not token.nbor(-1).whitespace_
+    )
+
+
+def _marked_owner(mark: Token, index: ArticleEntities) -> Entity | None:
+    """The body whose possessive mark this is, where the parser hung no possessive on the title."""
+    if mark.i == 0:
+        return None
+    owner = index.entity_at(mark.nbor(-1))
+    return owner if owner is not None and owner.type in EMPLOYER_TYPES else None
 
 
 def _of_an_earlier_title(first: Token) -> bool:
@@ -574,6 +597,17 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         # "Ruritania's Minister of Defence X": the possessive just before the title, which
         # the parser hangs on any word of it or on the name.
         org = _possessor_among((*run, name.root), index)
+    elif (
+        org is not None
+        and org.type == "place"
+        and org_tokens
+        and start > 0
+        and _possessive_mark(doc[start - 1])
+    ):
+        # "the Union's Africa director X": the employer in the possessive, the region its reach.
+        owner = _possessor_among((*run, name.root), index) or _marked_owner(doc[start - 1], index)
+        if owner is not None and owner.type in EMPLOYER_TYPES:
+            org, title_tokens = owner, [*org_tokens, *title_tokens]
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
@@ -706,6 +740,12 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
         org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=True)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         org = _possessor(head, index)  # "Ruritania's deputy defence minister, Jan Novak"
+    elif org is not None and org.type == "place" and org_tokens:
+        # "the Union's Africa director, X": the body in the possessive is the employer, the
+        # region before the title the office's reach, and part of the title.
+        owner = _possessor(head, index)
+        if owner is not None and owner.type in EMPLOYER_TYPES:
+            org, title_tokens = owner, [*org_tokens, *title_tokens]
     title_words = [t.text for t in title_tokens]
     # "a researcher with the Baltic Institute": "with" names the employer as "at" does.
     for prep in (
