@@ -498,6 +498,9 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
             org_tokens, title_tokens = _inner_title_words(
                 org_tokens, title_tokens, index, owner_elsewhere=True
             )
+        if org is not None and len(org_tokens) > 1 and org_tokens[-1].lower_ in ORGANISATION_WORDS:
+            # "Ruritania's foreign ministry spokesman X": the body the possessor owns.
+            org = Entity(" ".join(t.text for t in org_tokens), "organization")
     elif (
         org is not None
         and modifiers
@@ -753,6 +756,10 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
+            if prep.lower_ == "of" and org is None:
+                if _owner_only(pobj, prep):
+                    continue  # "secretary of Norland's Security Council": the council, not Norland
+                entity = entity or _possessed_body(pobj, index)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif (
@@ -799,6 +806,36 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     if org is None:
         return None
     return normalise_title(title_words), org
+
+
+def _owner_only(pobj: Token, prep: Token) -> bool:
+    """A possessor the parser took for an "of" phrase's object of its own: "Norland" in
+    "secretary of Norland's Security Council", where the council is the phrase's other object."""
+    doc = pobj.doc
+    return (
+        pobj.i + 1 < len(doc)
+        and doc[pobj.i + 1].tag_ == "POS"
+        and any(p.dep_ == "pobj" and p.i > pobj.i for p in prep.children)
+    )
+
+
+def _possessed_body(noun: Token, index: ArticleEntities) -> Entity | None:
+    """A body the text names only by a possessor and common nouns, ending in a noun for a
+    body: "Norland's joint chiefs of staff committee" (its words after the possessive)."""
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" and (e := index.entity_at(c)) is not None and e.type in EMPLOYER_TYPES
+    ]
+    if not owners:
+        return None
+    start = owners[0].right_edge.i + 1
+    if start < len(noun.doc) and noun.doc[start].tag_ == "POS":
+        start += 1
+    words_ = list(noun.doc[start : noun.right_edge.i + 1])
+    if not words_ or words_[-1].lower_ not in ORGANISATION_WORDS or any(t.is_punct for t in words_):
+        return None
+    return Entity(" ".join(t.text for t in words_), "organization")
 
 
 def _body_of(portfolio: Token, index: ArticleEntities) -> Token | None:
