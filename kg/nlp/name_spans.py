@@ -178,7 +178,7 @@ def name_spans(doc: Doc) -> list[Span]:
             # person, and the name is what follows it.
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         elif ent.label_ in ("ORG", "WORK_OF_ART") and gazetteer.is_known_outlet(ent.text):
-            end = _regional_edition_end(doc, connected_title_end(doc, ent.end))
+            end = _place_carried_end(doc, connected_title_end(doc, ent.end))
             covered_until = end
             ent = Span(doc, ent.start, end, label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1:  # (a known outlet took the branch before)
@@ -188,6 +188,13 @@ def name_spans(doc: Doc) -> list[Span]:
                     if connected_title_end(doc, end) < ent.end:
                         ent = Span(doc, ent.start, end, label="ORG")
                     break
+            else:
+                # "a professor at Harbour University Vesterland": a body's name carried on by
+                # the place it is compounded into.
+                end = _place_carried_end(doc, ent.end)
+                if end > ent.end and ent[-1].lower_ in ORG_WORDS:
+                    covered_until = end
+                    ent = Span(doc, ent.start, end, label="ORG")
         spans.append(ent)
     return spans
 
@@ -195,11 +202,11 @@ def name_spans(doc: Doc) -> list[Span]:
 NAME_PARTICLES = words("name-particles")
 
 
-def _regional_edition_end(doc: Doc, end: int) -> int:
-    """Where a known outlet's name ends that a region's name carries on: "Norpress South
-    Vesterland", "Norpress Harbourtown" (its regional station or edition), where the outlet
-    is compounded into the place's name. Not "told Norpress Harbourtown would ...", where
-    the place begins the clause told."""
+def _place_carried_end(doc: Doc, end: int) -> int:
+    """Where a name ends that a place's name carries on: a known outlet's regional station
+    or edition ("Norpress South Vesterland"), a body's seat ("Harbour University
+    Vesterland"), where the name is compounded into the place's. Not "told Norpress
+    Harbourtown would ...", where the place begins the clause told."""
     k = end
     while (
         k < len(doc)
