@@ -87,6 +87,7 @@ def name_spans(doc: Doc) -> list[Span]:
     spans = []
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
     released: set[int] = set()  # a name's first word the tagger ran into the body before it
+    acronyms = {t.lower_ for t in doc if t.is_upper and t.is_alpha and 3 <= len(t) <= 8}
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
@@ -181,6 +182,9 @@ def name_spans(doc: Doc) -> list[Span]:
             end = _place_carried_end(doc, connected_title_end(doc, ent.end))
             covered_until = end
             ent = Span(doc, ent.start, end, label=ent.label_)
+        elif ent.label_ == "ORG" and (end := _own_phrase_end(doc, ent, acronyms)) > ent.end:
+            covered_until = end
+            ent = Span(doc, ent.start, end, label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1:  # (a known outlet took the branch before)
             # "told Norpress Stockholm itself would ...": a known outlet run into the next name.
             for end in range(ent.end - 1, ent.start, -1):
@@ -200,6 +204,38 @@ def name_spans(doc: Doc) -> list[Span]:
 
 
 NAME_PARTICLES = words("name-particles")
+
+
+_ACRONYM_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "la", "&"}
+
+
+def initials(name: str) -> str:
+    """ "International Monetary Fund" -> "imf"; "Organization of American States" -> "oas"."""
+    return "".join(w[0] for w in name.lower().replace("-", " ").split() if w not in _ACRONYM_SMALL_WORDS)
+
+
+def _own_phrase_end(doc: Doc, ent: Span, acronyms: set[str]) -> int:
+    """Where an organisation's name ends that the tagger cut before an "of" or "in" phrase
+    of its own: "the Conference of Mayors of Major Alpine Cities", "the Organization for
+    Trade and Cooperation in Europe" tagged up to "Mayors", "Cooperation". The name runs on
+    over the capitalised words after it where they end in a word for a body ("Cities" is
+    not; "Unions" is), or where an acronym of the story (OTCE) spells the longer name and
+    not the shorter."""
+    if initials(ent.text) in acronyms:
+        return ent.end
+    end = best = ent.end
+    joining: tuple[str, ...] = ("in", "of", "for")  # "and" only inside: "the Council and Union" is two
+    while end + 1 < len(doc) and doc[end].lower_ in joining and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "ADJ"):
+            end += 1
+        last = doc[end - 1]
+        if initials(doc[ent.start : end].text) in acronyms or (
+            last.pos_ == "PROPN" and (last.lower_ in ORG_WORDS or last.lower_.removesuffix("s") in ORG_WORDS)
+        ):
+            best = end
+        joining = ("in", "of", "for", "and")
+    return best
 
 
 def _place_carried_end(doc: Doc, end: int) -> int:

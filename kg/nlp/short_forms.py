@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kg.nlp.gender import is_given_name
-from kg.nlp.name_spans import NAME_PARTICLES
+from kg.nlp.name_spans import NAME_PARTICLES, initials
 
 # How many times more often one full name must be given than another sharing its surname
 # for the bare surname to be theirs.
@@ -134,7 +134,7 @@ def organisations_named_short(
         spelled_out = {
             canonical[o]
             for o in organisations
-            if o.endswith(" " + rest) and _initials(o[: -len(rest)]) == letters
+            if o.endswith(" " + rest) and initials(o[: -len(rest)]) == letters
         }
         if len(spelled_out) == 1:
             canonical[key] = spelled_out.pop()
@@ -155,7 +155,7 @@ def organisations_named_short(
     # longer name whose capitalised words it spells.
     spelled: dict[str, set[str]] = defaultdict(set)
     for name in longer:
-        spelled[_initials(name)].add(name.lower())
+        spelled[initials(name)].add(name.lower())
     for name in names:
         if name.isupper() and len(name) > 1 and len(spelled.get(name.lower(), ())) == 1:
             canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
@@ -168,14 +168,6 @@ def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -
     own = resolve(key)
     longer = {resolve(o) for o in names if o.endswith(" " + key) and resolve(o) != own}
     return longer.pop() if len(longer) == 1 else None
-
-
-_ACRONYM_SMALL_WORDS = {"of", "for", "the", "and", "on", "in", "de", "des", "du", "la", "&"}
-
-
-def _initials(name: str) -> str:
-    """ "International Monetary Fund" -> "imf"; "Organization of American States" -> "oas"."""
-    return "".join(w[0] for w in name.lower().replace("-", " ").split() if w not in _ACRONYM_SMALL_WORDS)
 
 
 def _without_initials(key: str) -> str:
