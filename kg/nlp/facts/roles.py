@@ -759,7 +759,7 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
             if prep.lower_ == "of" and org is None:
                 if _owner_only(pobj, prep):
                     continue  # "secretary of Norland's Security Council": the council, not Norland
-                entity = entity or _possessed_body(pobj, index)
+                entity = entity or _possessed_body(pobj, index) or _body_of_its_part(pobj, index)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif (
@@ -836,6 +836,19 @@ def _possessed_body(noun: Token, index: ArticleEntities) -> Entity | None:
     if not words_ or words_[-1].lower_ not in ORGANISATION_WORDS or any(t.is_punct for t in words_):
         return None
     return Entity(" ".join(t.text for t in words_), "organization")
+
+
+def _body_of_its_part(noun: Token, index: ArticleEntities) -> Entity | None:
+    """The named body a part of it stands for: "the chief of the Harbour Front bloc", "the
+    leader of the powerful Alpine Alliance list", "head of the Union mission": the body
+    compounded into a common noun that is no portfolio."""
+    if noun.pos_ != "NOUN" or noun.lower_ in PORTFOLIO_NOUNS:
+        return None
+    for part in (c for c in noun.lefts if c.dep_ == "compound"):
+        entity = index.entity_at(part)
+        if entity is not None and entity.type == "organization":
+            return entity
+    return None
 
 
 def _body_of(portfolio: Token, index: ArticleEntities) -> Token | None:
