@@ -218,6 +218,9 @@ def _coordinated_group(token: Token, index: ArticleEntities) -> tuple[Entity, ..
             return None  # "Weber and his aides": not all of them named
         if entity not in members:
             members.append(entity)
+    if len(members) >= 2 and under_leaders(token):
+        # "The leaders of Aland, Brask and Carel ... As they met": the leaders, not the countries.
+        return leaders_of(members, index)
     return tuple(members) if len(members) >= 2 else None
 
 
@@ -369,15 +372,20 @@ def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distribute
     modifiers = {
         c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None
     }
-    holders = {
+    holders = _title_holders(body, kind, modifiers, index)
+    if not holders:
+        return body
+    return holders.pop() if distributed and len(holders) == 1 else None
+
+
+def _title_holders(body: Entity, kind: str, modifiers: set[str], index: ArticleEntities) -> set[Entity]:
+    """The people the story gives a title of that kind at the body."""
+    return {
         person
         for person, held in index.titles.items()
         for title, org in held
         if org == body.name and _of_kind(title, kind, modifiers)
     }
-    if not holders:
-        return body
-    return holders.pop() if distributed and len(holders) == 1 else None
 
 
 def standing_for(bodies: list[Entity], noun: Token, index: ArticleEntities) -> list[Entity | None]:
@@ -393,3 +401,47 @@ def _of_kind(title: str, kind: str, modifiers: set[str]) -> bool:
     if kind in PORTFOLIO_HEADS:
         return bool(modifiers) and modifiers <= words_of_title
     return kind in words_of_title and modifiers <= words_of_title
+
+
+def leaders_of(
+    bodies: list[Entity] | tuple[Entity, ...], index: ArticleEntities
+) -> tuple[Entity, ...] | None:
+    """Who met where a meeting of leaders is told through their countries ("a summit between
+    the three countries", "the leaders of Aland, Brask and Carel ... as they met"): each
+    country is the one person the story gives a leader's title at that country, and stays
+    the country where the story gives none. None where that is unsure: a country with two
+    such people, or a country left while the story titles a leader without saying of which
+    country ("President Weber"): he may be that country's, and the countries are then no
+    reading of who met."""
+    found: list[Entity] = []
+    left = False
+    for body in bodies:
+        if body.type != "country":
+            found.append(body)
+            continue
+        holders = _title_holders(body, "leader", set(), index)
+        if len(holders) > 1:
+            return None
+        found.append(holders.pop() if holders else body)
+        left = left or not holders
+    if left and any(
+        org is None and _of_kind(title, "leader", set())
+        for person, held in index.titles.items()
+        if person not in found
+        for title, org in held
+    ):
+        return None
+    return tuple(dict.fromkeys(found))
+
+
+def under_leaders(token: Token) -> bool:
+    """Is the list `token` opens the object of "of"/"from" after "leaders" ("the leaders of
+    Aland and Brask")?"""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("of", "from")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.tag_ == "NNS"
+        and base_form(prep.head) == "leader"
+    )

@@ -30,7 +30,7 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.facts.participation import add_listed_participants
 from kg.nlp.facts.speakers import PERSON_NOUNS
-from kg.nlp.factuality import status_of
+from kg.nlp.factuality import base_form, status_of
 from kg.nlp.frames import (
     OCCASION_NOUNS,
     LeadFrame,
@@ -39,6 +39,7 @@ from kg.nlp.frames import (
     story_occasion_date,
     story_occasion_place,
 )
+from kg.nlp.groups import leaders_of
 from kg.nlp.lexicon import words
 from kg.nlp.visits import LEADER_TITLES
 
@@ -81,6 +82,7 @@ def assemble(
     _place_from_visits(doc, mentions, destinations, index)
     _place_from_trip_told_beside(doc, mentions, trips, destinations)
     _fold_described_partner(mentions, index)
+    _summit_of_leaders(mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
@@ -359,6 +361,24 @@ def _described_partner(trigger: Token, index: ArticleEntities) -> Token | None:
         and w.lemma_.lower() in PERSON_NOUNS
     ]
     return described[0] if len(described) == 1 else None
+
+
+# Nouns of an encounter of leaders: "a summit between the three countries".
+LEADERS_MEETING_NOUNS = words("leaders-meeting-nouns")
+
+
+def _summit_of_leaders(mentions: list[Mention], index: ArticleEntities) -> None:
+    """ "a landmark summit between the three countries held by Weber": a summit told through
+    the countries is a meeting of their leaders, each the one the story titles as that
+    country's leader (groups.leaders_of); where that is unsure, no one."""
+    for mention in mentions:
+        parties = mention.participants
+        if (
+            base_form(mention.trigger) in LEADERS_MEETING_NOUNS
+            and len(parties) >= 2
+            and all(e.type == "country" for e in parties)
+        ):
+            mention.participants = list(leaders_of(parties, index) or ())
 
 
 def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
