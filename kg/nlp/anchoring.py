@@ -219,7 +219,7 @@ def find_place(
 def _place_named(ent: Span, entity: Entity) -> Entity | None:
     """The place a name in a place phrase stands for. The tagger's own reading of these words
     says more than the story's registry, built from the name's other uses: "met X in Naples"
-    in a story of a former "Miss Naples", or "at Trump Tower" where the registry took the
+    in a story of a former "Miss Naples", or "at Weber Tower" where the registry took the
     tower for the man. A name tagged as a body is a place where it is a building ("the White
     House") or a country the gazetteer knows ("in the Maldives")."""
     text = ent.text.removeprefix("the ").removeprefix("The ")

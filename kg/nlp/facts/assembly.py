@@ -186,7 +186,7 @@ def _place_from_trip_told_beside(
     destinations: dict[Entity, Entity],
 ) -> None:
     """ "reminds me of X's trip to Zelin in 1985, recalling the meeting between X and Y",
-    "her visit to the United Nations in which she and Y ... So they sat there, as they were
+    "her visit to the Harbour Union in which she and Y ... So they sat there, as they were
     having the meeting": an encounter of a visitor told in the sentence of the visitor's one
     trip, or in the one right after it, with no place of its own, is at the trip's
     destination, whoever the visitor meets there. A trip, not an arrival: someone who
@@ -310,7 +310,7 @@ def _place_from_whereabouts(
 
 
 def _fold_described_partner(mentions: list[Mention], index: ArticleEntities) -> None:
-    """ "Sanders met Francis on Saturday ... The pontiff met Sanders at the guest house": an
+    """ "Lindqvist met Vondrak on Saturday ... The pontiff met Lindqvist at the guest house": an
     encounter of one named person with someone the clause only describes ("the pontiff",
     "the man he hopes to succeed") is the one encounter the story tells of that person with
     one other named person, where there is just one: its place and date are that
@@ -348,7 +348,7 @@ def _fold_described_partner(mentions: list[Mention], index: ArticleEntities) -> 
 
 def _described_partner(trigger: Token, index: ArticleEntities) -> Token | None:
     """The one person an encounter's clause describes without naming: "met the pontiff",
-    "met Sanders" told by "the pontiff", "to meet ... with the man he hopes to succeed"."""
+    "met Lindqvist" told by "the pontiff", "to meet ... with the man he hopes to succeed"."""
     words = [c for c in trigger.children if c.dep_ in ("dobj", "nsubj")]
     words += prep_objects(trigger, ("with",))
     described = [

@@ -151,7 +151,7 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
         lemma = token.lemma_.lower()
         bodies: tuple[str, ...]
         if token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
-            # "her visit to the United Nations": a body visited is where the visit goes
+            # "her visit to the Harbour Union": a body visited is where the visit goes
             arrival, preps, bodies = False, ("to",), ("organization",)
         elif token.pos_ in ("NOUN", "VERB") and (lemma in ARRIVAL_WORDS or token.lower_ in ARRIVAL_WORDS):
             arrival, preps, bodies = True, ("in",), ()
