@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
@@ -253,18 +253,39 @@ def _callings(
         else:
             name = entity.name.split()
             called.extend((word.lower(), _around([*name, entity.name])) for word in name)
-    for token in doc:
-        if token.pos_ != "NOUN" or not token.is_lower:
-            continue
-        # "Ana Ruiz, a lawyer for the family", "lawyer Ana Ruiz"; "the shipping company
-        # Acme", "the family's lawyer, Ana Ruiz"
-        beside = [token.head] if token.dep_ in ("appos", "compound") else token.children
-        named = [index.entity_at(t) for t in beside if t == token.head or t.dep_ == "appos"]
+    for lemma, beside, subtree in _describing_nouns(doc):
+        named = [index.by_token.get(i) for i in beside]
         described = next((e for e in named if e is not None), None)
         if described is not None:
-            words = [t.text for t in token.subtree if t != token and index.entity_at(t) != described]
-            callings[described].append((token.lemma_.lower(), _around(words)))
+            words = [text for i, text in subtree if index.by_token.get(i) != described]
+            callings[described].append((lemma, _around(words)))
     return callings, first
+
+
+def _describing_nouns(doc: Doc) -> list[tuple[str, list[int], list[tuple[int, str]]]]:
+    """Each lower-case common noun set beside a word that may be a name, as `_callings`
+    reads it: its lemma, the positions of the words it describes, and the other words of its
+    subtree. What the parse alone says, worked out once per article: `named_as` asks for
+    every definite description, and a pass over every token each time cost more than the
+    rest of its reading."""
+    cached = doc.user_data.get(_DESCRIBING_NOUNS)
+    if cached is None:
+        cached = []
+        for token in doc:
+            if token.pos_ != "NOUN" or not token.is_lower:
+                continue
+            # "Ana Ruiz, a lawyer for the family", "lawyer Ana Ruiz"; "the shipping company
+            # Acme", "the family's lawyer, Ana Ruiz"
+            beside = [token.head] if token.dep_ in ("appos", "compound") else token.children
+            positions = [t.i for t in beside if t == token.head or t.dep_ == "appos"]
+            if positions:
+                subtree = [(t.i, t.text) for t in token.subtree if t != token]
+                cached.append((token.lemma_.lower(), positions, subtree))
+        doc.user_data[_DESCRIBING_NOUNS] = cached
+    return cached
+
+
+_DESCRIBING_NOUNS = "kg_describing_nouns"
 
 
 def _around(words: list[str]) -> set[str]:
