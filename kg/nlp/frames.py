@@ -156,32 +156,47 @@ STORY_OCCASION_NOUNS = words("story-occasion-nouns")
 OCCURRING_VERBS = words("occurring-verbs")
 
 
-def story_occasion_place(doc: Doc, index: ArticleEntities) -> Entity | None:
+def story_occasion_place(
+    doc: Doc, index: ArticleEntities, occasions: list[Occasion] | None = None
+) -> Entity | None:
     """Where the story's occasion is held, when every place the story gives an occasion
     (summit, forum, conference) is the same one: "the summit in London", "the trade summit
     meetings are to take place in ... Harbourtown". An encounter "on the sidelines of the summit"
     told in another paragraph is there."""
-    places = {find_place(noun.sent, anchors, index, noun, set()) for noun, anchors, _ in _occasions(doc)}
+    if occasions is None:
+        occasions = story_occasions(doc)
+    places = {find_place(noun.sent, anchors, index, noun, set()) for noun, anchors, _ in occasions}
     places.discard(None)
     return places.pop() if len(places) == 1 else None
 
 
-def story_occasion_date(doc: Doc, published: date | None) -> str | None:
+def story_occasion_date(
+    doc: Doc, published: date | None, occasions: list[Occasion] | None = None
+) -> str | None:
     """When the story's occasion is held, when every date the story gives an occasion is the
     same one: "the forum is to take place in the third week of this month". An encounter "on
     the sidelines of the upcoming forum" told in another paragraph is then."""
+    if occasions is None:
+        occasions = story_occasions(doc)
     dates = {
         find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
-        for noun, anchors, verb in _occasions(doc)
+        for noun, anchors, verb in occasions
     }
     dates.discard(None)
     return dates.pop() if len(dates) == 1 else None
 
 
-def _occasions(doc: Doc) -> list[tuple[Token, set[int], Token | None]]:
+# A noun naming an occasion, the words its date and place phrases may hang from, and the
+# verb that tells it takes place.
+Occasion = tuple[Token, set[int], Token | None]
+
+
+def story_occasions(doc: Doc) -> list[Occasion]:
     """Each noun that names an occasion, the words its date and place phrases may hang from,
-    and the verb that tells it takes place ("the summit will be held in X")."""
-    found: list[tuple[Token, set[int], Token | None]] = []
+    and the verb that tells it takes place ("the summit will be held in X"). A pass over
+    every token: a caller asking for both the occasion's place and its date reads it once
+    and hands it to both."""
+    found: list[Occasion] = []
     for noun in doc:
         if noun.pos_ not in ("NOUN", "PROPN") or not _names_occasion(noun):
             continue

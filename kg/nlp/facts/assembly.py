@@ -38,6 +38,7 @@ from kg.nlp.frames import (
     lead_frame,
     story_occasion_date,
     story_occasion_place,
+    story_occasions,
 )
 from kg.nlp.groups import leaders_of
 from kg.nlp.lexicon import words
@@ -142,14 +143,16 @@ def _fill_from_occasion(
         return mention.place is None and (mention.at_occasion or on_story_day)
 
     targets = [m for m in mentions if at_occasion(m)]
-    if targets:
-        occasion_place = story_occasion_place(doc, index)
-        for mention in targets:
-            mention.place = occasion_place
     # "on the sidelines of the upcoming forum": when the story says when the forum is.
     undated = [m for m in mentions if m.at_occasion and m.date is None]
+    # The story's occasions, read once for both.
+    occasions = story_occasions(doc) if targets or undated else []
+    if targets:
+        occasion_place = story_occasion_place(doc, index, occasions)
+        for mention in targets:
+            mention.place = occasion_place
     if undated:
-        occasion_date = story_occasion_date(doc, published)
+        occasion_date = story_occasion_date(doc, published, occasions)
         for mention in undated:
             mention.date = occasion_date
 
