@@ -45,11 +45,11 @@ def find_call(token: Token) -> Trigger | None:
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
             return Trigger("call", token)
         return None
-    if is_courtesy_call(token):
-        return None  # a meeting (meetings.py)
     if token.pos_ in ("NOUN", "PROPN") and (
         lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS
     ):
+        if is_courtesy_call(token):
+            return None  # a meeting (meetings.py)
         if has_phone_cue(token):
             return Trigger("call", token)
         # "a call with X" held or received: the noun alone is too vague elsewhere ("a call for peace").
