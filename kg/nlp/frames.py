@@ -101,23 +101,35 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
     Busan", "at a summit in Tunis". Its own date and place phrases are the encounter's."""
     found: set[int] = set()
     for prep in sent:
-        if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or prep.head.i not in anchors:
+        if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or not _hangs_from(prep.head, anchors):
             continue
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if noun.lemma_.lower() in _SIDELINES or noun.lower_ in _SIDELINES:
+            # "on the sidelines of the APEC": what the sidelines are of is an occasion,
+            # whatever word names it (a body, a gathering's own name).
+            sidelines = noun.lemma_.lower() in _SIDELINES or noun.lower_ in _SIDELINES
+            if sidelines:
                 noun = next(
                     (p for of in noun.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"),
                     noun,
                 )
+                sidelines = noun.lower_ not in _SIDELINES
             if noun.i in anchors and not _names_occasion(noun):
                 # "during their meeting, the two touched on": the encounter itself, not an
                 # occasion it was held at (a summit is both).
                 continue
-            if noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
+            if sidelines or noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
                 found.add(noun.i)
                 # "a summit held at the weekend in Harbourtown": the occasion's own participle.
                 found.update(c.i for c in noun.children if c.dep_ == "acl")
     return Frame(found, set()) if found else None
+
+
+def _hangs_from(head: Token, anchors: set[int]) -> bool:
+    """The occasion phrase hangs from the encounter's words, or from its partner's name
+    where the parser puts it there ("talks with X on the sidelines of the forum")."""
+    if head.i in anchors:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i in anchors
 
 
 _VISIT_PREPS = {"during", "on", "in"}
@@ -152,6 +164,8 @@ def _visit_anchors(visit: Token) -> Frame:
 
 
 STORY_OCCASION_NOUNS = words("story-occasion-nouns")
+# Encounter nouns that name an occasion when they are part of its name: "the Leaders' Meeting".
+NAMED_OCCASION_NOUNS = words("named-occasion-nouns")
 # Verbs whose place phrase is where their subject, an occasion, is held.
 OCCURRING_VERBS = words("occurring-verbs")
 
@@ -211,8 +225,16 @@ def story_occasions(doc: Doc) -> list[Occasion]:
 
 
 def _names_occasion(noun: Token) -> bool:
-    """ "the summit", "the forum", "the trade summit meetings"."""
-    return any(
+    """ "the summit", "the forum", "the trade summit meetings", and a gathering's own
+    name: "the Harbour Leaders' Meeting in Zelin" (a capitalised "Meeting" inside the
+    sentence, where a "meeting" alone is an encounter)."""
+    named = (
+        noun.pos_ == "PROPN"
+        and noun.is_title
+        and noun.i != noun.sent.start
+        and noun.lower_ in NAMED_OCCASION_NOUNS
+    )
+    return named or any(
         t.lemma_.lower() in STORY_OCCASION_NOUNS or t.lower_ in STORY_OCCASION_NOUNS
         for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))
     )
