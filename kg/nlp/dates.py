@@ -284,6 +284,23 @@ HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
 _TIME_OF_DAY_WORDS = HOUR_QUALIFIERS | {"on"}
 
 
+def day_count(words: list[str]) -> int | None:
+    """How many days "a day", "the day", "two days", "3 days" count (the words before
+    "after"/"before"); None for anything else ("a week", "hours")."""
+    if len(words) != 2 or words[1] not in ("day", "days"):
+        return None
+    if words[0] == "the":
+        return 1
+    return int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0])
+
+
+def shift_day(day: str, days: int) -> str | None:
+    """The ISO day `days` on from `day` (back where negative); None unless `day` is a day."""
+    if len(day) != 10 or day.startswith("-"):
+        return None
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
 def _ago(words: list[str], published: date) -> str | None:
     """ "a week ago", "two days ago", "10 days ago": that day. "(nearly) a month ago", "two
     months ago": that month, no finer, since a month back says no day; "a year ago": that

@@ -16,7 +16,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import date_text, day_told_before, find_date
 from kg.nlp.cached import doc_ents
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import normalise_date
+from kg.nlp.dates import day_count, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -78,6 +78,7 @@ def assemble(
     if published is not None:
         _date_from_trip(mentions, trip_days, destinations, index, published)
         _ahead_of_the_days_news(mentions, published)
+        _date_from_day_apart(mentions, published)
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
@@ -109,6 +110,58 @@ def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
     for mention in ahead:
         if frozenset(mention.participants) not in held:
             mention.status = "planned"
+
+
+def _date_from_day_apart(mentions: list[Mention], published: date) -> None:
+    """ "X made a trip to Zelin to meet Y, a day after Z met W in Riga", "the meeting taking
+    place a day after they attended a gathering": an encounter told in a clause "a day (two
+    days) after/before" another encounter's clause is that many days before (after) the
+    other's day, where the story gives that one a day; the other clause's own day ("met Y
+    on Thursday, two days after Z met W") is not this one's."""
+    for mention in mentions:
+        for verb in (t for t in (mention.trigger, mention.predicate) if t is not None):
+            found = _day_apart(verb)
+            if found is None:
+                continue
+            words, days = found
+            told = {
+                d for m in mentions if m is not mention and _told_in(m, words) and (d := _resolved(m).date)
+            }
+            shifted = {d for day in told if (d := shift_day(day, days)) is not None}
+            if mention.status == "occurred":
+                shifted = {day for day in shifted if day <= published.isoformat()}
+            # A date of its own stands, but not the other clause's day, taken over from it.
+            if len(shifted) == 1 and (mention.date is None or mention.date in told):
+                mention.date = shifted.pop()
+                break
+
+
+def _day_apart(verb: Token) -> tuple[set[int], int] | None:
+    """For a clause verb under "a day after" / "two days before": the words of the clause it
+    is told against and how many days that one is after (+) or before (-) it."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None or verb.dep_ not in ("advcl", "conj") or mark.i < 2:
+        return None
+    count = day_count([mark.nbor(-2).lower_, mark.nbor(-1).lower_])
+    if count is None or mark.nbor(-1).dep_ != "npadvmod":
+        return None
+    other = verb.head
+    words = {other.i} | {c.i for c in other.children if c.dep_ in ("nsubj", "advcl", "xcomp") and c != verb}
+    return words, -count if mark.lower_ == "after" else count
+
+
+def _told_in(mention: Mention, words: set[int]) -> bool:
+    return mention.trigger.i in words or (mention.predicate is not None and mention.predicate.i in words)
+
+
+def _resolved(mention: Mention) -> Mention:
+    """The encounter an anaphoric mention names ("the meeting"), through the links
+    _link_anaphora made; the mention itself otherwise."""
+    seen = []
+    while mention.antecedent is not None and mention not in seen:
+        seen.append(mention)
+        mention = mention.antecedent
+    return mention
 
 
 def _fill_from_day_told_before(mentions: list[Mention], published: date) -> None:
@@ -586,6 +639,7 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             mention.anaphoric = len(mention.participants) < 2
             continue
         mention.anaphoric = True  # told once: the antecedent is the fact
+        mention.antecedent = antecedent
         antecedent.date = antecedent.date or mention.date
         antecedent.place = antecedent.place or mention.place
         if mention.status == "occurred" and antecedent.status == "planned" and mention.date:

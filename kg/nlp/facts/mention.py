@@ -36,6 +36,7 @@ class Mention:
     anaphoric: bool
     sents: list[Span] = field(default_factory=list)
     at_occasion: bool = False  # "on the sidelines of the summit": held at the story's occasion
+    antecedent: Mention | None = None  # the encounter an anaphoric mention names
 
 
 TriggerFinder = Callable[[Token], Trigger | None]
