@@ -33,6 +33,9 @@ from kg.nlp.visits import VISIT_NOUNS
 
 # Journeys whose destination is where what they are for takes place.
 ARRIVING_VERBS = words("arriving-verbs")
+# A journey told by its own verb or by the one it is the object of ("took a detour").
+JOURNEY_VERBS = words("journey-verbs")
+JOURNEY_NOUNS = words("journey-nouns")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
 OCCASION_NOUNS = words("occasion-nouns")
 # "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
@@ -62,6 +65,8 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in ARRIVING_VERBS):
         preps = {"to", "into"} if head.lemma_.lower() in ARRIVING_VERBS else set()
         return Frame({head.i}, preps, head)
+    if _journey_for(verb):
+        return Frame({head.i}, set(), head)
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
         # it stands in says when. After a list ("stops in A and B, where he will meet X")
@@ -74,6 +79,17 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
         preps = {"to", "into", head.head.lower_} if head.dep_ == "pobj" else {"to", "into"}
         return Frame({head.i, outer.i}, preps, outer if outer.pos_ in ("VERB", "AUX") else None)
     return None
+
+
+def _journey_for(verb: Token) -> bool:
+    """ "visited the Capitol on Thursday to meet Y", "took a detour Wednesday to meet Y": the
+    encounter is what a journey told in the clause above it is for, on the journey's day."""
+    head = verb.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return head.lemma_.lower() in JOURNEY_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in JOURNEY_NOUNS for c in head.children
+    )
 
 
 def _governing_frame(noun: Token) -> Frame | None:
