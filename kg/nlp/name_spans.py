@@ -98,6 +98,10 @@ def name_spans(doc: Doc) -> list[Span]:
             if start == ent.end:
                 continue
             ent = Span(doc, start, ent.end, label=ent.label_)
+        if _only_a_title(ent):
+            # "Marine Sgt" + "." + "Karel Vondrak", "Navy Cmdr", "Msgr": the title the
+            # tagger made a name of, apart from the name after it.
+            continue
         first = ent[0]
         if (
             len(ent) >= 3
@@ -136,6 +140,7 @@ def name_spans(doc: Doc) -> list[Span]:
             # particle inside a name, "Anna van der Berg", is never first).
             while start < ent.end - 1 and (
                 is_title_word(doc[start])
+                or _rank_in_title(doc[start])
                 or (doc[start].is_lower and not _joined_particle(doc[start]))
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
                 or _describes_person(doc[start])
@@ -154,6 +159,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 and doc[start - 1].head.i in range(start, end)
                 and not is_title_word(doc[start - 1])
                 and not _describes_person(doc[start - 1])
+                and not _rank_in_title(doc[start - 1])  # "Sgt. 1st Class Ana Ruiz"
                 and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
@@ -313,6 +319,37 @@ def _name_rest_end(doc: Doc, end: int) -> int:
     ):
         end += 1
     return end
+
+
+RANK_WORDS = words("rank-words")
+
+
+def _only_a_title(ent: Span) -> bool:
+    """Is a span all title words and rank words ("Staff Sgt", "Air Force 1st"), one of them
+    no mere modifier ("Army" alone stays the army), right before a name or its title?"""
+    return (
+        all(is_title_word(t) or t.lower_ in RANK_WORDS for t in ent)
+        and any(is_title_word(t) and t.lower_ not in gazetteer.TITLE_MODIFIERS for t in ent)
+        and _before_a_name(ent.doc, ent.end)
+    )
+
+
+def _rank_in_title(token: Token) -> bool:
+    """A rank word inside a title: after a title's word ("Sgt. 1st Class") or before one
+    ("Fire Marshal", "Staff Sgt."); not "Marine" before a name ("Marine Le Marin")."""
+    if token.lower_ not in RANK_WORDS:
+        return False
+    doc, i = token.doc, token.i
+    if i > 0 and (is_title_word(doc[i - 1]) or doc[i - 1].lower_ in RANK_WORDS):
+        return not (doc[i - 1].is_alpha and doc[i - 1].is_lower) or _rank_before_title(doc, i)
+    return _rank_before_title(doc, i)
+
+
+def _rank_before_title(doc: Doc, i: int) -> bool:
+    """Do rank words from `i` on run into a title word ("Staff Sgt.", "Fire Marshal")?"""
+    while i < len(doc) and doc[i].lower_ in RANK_WORDS:
+        i += 1
+    return i < len(doc) and is_title_word(doc[i])
 
 
 def _before_a_name(doc: Doc, end: int) -> bool:

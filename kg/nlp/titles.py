@@ -28,7 +28,30 @@ PORTFOLIO_NOUNS = words("portfolio-nouns")
 
 def is_title_word(token: Token) -> bool:
     word = token.lower_
-    return word in HONORIFICS or word in gazetteer.TITLE_HEADS or word in gazetteer.TITLE_MODIFIERS
+    return (
+        word in HONORIFICS
+        or word in gazetteer.TITLE_HEADS
+        or word in gazetteer.TITLE_MODIFIERS
+        or is_split_abbreviation(token)
+        or is_split_stop(token)
+    )
+
+
+def is_split_abbreviation(token: Token) -> bool:
+    """ "Sgt" in "Sgt. Ana Ruiz" where the tokenizer cut the stop off a title it does not
+    know ("Sgt" "."): a dotted title (name-abbreviations.txt) all the same."""
+    doc = token.doc
+    return (
+        token.i + 1 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "."
+        and token.lower_ + "." in NAME_ABBREVIATIONS
+    )
+
+
+def is_split_stop(token: Token) -> bool:
+    """The stop the tokenizer cut off such a title ("Sgt" "."): part of the title."""
+    return token.text == "." and token.i > 0 and is_split_abbreviation(token.doc[token.i - 1])
 
 
 TITLE_ABBREVIATIONS = dict(entry.split(" ", 1) for entry in words("title-abbreviations"))
@@ -54,7 +77,7 @@ def title_before(doc: Doc, start: int) -> tuple[str, ...]:
     i = start - 1
     while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and is_title_word(doc[i - 1]):
         i -= 1
-    return tuple(_title_word(t) for t in doc[i:start])
+    return tuple(_title_word(t) for t in doc[i:start] if not is_split_stop(t))
 
 
 def office_of(title: tuple[str, ...]) -> str | None:
