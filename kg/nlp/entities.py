@@ -31,6 +31,7 @@ from kg.nlp.gender import (
 )
 from kg.nlp.lexicon import words
 from kg.nlp.name_spans import (
+    NAME_SUFFIXES,
     ORG_WORDS,
     is_given_named,
     name_spans,
@@ -52,11 +53,17 @@ _STRIP_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
 
 
+# "Tomas Revik, Jr." is written "Tomas Revik Jr.", as most stories write it.
+_SUFFIX_COMMA = re.compile(
+    r",\s+(?=(?:" + "|".join(re.escape(s.rstrip(".")) for s in sorted(NAME_SUFFIXES)) + r")\b)", re.IGNORECASE
+)
+
+
 def clean_name(text: str) -> str:
     """Surface name without a leading article, trailing possessive or line breaks; a
     typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
-    one story, are one name."""
-    text = " ".join(text.split()).replace("’", "'")
+    one story, are one name; no comma before a generational suffix."""
+    text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
     text = _STRIP_PREFIX.sub("", text)
     text = _STRIP_SUFFIX.sub("", text)
     return text.strip(" -–—\"'“”‘’()[]")

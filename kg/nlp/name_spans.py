@@ -176,7 +176,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 and not is_title_word(doc[end])  # "Mali President ...": the title is no name
             ):
                 end += 1
-            end = _name_rest_end(doc, _past_nickname(doc, end))
+            end = _past_suffix(doc, _name_rest_end(doc, _past_nickname(doc, end)))
             covered_until = end
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
@@ -284,6 +284,23 @@ def _past_nickname(doc: Doc, end: int) -> int:
     end = k + 2
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
         end += 1
+    return end
+
+
+NAME_SUFFIXES = words("name-suffixes")
+
+
+def _past_suffix(doc: Doc, end: int) -> int:
+    """Where a name ends that is followed by its generational suffix set off by a comma
+    ("Tomas Revik, Jr., the mayor"): the suffix is the name's; "Revik" alone is his father."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in NAME_SUFFIXES
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].sent.start == doc[end - 1].sent.start
+    ):
+        return end + 2
     return end
 
 
