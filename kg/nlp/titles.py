@@ -71,13 +71,19 @@ def _title_word(token: Token) -> str:
 
 def title_before(doc: Doc, start: int) -> tuple[str, ...]:
     """The title written right before a name, its words in order: ("first", "lady") for
-    "first lady Eva Lindqvist", ("senator",) for "Sen. Ruiz"; () where there is none."""
-    if start == 0 or not is_title_word(doc[start - 1]):
+    "first lady Eva Lindqvist", ("senator",) for "Sen. Ruiz"; () where there is none. A
+    title whose stop the tokenizer cut off ("Capt" ".") is not read here: the offices of
+    "Lt. Gen. Ana Ruiz" and a later "Gen. Ruiz" would differ."""
+
+    def read(token: Token) -> bool:
+        return is_title_word(token) and not is_split_stop(token)
+
+    if start == 0 or not read(doc[start - 1]):
         return ()
     i = start - 1
-    while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and is_title_word(doc[i - 1]):
+    while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and read(doc[i - 1]):
         i -= 1
-    return tuple(_title_word(t) for t in doc[i:start] if not is_split_stop(t))
+    return tuple(_title_word(t) for t in doc[i:start])
 
 
 def office_of(title: tuple[str, ...]) -> str | None:
