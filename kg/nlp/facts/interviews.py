@@ -25,7 +25,7 @@ from kg.nlp.facts.events import (
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.quotes import pronoun_person, surname_bearer
-from kg.nlp.lexicon import words
+from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
@@ -33,9 +33,13 @@ QUESTIONING_VERBS = words("questioning-verbs")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")
+APPEARING_WORDS = single_words("appearing-words")
+SITTING_DOWN = phrasal_verbs("appearing-words")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
-_INTERVIEW_LEMMAS = frozenset({"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS, *REMARK_NOUNS})
+_INTERVIEW_LEMMAS = frozenset(
+    {"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS, *REMARK_NOUNS, *APPEARING_WORDS, *SITTING_DOWN}
+)
 
 
 def extract_interviews(
@@ -76,6 +80,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return _interview_noun(token, index) if _with_editors(token) else None
     if lemma in REMARK_NOUNS and token.pos_ == "NOUN":
         return _remarks_made_on(token, index)
+    if lemma in APPEARING_WORDS or lemma in SITTING_DOWN:
+        return _appearance(token, index)
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
@@ -122,12 +128,18 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     # "an interview with host Y on Courier radio", "with Y of the Courier": the outlet the
     # interviewer speaks for (strict: "Y of the Farmers' Union" is no outlet).
     staff = [p for o in objects for p in prep_objects(o, ("on", "of"))]
-    outlet = _outlet_among(objects + possessors, index, strict=False) or _outlet_among(
-        [*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True
+    outlet = (
+        _show_among(objects, index)
+        or _outlet_among(objects + possessors, index, strict=False)
+        or _outlet_among([*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True)
     )
-    if outlet is None:
-        return None
-    person = _person_among(possessors, index)
+    return _given_by(noun, outlet, index) if outlet is not None else None
+
+
+def _given_by(noun: Token, outlet: Entity, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
+    """The one who gave the interview (or appearance) `noun` names, with the verb it hangs on:
+    its possessor, or the one questioned or speaking in the clause it closes or opens."""
+    person = _person_among([c for c in noun.children if c.dep_ == "poss"], index)
     verb = governing_verb(noun)
     if person is None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
         person = _questioned(verb, index) or _speaker(verb, index)
@@ -153,7 +165,7 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
         if obj.lemma_.lower() not in PROGRAMME_NOUNS and obj.lower_ not in gazetteer.OUTLET_NOUNS:
             continue
         before = list(obj.doc[obj.left_edge.i : obj.i])
-        quoted = _quoted_title(before)
+        quoted = _programme_title(obj)
         if quoted is not None:
             return Entity(quoted, "outlet")
         outlet = _outlet_among([obj], index, strict=True)
@@ -172,6 +184,33 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
     return None
 
 
+def _appearance(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
+    """Going on a broadcast: "X appeared on the Courier's 'Morning Hour'", "in an appearance on
+    Harbour TV, X said", "sitting down with the Courier's 'Morning Hour', X remarked". What one
+    goes on must be a known outlet or a programme the reader names ("appeared on the ballot",
+    "sat down with the mayor" are none)."""
+    lemma = token.lemma_.lower()
+    if lemma in SITTING_DOWN:
+        particles = [c for c in token.children if c.dep_ == "prt" and c.lower_ in SITTING_DOWN[lemma]]
+        if token.pos_ != "VERB" or not particles:
+            return None
+        objects = prep_objects(token, ("with",))
+    else:
+        objects = prep_objects(token, ("on",))
+    outlet = _show_among(objects, index) or _outlet_among(objects, index, strict=True)
+    if outlet is None:
+        return None
+    if token.pos_ == "NOUN":
+        return _given_by(token, outlet, index)
+    if token.pos_ != "VERB":
+        return None
+    # "Sitting down with ..., X remarked": the participle's subject is the clause's it opens.
+    verb = token.head if token.dep_ == "advcl" and not subjects_of(token) else token
+    # Only the subject: "a photo of X appeared on Harbour TV" is no interview of X.
+    person = _speaker(verb, index, named_near=False)
+    return (outlet, person, token) if person else None
+
+
 def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
     """Remarks made on an outlet: "X made the comments on Courier TV", "X's remarks made on
     the Courier's 'Morning Hour'". Not "comments on Courier TV" alone, which may be about it."""
@@ -188,6 +227,49 @@ def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entit
             person = _speaker(noun.head, index)
         return (outlet, person, verb) if person else None
     return None
+
+
+def _show_among(tokens: Iterable[Token], index: ArticleEntities) -> Entity | None:
+    """A programme a phrase names by its quoted title, which is the outlet: "an interview on
+    the Courier's 'Morning Hour'", "on a talk radio program, 'Harbour Morning Radio'". The
+    phrase is a programme noun or an outlet's possession; an unquoted one names no show."""
+    for token in tokens:
+        owned = any(_is_outlet(c, index) for c in token.children if c.dep_ == "poss")
+        # "on Harbour TV's 'Face the Harbour'", which the parser may leave the outlet's object.
+        owner = _possessive_after(token) and _is_outlet(token, index)
+        if token.lemma_.lower() in PROGRAMME_NOUNS or owned or owner:
+            title = _programme_title(token)
+            if title is not None:
+                return Entity(title, "outlet")
+    return None
+
+
+def _programme_title(obj: Token) -> str | None:
+    """The title a programme phrase quotes: "the Courier's 'Morning Hour' program", "the
+    Courier's 'The Karl Brenner Show'" (the head word inside the quotation marks), "the
+    Courier's talk radio program, 'Harbour Morning Radio,'" (the title in apposition)."""
+    doc, sent = obj.doc, obj.sent
+    quoted = _quoted_title(list(doc[obj.left_edge.i : obj.i]))
+    if quoted is not None:
+        return quoted
+    opening = [t for t in doc[obj.left_edge.i : obj.i] if t.is_quote]
+    if opening:
+        # the head inside the quotation marks: "'The Karl Brenner Show'", "'Face the Harbour'"
+        return _quoted_title(list(doc[opening[-1].i : min(opening[-1].i + 12, sent.end)]))
+    k = obj.i + 1
+    if k < sent.end and (doc[k].text == "," or _possessive_after(obj)):
+        k += 1
+    return _quoted_title(list(doc[k : min(k + 12, sent.end)])) if k < sent.end and doc[k].is_quote else None
+
+
+def _is_outlet(token: Token, index: ArticleEntities) -> bool:
+    entity = index.entity_at(token)
+    return entity is not None and entity.type == "outlet"
+
+
+def _possessive_after(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < token.sent.end else None
+    return following is not None and following.lower_ in ("'s", "’s")
 
 
 def _quoted_title(tokens: list[Token]) -> str | None:
@@ -236,7 +318,8 @@ def _person_among(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     return None
 
 
-def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
+def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> Entity | None:
+    """The verb's subject; where `named_near`, else a person named right before or after it."""
     subjects = subjects_of(verb)
     pronouns = [s for s in subjects if is_person_pronoun(s)]
     if pronouns:
@@ -244,7 +327,7 @@ def _speaker(verb: Token, index: ArticleEntities) -> Entity | None:
         # quotation told has it; no one where it abstains (one owner for who "he" is).
         return pronoun_person(pronouns[0], index)
     person = _person_among(subjects, index)
-    if person is not None:
+    if person is not None or not named_near:
         return person
     return person_before(verb, index) or person_after(verb, index)
 
