@@ -193,11 +193,7 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
     attributes, speaker = quoting_pronoun(pronoun, index)
     if attributes:
         return speaker
-    doc = pronoun.doc
-    kept = _ATTRIBUTED in doc.user_data
-    reading = _reading(doc, index)
-    if not kept:
-        doc.user_data.pop(_ATTRIBUTED, None)
+    reading = _reading(pronoun.doc, index)  # writes nothing in doc.user_data
     entity, _written = pronoun_speaker(pronoun, index, reading.speakers, reading.inside)
     return entity
 
