@@ -705,6 +705,12 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     return _subject_goes_on(before, index, inside)
 
 
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive verb's "by" phrase names ("was asked by host Ana Ruiz"): the objects of
+    each of its agent children, agent by agent."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
 def _answer(reading: _Reading, before: Span) -> _Attribution | None:
     """ "Ruiz pressed Weber on the port. “Why sell it now?” she said. / “...”", "Ruiz asked
     Weber whether the port would close. “...”": a quotation with no attribution of its own
@@ -720,11 +726,7 @@ def _answer(reading: _Reading, before: Span) -> _Attribution | None:
         if verb.idx in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in _QUESTIONING_LEMMAS:
             continue
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        askers = (
-            [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            if passive
-            else [c for c in verb.children if c.dep_ == "nsubj"]
-        )
+        askers = _agents(verb) if passive else [c for c in verb.children if c.dep_ == "nsubj"]
         ones = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         people = {e for t in askers if (e := index.entity_at(t)) is not None and e.type == "person"}
         answering = {e for t in ones if (e := index.entity_at(t)) is not None and e.type == "person"}
@@ -1031,11 +1033,10 @@ def _speaker_of(
                 return _Attribution(entity, description, verb)
     # "Weber was asked by host Ana Ruiz, “...”": the one who asks says the question.
     if verb.lemma_.lower() in _QUESTIONING_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
-        for agent in (c for c in verb.children if c.dep_ == "agent"):
-            for asker in (c for c in agent.children if c.dep_ == "pobj" and c.idx not in inside):
-                entity, description = named_speaker(asker, index)
-                if entity is not None and entity.type == "person":
-                    return _Attribution(entity, description, verb)
+        for asker in (c for c in _agents(verb) if c.idx not in inside):
+            entity, description = named_speaker(asker, index)
+            if entity is not None and entity.type == "person":
+                return _Attribution(entity, description, verb)
     # Other subjects active only: "the plan was described as ..." names no speaker.
     subjects = _undated([c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside])
     clause: Token | None = verb
