@@ -609,11 +609,21 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     ):
         # "the Union's Africa director X": the employer in the possessive, the region its reach.
         owner = _possessor_among((*run, name.root), index) or _marked_owner(doc[start - 1], index)
-        if owner is not None and owner.type in EMPLOYER_TYPES:
-            org, title_tokens = owner, [*org_tokens, *title_tokens]
+        org, title_tokens = _employer_over_region(org, owner, org_tokens, title_tokens)
     if org is None:
         return None
     return normalise_title([t.text for t in title_tokens]), org
+
+
+def _employer_over_region(
+    region: Entity, owner: Entity | None, org_tokens: list[Token], title_tokens: list[Token]
+) -> tuple[Entity, list[Token]]:
+    """ "the Union's Africa director X": where the possessor is a body that employs, it is the
+    employer and the region before the title is the office's reach, part of the title; else
+    the region stays the body and the title is unchanged."""
+    if owner is not None and owner.type in EMPLOYER_TYPES:
+        return owner, [*org_tokens, *title_tokens]
+    return region, title_tokens
 
 
 def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
@@ -746,9 +756,7 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     elif org is not None and org.type == "place" and org_tokens:
         # "the Union's Africa director, X": the body in the possessive is the employer, the
         # region before the title the office's reach, and part of the title.
-        owner = _possessor(head, index)
-        if owner is not None and owner.type in EMPLOYER_TYPES:
-            org, title_tokens = owner, [*org_tokens, *title_tokens]
+        org, title_tokens = _employer_over_region(org, _possessor(head, index), org_tokens, title_tokens)
     title_words = [t.text for t in title_tokens]
     # "a researcher with the Baltic Institute": "with" names the employer as "at" does.
     for prep in (
