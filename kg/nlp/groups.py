@@ -425,7 +425,7 @@ def leaders_of(
         found.append(holders.pop() if holders else body)
         left = left or not holders
     if left and any(
-        org is None and _of_kind(title, "leader", set())
+        org is None and title in LEADER_TITLES
         for person, held in index.titles.items()
         if person not in found
         for title, org in held
