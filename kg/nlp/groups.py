@@ -372,6 +372,14 @@ def member_or_body(body: Entity, noun: Token, index: ArticleEntities, distribute
     modifiers = {
         c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and index.entity_at(c) is None
     }
+    return _holder_or_body(body, kind, modifiers, index, distributed)
+
+
+def _holder_or_body(
+    body: Entity, kind: str, modifiers: set[str], index: ArticleEntities, distributed: bool
+) -> Entity | None:
+    """The body where the story titles none of its people so; else, where `distributed`, the
+    one person it does; None where several are, or where the noun does not go body by body."""
     holders = _title_holders(body, kind, modifiers, index)
     if not holders:
         return body
@@ -419,11 +427,11 @@ def leaders_of(
         if body.type != "country":
             found.append(body)
             continue
-        holders = _title_holders(body, "leader", set(), index)
-        if len(holders) > 1:
+        member = _holder_or_body(body, "leader", set(), index, distributed=True)
+        if member is None:
             return None
-        found.append(holders.pop() if holders else body)
-        left = left or not holders
+        found.append(member)
+        left = left or member is body  # (the story titles people only, never a country)
     if left and any(
         org is None and title in LEADER_TITLES
         for person, held in index.titles.items()
