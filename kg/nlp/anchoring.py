@@ -27,6 +27,7 @@ PLACE_PREPS = {"in", "at"}
 # A date or place under one of these is another time than the event's: a bound or a point of
 # reference ("met since June", "talks after a conference in Rome").
 RELATIVE_TIME_PREPS = {"since", "after", "before", "following", "prior", "ahead"}
+TOPIC_PREPS = words("topic-prepositions")
 
 
 def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
@@ -358,7 +359,27 @@ def _hyphen_joined(words: list[Token]) -> bool:
 
 def _attached(prep: Token, anchors: set[int]) -> bool:
     """The preposition hangs from the encounter (its trigger or governing verb)."""
-    return prep.head.i in anchors or reaches(prep, anchors, 4) is not None
+    return prep.head.i in anchors or (
+        reaches(prep, anchors, 4) is not None and not _told_of_other(prep, anchors)
+    )
+
+
+def _told_of_other(prep: Token, anchors: set[int]) -> bool:
+    """ "calls to X, a leader of the fugitives in Norland", "talks with X on the future role in
+    Norland": a phrase inside a partner's description, or inside what the encounter noun is
+    about, says where that thing is, not where the encounter was. A name in apposition
+    ("his counterpart X in Zelin") is the partner itself; a topic that is a day ("talks on
+    Monday in Zelin") is no topic, nor is "met, on holiday in Zelin," (a verb's "on")."""
+    token = prep.head
+    while token.i not in anchors and token.head != token:
+        if token.dep_ == "appos" and token.pos_ == "NOUN":
+            return True
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.pos_ == "NOUN":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects and not any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                return True
+        token = token.head
+    return False
 
 
 def looks_like_place(ent: Span) -> bool:
