@@ -33,6 +33,7 @@ QUESTIONING_VERBS = words("questioning-verbs")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")
+TITLE_SMALL_WORDS = words("title-small-words")
 APPEARING_WORDS = single_words("appearing-words")
 SITTING_DOWN = phrasal_verbs("appearing-words")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
@@ -94,7 +95,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         near += [t for t in token.doc[token.i + 1 : min(token.i + 3, token.sent.end)] if t.pos_ == "PROPN"][
             :1
         ]
-        outlet = _outlet_among(objects + near, index, strict=True)
+        outlet = _show_among(objects, index) or _outlet_among(objects + near, index, strict=True)
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
@@ -162,6 +163,9 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
         entity = index.entity_at(obj)
         if entity is not None and entity.type == "outlet":
             return entity
+        title = _bare_show(obj)
+        if title is not None:
+            return Entity(title, "outlet")
         if obj.lemma_.lower() not in PROGRAMME_NOUNS and obj.lower_ not in gazetteer.OUTLET_NOUNS:
             continue
         before = list(obj.doc[obj.left_edge.i : obj.i])
@@ -232,8 +236,12 @@ def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entit
 def _show_among(tokens: Iterable[Token], index: ArticleEntities) -> Entity | None:
     """A programme a phrase names by its quoted title, which is the outlet: "an interview on
     the Courier's 'Morning Hour'", "on a talk radio program, 'Harbour Morning Radio'". The
-    phrase is a programme noun or an outlet's possession; an unquoted one names no show."""
+    phrase is a programme noun or an outlet's possession, or the quoted title itself ("an
+    interview with 'Harbour Mornings'"); an unquoted one names no show."""
     for token in tokens:
+        bare = _bare_show(token)
+        if bare is not None:
+            return Entity(bare, "outlet")
         owned = any(_is_outlet(c, index) for c in token.children if c.dep_ == "poss")
         # "on Harbour TV's 'Face the Harbour'", which the parser may leave the outlet's object.
         owner = _possessive_after(token) and _is_outlet(token, index)
@@ -260,6 +268,27 @@ def _programme_title(obj: Token) -> str | None:
     if k < sent.end and (doc[k].text == "," or _possessive_after(obj)):
         k += 1
     return _quoted_title(list(doc[k : min(k + 12, sent.end)])) if k < sent.end and doc[k].is_quote else None
+
+
+def _bare_show(obj: Token) -> str | None:
+    """The title where the whole phrase is one inside quotation marks: "told 'Harbour
+    Mornings'", "an appearance on 'Meet the Harbour'". Every word a capitalised one or a small
+    word of a title ("told 'We will win'" is speech, not a show)."""
+    doc, sent = obj.doc, obj.sent
+    start = obj.left_edge.i
+    if start - 1 < sent.start or not doc[start - 1].is_quote:
+        return None
+    end = start
+    while end < min(start + 10, sent.end) and not doc[end].is_quote:
+        end += 1
+    if end >= sent.end or not doc[end].is_quote or not start <= obj.i < end:
+        return None
+    inner = [t for t in doc[start:end] if not t.is_punct or t.text == "&"]
+    if not inner or not inner[0].text[:1].isupper() or not inner[-1].text[:1].isupper():
+        return None
+    if not all(t.text[:1].isupper() or t.text == "&" or t.lower_ in TITLE_SMALL_WORDS for t in inner):
+        return None
+    return _quoted_title(list(doc[start - 1 : end + 1]))
 
 
 def _is_outlet(token: Token, index: ArticleEntities) -> bool:
