@@ -39,7 +39,16 @@ SITTING_DOWN = phrasal_verbs("appearing-words")
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset(
-    {"interview", "tell", *SPEAKING_TO_VERBS, *MEETING_NOUNS, *REMARK_NOUNS, *APPEARING_WORDS, *SITTING_DOWN}
+    {
+        "interview",
+        "tell",
+        "on",
+        *SPEAKING_TO_VERBS,
+        *MEETING_NOUNS,
+        *REMARK_NOUNS,
+        *APPEARING_WORDS,
+        *SITTING_DOWN,
+    }
 )
 
 
@@ -83,6 +92,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return _remarks_made_on(token, index)
     if lemma in APPEARING_WORDS or lemma in SITTING_DOWN:
         return _appearance(token, index)
+    if lemma == "on":
+        return _opening_show(token, index)
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
@@ -215,6 +226,46 @@ def _appearance(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, T
     return (outlet, person, token) if person else None
 
 
+def _opening_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
+    """A sentence that opens on a show: "On 'Meet the Harbour,' X said ...", "Tuesday on Harbour
+    TV's 'Morning Hour,' X discussed ...": what the one it names as the main clause's subject
+    did there, they did as the show's guest. Only a quoted title counts (the parser scatters
+    these openings, so the words are read in order): "On Harbour TV, X ..." and "On Tuesday,
+    X ..." name no show; the opening is all that comes before the first comma after the title."""
+    doc, sent = on.doc, on.sent
+    before = doc[sent.start : on.i]
+    if any(t.ent_type_ != "DATE" for t in before):
+        return None
+    k = on.i + 1
+    if k < sent.end and not doc[k].is_quote:
+        # "on Harbour TV's 'Morning Hour'": the outlet and its possessive before the title.
+        # (or a name whose last word is an outlet's kind: "Harbour News Channel").
+        start = k
+        while k < sent.end and (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ not in ("'s", "’s"):
+            k += 1
+        entity = index.entity_at(doc[start])
+        known = entity is not None and entity.type == "outlet"
+        if k == start or not (known or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS):
+            return None
+        if k >= sent.end or doc[k].lower_ not in ("'s", "’s"):
+            return None
+        k += 1
+    if k >= sent.end or not doc[k].is_quote:
+        return None
+    close = next((t.i for t in doc[k + 1 : min(k + 12, sent.end)] if t.is_quote), None)
+    if close is None:
+        return None
+    title = _title_words(list(doc[k + 1 : close]))
+    after = [t for t in doc[close - 1 : min(close + 2, sent.end)] if t.text == ","]
+    if title is None or not after:
+        return None
+    root = sent.root
+    if root.pos_ != "VERB" or root.i < close:
+        return None
+    person = _speaker(root, index, named_near=False)
+    return (Entity(title, "outlet"), person, root) if person else None
+
+
 def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
     """Remarks made on an outlet: "X made the comments on Courier TV", "X's remarks made on
     the Courier's 'Morning Hour'". Not "comments on Courier TV" alone, which may be about it."""
@@ -283,12 +334,18 @@ def _bare_show(obj: Token) -> str | None:
         end += 1
     if end >= sent.end or not doc[end].is_quote or not start <= obj.i < end:
         return None
-    inner = [t for t in doc[start:end] if not t.is_punct or t.text == "&"]
+    return _title_words(list(doc[start:end]))
+
+
+def _title_words(tokens: list[Token]) -> str | None:
+    """The words of a programme's title: each capitalised or a title's small word, the first
+    and last capitalised ("Meet the Harbour", "Harbour & Friends"); else None."""
+    inner = [t for t in tokens if not t.is_punct or t.text == "&"]
     if not inner or not inner[0].text[:1].isupper() or not inner[-1].text[:1].isupper():
         return None
     if not all(t.text[:1].isupper() or t.text == "&" or t.lower_ in TITLE_SMALL_WORDS for t in inner):
         return None
-    return _quoted_title(list(doc[start - 1 : end + 1]))
+    return " ".join(t.text for t in tokens).strip(" ,.")
 
 
 def _is_outlet(token: Token, index: ArticleEntities) -> bool:
