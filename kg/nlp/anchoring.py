@@ -224,13 +224,9 @@ def _place_named(ent: Span, entity: Entity) -> Entity | None:
     tower for the man. A name tagged as a body is a place where it is a building ("the White
     House") or a country the gazetteer knows ("in the Maldives")."""
     text = ent.text.removeprefix("the ").removeprefix("The ")
-    if ent.label_ == "ORG":
-        if looks_like_place(ent):
-            return entity if entity.type != "person" else Entity(text, "place")
+    if ent.label_ == "ORG" and not looks_like_place(ent):
         country = gazetteer.country_of(text)
-        if country is not None and country.lower() == text.lower():
-            return Entity(country, "country")
-        return None
+        return Entity(country, "country") if country is not None and country.lower() == text.lower() else None
     return entity if entity.type != "person" else Entity(text, "place")
 
 
@@ -336,7 +332,8 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
 
 def _hyphened_run(name: Token) -> list[Token] | None:
     """ "at Port-au-Zelin, where ...": the name's words joined by hyphens, however the parser
-    hung them, without the clause after it."""
+    hung them, without the clause after it. The run grows only over a hyphen pair with no
+    space between, so three words or more are a name joined by hyphens."""
     doc = name.doc
     start = end = name.i
     while start > 0 and not doc[start - 1].whitespace_ and "HYPH" in (doc[start - 1].tag_, doc[start].tag_):
@@ -344,17 +341,7 @@ def _hyphened_run(name: Token) -> list[Token] | None:
     while end + 1 < len(doc) and not doc[end].whitespace_ and "HYPH" in (doc[end].tag_, doc[end + 1].tag_):
         end += 1
     words = list(doc[start : end + 1])
-    return words if _hyphen_joined(words) else None
-
-
-def _hyphen_joined(words: list[Token]) -> bool:
-    """ "Port-au-Zelin": words joined by hyphens, with no space between any two of them."""
-    return (
-        len(words) > 2
-        and words == list(words[0].doc[words[0].i : words[-1].i + 1])
-        and any(t.tag_ == "HYPH" for t in words)
-        and not any(t.whitespace_ for t in words[:-1])
-    )
+    return words if len(words) > 2 else None
 
 
 def _attached(prep: Token, anchors: set[int]) -> bool:
