@@ -65,7 +65,12 @@ STANDING_TITLES = words("standing-titles")
 
 def _title_word(token: Token) -> str:
     """ "Sen." -> "senator", "President" -> "president"."""
-    word = token.lower_.rstrip(".")
+    return full_title_word(token.lower_)
+
+
+def full_title_word(word: str) -> str:
+    """ "sen." -> "senator": a lower-case title word written out, its stop dropped."""
+    word = word.rstrip(".")
     return TITLE_ABBREVIATIONS.get(word, word)
 
 

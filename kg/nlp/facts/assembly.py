@@ -376,7 +376,7 @@ def _fold_described_partner(mentions: list[Mention], index: ArticleEntities) -> 
             len(set(mention.participants)) != 1
             or mention.anaphoric
             or (mention.place is None and mention.date is None)
-            or _described_partner(mention.trigger, index) is None
+            or not _describes_partner(mention.trigger, index)
         ):
             continue
         person = mention.participants[0]
@@ -402,8 +402,8 @@ def _fold_described_partner(mentions: list[Mention], index: ArticleEntities) -> 
         mention.anaphoric = True
 
 
-def _described_partner(trigger: Token, index: ArticleEntities) -> Token | None:
-    """The one person an encounter's clause describes without naming: "met the pontiff",
+def _describes_partner(trigger: Token, index: ArticleEntities) -> bool:
+    """Whether an encounter's clause describes one person without naming them: "met the pontiff",
     "met Lindqvist" told by "the pontiff", "to meet ... with the man he hopes to succeed"."""
     words = [c for c in trigger.children if c.dep_ in ("dobj", "nsubj")]
     words += prep_objects(trigger, ("with",))
@@ -416,7 +416,7 @@ def _described_partner(trigger: Token, index: ArticleEntities) -> Token | None:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in w.children)
         and w.lemma_.lower() in PERSON_NOUNS
     ]
-    return described[0] if len(described) == 1 else None
+    return len(described) == 1
 
 
 # Nouns of an encounter of leaders: "a summit between the three countries".

@@ -24,7 +24,7 @@ from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MOD
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
-from kg.nlp.titles import HONORIFICS, TITLE_ABBREVIATIONS
+from kg.nlp.titles import HONORIFICS, TITLE_ABBREVIATIONS, full_title_word
 
 SPEAKER_TYPES = {"person", "organization", "country", "outlet"}
 
@@ -248,8 +248,7 @@ def _callings(
             for title, org in index.titles.get(entity, ()):
                 held = [*org.split(), org] if org else []
                 # "Sen." is the story calling her senator.
-                head = title.split()[-1].rstrip(".")
-                called.append((TITLE_ABBREVIATIONS.get(head, head), _around([*title.split(), *held])))
+                called.append((full_title_word(title.split()[-1]), _around([*title.split(), *held])))
         else:
             name = entity.name.split()
             called.extend((word.lower(), _around([*name, entity.name])) for word in name)
