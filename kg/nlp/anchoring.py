@@ -221,8 +221,8 @@ def _place_named(ent: Span, entity: Entity) -> Entity | None:
     """The place a name in a place phrase stands for. The tagger's own reading of these words
     says more than the story's registry, built from the name's other uses: "met X in Naples"
     in a story of a former "Miss Naples", or "at Weber Tower" where the registry took the
-    tower for the man. A name tagged as a body is a place where it is a building ("the White
-    House") or a country the gazetteer knows ("in the Maldives")."""
+    tower for the man. A name tagged as a body is a place where it is a building ("the Varga
+    Palace") or a country the gazetteer knows ("in the Maldives")."""
     text = ent.text.removeprefix("the ").removeprefix("The ")
     if ent.label_ == "ORG" and not looks_like_place(ent):
         country = gazetteer.country_of(text)
@@ -370,6 +370,6 @@ def _told_of_other(prep: Token, anchors: set[int]) -> bool:
 
 
 def looks_like_place(ent: Span) -> bool:
-    """An ORG tag on a building or compound: "the White House", "Kremlin", "Elysee Palace"."""
+    """An ORG tag on a building or compound: "the Varga Palace", "the Zelin Kremlin", "Harbour Palace"."""
     last = ent[-1].lower_
     return last == "kremlin" or last in BUILDING_NOUNS

@@ -124,7 +124,7 @@ def normalise_after(text: str, told: str) -> str | None:
     if match is None:
         return None
     word = match.group("count").lower()
-    count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    count = _count(word)
     if count is None:
         return None
     if match.group("unit").lower().startswith("year"):
@@ -278,9 +278,9 @@ ROUGH_COUNTS = words("rough-counts")
 PERIOD_PARTS = words("period-parts")
 # "late last month", "later next year": a part of the period, which is as precise as the period.
 PERIOD_QUALIFIERS = words("period-qualifiers")
-# "later Wednesday", "late on Friday": the day, whatever the hour.
 # "later Wednesday", "earlier in the day": the qualifiers that place a time within a day.
 HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
+# ... and "on": "later Wednesday", "late on Friday" are the day, whatever the hour.
 _TIME_OF_DAY_WORDS = HOUR_QUALIFIERS | {"on"}
 
 
@@ -291,7 +291,12 @@ def day_count(words: list[str]) -> int | None:
         return None
     if words[0] == "the":
         return 1
-    return int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0])
+    return _count(words[0])
+
+
+def _count(word: str) -> int | None:
+    """ "3" -> 3, "two" -> 2; None for a word that is no number."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
 def shift_day(day: str, days: int) -> str | None:

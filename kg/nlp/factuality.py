@@ -32,7 +32,7 @@ NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
-VISITING_VERBS = words("visiting-verbs")
+VISITING_VERBS = words("journey-verbs")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}

@@ -27,7 +27,7 @@ from kg.nlp.anchoring import RELATIVE_TIME_PREPS, find_date, find_place
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.factuality import clause_tense, shares_clause
+from kg.nlp.factuality import clause_tense, has_to, shares_clause
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS
 
@@ -82,10 +82,10 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
 
 
 def _journey_for(verb: Token) -> bool:
-    """ "visited the Capitol on Thursday to meet Y", "took a detour Wednesday to meet Y": the
+    """ "visited the parliament on Thursday to meet Y", "took a detour Wednesday to meet Y": the
     encounter is what a journey told in the clause above it is for, on the journey's day."""
     head = verb.head
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "advcl" or not has_to(verb):
         return False
     return head.lemma_.lower() in JOURNEY_VERBS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in JOURNEY_NOUNS for c in head.children
@@ -113,14 +113,14 @@ def _governing_frame(noun: Token) -> Frame | None:
 
 
 def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
-    """The occasion an encounter was held at: "on the sidelines of the APEC forum in
+    """The occasion an encounter was held at: "on the sidelines of the Harbour forum in
     Busan", "at a summit in Tunis". Its own date and place phrases are the encounter's."""
     found: set[int] = set()
     for prep in sent:
         if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or not _hangs_from(prep.head, anchors):
             continue
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            # "on the sidelines of the APEC": what the sidelines are of is an occasion,
+            # "on the sidelines of the Harbour forum": what the sidelines are of is an occasion,
             # whatever word names it (a body, a gathering's own name).
             sidelines = noun.lemma_.lower() in _SIDELINES or noun.lower_ in _SIDELINES
             if sidelines:
@@ -186,28 +186,20 @@ NAMED_OCCASION_NOUNS = words("named-occasion-nouns")
 OCCURRING_VERBS = words("occurring-verbs")
 
 
-def story_occasion_place(
-    doc: Doc, index: ArticleEntities, occasions: list[Occasion] | None = None
-) -> Entity | None:
+def story_occasion_place(occasions: list[Occasion], index: ArticleEntities) -> Entity | None:
     """Where the story's occasion is held, when every place the story gives an occasion
     (summit, forum, conference) is the same one: "the summit in London", "the trade summit
     meetings are to take place in ... Harbourtown". An encounter "on the sidelines of the summit"
     told in another paragraph is there."""
-    if occasions is None:
-        occasions = story_occasions(doc)
     places = {find_place(noun.sent, anchors, index, noun, set()) for noun, anchors, _ in occasions}
     places.discard(None)
     return places.pop() if len(places) == 1 else None
 
 
-def story_occasion_date(
-    doc: Doc, published: date | None, occasions: list[Occasion] | None = None
-) -> str | None:
+def story_occasion_date(occasions: list[Occasion], published: date | None) -> str | None:
     """When the story's occasion is held, when every date the story gives an occasion is the
     same one: "the forum is to take place in the third week of this month". An encounter "on
     the sidelines of the upcoming forum" told in another paragraph is then."""
-    if occasions is None:
-        occasions = story_occasions(doc)
     dates = {
         find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
         for noun, anchors, verb in occasions

@@ -218,7 +218,7 @@ def _coordinated_group(token: Token, index: ArticleEntities) -> tuple[Entity, ..
             return None  # "Weber and his aides": not all of them named
         if entity not in members:
             members.append(entity)
-    if len(members) >= 2 and under_leaders(token):
+    if len(members) >= 2 and _under_leaders(token):
         # "The leaders of Aland, Brask and Carel ... As they met": the leaders, not the countries.
         return leaders_of(members, index)
     return tuple(members) if len(members) >= 2 else None
@@ -442,7 +442,7 @@ def leaders_of(
     return tuple(dict.fromkeys(found))
 
 
-def under_leaders(token: Token) -> bool:
+def _under_leaders(token: Token) -> bool:
     """Is the list `token` opens the object of "of"/"from" after "leaders" ("the leaders of
     Aland and Brask")?"""
     prep = token.head

@@ -92,9 +92,9 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         end = kind.i + 1
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
             end += 1
-        if end > kind.i + 1 and _channel_number(doc, end):
-            end += 1  # "radio station Harbour 1 last week": the channel's number ends its name
         if end > kind.i + 1:
+            if _channel_number(doc, end):
+                end += 1  # "radio station Harbour 1 last week": the channel's number ends its name
             if kind.text[0].isupper():
                 continue  # "The Daily Lantern": the kind word begins the name itself
             # "the weekly Kuste am Sonntag", "news outlet Brask i Norra"

@@ -201,11 +201,11 @@ def _fill_from_occasion(
     # The story's occasions, read once for both.
     occasions = story_occasions(doc) if targets or undated else []
     if targets:
-        occasion_place = story_occasion_place(doc, index, occasions)
+        occasion_place = story_occasion_place(occasions, index)
         for mention in targets:
             mention.place = occasion_place
     if undated:
-        occasion_date = story_occasion_date(doc, published, occasions)
+        occasion_date = story_occasion_date(occasions, published)
         for mention in undated:
             mention.date = occasion_date
 
@@ -410,8 +410,7 @@ def _describes_partner(trigger: Token, index: ArticleEntities) -> bool:
     described = [
         w
         for w in words
-        if w.pos_ == "NOUN"
-        and w.tag_ == "NN"
+        if w.tag_ == "NN"
         and index.entity_at(w) is None
         and any(c.dep_ == "det" and c.lower_ == "the" for c in w.children)
         and w.lemma_.lower() in PERSON_NOUNS

@@ -131,11 +131,10 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
 
 
 def _visit_destinations(trips: list[tuple[Token, bool, Entity, Entity]]) -> dict[Entity, Entity]:
-    """Visitor -> the country or place the article says they are visiting ("a three-day
-    official visit to Thailand", "his visit to Turkey"); a visitor with two destinations
-    has none. Where they arrived ("arrived in Zelin on the last leg of her tour of the
-    region", "on arrival in Port Zelin") is where they are now: it comes before the trip's
-    destination."""
+    """Visitor -> their one destination, from the story's trips ("a three-day official visit
+    to Thailand", "his visit to Turkey"); a visitor with two destinations has none. An
+    arrival's place ("arrived in Zelin on the last leg of her tour") is where they are now:
+    it comes before the trip's destination."""
     visits: dict[Entity, set[Entity]] = {}
     arrivals: dict[Entity, set[Entity]] = {}
     for _, arrival, visitor, destination in trips:

@@ -98,10 +98,10 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return None
     if lemma == "tell":
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-        # "told the weekly Spiegel am Sonntag": the parser may make the outlet noun the object
+        # "told the weekly Harbour am Sonntag": the parser may make the outlet noun the object
         # and scatter the name after it.
         near = [t for o in objects for t in token.doc[o.left_edge.i : min(o.i + 4, token.sent.end)]]
-        # "told AFP Stockholm itself would ...": the outlet right after the verb, parsed into
+        # "told Norpress Stockholm itself would ...": the outlet right after the verb, parsed into
         # the reported clause.
         near += [t for t in token.doc[token.i + 1 : min(token.i + 3, token.sent.end)] if t.pos_ == "PROPN"][
             :1

@@ -869,7 +869,7 @@ _LABEL_MAX_TOKENS = 8
 
 def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
     """ "Weber to the Courier: “...”": a line, or a sentence within one ("... on Monday. Weber
-    on Twitter: “...”"), that opens with a name and ends in a colon right before the
+    on Harbour Radio: “...”"), that opens with a name and ends in a colon right before the
     quotation, with no verb of its own, labels who speaks."""
     text = parsed_text(doc)
     before = text[: _opening(text, segment)].rstrip()

@@ -168,7 +168,7 @@ def holder_named(noun: Token, index: ArticleEntities) -> Entity | None:
     title = normalise_title([noun.lemma_])
     holders = {
         person
-        for person, held in (index.titles or {}).items()
+        for person, held in index.titles.items()
         if person != owner and any(t.split()[-1] == title and org in (None, owner.name) for t, org in held)
     }
     return holders.pop() if len(holders) == 1 else None
@@ -315,7 +315,7 @@ def fits_reference(index: ArticleEntities, person: Entity, reference: Token) -> 
     if any(index.entity_at(t) == person for t in anchors):
         return False
     countries = {c for t in anchors if (c := country_of(t.text))}
-    held = {org for _title, org in (index.titles or {}).get(person, ())}
+    held = {org for _title, org in index.titles.get(person, ())}
     return not countries or bool(countries & held)
 
 
