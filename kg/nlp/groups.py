@@ -50,11 +50,9 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
                     group = _pair_named_before(token, index)
                 if group is None and size == 2 and token.pos_ == "NOUN":
                     group = _pair_of_that_kind(token, sentences, number, index)
-                    if group is None:
-                        # A person named before "the two countries" is no second reading of them.
-                        bodies = _pair_of_bodies(token, sentences, number, index)
-                        if bodies:
-                            index.groups[token.i] = bodies
+                    # A person named before "the two countries" is no second reading of them.
+                    if group is None and (bodies := _pair_of_bodies(token, sentences, number, index)):
+                        index.groups[token.i] = bodies
                 if group and not _others_named_before(token, group, index):
                     index.groups[token.i] = group
             group = (

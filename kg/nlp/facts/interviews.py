@@ -24,12 +24,11 @@ from kg.nlp.facts.events import (
 )
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
-from kg.nlp.facts.quotes import pronoun_person, surname_bearer
+from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, surname_bearer
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
-QUESTIONING_VERBS = words("questioning-verbs")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import Trigger, companions, prep_objects
+from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -119,7 +119,7 @@ def _welcomed_by_someone(verb: Token) -> bool:
     """ "X was greeted by Y": a guest as the passive subject, a host named as the agent (a
     person: "was welcomed by Washington" is a figure of speech)."""
     guests = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    hosts = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    hosts = agent_objects(verb)
     return any(_is_someone(g) for g in guests) and any(h.ent_type_ == "PERSON" for h in hosts)
 
 

@@ -46,6 +46,12 @@ ACCOMPANYING = single_words("accompanying-words")
 ACCOMPANYING_PAIRS = phrasal_verbs("accompanying-words")
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """Who a passive verb's "by" phrase names ("was asked by host Ana Ruiz", "was received by
+    X"): the objects of each of its agent children, agent by agent."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
 def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the token's own prepositions among `preps`: X in "talks with X"."""
     return [

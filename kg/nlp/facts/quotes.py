@@ -32,7 +32,7 @@ from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import evidence_of
+from kg.nlp.facts.mention import agent_objects, evidence_of
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     SPEAKER_TYPES,
@@ -59,6 +59,8 @@ from kg.nlp.pronouns import is_person_pronoun
 # Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
 # other verbs of saying ("proclaimed", "fired back", "she went on").
 _QUOTING_LEMMAS = SPEECH_LEMMAS | single_words("reporting-verbs")
+# Verbs of asking: "was asked by host X" (the asker says the question); interviews read them too.
+QUESTIONING_VERBS = words("questioning-verbs")
 _QUOTING_PHRASAL = phrasal_verbs("reporting-verbs")
 # The lemmas a verb of saying can have: those of `_is_quoting_verb`'s two tests.
 _QUOTING_HEADS = _QUOTING_LEMMAS | frozenset(_QUOTING_PHRASAL)
@@ -705,12 +707,6 @@ def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution
     return _subject_goes_on(before, index, inside)
 
 
-def _agents(verb: Token) -> list[Token]:
-    """Who a passive verb's "by" phrase names ("was asked by host Ana Ruiz"): the objects of
-    each of its agent children, agent by agent."""
-    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-
-
 def _answer(reading: _Reading, before: Span) -> _Attribution | None:
     """ "Ruiz pressed Weber on the port. “Why sell it now?” she said. / “...”", "Ruiz asked
     Weber whether the port would close. “...”": a quotation with no attribution of its own
@@ -723,10 +719,10 @@ def _answer(reading: _Reading, before: Span) -> _Attribution | None:
         start = doc[start - 1].sent.start
     asked: set[Entity] = set()
     for verb in doc[start : before.end]:
-        if verb.idx in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in _QUESTIONING_LEMMAS:
+        if verb.idx in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in QUESTIONING_VERBS:
             continue
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        askers = _agents(verb) if passive else [c for c in verb.children if c.dep_ == "nsubj"]
+        askers = agent_objects(verb) if passive else [c for c in verb.children if c.dep_ == "nsubj"]
         ones = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         people = {e for t in askers if (e := index.entity_at(t)) is not None and e.type == "person"}
         answering = {e for t in ones if (e := index.entity_at(t)) is not None and e.type == "person"}
@@ -1025,18 +1021,17 @@ def _speaker_of(
     if verb.dep_ in ("pcomp", "advcl", "xcomp") and quoting.lemma_.lower() == "quote":
         for quoted in (c for c in quoting.children if c.dep_ in ("nsubjpass", "dobj")):
             return _described(quoted, index, *named_speaker(quoted, index), verb)
-    # "Weber praised Ruiz for saying ...": the one praised or blamed for it said it.
+    candidates: list[Token] = []
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and verb.head.dep_ == "prep":
-        for blamed in (c for c in verb.head.head.children if c.dep_ == "dobj" and c.idx not in inside):
-            entity, description = named_speaker(blamed, index)
-            if entity is not None and entity.type == "person":
-                return _Attribution(entity, description, verb)
-    # "Weber was asked by host Ana Ruiz, “...”": the one who asks says the question.
-    if verb.lemma_.lower() in _QUESTIONING_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
-        for asker in (c for c in _agents(verb) if c.idx not in inside):
-            entity, description = named_speaker(asker, index)
-            if entity is not None and entity.type == "person":
-                return _Attribution(entity, description, verb)
+        # "Weber praised Ruiz for saying ...": the one praised or blamed for it said it.
+        candidates += [c for c in verb.head.head.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in QUESTIONING_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Weber was asked by host Ana Ruiz, “...”": the one who asks says the question.
+        candidates += agent_objects(verb)
+    for candidate in (c for c in candidates if c.idx not in inside):
+        entity, description = named_speaker(candidate, index)
+        if entity is not None and entity.type == "person":
+            return _Attribution(entity, description, verb)
     # Other subjects active only: "the plan was described as ..." names no speaker.
     subjects = _undated([c for c in verb.children if c.dep_ == "nsubj" and c.idx not in inside])
     clause: Token | None = verb
@@ -1130,7 +1125,6 @@ def _described(
 
 
 # "ask", "press": verbs of putting a question, whose passive's agent asks it.
-_QUESTIONING_LEMMAS = words("questioning-verbs")
 # How many clauses up "..., going on to say that ..." looks for the one who says it.
 SUBJECT_CLIMB = 3
 # "began by saying", "after saying": the speaker is the subject of the clause the

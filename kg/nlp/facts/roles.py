@@ -764,14 +764,15 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
-            if prep.lower_ == "of" and entity is not None and entity.name.lower() in PORTFOLIO_NOUNS:
-                # "a former secretary of State": the tagger's lone capitalised portfolio is
-                # part of the title, not a body called "State".
-                entity = None
-            if prep.lower_ == "of" and org is None:
-                if _owner_only(pobj, prep):
-                    continue  # "secretary of Norland's Security Council": the council, not Norland
-                entity = entity or _possessed_body(pobj, index) or _body_of_its_part(pobj, index)
+            if prep.lower_ == "of":
+                if entity is not None and entity.name.lower() in PORTFOLIO_NOUNS:
+                    # "a former secretary of State": the tagger's lone capitalised portfolio is
+                    # part of the title, not a body called "State".
+                    entity = None
+                if org is None:
+                    if _owner_only(pobj, prep):
+                        continue  # "secretary of Norland's Security Council": the council, not Norland
+                    entity = entity or _possessed_body(pobj, index) or _body_of_its_part(pobj, index)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif (
