@@ -219,8 +219,8 @@ def index_entities(doc: Doc) -> ArticleEntities:
     index = ArticleEntities(doc)
     _register(index, mentions.named, names)
     _genders_by_name(index)
-    alone = _titled_surnames(doc, index, mentions.named, people.shared_surnames, names)
-    by_surname = _surnames_of_the_titled(index, mentions.named, alone, people, names)
+    alone, fitted = _titled_surnames(doc, index, mentions.named, people.shared_surnames, names)
+    by_surname = _surnames_of_the_titled(index, mentions.named, alone, fitted, people, names)
     _genders_by_title_and_pronoun(doc, index, mentions.named, people.shared_surnames)
     _untagged_short_forms(doc, index, mentions.votes, people.by_short, names, by_surname)
     return index
@@ -453,15 +453,17 @@ def _titled_surnames(
     named: list[tuple[Span, str]],
     shared_surnames: dict[str, set[str]],
     names: _Names,
-) -> dict[str, list[str]]:
+) -> tuple[dict[str, list[str]], dict[int, Entity]]:
     """ "Mr. Lindqvist" is not Anna Lindqvist, nor "President Lindqvist" the first lady Eva
     Lindqvist: a surname under a title goes to the one person bearing it whom the title
     fits, and to no one where none or several do. A man's or woman's title ("Mrs",
     "Prince") rules out bearers of the other sex; an office ("President") rules out a
     bearer the story gives other offices and never this one, and picks the one bearer it
-    gives this office. Returns, by surname, the titled mentions that fit no bearer."""
+    gives this office. Returns, by surname, the titled mentions that fit no bearer, and the
+    bearer each titled mention that fits exactly one is (by its first token)."""
     offices = offices_held(doc, named, index.by_token)
     alone: dict[str, list[str]] = defaultdict(list)  # surname -> titled mentions that fit no bearer
+    fitted: dict[int, Entity] = {}  # first token of a titled mention -> the one bearer it fits
     for span, name in named:
         person = index.by_token.get(span.start)
         title = title_before(doc, span.start)
@@ -483,28 +485,37 @@ def _titled_surnames(
         chosen = pool[0] if len(pool) == 1 else Entity(name, "person")
         if not pool:
             alone[name.lower()].append(name)
+        if len(pool) == 1:
+            fitted[span.start] = chosen
         if chosen != person:
             _assign(index, span, chosen)
-    return alone
+    return alone, fitted
 
 
 def _surnames_of_the_titled(
     index: ArticleEntities,
     named: list[tuple[Span, str]],
     alone: dict[str, list[str]],
+    fitted: dict[int, Entity],
     people: People,
     names: _Names,
 ) -> dict[str, Entity]:
     """ "Lindqvist said" where "President Lindqvist" is none of the Lindqvists named in full:
     the bare surname is that president as much as anyone, unless a full name clearly
-    outnumbers the titled mentions (DOMINANCE, as for any shared surname)."""
+    outnumbers the titled mentions (DOMINANCE, as for any shared surname). A titled mention
+    that fits one bearer ("Mrs. Lindqvist" where the story names Anna Lindqvist) names her:
+    it stays hers, and counts for her."""
+    times = Counter({names.entity(b): n for b, n in people.named_times.items()})
+    times.update(fitted.values())
     by_surname: dict[str, Entity] = {}
     for key, titled in alone.items():
         bearers = people.shared_surnames.get(key) or {names.canonical[key]} - {key}
-        if bearers and max(people.named_times[b] for b in bearers) < DOMINANCE * len(titled):
+        if bearers and max(times[names.entity(b)] for b in bearers) < DOMINANCE * len(titled):
             by_surname[key] = Entity(titled[0], "person")
     for span, name in named:
         alike = by_surname.get(name.lower())
+        if span.start in fitted:
+            continue
         if alike is not None and index.by_token.get(span.start) == names.entity(name.lower()):
             _assign(index, span, alike)
     return by_surname

@@ -44,6 +44,12 @@ def is_given_name(word: str) -> bool:
     return word.lower() in MALE_NAMES or word.lower() in FEMALE_NAMES
 
 
+def gender_of_given(word: str) -> str | None:
+    """ "female" for "anna", "male" for "tomas", None for a word that is neither or both."""
+    female, male = word.lower() in FEMALE_NAMES, word.lower() in MALE_NAMES
+    return None if female == male else "female" if female else "male"
+
+
 def gender_of_name(person: Entity) -> str | None:
     """ "female" for Anna Lindqvist, "male" for Tomas Revik, None for a name that says neither."""
     given = person.name.split()[0].lower() if " " in person.name else ""

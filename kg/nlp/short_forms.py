@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from kg.nlp.gender import is_given_name
+from kg.nlp.gender import gender_of_given, is_given_name
 from kg.nlp.name_spans import NAME_PARTICLES, initials
 
 # How many times more often one full name must be given than another sharing its surname
@@ -69,6 +69,17 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
         called = _by_nickname(key)
         if called is not None and called in full:
             fullest[_without_initials(called)] = fullest[_without_initials(key)]
+    # "Ken Revik" and "Kenneth Revik": a given name that opens the one longer given name
+    # of a full name with the same other words is its short form, one person.
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        first, _, rest = _without_initials(key).partition(" ")
+        by_rest[rest].append(first)
+    for rest, firsts in by_rest.items():
+        for first in firsts:
+            longer = {f for f in firsts if f != first and _short_given_name(first, f)}
+            if len(longer) == 1:
+                fullest[f"{first} {rest}"] = fullest[f"{longer.pop()} {rest}"]
     # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
     # story gives without it elsewhere, never written inside a sentence, is no part of it.
     for key in full - inside_sentence:
@@ -168,6 +179,20 @@ def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -
     own = resolve(key)
     longer = {resolve(o) for o in names if o.endswith(" " + key) and resolve(o) != own}
     return longer.pop() if len(longer) == 1 else None
+
+
+# Fewer letters than this are no short form of a given name ("Al" for "Alan" or "Alice").
+_SHORT_GIVEN_MIN = 3
+
+
+def _short_given_name(short: str, given: str) -> bool:
+    """Is `short` a short form of the given name `given` ("ken" of "kenneth"): its opening
+    letters, a word of three letters or more, both given names of one sex ("paul" is not
+    "paula"; a word the name lists do not know may be another name: "dan" and "dana")?"""
+    if len(short) < _SHORT_GIVEN_MIN or len(short) >= len(given) or not given.startswith(short):
+        return False
+    sex = gender_of_given(short)
+    return sex is not None and sex == gender_of_given(given)
 
 
 def _without_initials(key: str) -> str:
