@@ -52,7 +52,7 @@ from kg.nlp.facts.speakers import (
     refers_back,
 )
 from kg.nlp.factuality import is_conditional
-from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS
+from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -1041,15 +1041,21 @@ def _speaker_of(
             break
         subjects = _undated([c for c in clause.children if c.dep_ == "nsubj" and c.idx not in inside])
     # Two subjects of one verb are a misparse ("co-host Ana Ruiz asked", "made public ― Weber
-    # boasted", the hyphen or dash read as a noun): the one that names someone first.
+    # boasted", the hyphen or dash read as a noun): the one that names someone first, a
+    # person before a body ("said Air Force 1st Lt. Ana Ruiz": the unit read as a name).
     if len(subjects) > 1:
-        subjects.sort(key=lambda s: index.entity_at(s) is None)
+        subjects.sort(
+            key=lambda s: (index.entity_at(s) is None, getattr(index.entity_at(s), "type", None) != "person")
+        )
     for subject in subjects:
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
             return _described(subject, index, *pronoun_speaker(subject, index, speakers, inside), verb)
         entity, description = named_speaker(subject, index)
+        if entity is None:
+            entity = _titled_conjunct(subject, index)
+            description = entity.name if entity is not None else description
         if entity is None:
             # "a spokesman for Ruiz said", where the story names Ruiz's spokesman: him.
             entity = holder_named(subject, index)
@@ -1077,6 +1083,22 @@ def _speaker_of(
             description = _together(subject, entity, index)
         return _described(subject, index, entity, description, verb)
     return None
+
+
+def _titled_conjunct(subject: Token, index: ArticleEntities) -> Entity | None:
+    """ "Harbour Radio Vice President for news and talk Ana Ruiz called it “...”": a title
+    written as a name's ("Vice President", no article) that the parser made the subject,
+    with the name run on behind it read as a second one joined to it, is that person's."""
+    if subject.pos_ != "PROPN" or subject.lemma_.lower() not in TITLE_HEADS:
+        return None
+    if any(c.dep_ == "det" for c in subject.children):
+        return None  # "the president and Ana Ruiz said": two speakers
+    people = {
+        e
+        for c in subject.children
+        if c.dep_ == "conj" and (e := index.entity_at(c)) is not None and e.type == "person"
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def _undated(subjects: list[Token]) -> list[Token]:
