@@ -336,7 +336,8 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
     """Is a speaker phrase left unresolved one that stands for someone the story names, so
     that its words name no one: a pronoun ("she said"), a document whose author was not
     found ("the statement said", "a joint statement"), two or more named ("both sides said",
-    "the leaders warned"), a person described by a role the place or party they hold it
+    "the leaders warned"), one described by what they are to someone a pronoun stands for ("his
+    physician"), a person described by a role the place or party they hold it
     for makes one ("the Harbour County governor"), or a thing or body described as the one
     the story has spoken of ("the commission says", "the book said"), or one person by a
     title or role alone ("the senator said", "the judge exclaimed": news writing's name for
@@ -351,6 +352,8 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
         # One of the people the story names, whose title it need not give ("the Harbour County
         # governor" where the story names no one of that sex: a source it leaves unnamed).
         return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
+    if _kin_of_someone(phrase):
+        return True
     determiners = {c.lower_ for c in phrase.children if c.i < phrase.i and c.dep_ in ("det", "predet")}
     if "both" in determiners:
         return True  # "both sides said": two the story names
@@ -383,6 +386,25 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
             return False
         return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
     return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in PERSON_NOUNS
+
+
+# "his doctor", "my father": a person's own, the pronoun someone the story speaks of.
+_PERSONAL_POSSESSIVES = {"his", "her", "my", "our", "their", "your"}
+
+
+def _kin_of_someone(phrase: Token) -> bool:
+    """ "according to his longtime physician", "my father often said": one person described by
+    what they are to someone a personal pronoun stands for, the story's subject or its writer.
+    The story names them or leaves them its own: no source of the kind news writing leaves
+    unnamed ("his spokesman"), and no description a reader takes for a name."""
+    head = phrase.lemma_.lower()
+    return (
+        phrase.pos_ == "NOUN"
+        and phrase.tag_ == "NN"
+        and head in PERSON_NOUNS
+        and head not in _UNNAMED_SOURCES
+        and any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES for c in phrase.children)
+    )
 
 
 def _calls_someone_named(noun: Token, index: ArticleEntities) -> bool:
