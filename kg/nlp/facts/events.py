@@ -62,7 +62,6 @@ LIGHT_VERBS = words("light-verbs")
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
 INVITING_VERBS = words("inviting-verbs")
 OBJECT_CONTROL_VERBS = words("object-control-verbs")
-MEASURE_NOUNS = words("measure-nouns")
 # "Russian or Chinese counterparts": either one, not both.
 EITHER = {"or", "nor"}
 # "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
@@ -600,20 +599,6 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
     ):
         verb = head.head
         tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
-    elif (
-        noun.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.lower_ == "of"
-        and head.head.dep_ == "pobj"
-        and base_form(head.head) in MEASURE_NOUNS
-    ):
-        # "during five hours of talks with X": the talks stand where the hours stand.
-        outer = head.head
-        clause_verb = outer.head.head if outer.head.dep_ == "prep" else None
-        found = _participants_of(tokens, index)
-        if clause_verb is not None and clause_verb.pos_ in ("VERB", "AUX") and len(found) < 2:
-            found += [e for e in _participants_of(subjects_of(clause_verb), index) if e not in found]
-        return found, None
     elif (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
