@@ -94,7 +94,6 @@ class _Attribution:
     description: str  # the speaker's name, or the words that describe them
     verb: Token | None = None  # the speech verb, where there is one
     relay: Entity | None = None  # "the Courier reported, citing X's interview": the Courier
-    transcript: int | None = None  # where the words start after a transcript's "NAME: "
     # "she said", "the commission says", unresolved: words that stand for someone the story
     # names, which name no one here. The quotation is told (its pieces go on with it) but
     # left out of the facts: a description is kept only for a source the story leaves unnamed.
@@ -250,9 +249,6 @@ def extract_quotes(
         if attributed is None or attributed.unresolved:
             continue  # no attribution, or none we can name: left out rather than guessed
         pieces = [segments[i] for i in group]
-        cut = attributed.transcript
-        if cut is not None:  # the words start after the transcript's "NAME: "
-            pieces = [replace(p, start=cut) if p.start <= cut < p.end else p for p in pieces]
         pieces = [p for p in pieces if not _names_a_work(doc, p)]
         if not pieces:  # "on “Morning Show”": a name, not a statement
             continue
@@ -554,11 +550,7 @@ def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[
 
 def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
     doc, index, _segments, inside, speakers = reading
-    signed = (
-        _signature(doc, segment, index)
-        or _transcript_speaker(doc, segment, index)
-        or _colon_label(doc, segment, index)
-    )
+    signed = _signature(doc, segment, index) or _colon_label(doc, segment, index)
     if signed is not None:
         return signed
     outside = _outside_tokens(doc, segment, inside)
@@ -771,21 +763,6 @@ def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribut
     if entity is not None and entity.type in SPEAKER_TYPES:
         return _Attribution(entity, entity.name)
     return _Attribution(None, name)
-
-
-# A quoted transcript: "NOVAK: Well, look, ..." (a speaker's name in capitals and a colon).
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}): +(?=\S)")
-
-
-def _transcript_speaker(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
-    match = _TRANSCRIPT.match(parsed_text(doc), segment.start)
-    if match is None or match.end() >= segment.end:
-        return None
-    written = match.group(1)
-    # The transcript gives a surname: the one person of the article who bears it.
-    people = {e for e in index.entities if e.type == "person" and e.name.split()[-1].upper() == written}
-    speaker = people.pop() if len(people) == 1 else None
-    return _Attribution(speaker, speaker.name if speaker else written.title(), transcript=match.end())
 
 
 _WISHING_LEMMAS = words("wishing-verbs")
