@@ -527,18 +527,6 @@ def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
     return None
 
 
-def person_after(verb: Token, index: ArticleEntities) -> Entity | None:
-    """The person named right after a speech verb: '"...," said Varga after talks'."""
-    doc = verb.doc
-    for i in range(verb.i + 1, min(verb.sent.end, verb.i + 4)):
-        token = doc[i]
-        if token.is_space:
-            continue
-        entity = index.entity_at(token)
-        return entity if entity is not None and entity.type == "person" else None
-    return None
-
-
 # "talks with visiting President X": the parser may read the adjective as a verb whose
 # object is the name.
 NAME_ADJECTIVES = words("neutral-adjectives")
@@ -630,7 +618,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
                 e for e in _participants_of(_addressed(verb), index) if e.type == "person" and e not in found
             ]
         if len(found) < 2:
-            extra = person_before(verb, index) or person_after(verb, index)
+            extra = person_before(verb, index)
             if extra is not None and extra not in found:
                 found.append(extra)
         return found, teller if actors else None

@@ -17,7 +17,6 @@ from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.events import (
     LIGHT_VERBS,
     governing_verb,
-    person_after,
     person_before,
     resolve_mention,
     subjects_of,
@@ -404,7 +403,7 @@ def _person_among(tokens: list[Token], index: ArticleEntities) -> Entity | None:
 
 
 def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> Entity | None:
-    """The verb's subject; where `named_near`, else a person named right before or after it."""
+    """The verb's subject; where `named_near`, else a person named right before it."""
     subjects = subjects_of(verb)
     pronouns = [s for s in subjects if is_person_pronoun(s)]
     if pronouns:
@@ -414,7 +413,7 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
     person = _person_among(subjects, index)
     if person is not None or not named_near:
         return person
-    return person_before(verb, index) or person_after(verb, index)
+    return person_before(verb, index)
 
 
 def _questioned(verb: Token, index: ArticleEntities) -> Entity | None:
