@@ -36,7 +36,9 @@ class Mention:
     anaphoric: bool
     sents: list[Span] = field(default_factory=list)
     at_occasion: bool = False  # "on the sidelines of the summit": held at the story's occasion
-    antecedent: Mention | None = None  # the encounter an anaphoric mention names
+    # The encounter an anaphoric mention names: a link between mentions, not part of what
+    # this one says, so two mentions are compared without following it.
+    antecedent: Mention | None = field(default=None, compare=False)
 
 
 TriggerFinder = Callable[[Token], Trigger | None]
