@@ -67,7 +67,11 @@ def is_given_named(span: Span) -> bool:
 
 def _times_tagged(token: Token, labels: tuple[str, ...]) -> int:
     """How often the tagger gives the story's mentions of this word alone one of `labels`."""
-    return sum(e.label_ in labels and e.text == token.text for e in doc_ents(token.doc))
+    counts = token.doc.user_data.get("kg_ent_text_labels")
+    if counts is None:  # counted once per story, not a pass over its names at every call
+        counts = Counter((e.text, e.label_) for e in doc_ents(token.doc))
+        token.doc.user_data["kg_ent_text_labels"] = counts
+    return sum(counts[token.text, label] for label in labels)
 
 
 def _possessor_end(ent: Span) -> int | None:
