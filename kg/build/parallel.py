@@ -137,6 +137,13 @@ def _processes(workers: int, model: str | None) -> Iterator[tuple[_Submitter, in
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
+        # Let the pool's manager thread see its workers gone and close its wake-up pipe
+        # before the interpreter exits: CPython's exit hook (concurrent.futures'
+        # _python_exit) writes to that pipe unlocked, and racing the thread's close it
+        # printed an "OSError: Bad file descriptor" traceback under the one-line message.
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=2.0)
         raise
     pool.shutdown(wait=True)
 
