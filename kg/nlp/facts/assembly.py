@@ -243,9 +243,11 @@ def _place_from_trip_told_beside(
 ) -> None:
     """ "reminds me of X's trip to Zelin in 1985, recalling the meeting between X and Y",
     "her visit to the Harbour Union in which she and Y ... So they sat there, as they were
-    having the meeting": an encounter of a visitor told in the sentence of the visitor's one
-    trip, or in the one right after it, with no place of its own, is at the trip's
-    destination, whoever the visitor meets there. A trip, not an arrival: someone who
+    having the meeting", "On a week-long stay in Zelin, X also met Y", "During a tour
+    of Port Zelin, X met Y": an encounter of a visitor told in the sentence of a trip or stay
+    of the visitor's, or in the one right after it, with no place of its own, is at that
+    trip's destination, whoever the visitor meets there; the trip told in the encounter's own
+    sentence first. Two destinations told as near: none. A trip, not an arrival: someone who
     arrived in a town may meet a leader whose town it is not (_unnamed_country_hosts)."""
     for mention in mentions:
         if (
@@ -255,18 +257,21 @@ def _place_from_trip_told_beside(
             or _here_without_dateline(doc, mention)
         ):
             continue
-        for visitor in (p for p in mention.participants if p in destinations):
-            told = [
-                trip
-                for trip, arrival, who, destination in trips
-                if not arrival
-                and who == visitor
-                and destination == destinations[visitor]
-                and trip.sent.start <= mention.trigger.sent.start
-                and sentence_distance(trip, mention.trigger) <= 1
-            ]
+        for visitor in mention.participants:
+            # The trip told in the encounter's own sentence before one told the sentence before.
+            for distance in (0, 1):
+                told = {
+                    destination
+                    for trip, arrival, who, destination in trips
+                    if not arrival
+                    and who == visitor
+                    and trip.sent.start <= mention.trigger.sent.start
+                    and sentence_distance(trip, mention.trigger) == distance
+                }
+                if told:
+                    break
             if len(told) == 1:
-                mention.place = destinations[visitor]
+                mention.place = told.pop()
                 break
 
 

@@ -106,6 +106,8 @@ def extract_events(
 
 # "arrived in Zelin", "on arrival in Port Zelin": where a visitor is now.
 ARRIVAL_WORDS = words("arrival-words")
+# "a week-long stay in Zelin": where a visitor is while the trip lasts.
+STAY_WORDS = words("stay-words")
 
 
 def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) -> list[Mention]:
@@ -148,9 +150,14 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
     for token in doc:
         lemma = token.lemma_.lower()
         bodies: tuple[str, ...]
+        preps: tuple[str, ...]
         if token.pos_ == "NOUN" and lemma in VISIT_NOUNS:
-            # "her visit to the Harbour Union": a body visited is where the visit goes
-            arrival, preps, bodies = False, ("to",), ("organization",)
+            # "her visit to the Harbour Union": a body visited is where the visit goes;
+            # "a tour of Port Zelin" is one too
+            arrival, preps, bodies = False, ("to", "of"), ("organization",)
+        elif token.pos_ in ("NOUN", "VERB") and lemma in STAY_WORDS:
+            # "a week-long stay in Zelin", "while staying in Zelin"
+            arrival, preps, bodies = False, ("in",), ()
         elif token.pos_ in ("NOUN", "VERB") and (lemma in ARRIVAL_WORDS or token.lower_ in ARRIVAL_WORDS):
             arrival, preps, bodies = True, ("in",), ()
         else:
