@@ -1,6 +1,7 @@
 """Definite descriptions that stand for a named person: "the Egyptian leader", "the
-premier", "the foreign minister", once the article has introduced the person with that
-title ("Egyptian President Karim Haddon", "Estonian Premier Tomas Revik").
+premier", "the foreign minister", "The Estonian Chancellor", once the article has introduced
+the person with that title ("Egyptian President Karim Haddon", "Estonian Premier Tomas
+Revik").
 
 A description is linked only where exactly one person introduced before it fits; an
 unlinked description loses a fact, a wrong link invents one.
@@ -22,6 +23,10 @@ LEADER_TITLES = words("leader-titles")
 NEUTRAL_ADJECTIVES = words("neutral-adjectives")
 
 
+_SINGULAR_TAGS = ("NN", "NNP")
+_NOUN_POS = ("NOUN", "PROPN")
+
+
 def link_descriptions(index: ArticleEntities) -> None:
     """Map each linkable description's head noun to its person in `index`."""
     titles = index.titles = titles_of_people(index)
@@ -30,7 +35,8 @@ def link_descriptions(index: ArticleEntities) -> None:
         first_seen.setdefault(entity, i)
     _link_lead_description(index, first_seen)
     for token in index.doc:
-        if token.i in index.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
+        # "the Estonian Chancellor": the tagger takes a capitalised title for a proper noun.
+        if token.i in index.by_token or token.tag_ not in _SINGULAR_TAGS or token.pos_ not in _NOUN_POS:
             continue
         named = _named_in_apposition(token, index)
         if named is not None:
@@ -104,7 +110,14 @@ def _description(
     head = token.lemma_.lower()
     if head not in gazetteer.TITLE_HEADS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in determiners for c in token.children):
+    # "Latvian President is to confer with X": a capitalised title opening the
+    # sentence without an article, as some wire copy writes it, is a description too.
+    bare = (
+        token.pos_ == "PROPN"
+        and token.left_edge.i == token.sent.start
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+    if not bare and not any(c.dep_ == "det" and c.lower_ in determiners for c in token.children):
         return None
     if token.dep_ in ("appos", "compound") or any(
         c.dep_ in ("appos", "compound") and _is_person(index.entity_at(c)) for c in token.children
@@ -133,6 +146,8 @@ def _description(
             if entity is None or entity.type not in ("country", "organization") or org is not None:
                 return None
             org = entity.name
+    if bare and org is None:
+        return None
     return normalise_title([*words, token.text]), org
 
 
