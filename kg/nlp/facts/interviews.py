@@ -25,6 +25,7 @@ from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, surname_bearer
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
+from kg.nlp.outlets import MASTHEAD_WORDS
 from kg.nlp.pronouns import is_person_pronoun
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
@@ -34,6 +35,9 @@ REMARK_NOUNS = words("remark-nouns")
 TITLE_SMALL_WORDS = words("title-small-words")
 APPEARING_WORDS = single_words("appearing-words")
 SITTING_DOWN = phrasal_verbs("appearing-words")
+# Words that make a name a body's, not an outlet's ("told the Harbour Assembly"): the
+# organisation and body words that are no outlet's kind or masthead word.
+_BODY_WORDS = (words("organisation-words") | words("body-nouns")) - gazetteer.OUTLET_NOUNS - MASTHEAD_WORDS
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset(
@@ -104,7 +108,11 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         near += [t for t in token.doc[token.i + 1 : min(token.i + 3, token.sent.end)] if t.pos_ == "PROPN"][
             :1
         ]
-        outlet = _show_among(objects, index) or _outlet_among(objects + near, index, strict=True)
+        outlet = (
+            _show_among(objects, index)
+            or _outlet_among(objects + near, index, strict=True)
+            or _name_told(token, objects, index)
+        )
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in SPEAKING_TO_VERBS:
@@ -118,6 +126,26 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         outlet = _outlet_among((c for c in token.children if c.dep_ == "nsubj"), index, strict=True)
         person = _person_among([c for c in token.children if c.dep_ == "dobj"], index)
         return (outlet, person, token) if outlet and person else None
+    return None
+
+
+def _name_told(verb: Token, objects: list[Token], index: ArticleEntities) -> Entity | None:
+    """An organisation the story knows as nothing else, told what was said: "X told
+    Norpress that ...", "X told the Harbour Record". Not a body ("told the Harbour Assembly",
+    "told the Budget Committee"), an acronym ("told the UN"), an instruction ("told Norcorp
+    to stop"), or a name that only qualifies the one told ("told Norcorp staff")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    for obj in objects:
+        entity = index.entity_at(obj)
+        if entity is None or entity.type != "organization" or obj.dep_ != "dobj":
+            continue
+        name_words = entity.name.split()
+        if entity.name.isupper() or not all(w[:1].isupper() for w in name_words if w.lower() != "the"):
+            continue
+        if any(w.lower().strip("-") in _BODY_WORDS for part in name_words for w in part.split("-")):
+            continue
+        return Entity(entity.name, "outlet")
     return None
 
 
@@ -413,7 +441,30 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
     person = _person_among(subjects, index)
     if person is not None or not named_near:
         return person
-    return person_before(verb, index)
+    return person_before(verb, index) or _opening_name(verb, index)
+
+
+def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
+    """The person a subjectless verb's clause opens on, where the parser hung the name
+    elsewhere: "Anna Lind from the city's university told Norpress", '"...," Colonel Varga,
+    police chief of Harbourtown told Norpress'. The words between the sentence's start (or
+    the quotation's end) and the verb, with no verb among them."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and not doc[start - 1].is_quote and verb.i - start <= 12:
+        start -= 1
+    stretch = doc[start : verb.i]
+    opened = start == verb.sent.start or doc[start - 1].is_quote
+    if not stretch or not opened or any(t.pos_ in ("VERB", "AUX") for t in stretch):
+        return None
+    # The first name is the one speaking, not an owner ("Varga's former adviser told ...").
+    first = next((t for t in stretch if index.entity_at(t) is not None), None)
+    entity = index.entity_at(first) if first is not None else None
+    span = index.span_of(first) if first is not None else None
+    owner = span is not None and (span[-1].lower_ in ("'s", "’s") or _possessive_after(span[-1]))
+    if entity is None or entity.type != "person" or span is None or owner:
+        return None
+    return entity
 
 
 def _questioned(verb: Token, index: ArticleEntities) -> Entity | None:
