@@ -50,6 +50,7 @@ _INTERVIEW_LEMMAS = frozenset(
         *REMARK_NOUNS,
         *APPEARING_WORDS,
         *SITTING_DOWN,
+        *QUESTIONING_VERBS,
     }
 )
 
@@ -112,6 +113,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
             _show_among(objects, index)
             or _outlet_among(objects + near, index, strict=True)
             or _name_told(token, objects, index)
+            or _interviewer_outlet(objects, index)
         )
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
@@ -119,8 +121,18 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         to_objects = prep_objects(token, ("to", "with"))
         # "spoke with Courier senior writer X": the outlet among the name's premodifiers.
         premodifiers = [t for p in to_objects for t in token.doc[p.left_edge.i : p.i]]
-        outlet = _outlet_among(to_objects + premodifiers, index, strict=True) or _broadcast_on(token, index)
+        outlet = (
+            _outlet_among(to_objects + premodifiers, index, strict=True)
+            or _broadcast_on(token, index)
+            or _interviewer_outlet(to_objects, index)
+        )
         person = _speaker(token, index)
+        return (outlet, person, token) if outlet and person else None
+    if lemma in QUESTIONING_VERBS:
+        # "Lind pressed Varga on the budget", where the story names Lind as Norpress's anchor.
+        outlet = _interviewer_outlet(subjects_of(token), index)
+        named = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        person = _person_among(named, index) if outlet else None
         return (outlet, person, token) if outlet and person else None
     if lemma == "interview":
         outlet = _outlet_among((c for c in token.children if c.dep_ == "nsubj"), index, strict=True)
@@ -149,6 +161,31 @@ def _name_told(verb: Token, objects: list[Token], index: ArticleEntities) -> Ent
     return None
 
 
+def _interviewer_outlet(tokens: Iterable[Token], index: ArticleEntities) -> Entity | None:
+    """The outlet of the person a phrase names, where the story names them as its staff:
+    "told Lind", "pressed by Lind", with "Norpress's Anna Lind", "Norpress anchor Anna Lind"
+    or "Anna Lind of Norpress" elsewhere in the story."""
+    for token in tokens:
+        person = index.entity_at(token)
+        if person is not None and person.type == "person" and token.pos_ == "PROPN":
+            return _staff_outlet(person, index)
+    return None
+
+
+def _staff_outlet(person: Entity, index: ArticleEntities) -> Entity | None:
+    doc = index.doc
+    for i, entity in index.by_token.items():
+        span = index.span_of(doc[i])
+        if entity != person or span is None or i != span.end - 1:
+            continue
+        root = span.root
+        owners = [*doc[root.left_edge.i : span.start], *prep_objects(root, ("of",))]
+        outlet = next((t for t in owners if _is_outlet(t, index)), None)
+        if outlet is not None:
+            return index.entity_at(outlet)
+    return None
+
+
 def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
     objects = prep_objects(noun, ("with", "to", "for", "by", "in", "on"))
     # "an interview published by X", "an interview given to X"
@@ -170,6 +207,7 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
         _show_among(objects, index)
         or _outlet_among(objects + possessors, index, strict=False)
         or _outlet_among([*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True)
+        or _interviewer_outlet(prep_objects(noun, ("with",)), index)
     )
     return _given_by(noun, outlet, index) if outlet is not None else None
 
