@@ -37,7 +37,11 @@ APPEARING_WORDS = single_words("appearing-words")
 SITTING_DOWN = phrasal_verbs("appearing-words")
 # Words that make a name a body's, not an outlet's ("told the Harbour Assembly"): the
 # organisation and body words that are no outlet's kind or masthead word.
-_BODY_WORDS = (words("organisation-words") | words("body-nouns")) - gazetteer.OUTLET_NOUNS - MASTHEAD_WORDS
+_BODY_WORDS = (
+    (words("organisation-words") | words("body-nouns") | words("occasion-nouns"))
+    - gazetteer.OUTLET_NOUNS
+    - MASTHEAD_WORDS
+)
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset(
@@ -143,14 +147,18 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
 
 def _name_told(verb: Token, objects: list[Token], index: ArticleEntities) -> Entity | None:
     """An organisation the story knows as nothing else, told what was said: "X told
-    Norpress that ...", "X told the Harbour Record". Not a body ("told the Harbour Assembly",
-    "told the Budget Committee"), an acronym ("told the UN"), an instruction ("told Norcorp
-    to stop"), or a name that only qualifies the one told ("told Norcorp staff")."""
+    Norpress that ...", "X told the Harbour Record". Not a body or an occasion ("told the
+    Harbour Assembly", "told the Budget Committee", "told the Harbour Forum"), an acronym
+    ("told the UN"), an instruction ("told Norcorp to stop"), or a name that only qualifies
+    the one told ("told Norcorp staff")."""
     if any(c.dep_ == "xcomp" for c in verb.children):
         return None
     for obj in objects:
-        entity = index.entity_at(obj)
-        if entity is None or entity.type != "organization" or obj.dep_ != "dobj":
+        entity, span = index.entity_at(obj), index.span_of(obj)
+        # (an organisation to the tagger too, not an event: "told the Harbour Games")
+        if entity is None or span is None or entity.type != "organization" or span.label_ != "ORG":
+            continue
+        if obj.dep_ != "dobj":
             continue
         name_words = entity.name.split()
         if entity.name.isupper() or not all(w[:1].isupper() for w in name_words if w.lower() != "the"):
