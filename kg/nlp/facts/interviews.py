@@ -134,7 +134,12 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         return (outlet, person, token) if outlet and person else None
     if lemma in QUESTIONING_VERBS:
         # "Lind pressed Varga on the budget", where the story names Lind as Norpress's anchor.
-        outlet = _interviewer_outlet(subjects_of(token), index)
+        # (not a request: "Lind asked Varga to stay")
+        outlet = (
+            None
+            if any(c.dep_ == "xcomp" for c in token.children)
+            else _interviewer_outlet(subjects_of(token), index)
+        )
         named = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
         person = _person_among(named, index) if outlet else None
         return (outlet, person, token) if outlet and person else None
@@ -503,12 +508,15 @@ def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
     opened = start == verb.sent.start or doc[start - 1].is_quote
     if not stretch or not opened or any(t.pos_ in ("VERB", "AUX") for t in stretch):
         return None
-    # The first name is the one speaking, not an owner ("Varga's former adviser told ...").
     first = next((t for t in stretch if index.entity_at(t) is not None), None)
     entity = index.entity_at(first) if first is not None else None
     span = index.span_of(first) if first is not None else None
-    owner = span is not None and (span[-1].lower_ in ("'s", "’s") or _possessive_after(span[-1]))
-    if entity is None or entity.type != "person" or span is None or owner:
+    if entity is None or entity.type != "person" or span is None:
+        return None
+    # The one speaking, not an owner or a modifier: "Varga's former adviser", "Former Varga
+    # aides told ...".
+    after = doc[span.end]
+    if span[-1].lower_ in ("'s", "’s") or after.lower_ in ("'s", "’s") or after.pos_ in ("NOUN", "PROPN"):
         return None
     return entity
 
