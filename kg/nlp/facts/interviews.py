@@ -133,19 +133,13 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
     if lemma in QUESTIONING_VERBS:
-        # "Lind pressed Varga on the budget", where the story names Lind as Norpress's anchor.
-        # (not a request: "Lind asked Varga to stay")
-        outlet = (
-            None
-            if any(c.dep_ == "xcomp" for c in token.children)
-            else _interviewer_outlet(subjects_of(token), index)
-        )
-        named = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
-        person = _person_among(named, index) if outlet else None
-        return (outlet, person, token) if outlet and person else None
-    if lemma == "interview":
-        outlet = _outlet_among((c for c in token.children if c.dep_ == "nsubj"), index, strict=True)
-        person = _person_among([c for c in token.children if c.dep_ == "dobj"], index)
+        # "Lind pressed Varga on the budget", where the story names Lind as Norpress's anchor
+        # (not a request: "Lind asked Varga to stay"). The one questioned first: the outlet's
+        # reader looks through the story's names.
+        if any(c.dep_ == "xcomp" for c in token.children):
+            return None
+        person = _person_among([c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"], index)
+        outlet = _interviewer_outlet(subjects_of(token), index) if person else None
         return (outlet, person, token) if outlet and person else None
     return None
 
