@@ -118,6 +118,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
             or _outlet_among(objects + near, index, strict=True)
             or _name_told(token, objects, index)
             or _interviewer_outlet(objects, index)
+            or _short_outlet(objects, index)
         )
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
@@ -165,6 +166,20 @@ def _name_told(verb: Token, objects: list[Token], index: ArticleEntities) -> Ent
         if any(w.lower().strip("-") in _BODY_WORDS for part in name_words for w in part.split("-")):
             continue
         return Entity(entity.name, "outlet")
+    return None
+
+
+def _short_outlet(tokens: Iterable[Token], index: ArticleEntities) -> Entity | None:
+    """An outlet the story names in full, told by the first word of its name alone: "told
+    Norvale" in a story with "a Norvale Radio poll" (the tagger may take the word for a
+    person's name). The name as written."""
+    for token in tokens:
+        entity = index.entity_at(token)
+        if entity is None or entity.type in ("country", "place") or " " in entity.name:
+            continue
+        opening = entity.name + " "
+        if any(e.type == "outlet" and e.name.startswith(opening) for e in index.entities):
+            return Entity(entity.name, "outlet")
     return None
 
 
