@@ -488,6 +488,8 @@ def agreeing_person(
     looked = 0
     while looked <= SPEAKER_REACH:
         words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
+        if limit != pronoun.i and _quoted_subject(sentence, pronoun, index, inside):
+            return None  # quoted narration of someone it fits: two readings
         if words:
             looked += 1
             if any(_unknown_name(t, sentence, index) for t in words):
@@ -513,6 +515,22 @@ def agreeing_person(
         sentence = doc[sentence.start - 1].sent
         limit = sentence.end
     return last
+
+
+def _quoted_subject(sentence: Span, pronoun: Token, index: ArticleEntities, inside: set[int]) -> bool:
+    """Is a sentence inside quotation marks, before the pronoun's own, of a person the
+    pronoun fits, as its main subject ("\"Ruiz thought the ruling unfair.", an excerpt of
+    another paper's story)? Names inside quotations are never taken for the pronoun; such
+    a one is a second reading beside whoever is found outside them."""
+    return any(
+        t.idx in inside
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head == sentence.root
+        and (entity := index.entity_at(t)) is not None
+        and entity.type == "person"
+        and fits_reference(index, entity, pronoun)
+        for t in sentence
+    )
 
 
 def _second_reading(
