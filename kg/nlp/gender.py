@@ -74,7 +74,8 @@ def mark_title_gender(index: ArticleEntities, person: Entity, title: str) -> Non
 def genders_from_pronouns(doc: Doc, index: ArticleEntities, unsure: set[int]) -> dict[Entity, str]:
     """ "Revik said he would stay", "Lindqvist said she ...": a person who reports that
     he or she will do something, with no other person named in the sentence before the
-    pronoun. A person the story calls both is left out, and so is a subject at a token in
+    pronoun; not a pronoun in the words quoted ("“He cares,” Okoro said" is of someone
+    else). A person the story calls both is left out, and so is a subject at a token in
     `unsure` (a surname several people share)."""
     seen: dict[Entity, set[str]] = defaultdict(set)
     for verb in tokens_with_lemma(doc, gazetteer.SPEECH_LEMMAS):
@@ -88,6 +89,8 @@ def genders_from_pronouns(doc: Doc, index: ArticleEntities, unsure: set[int]) ->
             pronoun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if pronoun is None or pronoun.lower_ not in PRONOUN_GENDER:
                 continue
+            if any(t.is_quote for t in doc[min(verb.i, pronoun.i) : max(verb.i, pronoun.i)]):
+                continue  # "“He loves us,” Ruiz said": what she said, of someone else
             others = {
                 e
                 for t in doc[verb.sent.start : pronoun.i]
