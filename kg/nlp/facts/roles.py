@@ -69,15 +69,11 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 
 
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
-    roles: list[tuple[str, Entity]] = []
-    premodifier = (
-        _premodifier_role(name, index)
-        or _title_run_role(name, index)
-        or _bracketed_body_role(name, index)
-        or _title_of_body_role(name, index)
-    )
-    if premodifier:
-        roles.append(premodifier)
+    first = _premodifier_role(name, index)
+    premodifier = [first] if first else _title_run_roles(name, index)
+    if not premodifier and (other := _bracketed_body_role(name, index) or _title_of_body_role(name, index)):
+        premodifier = [other]
+    roles: list[tuple[str, Entity]] = list(premodifier)
     head = name.root
     # "Lindqvist, the Swedish foreign minister": the title in apposition after the name.
     read: set[int] = set()
@@ -90,8 +86,19 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             role = _hyphen_title_role(unit, index) if len(unit) > 1 else _title_phrase_role(child, index)
             if role:
                 roles.append(role)
+            # "X, party chief and mayor of Harbourtown", "president and chief executive of the
+            # Alpine Trust": the "of" phrase after the last title, which the parser hangs on
+            # the first, is each title's.
+            pair = [c for c in child.conjuncts if c.i > child.i and _is_title(c)]
+            shared = tuple(p for p in child.children if p.dep_ == "prep" and pair and p.i > pair[-1].i)
+            roles += [r for c in pair if (r := _title_phrase_role(c, index, shared))]
     # "the head of the Alpine Council, Franz Weber" / "his Polish counterpart, Piotr Varga".
-    if head.dep_ == "appos" and head.head.i < name.start:
+    if (
+        head.dep_ == "appos"
+        and head.head.i < name.start
+        and not (premodifier and not any(t.is_punct for t in name.doc[head.head.i + 1 : name.start]))
+    ):
+        # (A title run into the name, no comma between, is the premodifier already read.)
         unit = _hyphen_word(head.head)
         role = (
             _hyphen_title_role(unit, index)
@@ -547,7 +554,23 @@ def _of_an_earlier_title(first: Token) -> bool:
     return k > first.sent.start and first.doc[k].lower_ == "of" and _is_title(first.doc[k - 1])
 
 
-def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+def _title_words_start(run: list[Token], head: int) -> int:
+    """Where the title words before the title noun `run[head]` start: its modifiers, other
+    title words and prefixes, up to a country's name or adjective."""
+    left = head
+    while left > 0 and (
+        run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        or _is_title(run[left - 1])
+        or run[left - 1].lower_ in TITLE_PREFIXES
+        or _joining_hyphen(run[left - 1])
+    ):
+        if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
+            break
+        left -= 1
+    return left
+
+
+def _title_run_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     """A title read in text order before a name, whatever the parser made of it: "US
     Secretary of State Anna Lindqvist", "Bank of Estonia governor Tomas Revik", "Prime
     Minister Karel Vondrak of Slovakia". The title is the title words around its last title
@@ -561,30 +584,27 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
     run = list(doc[start:end])
     heads = [k for k, t in enumerate(run) if _is_title(t)]
     if not heads:
-        return None
+        return []
     head = heads[-1]
     portfolio = run[head + 1 :]
     # After the title noun only its portfolio may follow ("of State", "for Foreign Affairs"):
     # "Bank of Estonia governor" has none, "Minister of Uganda X" names a body there instead.
     if portfolio and not (
         portfolio[0].lower_ in ("of", "for")
-        and all(t.lower_ in PORTFOLIO_NOUNS or t.lower_ in ("of", "for", "and", "the") for t in portfolio[1:])
+        and portfolio[-1].lower_ not in ("of", "for", "and", "the")
+        and all(_portfolio_word(t, index) or t.lower_ in ("of", "for", "and", "the") for t in portfolio[1:])
     ):
-        return None
-    left = head
-    while left > 0 and (
-        run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
-        or _is_title(run[left - 1])
-        or run[left - 1].lower_ in TITLE_PREFIXES
-        or _joining_hyphen(run[left - 1])
-    ):
-        if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
-            break
-        left -= 1
+        return []
+    left = _title_words_start(run, head)
+    joint: Token | None = None  # the "and" between two titles of one holder
+    if left > 1 and run[left - 1].lower_ == "and" and (first := _title_words_start(run, left - 1)) < left - 1:
+        if _is_title(run[left - 2]):
+            joint = run[left - 1]  # "Deputy Prime Minister and Finance Minister X": one body, two titles
+        left = first  # else "Economy and Finance Minister X": two fields, one title
     # "former Ostmark governor X", as the parser may leave it out of the name's modifiers.
     org_tokens, title_tokens = _shed_leading_words(run[:left], run[left : head + 1] + portfolio)
-    if org_tokens and (org_tokens[-1].lower_ in ("of", "for") or _of_an_earlier_title(org_tokens[0])):
-        return None
+    if org_tokens and (org_tokens[-1].lower_ in ("of", "for", "and") or _of_an_earlier_title(org_tokens[0])):
+        return []
     org = _org_entity(org_tokens, index) if org_tokens else None
     if org is None and not org_tokens:
         for prep in (c for c in name.root.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -611,8 +631,30 @@ def _title_run_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | 
         owner = _possessor_among((*run, name.root), index) or _marked_owner(doc[start - 1], index)
         org, title_tokens = _employer_over_region(org, owner, org_tokens, title_tokens)
     if org is None:
-        return None
-    return normalise_title([t.text for t in title_tokens]), org
+        return []
+    if joint is not None:
+        cut = title_tokens.index(joint)
+        return [
+            (normalise_title([t.text for t in part]), org)
+            for part in (title_tokens[:cut], title_tokens[cut + 1 :])
+        ]
+    return [(normalise_title([t.text for t in title_tokens]), org)]
+
+
+def _portfolio_word(token: Token, index: ArticleEntities) -> bool:
+    """A word of the field an office is "of" or "for" ("Minister for Water and Power",
+    "Director of National Intelligence"): a known portfolio noun, or a capitalised word that
+    names no body, country or place (those make the phrase the body: "Minister of Uganda")."""
+    if token.lower_ in PORTFOLIO_NOUNS:
+        return True
+    return (
+        token.is_title
+        and token.pos_ in ("PROPN", "NOUN", "ADJ")
+        and index.entity_at(token) is None
+        and not token.ent_type_
+        and token.lower_ not in ORGANISATION_WORDS
+        and not gazetteer.country_of(token.text)
+    )
 
 
 def _employer_over_region(
@@ -706,7 +748,7 @@ def _in_title_run(token: Token) -> bool:
     """Can the word stand in a title before a name? Title words, hyphens, "of", and the
     capitalised words of a body or portfolio ("Bank of Japan", "of State")."""
     if token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"):
-        return _joining_hyphen(token)
+        return _joining_hyphen(token) or _joining_and(token)
     word = token.lower_
     return (
         word in ("of", "for")
@@ -715,6 +757,18 @@ def _in_title_run(token: Token) -> bool:
         or word in TITLE_PREFIXES
         or token.is_title
         or token.is_upper
+    )
+
+
+def _joining_and(token: Token) -> bool:
+    """ "and" between two capitalised words of a title that name nothing of their own:
+    "Minister of Trade and Industry", "Deputy Prime Minister and Finance Minister" (not "X
+    and Mercosur foreign policy chief Y")."""
+    doc = token.doc
+    return (
+        token.lower_ == "and"
+        and 0 < token.i < len(doc) - 1
+        and all(t.is_title and not t.ent_type_ for t in (doc[token.i - 1], doc[token.i + 1]))
     )
 
 
@@ -730,8 +784,11 @@ def _possessor_among(tokens: tuple[Token, ...], index: ArticleEntities) -> Entit
     return next((owner for t in tokens if (owner := _possessor(t, index)) is not None), None)
 
 
-def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity] | None:
-    """A title noun phrase: "the US secretary of state", "head of the Alpine Council"."""
+def _title_phrase_role(
+    head: Token, index: ArticleEntities, borrowed: tuple[Token, ...] = ()
+) -> tuple[str, Entity] | None:
+    """A title noun phrase: "the US secretary of state", "head of the Alpine Council".
+    `borrowed`: prepositions the parser hung on another word that are this title's."""
     if head.lower_ not in gazetteer.TITLE_HEADS and head.lemma_.lower() not in gazetteer.TITLE_HEADS:
         return None
     # The modifiers with their own modifiers: "the US national security adviser".
@@ -760,7 +817,9 @@ def _title_phrase_role(head: Token, index: ArticleEntities) -> tuple[str, Entity
     title_words = [t.text for t in title_tokens]
     # "a researcher with the Baltic Institute": "with" names the employer as "at" does.
     for prep in (
-        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")
+        c
+        for c in (*head.children, *borrowed)
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")
     ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
