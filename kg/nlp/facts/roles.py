@@ -23,6 +23,8 @@ LOOSE_MODIFIERS = words("loose-modifiers")
 POSTED_TITLES = words("posted-titles")
 # "pro-Norland President X": whom the holder sides with, not where the title is held.
 STANCE_PREFIXES = words("stance-prefixes")
+# "a potential US senator": an office not held (yet).
+PLANNED_ADJECTIVES = words("planned-adjectives")
 # Nouns that end the name of a body ("army information service"), not a title.
 ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 _SINGULAR = {
@@ -367,12 +369,32 @@ def _shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Toke
     before the country belong to the title ("former", a lower-case title word such as
     "chief") or to neither ("top")."""
     while len(org) > 1 and (
-        org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in LOOSE_MODIFIERS or _title_word_before_body(org)
+        org[0].lower_ in TITLE_PREFIXES
+        or org[0].lower_ in LOOSE_MODIFIERS
+        or _title_word_before_body(org)
+        or _describing_word_before_name(org)
     ):
-        if org[0].lower_ not in LOOSE_MODIFIERS:
+        if org[0].lower_ not in LOOSE_MODIFIERS and (
+            org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in gazetteer.TITLE_MODIFIERS
+        ):
             title = [org[0], *title]
         org = org[1:]
     return org, title
+
+
+def _describing_word_before_name(org: list[Token]) -> bool:
+    """ "exiled Alpine Front leader", "incoming US envoy", "Special UN envoy" (first in its
+    sentence): an adjective or participle the tagger left out of the name after it tells the
+    holder's state or the kind of office; it is no part of the body."""
+    first, name = org[0], org[1]
+    return (
+        not first.ent_type_
+        and name.ent_type_ in ("ORG", "GPE", "NORP")
+        and (first.is_lower or (first.i == first.sent.start and first.is_title))
+        and (first.pos_ in ("ADJ", "VERB") or first.tag_ in ("JJ", "VBN", "VBG"))
+        and not gazetteer.country_of(first.text)
+        and first.lower_ not in PLANNED_ADJECTIVES  # "potential US senator X" holds no office yet
+    )
 
 
 def _title_word_before_body(org: list[Token]) -> bool:
