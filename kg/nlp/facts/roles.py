@@ -705,12 +705,23 @@ def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entit
     title = list(doc[k : name.start])
     if not title or not _is_title(title[-1]) or k - 3 < name.sent.start:
         return None
-    if doc[k - 1].text != ")" or doc[k - 3].text != "(":
-        return None
-    body = index.entity_at(doc[k - 2])
-    if body is None or body.type not in ORG_TYPES:
+    body = _bracketed_body(doc, k - 1, index)
+    if body is None:
         return None
     return normalise_title([t.text for t in title]), body
+
+
+def _bracketed_body(doc: Doc, close: int, index: ArticleEntities) -> Entity | None:
+    """The body a one-word bracket closing at `close` names: its short name as linked
+    ("(HA)"), else the body whose name stands right before the brackets ("Alpine League (AL)",
+    where the tagger saw no name in the short one)."""
+    if close < 3 or doc[close].text != ")" or doc[close - 2].text != "(":
+        return None
+    for token in (doc[close - 1], doc[close - 3]):
+        body = index.entity_at(token) if token.i >= doc[close].sent.start else None
+        if body is not None:
+            return body if body.type in ORG_TYPES else None
+    return None
 
 
 def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
@@ -720,29 +731,54 @@ def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity
     body is the name just before the holder's."""
     if name.start == 0:
         return None
-    body = index.entity_at(name.doc[name.start - 1])
+    # "the Alpine Resistance Movement (ARM) Anna Lind": the body in brackets before the name.
+    body = index.entity_at(name.doc[name.start - 1]) or _bracketed_body(name.doc, name.start - 1, index)
     if body is None or body.type not in ORG_TYPES:
         return None
-    token = name.root
-    for _ in range(2):  # the title's own "of" phrase, or one "of" phrase down
+    head = _title_hung_over(name.root) or _title_written_before(name, index)
+    if head is None:
+        return None
+    title = [head]
+    while title[0].i > 0 and (
+        _is_title(prev := title[0].nbor(-1))
+        or prev.lower_ in TITLE_PREFIXES
+        or prev.lower_ in gazetteer.TITLE_MODIFIERS
+    ):
+        title.insert(0, prev)
+    before = index.entity_at(title[0].nbor(-1)) if title[0].i > 0 else None
+    if before is not None and before.type in ORG_TYPES:
+        # "US Chairman of the Joint Chiefs X": the body before the title is the
+        # holder's, and the "of" phrase is the title's own.
+        return None
+    return normalise_title([t.text for t in title]), body
+
+
+def _title_hung_over(token: Token) -> Token | None:
+    """The title noun whose "of" phrase the parser hung the name in: the title's own "of"
+    phrase, or one "of" phrase down."""
+    for _ in range(2):
         if token.dep_ != "pobj" or token.head.lower_ != "of":
             return None
-        head = token.head.head
-        if _is_title(head):
-            title = [head]
-            while title[0].i > 0 and (
-                _is_title(prev := title[0].nbor(-1))
-                or prev.lower_ in TITLE_PREFIXES
-                or prev.lower_ in gazetteer.TITLE_MODIFIERS
-            ):
-                title.insert(0, prev)
-            before = index.entity_at(title[0].nbor(-1)) if title[0].i > 0 else None
-            if before is not None and before.type in ORG_TYPES:
-                # "US Chairman of the Joint Chiefs X": the body before the title is the
-                # holder's, and the "of" phrase is the title's own.
-                return None
-            return normalise_title([t.text for t in title]), body
-        token = head
+        token = token.head.head
+        if _is_title(token):
+            return token
+    return None
+
+
+def _title_written_before(name: Span, index: ArticleEntities) -> Token | None:
+    """The title noun right before "of (the) BODY (SHORT NAME)", read in text order where the
+    brackets made the parser take the name for a phrase of its own: "the leader of the Alpine
+    Resistance Movement (ARM) X"."""
+    doc = name.doc
+    k = name.start - 4  # the last word before the brackets
+    if k < name.sent.start or doc[name.start - 1].text != ")":
+        return None
+    body = index.span_of(doc[k])
+    j = (body.start if body is not None else k) - 1
+    if j > name.sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if j > name.sent.start and doc[j].lower_ == "of" and _is_title(doc[j - 1]):
+        return doc[j - 1]
     return None
 
 
