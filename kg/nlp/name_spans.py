@@ -464,8 +464,15 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
         titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
-        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or (
-            titled and 1 <= j - i <= 3 and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
+        fielded = _after_a_title_field(doc, i)
+        if fielded:
+            # "Minister for Water and Power Ana Ruiz": the field's last words, then the name.
+            while i < j and doc[i].lower_ in PORTFOLIO_NOUNS:
+                i += 1
+        if (
+            (j - i >= 2 and doc[j - 1].lower_ in surnames)
+            or (titled and 1 <= j - i <= 3 and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j]))
+            or (fielded and 2 <= j - i <= 3 and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j]))
         ):
             # "Prince Tomas and Duchess Ilona" left untagged: a title of rank before
             # capitalised words names a person (royal-titles.txt).
@@ -475,3 +482,18 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
 
 
 ROYAL_TITLES = words("royal-titles")
+
+
+def _after_a_title_field(doc: Doc, i: int) -> bool:
+    """Capitalised words at `i` that follow a title and its field ("Minister of Foreign
+    Affairs", "Minister for Water and"): the field's words (portfolio-nouns.txt) and "and"
+    back to "of" or "for" right after a capitalised title noun."""
+    k = i - 1
+    while k > 1 and (doc[k].lower_ == "and" or (doc[k].lower_ in PORTFOLIO_NOUNS and doc[k].is_title)):
+        k -= 1
+    return (
+        k >= 1
+        and doc[k].lower_ in ("of", "for")
+        and doc[k - 1].is_title
+        and doc[k - 1].lower_ in gazetteer.TITLE_HEADS
+    )
