@@ -468,8 +468,9 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
     encounters without repeating the day or the place ("went straight into talks with ...").
     An encounter reported as past with no date of its own, never a past perfect ("had
     met"), which reaches back before the lead, takes the lead's day where it shares a person
-    with the lead (anywhere in the story) or stands in the few sentences after a lead that
-    names the publication day; and the lead's place (or the dateline's) where it shares a
+    with the lead (anywhere in the story; not where the lead tells words said, see
+    _lead_tells_acts) or stands in the few sentences after a lead that names the publication
+    day; and the lead's place (or the dateline's) where it shares a
     person with the lead and that day."""
     sentences = list(doc.sents)
     window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
@@ -496,7 +497,9 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
             )
             if mention.date is not None and mention.date == lead.day and at_news:
                 mention.place = mention.place or place
-        if mention.date is None and ((near and story_day) or (shared and lead.day is not None)):
+        if mention.date is None and (
+            (near and story_day) or (shared and lead.day is not None and _lead_tells_acts(lead))
+        ):
             mention.date = lead.day if shared and lead.day else published.isoformat()
         if (
             mention.place is None
@@ -507,6 +510,13 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
             and mention.date == (lead.day or published.isoformat())
         ):
             mention.place = place
+
+
+def _lead_tells_acts(lead: LeadFrame) -> bool:
+    """ "X arrived in Zelin on Monday", not "X said on Saturday that ...": a lead whose own
+    verb is one of saying dates the words, and an encounter of X the story tells further on
+    ("X also met Y", "X's meeting with Y was seen as ...") was not on that day for it."""
+    return lead.sentence.root.lemma_.lower() not in gazetteer.SPEECH_LEMMAS
 
 
 # Adjuncts that put an encounter right beside the words said: "said after talks with X".
