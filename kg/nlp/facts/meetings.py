@@ -15,6 +15,8 @@ MEETING_VERBS = words("meeting-verbs")
 MEETING_NOUNS = words("meeting-nouns")
 # A visit to one of these is a trip, not an encounter ("visit Lima").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+# Entity labels of an amount: "received 38 percent", "received $2 million".
+AMOUNT_LABELS = {"PERCENT", "MONEY", "QUANTITY"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = words("hosting-verbs")
 WELCOMING_VERBS = words("welcoming-verbs")
@@ -57,7 +59,10 @@ def find_meeting(token: Token) -> Trigger | None:
             return None
         if lemma not in HOSTING_VERBS:
             return None
-        guests = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "NORP", "")]
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(map(_an_amount, objects)):
+            return None  # "received 38 percent support, X 3 percent": votes, not a guest
+        guests = [_antecedent(c) for c in objects if c.ent_type_ in ("PERSON", "NORP", "")]
         if any(c.dep_ == "agent" for c in token.children):
             # "was received by the president": the guest is the passive subject.
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -132,6 +137,22 @@ def welcomed_to(verb: Token) -> list[Token]:
     ):
         return []
     return [p for p in prep_objects(verb, ("to",)) if p.ent_type_ in ("GPE", "LOC", "FAC")]
+
+
+def _an_amount(token: Token) -> bool:
+    """A share, a sum or a measure ("38 percent support", "Libertarian X 3 percent"): what
+    is received is counted, not a guest."""
+    return token.ent_type_ in AMOUNT_LABELS or any(
+        c.ent_type_ in AMOUNT_LABELS for c in token.children if c.dep_ in ("nummod", "compound", "appos")
+    )
+
+
+def _antecedent(token: Token) -> Token:
+    """ "the votes that they received": a relative pronoun stands for the noun its clause
+    tells of (the votes), not for someone."""
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _is_someone(token: Token) -> bool:

@@ -72,3 +72,34 @@ def test_evidence_span_points_at_the_sentence(facts_of):
         == evidence.sentence
         == "Pierre Delacroix met Anton Brenner in Bonn."
     )
+
+
+def test_receiving_a_share_of_the_vote_is_no_hosting(nlp):
+    from spacy.tokens import Doc
+
+    from kg.nlp.facts.meetings import find_meeting
+
+    # The parser's reading of a poll, made certain: the second candidate an object of
+    # "received" with the share in apposition ("Varga received 38 percent support,
+    # Lindqvist 3 percent").
+    doc = Doc(
+        nlp.vocab,
+        words=["Varga", "received", "38", "percent", "support", ",", "Lindqvist", "3", "percent", "."],
+        lemmas=["Varga", "receive", "38", "percent", "support", ",", "Lindqvist", "3", "percent", "."],
+        heads=[1, 1, 3, 4, 1, 1, 1, 8, 6, 1],
+        deps=["nsubj", "ROOT", "nummod", "compound", "dobj", "punct", "dobj", "nummod", "appos", "punct"],
+        pos=["PROPN", "VERB", "NUM", "NOUN", "NOUN", "PUNCT", "PROPN", "NUM", "NOUN", "PUNCT"],
+        ents=["B-PERSON", "O", "B-PERCENT", "I-PERCENT", "O", "O", "B-PERSON", "B-PERCENT", "I-PERCENT", "O"],
+    )
+    assert find_meeting(doc[1]) is None
+    # The same verb with a guest and no share is an encounter.
+    guest = Doc(
+        nlp.vocab,
+        words=["Varga", "received", "Lindqvist", "."],
+        lemmas=["Varga", "receive", "Lindqvist", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "B-PERSON", "O"],
+    )
+    assert find_meeting(guest[1]) is not None
