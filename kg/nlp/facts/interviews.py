@@ -23,7 +23,8 @@ from kg.nlp.facts.events import (
 )
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
-from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, surname_bearer
+from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, quoting_pronoun, surname_bearer
+from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS
 from kg.nlp.pronouns import is_person_pronoun
@@ -498,10 +499,24 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
         # "..., he told the Gazette": the person the quotations' reader makes of the pronoun, as the
         # quotation told has it; no one where it abstains (one owner for who "he" is).
         return pronoun_person(pronouns[0], index)
-    person = _person_among(subjects, index)
+    person = _person_among(subjects, index) or _described(subjects, index)
     if person is not None or not named_near:
         return person
     return person_before(verb, index) or _opening_name(verb, index)
+
+
+def _described(subjects: list[Token], index: ArticleEntities) -> Entity | None:
+    """ "“...,” the Vardsund senator told the Gazette", "the senator told the Gazette" after
+    "Senator Ana Ruiz": the person a description names, as the quotations' reader has it
+    where the verb attributes a quotation (one owner for who the speaker is, no one where it
+    abstains), else the one the story called so before."""
+    for subject in subjects:
+        if not subject.is_lower or subject.lemma_.lower() not in PERSON_NOUNS:
+            continue
+        attributes, speaker = quoting_pronoun(subject, index)
+        person = speaker if attributes else named_as(subject, index)
+        return person if person is not None and person.type == "person" else None
+    return None
 
 
 def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
