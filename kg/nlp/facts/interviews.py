@@ -154,17 +154,15 @@ def _name_told(verb: Token, objects: list[Token], index: ArticleEntities) -> Ent
     the one told ("told Norcorp staff")."""
     if any(c.dep_ == "xcomp" for c in verb.children):
         return None
-    for obj in objects:
+    for obj in (o for o in objects if o.dep_ == "dobj"):
         entity, span = index.entity_at(obj), index.span_of(obj)
         # (an organisation to the tagger too, not an event: "told the Harbour Games")
         if entity is None or span is None or entity.type != "organization" or span.label_ != "ORG":
             continue
-        if obj.dep_ != "dobj":
-            continue
         name_words = entity.name.split()
         if entity.name.isupper() or not all(w[:1].isupper() for w in name_words if w.lower() != "the"):
             continue
-        if any(w.lower().strip("-") in _BODY_WORDS for part in name_words for w in part.split("-")):
+        if any(w in _BODY_WORDS for w in entity.name.lower().replace("-", " ").split()):
             continue
         return Entity(entity.name, "outlet")
     return None
@@ -198,8 +196,10 @@ def _interviewer_outlet(tokens: Iterable[Token], index: ArticleEntities) -> Enti
 def _staff_outlet(person: Entity, index: ArticleEntities) -> Entity | None:
     doc = index.doc
     for i, entity in index.by_token.items():
+        if entity != person:
+            continue
         span = index.span_of(doc[i])
-        if entity != person or span is None or i != span.end - 1:
+        if span is None or i != span.end - 1:
             continue
         root = span.root
         owners = [*doc[root.left_edge.i : span.start], *prep_objects(root, ("of",))]
@@ -492,7 +492,8 @@ def _person_among(tokens: list[Token], index: ArticleEntities) -> Entity | None:
 
 
 def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> Entity | None:
-    """The verb's subject; where `named_near`, else a person named right before it."""
+    """The verb's subject; where `named_near`, else a person named right before it, or the
+    name its clause opens on (`_opening_name`)."""
     subjects = subjects_of(verb)
     pronouns = [s for s in subjects if is_person_pronoun(s)]
     if pronouns:
@@ -533,8 +534,9 @@ def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
     if not stretch or not opened or any(t.pos_ in ("VERB", "AUX") for t in stretch):
         return None
     first = next((t for t in stretch if index.entity_at(t) is not None), None)
-    entity = index.entity_at(first) if first is not None else None
-    span = index.span_of(first) if first is not None else None
+    if first is None:
+        return None
+    entity, span = index.entity_at(first), index.span_of(first)
     if entity is None or entity.type != "person" or span is None:
         return None
     # The one speaking, not an owner or a modifier: "Varga's former adviser", "Former Varga
