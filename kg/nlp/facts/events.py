@@ -31,7 +31,7 @@ from kg.nlp.facts.mention import (
     dated_by_possessive,
     prep_objects,
 )
-from kg.nlp.facts.quotes import quoting_pronoun
+from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.factuality import (
     SCHEDULING_LEMMAS,
     adjunct_head,
@@ -305,7 +305,7 @@ def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
     if entity is not None:
         return entity
     if is_person_pronoun(token):
-        attributes, speaker = quoting_pronoun(token, index)
+        attributes, speaker = quoting_subject(token, index)
         # "“...,” he told reporters after talks with X": the one heard saying the words.
         return speaker if attributes else resolve_pronoun(token, index)
     lemma = token.lemma_.lower()

@@ -23,7 +23,7 @@ from kg.nlp.facts.events import (
 )
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
-from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, quoting_pronoun, surname_bearer
+from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, quoting_subject, surname_bearer
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS
@@ -514,7 +514,7 @@ def _described(subjects: list[Token], index: ArticleEntities) -> Entity | None:
     for subject in subjects:
         if not subject.is_lower or subject.lemma_.lower() not in PERSON_NOUNS:
             continue
-        attributes, speaker = quoting_pronoun(subject, index)
+        attributes, speaker = quoting_subject(subject, index)
         person = speaker if attributes else named_as(subject, index)
         return person if person is not None and person.type == "person" else None
     return None

@@ -191,7 +191,7 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
     fact told of the same words names the same person (or, where the quotation's reader
     abstains, no one). The speaker of the quotation the pronoun's own verb attributes;
     else the same reader with this article's quotations and named speakers."""
-    attributes, speaker = quoting_pronoun(pronoun, index)
+    attributes, speaker = quoting_subject(pronoun, index)
     if attributes:
         return speaker
     reading = _reading(pronoun.doc, index)  # writes nothing in doc.user_data
@@ -199,17 +199,18 @@ def pronoun_person(pronoun: Token, index: ArticleEntities) -> Entity | None:
     return entity
 
 
-def quoting_pronoun(pronoun: Token, index: ArticleEntities) -> tuple[bool, Entity | None]:
-    """Whether the pronoun's own verb attributes a quotation ("“...,” he told reporters after
-    talks with X"), and the person the quotation's reader found speaking (None where it
-    abstains): the same person for the quotation and for what the verb's clause tells."""
-    doc = pronoun.doc
+def quoting_subject(subject: Token, index: ArticleEntities) -> tuple[bool, Entity | None]:
+    """Whether the subject's own verb attributes a quotation ("“...,” he told reporters after
+    talks with X", "“...,” the senator told the Courier"), and the person the quotation's
+    reader found speaking (None where it abstains): the same person for the quotation and
+    for what the verb's clause tells."""
+    doc = subject.doc
     kept = _ATTRIBUTED in doc.user_data
     _segments, found, _groups = _attributed(doc, index)
     if not kept:
         doc.user_data.pop(_ATTRIBUTED, None)  # the Doc keeps no object that cannot be serialised
     for attributed in found:
-        if attributed is not None and attributed.verb is not None and attributed.verb == pronoun.head:
+        if attributed is not None and attributed.verb is not None and attributed.verb == subject.head:
             speaker = attributed.speaker
             return True, speaker if speaker is not None and speaker.type == "person" else None
     return False, None
@@ -1021,9 +1022,7 @@ def _speaker_of(
     # boasted", the hyphen or dash read as a noun): the one that names someone first, a
     # person before a body ("said Air Force 1st Lt. Ana Ruiz": the unit read as a name).
     if len(subjects) > 1:
-        subjects.sort(
-            key=lambda s: (index.entity_at(s) is None, getattr(index.entity_at(s), "type", None) != "person")
-        )
+        subjects.sort(key=lambda s: ((e := index.entity_at(s)) is None, e is None or e.type != "person"))
     for subject in subjects:
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
