@@ -485,7 +485,9 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):
         entity = next(iter(entities))
         assert entity is not None
-        return entity if entity.type in ORG_TYPES else None
+        if entity.type not in ORG_TYPES:
+            return None
+        return _body_before_title_words(tokens, entity, index)
     if len(tokens) == 1:
         country = gazetteer.country_of(tokens[0].text)
         return Entity(country, "country") if country else _named_elsewhere(tokens[0], index)
@@ -496,6 +498,35 @@ def _org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         name = " ".join(t.text for t in tokens)
         return Entity(name, "organization")
     return None
+
+
+def _body_words_given_back(
+    org_tokens: list[Token], title_tokens: list[Token], index: ArticleEntities
+) -> tuple[list[Token], list[Token]]:
+    """ "Alpine Liberation Army commander X", "Norland Communist Party leader X": a tagged
+    body's name that ends in a body noun keeps the words the title reader took from it
+    ("army", "party" also begin titles: "army commander")."""
+    if not org_tokens or not title_tokens:
+        return org_tokens, title_tokens
+    span = index.span_of(org_tokens[0])
+    if span is None or span.start != org_tokens[0].i or span[-1].lower_ not in ORGANISATION_WORDS:
+        return org_tokens, title_tokens
+    given = [t for t in title_tokens if org_tokens[-1].i < t.i < span.end]
+    rest = [t for t in title_tokens if t not in given]
+    if not given or len(given) != span.end - 1 - org_tokens[-1].i or not any(map(_is_title, rest)):
+        return org_tokens, title_tokens
+    return [*org_tokens, *given], rest
+
+
+def _body_before_title_words(tokens: list[Token], entity: Entity, index: ArticleEntities) -> Entity:
+    """ "Harbour Ledger National Security editor X": the tagger ran the body's name into the
+    title's field words, which the title has taken; the body is the words before them (the
+    story's entity of that name where it has one)."""
+    span = index.span_of(tokens[0])
+    if span is None or span.start != tokens[0].i or span.end <= tokens[-1].i + 1:
+        return entity
+    text = " ".join(t.text for t in tokens)
+    return index.named(text) or Entity(text, "organization")
 
 
 def _named_elsewhere(token: Token, index: ArticleEntities) -> Entity | None:
@@ -516,7 +547,7 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
     split = _split_title(modifiers)
     if split is None or (split[0] and _of_an_earlier_title(split[0][0])):
         return None
-    org_tokens, title_tokens = split
+    org_tokens, title_tokens = _body_words_given_back(*split, index)
     org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
     org = _org_entity(org_tokens, index)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
@@ -857,7 +888,7 @@ def _title_phrase_role(
     split = _split_title([*left, head])
     if split is None:
         return None
-    org_tokens, title_tokens = split
+    org_tokens, title_tokens = _body_words_given_back(*split, index)
     org_tokens, title_tokens = _inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
     org = _org_entity(org_tokens, index) if org_tokens else None
     if org is None and all(
