@@ -82,7 +82,7 @@ def assemble(
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
-    _place_from_trip_told_beside(doc, mentions, trips, destinations)
+    _place_from_trip_told_beside(doc, mentions, trips)
     _fold_described_partner(mentions, index)
     _summit_of_leaders(mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
@@ -239,7 +239,6 @@ def _place_from_trip_told_beside(
     doc: Doc,
     mentions: list[Mention],
     trips: list[tuple[Token, bool, Entity, Entity]],
-    destinations: dict[Entity, Entity],
 ) -> None:
     """ "reminds me of X's trip to Zelin in 1985, recalling the meeting between X and Y",
     "her visit to the Harbour Union in which she and Y ... So they sat there, as they were
