@@ -474,6 +474,7 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
     sentences = list(doc.sents)
     window = {s.start for s in sentences[: sentences.index(lead.sentence) + LEAD_WINDOW + 1]}
     story_day = is_lead_day(lead, published)
+    lead_dates_its_people = lead.day is not None and _lead_tells_acts(lead)
     place = lead.place or dateline_place(doc)
     for mention in mentions:
         shared = bool(lead.people & set(mention.participants))
@@ -496,9 +497,7 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
             )
             if mention.date is not None and mention.date == lead.day and at_news:
                 mention.place = mention.place or place
-        if mention.date is None and (
-            (near and story_day) or (shared and lead.day is not None and _lead_tells_acts(lead))
-        ):
+        if mention.date is None and ((near and story_day) or (shared and lead_dates_its_people)):
             mention.date = lead.day if shared and lead.day else published.isoformat()
         if (
             mention.place is None
