@@ -13,6 +13,7 @@ The same goes for the dozen passes over every token that look for trigger words
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from typing import cast
 
 from spacy.attrs import LEMMA
@@ -45,6 +46,14 @@ def _ents_and_starts(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, in text order."""
     return _ents_and_starts(doc)[0]
+
+
+def ent_text_labels(doc: Doc) -> Counter[tuple[str, str]]:
+    """(text, label) -> how many of the story's entities have that text and label."""
+    counts = doc.user_data.get("kg_ent_text_labels")
+    if counts is None:
+        counts = doc.user_data["kg_ent_text_labels"] = Counter((e.text, e.label_) for e in doc_ents(doc))
+    return cast("Counter[tuple[str, str]]", counts)
 
 
 def ents_in(span: Span) -> list[Span]:

@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.cached import doc_ents
+from kg.nlp.cached import doc_ents, ent_text_labels
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
@@ -67,10 +67,7 @@ def is_given_named(span: Span) -> bool:
 
 def _times_tagged(token: Token, labels: tuple[str, ...]) -> int:
     """How often the tagger gives the story's mentions of this word alone one of `labels`."""
-    counts = token.doc.user_data.get("kg_ent_text_labels")
-    if counts is None:  # counted once per story, not a pass over its names at every call
-        counts = Counter((e.text, e.label_) for e in doc_ents(token.doc))
-        token.doc.user_data["kg_ent_text_labels"] = counts
+    counts = ent_text_labels(token.doc)  # counted once per story, not at every call
     return sum(counts[token.text, label] for label in labels)
 
 
