@@ -513,9 +513,9 @@ def _surnames_of_the_titled(
         if bearers and max(times[names.entity(b)] for b in bearers) < DOMINANCE * len(titled):
             by_surname[key] = Entity(titled[0], "person")
     for span, name in named:
-        alike = by_surname.get(name.lower())
         if span.start in fitted:
             continue
+        alike = by_surname.get(name.lower())
         if alike is not None and index.by_token.get(span.start) == names.entity(name.lower()):
             _assign(index, span, alike)
     return by_surname
