@@ -7,7 +7,7 @@ import json
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,6 +20,7 @@ from kg.graph.triples import article_quads
 from kg.ingest import web
 from kg.ingest.articles import Article, Skip, load_articles
 from kg.model import FACT_TYPES, ArticleFacts
+from kg.nlp.fingerprint import extraction_fingerprint
 
 # A build holds its input's text in memory (to find changed articles and copies before
 # parsing). Past this it stops with a clear error rather than exhaust memory: an archive
@@ -47,6 +48,9 @@ class BuildReport:
     read: int = 0
     built: int = 0
     unchanged: int = 0
+    # of `built`: unchanged articles extracted again because kg's extraction changed since
+    # they were stored (kg/nlp/fingerprint.py)
+    reextracted: int = 0
     removed: int = 0  # stored articles no longer in the input (--prune)
     skipped: list[Skip] = field(default_factory=list)
     notes: list[Skip] = field(default_factory=list)  # built, but read otherwise than written
@@ -61,6 +65,7 @@ class BuildReport:
             "read": self.read,
             "built": self.built,
             "unchanged": self.unchanged,
+            "reextracted": self.reextracted,
             "removed": self.removed,
             "facts": {kind: self.facts[kind] for kind in FACT_TYPES},
             "triples": self.triples,
@@ -179,10 +184,13 @@ def build(
     prune: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[Article], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build or update the store from `paths`: new and changed articles are parsed (by
     `workers` local processes, or on the Dask `cluster`), unchanged ones skipped, and with
-    `prune` stored articles absent from the input are removed."""
+    `prune` stored articles absent from the input are removed. An article stored by another
+    extractor (kg's code or word lists, or the model, have changed since) counts as changed;
+    `on_note` is told, in one line, how many such articles are extracted again."""
     if prune and ids is not None:
         raise InputError("--prune with --ids would remove every stored article the id list leaves out")
     report = BuildReport()
@@ -214,6 +222,7 @@ def build(
             chunk_size,
             on_start,
             on_article,
+            on_note,
         )
     except BaseException:
         if fresh and not report.built:
@@ -238,6 +247,7 @@ def _build_into(
     chunk_size: int,
     on_start: Callable[[int], None] | None,
     on_article: Callable[[Article], None] | None,
+    on_note: Callable[[str], None] | None,
 ) -> BuildReport:
     stored = store.article_hashes()
     known = {article_id: content for article_id, (content, _) in stored.items()}
@@ -249,8 +259,20 @@ def _build_into(
         report.skipped.append(
             Skip(copy.source, f"the same text as article {original!r}; kept once, under that id")
         )
-    todo = [a for a in articles if force or known.get(a.id) != a.content_hash]
+    # The hash stored is the content's and the extractor's (`stamped`): an article an older
+    # kg, other word lists or another model extracted is extracted again, one by one, so
+    # an interrupted rebuild goes on where it stopped. A store written before kg stored the
+    # extractor holds the content's hash alone: its articles are extracted again too.
+    fingerprint = extraction_fingerprint(model)
+    todo = [a for a in articles if force or known.get(a.id) != stamped(a.content_hash, fingerprint)]
     report.unchanged = len(articles) - len(todo)
+    if not force:  # in `todo`, the content the same: the extractor is not
+        report.reextracted = sum(content_of(known.get(a.id, "")) == a.content_hash for a in todo)
+    if report.reextracted and on_note:
+        on_note(
+            f"kg's extraction (its code, word lists or spaCy model) changed since {report.reextracted} "
+            "of these articles were stored: extracting them again"
+        )
     # Stored articles the input no longer has (with --prune), and stored ones it now gives as
     # a copy of another: their facts leave the store.
     gone = sorted((set(known) - given if prune else set()) | {c.id for c, _ in copies if c.id in known})
@@ -268,6 +290,7 @@ def _build_into(
         batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]] = []
         try:
             for article, facts in extracted:
+                facts = replace(facts, content_hash=stamped(facts.content_hash, fingerprint))
                 batch.append((article, facts, article_quads(facts)))
                 if on_article:
                     # Progress counts articles as they are read, not as their batch is
@@ -290,6 +313,16 @@ def _build_into(
         report.same_people = write_links(store)  # cross-article identity, from the new whole
     store.flush()
     return report
+
+
+def stamped(content_hash: str, fingerprint: str) -> str:
+    """The hash stored with an article: its content's and the extractor's that made its facts."""
+    return f"{content_hash}:{fingerprint}"
+
+
+def content_of(stored_hash: str) -> str:
+    """The content's part of a stored hash (all of one stored before kg added the extractor's)."""
+    return stored_hash.partition(":")[0]
 
 
 def _write(

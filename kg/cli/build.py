@@ -140,6 +140,9 @@ def build(
                 if plain is not None:
                     plain.advance()
 
+            def said(line: str) -> None:
+                err.print(_styled("note:", "cyan", line), highlight=False, soft_wrap=True)
+
             report = run_build(
                 paths,
                 store,
@@ -153,6 +156,7 @@ def build(
                 prune=prune,
                 on_start=started,
                 on_article=built,
+                on_note=said,
             )
     except KgError as exc:
         _print_skips(getattr(exc, "skipped", []))  # what was left out before it, each with why
