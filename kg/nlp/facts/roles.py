@@ -70,11 +70,18 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
     ]
 
 
+def _premodifier_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
+    """The title read before the name, no comma between (the first reader that finds one)."""
+    if role := _premodifier_role(name, index):
+        return [role]
+    if roles := _title_run_roles(name, index):
+        return roles
+    role = _bracketed_body_role(name, index) or _title_of_body_role(name, index)
+    return [role] if role else []
+
+
 def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
-    first = _premodifier_role(name, index)
-    premodifier = [first] if first else _title_run_roles(name, index)
-    if not premodifier and (other := _bracketed_body_role(name, index) or _title_of_body_role(name, index)):
-        premodifier = [other]
+    premodifier = _premodifier_roles(name, index)
     roles: list[tuple[str, Entity]] = list(premodifier)
     head = name.root
     # "Lindqvist, the Swedish foreign minister": the title in apposition after the name.
@@ -92,13 +99,14 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             # Alpine Trust": the "of" phrase after the last title, which the parser hangs on
             # the first, is each title's.
             pair = [c for c in child.conjuncts if c.i > child.i and _is_title(c)]
-            shared = tuple(p for p in child.children if p.dep_ == "prep" and pair and p.i > pair[-1].i)
-            roles += [r for c in pair if (r := _title_phrase_role(c, index, shared))]
+            if pair:
+                shared = tuple(p for p in child.children if p.dep_ == "prep" and p.i > pair[-1].i)
+                roles += [r for c in pair if (r := _title_phrase_role(c, index, shared))]
     # "the head of the Alpine Council, Franz Weber" / "his Polish counterpart, Piotr Varga".
     if (
         head.dep_ == "appos"
         and head.head.i < name.start
-        and not (premodifier and not any(t.is_punct for t in name.doc[head.head.i + 1 : name.start]))
+        and (not premodifier or any(t.is_punct for t in name.doc[head.head.i + 1 : name.start]))
     ):
         # (A title run into the name, no comma between, is the premodifier already read.)
         unit = _hyphen_word(head.head)
