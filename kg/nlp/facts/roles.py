@@ -729,18 +729,25 @@ def _employer_over_region(
     return region, title_tokens
 
 
-def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
-    """A title after a body's short name in brackets: "Harbour Authority (HA) acting
-    director X", "peacekeeping force (HPF) spokesman X". The bracketed name, linked to
-    its full name where the story gives it, is the body."""
-    doc = name.doc
-    k = name.start
-    while k > name.sent.start and (
+def _title_words_from(doc: Doc, end: int, floor: int) -> int:
+    """Where the title words (title nouns, modifiers, prefixes) ending before `end` start, no
+    further back than `floor`."""
+    k = end
+    while k > floor and (
         _is_title(doc[k - 1])
         or doc[k - 1].lower_ in gazetteer.TITLE_MODIFIERS
         or doc[k - 1].lower_ in TITLE_PREFIXES
     ):
         k -= 1
+    return k
+
+
+def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """A title after a body's short name in brackets: "Harbour Authority (HA) acting
+    director X", "peacekeeping force (HPF) spokesman X". The bracketed name, linked to
+    its full name where the story gives it, is the body."""
+    doc = name.doc
+    k = _title_words_from(doc, name.start, name.sent.start)
     title = list(doc[k : name.start])
     if not title or not _is_title(title[-1]) or k - 3 < name.sent.start:
         return None
@@ -777,13 +784,7 @@ def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity
     head = _title_hung_over(name.root) or _title_written_before(name, index)
     if head is None:
         return None
-    title = [head]
-    while title[0].i > 0 and (
-        _is_title(prev := title[0].nbor(-1))
-        or prev.lower_ in TITLE_PREFIXES
-        or prev.lower_ in gazetteer.TITLE_MODIFIERS
-    ):
-        title.insert(0, prev)
+    title = list(name.doc[_title_words_from(name.doc, head.i, 0) : head.i + 1])
     before = index.entity_at(title[0].nbor(-1)) if title[0].i > 0 else None
     if before is not None and before.type in ORG_TYPES:
         # "US Chairman of the Joint Chiefs X": the body before the title is the
