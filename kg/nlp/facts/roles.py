@@ -861,7 +861,7 @@ def _in_title_run(token: Token) -> bool:
 def _joining_and(token: Token) -> bool:
     """ "and" between two capitalised words of a title that name nothing of their own:
     "Minister of Trade and Industry", "Deputy Prime Minister and Finance Minister" (not "X
-    and Mercosur foreign policy chief Y")."""
+    and Baltic Union foreign policy chief Y")."""
     doc = token.doc
     return (
         token.lower_ == "and"
