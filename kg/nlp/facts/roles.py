@@ -375,7 +375,8 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
 def _shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
     """ "former Austrian chancellor", "top US envoy", "the chief Swedish negotiator": words
     before the country belong to the title ("former", a lower-case title word such as
-    "chief") or to neither ("top")."""
+    "chief") or to neither ("top", and a describing word the tagger left out of the name
+    after it, as in "exiled Alpine Front leader": _describing_word_before_name)."""
     while len(org) > 1 and (
         org[0].lower_ in TITLE_PREFIXES
         or org[0].lower_ in LOOSE_MODIFIERS
