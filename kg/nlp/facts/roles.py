@@ -415,8 +415,8 @@ def _title_word_before_body(org: list[Token]) -> bool:
 def _inner_title_words(
     org_tokens: list[Token], title_tokens: list[Token], index: ArticleEntities, owner_elsewhere: bool
 ) -> tuple[list[Token], list[Token]]:
-    """Move the common words between the body and the title noun into the title: "Iran's
-    chief nuclear negotiator", "Baltic Union foreign policy chief", "Hamas delegation
+    """Move the common words between the body and the title noun into the title: "Norland's
+    chief nuclear negotiator", "Baltic Union foreign policy chief", "Alpine Front delegation
     representative". Lower-case words after the last word of a name or country are the
     title's, unless they end in a noun of a body ("army information service", "coalition"); where the
     body is named elsewhere (a possessive, an "of" phrase), all such words are."""
