@@ -221,12 +221,13 @@ def test_sentence_starts_at_line_breaks_cost_time_linear_in_the_story(nlp):
 def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
     # A quotation late in a long story cost a pass over the whole story before it: with
     # one such quotation every few paragraphs, extraction grew with the square of the length.
-    from kg.nlp.facts.quotes import _next_to_quotation, _Segment
+    from kg.nlp.facts.quote_marks import Segment
+    from kg.nlp.facts.quotes import _next_to_quotation
 
     tail = "“Yes,” " + "a b c d e f g h i j k l m n o " + "said"
     text = "Words go on. " * 60_000 + tail
     doc = nlp.make_doc(text)
-    segment = _Segment(start=text.index("Yes"), end=text.index("”"), paragraph=0)
+    segment = Segment(start=text.index("Yes"), end=text.index("”"), paragraph=0)
     started = time.perf_counter()
     for _ in range(100):  # fifteen words between the quotation and the verb: no attribution
         assert _next_to_quotation(doc, segment, doc[-1], None) is None  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """Who said what: direct quotations and their speakers.
 
-Quotations are found in the article's characters (curly or straight marks, a quote that
-runs over several paragraphs), then attributed from the parse: the subject of a speech
+Quotations are found in the article's characters by quote_marks.py (curly or straight marks,
+a quote that runs over several paragraphs), then attributed here from the parse: the subject of a speech
 verb outside the quotation in the same sentence ("...," said Lindqvist / Varga said: "..."),
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
 quotation it continues (a split quote, the next paragraph of a long one) or of the reported
@@ -33,6 +33,7 @@ from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import agent_objects, evidence_of
+from kg.nlp.facts.quote_marks import MIN_WORDS, Segment, after_close, continues, opening, quoted_segments
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     SPEAKER_TYPES,
@@ -83,11 +84,6 @@ def _is_quoting_verb(token: Token) -> bool:
     )
 
 
-# Fewer quoted words than this are a phrase the writer marks, not a statement.
-MIN_WORDS = 3
-OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
-
-
 @dataclass(frozen=True)
 class _Attribution:
     speaker: Entity | None
@@ -103,65 +99,9 @@ class _Attribution:
     sourced: bool = False
 
 
-@dataclass
-class _Segment:
-    start: int  # characters of the quoted words, marks excluded
-    end: int
-    paragraph: int
-    continues: bool = False  # the paragraph ended before the quotation closed
-
-
-def quoted_segments(text: str) -> list[_Segment]:
-    """Every quotation in `text`, paragraph by paragraph. A quotation left open at the end
-    of a paragraph runs on (news style opens each paragraph of a long quote again)."""
-    segments: list[_Segment] = []
-    position = 0
-    for number, paragraph in enumerate(text.split("\n")):
-        i = 0
-        while i < len(paragraph):
-            mark = paragraph[i]
-            closing = OPENING.get(mark)
-            if closing is None:
-                i += 1
-                continue
-            j = _closing(paragraph, i + 1, closing)
-            if j == -1:
-                # An opening mark with no close in its paragraph: the quote runs on.
-                if paragraph[i + 1 :].strip():
-                    start, end = _words_between(paragraph, i + 1, len(paragraph))
-                    segments.append(_Segment(position + start, position + end, number, True))
-                break
-            if paragraph[i + 1 : j].strip():
-                start, end = _words_between(paragraph, i + 1, j)
-                segments.append(_Segment(position + start, position + end, number))
-            i = j + 1
-        position += len(paragraph) + 1
-    return segments
-
-
-def _words_between(paragraph: str, start: int, end: int) -> tuple[int, int]:
-    """The quoted words between two marks, without the spaces next to the marks."""
-    while paragraph[start] == " ":
-        start += 1
-    while paragraph[end - 1] == " ":
-        end -= 1
-    return start, end
-
-
-# Scraped news mixes its marks (“...", "...”): a curly opening may close straight, and back.
-_ALSO_CLOSES = {"”": '"', '"': "”"}
-
-
-def _closing(paragraph: str, start: int, closing: str) -> int:
-    """Where the quotation opened before `start` closes in its paragraph, or -1."""
-    ends = [paragraph.find(mark, start) for mark in (closing, _ALSO_CLOSES.get(closing, closing))]
-    found = [e for e in ends if e != -1]
-    return min(found) if found else -1
-
-
 def _attributed(
     doc: Doc, index: ArticleEntities
-) -> tuple[list[_Segment], list[_Attribution | None], list[list[int]]]:
+) -> tuple[list[Segment], list[_Attribution | None], list[list[int]]]:
     """The article's quotations, who each piece is attributed to, and the pieces grouped into
     statements: worked out once per article (the first-person binding and the quotes share it)."""
     cached = doc.user_data.get(_ATTRIBUTED)
@@ -223,7 +163,7 @@ class _Reading(NamedTuple):
 
     doc: Doc
     entities: ArticleEntities  # (not `index`: a tuple's method)
-    segments: list[_Segment]
+    segments: list[Segment]
     inside: set[int]
     speakers: list[tuple[Token, Entity]]
 
@@ -302,7 +242,7 @@ def bind_first_person(doc: Doc, index: ArticleEntities) -> None:
                     index.spans[token.i] = doc[token.i : token.i + 1]
 
 
-def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc: Doc) -> list[list[int]]:
+def _quotations(segments: list[Segment], found: list[_Attribution | None], doc: Doc) -> list[list[int]]:
     """The quotations, each as the indices of its pieces. A piece with no attribution of
     its own goes on with the one before it (a split quote "...," he said. "...", the next
     paragraph of a long one), or, opened in a paragraph left unclosed, with the one after;
@@ -312,12 +252,12 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
         if (
             found[i] is None
             and found[i - 1] is not None
-            and _continues(segments[i - 1], segments[i], doc)
+            and continues(segments[i - 1], segments[i], doc)
             and not _quoted_in_narration(doc, segments[i - 1], segments[i])
         ):
             found[i] = found[i - 1]
     for i in range(len(segments) - 2, -1, -1):
-        if found[i] is None and found[i + 1] is not None and _continues(segments[i], segments[i + 1], doc):
+        if found[i] is None and found[i + 1] is not None and continues(segments[i], segments[i + 1], doc):
             found[i] = found[i + 1]
     groups: list[list[int]] = []
     for i, attributed in enumerate(found):
@@ -325,7 +265,7 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
         joins = (
             attributed is not None
             and previous is not None
-            and _continues(segments[i - 1], segments[i], doc)
+            and continues(segments[i - 1], segments[i], doc)
             and (attributed is previous or (attributed.verb is not None and attributed.verb == previous.verb))
             and not _second_speech_verb(doc, segments[i - 1], segments[i], previous.verb)
         )
@@ -336,7 +276,7 @@ def _quotations(segments: list[_Segment], found: list[_Attribution | None], doc:
     return groups
 
 
-def _quoted_in_narration(doc: Doc, prev: _Segment, segment: _Segment) -> bool:
+def _quoted_in_narration(doc: Doc, prev: Segment, segment: Segment) -> bool:
     """ "Weber dismissed the port as “a backwater.” All this led a local editor to fear a
     “sell-off.”": quoted words inside a later sentence of the writer's own, which they do
     not open, are no second part of the quotation before ("...,” she said. “..." is)."""
@@ -348,14 +288,14 @@ def _quoted_in_narration(doc: Doc, prev: _Segment, segment: _Segment) -> bool:
     return bool(parsed_text(doc)[sentence.start_char : segment.start].strip(" \n“\"«„‘'"))
 
 
-def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token | None) -> bool:
+def _second_speech_verb(doc: Doc, prev: Segment, segment: Segment, verb: Token | None) -> bool:
     """ "“...,” Weber said, adding later, “...”", "..., going on to say that “...”": a
     second speech verb of the same speaker, hung on the first, between two pieces and in
     the sentence of the second makes that one a statement of its own."""
     if verb is None:
         return False
     text = parsed_text(doc)
-    between = doc.char_span(_after_close(text, prev), _opening(text, segment), alignment_mode="contract")
+    between = doc.char_span(after_close(text, prev), opening(text, segment), alignment_mode="contract")
     second = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if between is None or second is None:
         return False
@@ -363,7 +303,7 @@ def _second_speech_verb(doc: Doc, prev: _Segment, segment: _Segment, verb: Token
     return any(_is_quoting_verb(t) and verb in t.ancestors and t.sent == sentence for t in between)
 
 
-def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
+def _governs(verb: Token, doc: Doc, segment: Segment) -> bool:
     """Is the quotation part of what `verb` reports: are its words in the verb's clause?"""
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
@@ -372,7 +312,7 @@ def _governs(verb: Token, doc: Doc, segment: _Segment) -> bool:
 
 
 def _relayed_within(
-    verb: Token | None, doc: Doc, segment: _Segment, speaker: Entity | None, index: ArticleEntities
+    verb: Token | None, doc: Doc, segment: Segment, speaker: Entity | None, index: ArticleEntities
 ) -> bool:
     """Are the quoted words, inside the clause of `verb`, what someone else says or calls
     something in a clause of its own that hangs on the speaker's sentence: "Ruiz urged the
@@ -444,7 +384,7 @@ def _is_title(words: str) -> bool:
 _WORK_PREPOSITIONS = words("work-prepositions")
 
 
-def _names_a_work(doc: Doc, segment: _Segment) -> bool:
+def _names_a_work(doc: Doc, segment: Segment) -> bool:
     """Are the quoted words the name of a show, book or column, not a statement: a title
     (`_is_title`), or one closed by a full stop the writer's punctuation put inside the
     marks, right after "on" or a possessive ("appeared on “Morning Show.”", "the Courier’s
@@ -455,8 +395,8 @@ def _names_a_work(doc: Doc, segment: _Segment) -> bool:
         return True
     if not quoted.endswith(".") or quoted.endswith("..") or not _is_title(quoted[:-1]):
         return False
-    opening = _opening(text, segment)
-    before = text[max(0, opening - 40) : opening].split()
+    mark = opening(text, segment)
+    before = text[max(0, mark - 40) : mark].split()
     last = before[-1].lower() if before else ""
     return last in _WORK_PREPOSITIONS or len(last) > 2 and last.endswith(("’s", "'s"))
 
@@ -465,7 +405,7 @@ MENTION_TYPES = {"person", "organization", "country", "place"}
 
 
 def _mentions(
-    doc: Doc, segment: _Segment, index: ArticleEntities, speaker: Entity | None
+    doc: Doc, segment: Segment, index: ArticleEntities, speaker: Entity | None
 ) -> tuple[Entity, ...]:
     """The named people, bodies, countries and places inside the quotation, in order."""
     span = doc.char_span(segment.start, segment.end, alignment_mode="contract")
@@ -500,18 +440,18 @@ def _overlaps(a: tuple[Evidence, ...], b: tuple[Evidence, ...]) -> bool:
     return any(x.article == y.article and x.start < y.end and y.start < x.end for x in a for y in b)
 
 
-def _sentences_around(doc: Doc, segment: _Segment) -> Span | None:
+def _sentences_around(doc: Doc, segment: Segment) -> Span | None:
     """The sentence or sentences a quotation stands in."""
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     return None if span is None else doc[span[0].sent.start : span[-1].sent.end]
 
 
-def _evidence_of(doc: Doc, segment: _Segment, article_id: str) -> Evidence:
+def _evidence_of(doc: Doc, segment: Segment, article_id: str) -> Evidence:
     """The quotation's sentences, as every fact's evidence is."""
     return evidence_of(article_id, _sentences_around(doc, segment) or doc[:])
 
 
-def _outside_tokens(doc: Doc, segment: _Segment, inside: set[int]) -> list[Token]:
+def _outside_tokens(doc: Doc, segment: Segment, inside: set[int]) -> list[Token]:
     """The words of the sentences around a quotation that are not themselves quoted. The
     tagger often ends a sentence at a quotation's closing "?" or "!" ("...?” Weber asked.")
     and after an introducing colon (Weber said: “...”): the sentence the attribution
@@ -549,7 +489,7 @@ def _named_speakers(doc: Doc, inside: set[int], index: ArticleEntities) -> list[
     return found
 
 
-def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
+def _attribution(reading: _Reading, segment: Segment) -> _Attribution | None:
     doc, index, _segments, inside, speakers = reading
     signed = _signature(doc, segment, index) or _colon_label(doc, segment, index)
     if signed is not None:
@@ -602,7 +542,7 @@ def _attribution(reading: _Reading, segment: _Segment) -> _Attribution | None:
 
 def _in_full(
     attributed: _Attribution | None,
-    segment: _Segment,
+    segment: Segment,
     doc: Doc,
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
@@ -668,7 +608,7 @@ def _surnames_followed(
     return followed
 
 
-def _after_reported_speech(reading: _Reading, segment: _Segment) -> _Attribution | None:
+def _after_reported_speech(reading: _Reading, segment: Segment) -> _Attribution | None:
     """ "Weber told the council that the harbour would stay open. “We will not sell it.”": a
     quotation with no attribution of its own (no speech verb in its sentence) that opens its
     sentence goes on with what the sentence right before it (in its paragraph, or ending the
@@ -752,7 +692,7 @@ def _subject_goes_on(before: Span, index: ArticleEntities, inside: set[int]) -> 
 _SIGNATURE = re.compile(r"[”\"»]?[ \t]*[―—–-][ \t]*([A-Z][^\n“”\"]{1,60}?)[ \t.]*(?:\n|$)")
 
 
-def _signature(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
+def _signature(doc: Doc, segment: Segment, index: ArticleEntities) -> _Attribution | None:
     match = _SIGNATURE.match(parsed_text(doc), segment.end)
     if match is None:
         return None
@@ -812,7 +752,7 @@ def _told_by_a_person(verb: Token, index: ArticleEntities) -> bool:
     return is_unnamed_source(subjects[0])
 
 
-def _as_complement(verb: Token, doc: Doc, segment: _Segment) -> bool:
+def _as_complement(verb: Token, doc: Doc, segment: Segment) -> bool:
     """ "Weber hailed Ruiz as “a true friend of the harbour”": quoted words that are all
     what the verb's subject takes someone for, the complement of its "as", are the
     subject's, whatever the verb; unless the verb is itself in what someone is reported
@@ -841,12 +781,12 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z])")
 _LABEL_MAX_TOKENS = 8
 
 
-def _colon_label(doc: Doc, segment: _Segment, index: ArticleEntities) -> _Attribution | None:
+def _colon_label(doc: Doc, segment: Segment, index: ArticleEntities) -> _Attribution | None:
     """ "Weber to the Courier: “...”": a line, or a sentence within one ("... on Monday. Weber
     on Harbour Radio: “...”"), that opens with a name and ends in a colon right before the
     quotation, with no verb of its own, labels who speaks."""
     text = parsed_text(doc)
-    before = text[: _opening(text, segment)].rstrip()
+    before = text[: opening(text, segment)].rstrip()
     if not before.endswith(":"):
         return None
     line_start = before.rfind("\n") + 1
@@ -914,7 +854,7 @@ def _inverted_label(doc: Doc, line_start: int, colon: int, index: ArticleEntitie
 
 
 def _participle_after_name(
-    doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
+    doc: Doc, segment: Segment, verb: Token, index: ArticleEntities
 ) -> _Attribution | None:
     """ "the ad shows footage of Weber saying at the rally, “...”": a speech verb's -ing form
     right after a named person, introducing the quotation that follows it in its sentence,
@@ -926,19 +866,19 @@ def _participle_after_name(
     if entity is None or entity.type != "person":
         return None
     text = parsed_text(doc)
-    mark = _opening(text, segment)
+    mark = opening(text, segment)
     if any(ch in text[verb.idx : mark] for ch in '“”"\n.;'):
         return None  # the quotation is not the next thing the verb introduces
-    opening = doc.char_span(mark, mark + 1, alignment_mode="expand")
-    if opening is None or opening[0].sent != verb.sent:
+    opening_mark = doc.char_span(mark, mark + 1, alignment_mode="expand")
+    if opening_mark is None or opening_mark[0].sent != verb.sent:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : opening[0].i]):
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : opening_mark[0].i]):
         return None
     return _Attribution(entity, entity.name, verb)
 
 
 def _next_to_quotation(
-    doc: Doc, segment: _Segment, verb: Token, index: ArticleEntities
+    doc: Doc, segment: Segment, verb: Token, index: ArticleEntities
 ) -> _Attribution | None:
     """ "“...,” Weber, a party veteran, said": the name right after the closing mark, where
     the parser hung it elsewhere, with only its description between it and the verb."""
@@ -958,7 +898,7 @@ def _next_to_quotation(
     if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     text = parsed_text(doc)
-    if any(ch in text[_after_close(text, segment) : verb.idx] for ch in '“”"\n'):
+    if any(ch in text[after_close(text, segment) : verb.idx] for ch in '“”"\n'):
         return None
     entity = index.entity_at(between[0])
     if entity is None or entity.type not in SPEAKER_TYPES:
@@ -1146,39 +1086,3 @@ def _controlling_clause(verb: Token) -> Token | None:
     elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SAME_SUBJECT_PREPOSITIONS:
         target = head.head if head.head != head else None
     return None if target is None or target.dep_ == "ccomp" else target
-
-
-def _continues(prev: _Segment, segment: _Segment, doc: Doc) -> bool:
-    """Does `segment` go on with the quotation before it? The next paragraph of a quote
-    left open, or a second part in the same paragraph ("...," he said. "...")."""
-    if prev.continues and segment.paragraph > prev.paragraph:
-        text = parsed_text(doc)
-        return _starts_paragraph(text, segment) and not _has_text_between(text, prev, segment)
-    return segment.paragraph == prev.paragraph
-
-
-def _has_text_between(text: str, prev: _Segment, segment: _Segment) -> bool:
-    """Is there a paragraph between the two that is not part of the quotation?"""
-    return any(line.strip() for line in text[prev.end : _opening(text, segment)].split("\n")[1:-1])
-
-
-def _starts_paragraph(text: str, segment: _Segment) -> bool:
-    line_start = text.rfind("\n", 0, segment.start) + 1
-    return not text[line_start : _opening(text, segment)].strip()
-
-
-def _opening(text: str, segment: _Segment) -> int:
-    """Where the quotation's opening mark stands: right before its words, or before the
-    space an archive's two-apostrophe mark left there (''Yes: “ Yes)."""
-    i = segment.start - 1
-    while i > 0 and text[i] == " ":
-        i -= 1
-    return i
-
-
-def _after_close(text: str, segment: _Segment) -> int:
-    """Where the text after the quotation's closing mark starts (Yes,'': Yes, ”)."""
-    i = segment.end
-    while i < len(text) and text[i] == " ":
-        i += 1
-    return i + 1
