@@ -1,4 +1,5 @@
 """One module per fact type: meetings.py and calls.py (sharing events.py, each clause's
-mentions, and assembly.py, the story-level step that joins them; mention.py is what they
-pass), interviews.py, roles.py, quotes.py (with quote_marks.py, where the quotations are,
-and speakers.py, who a speaker phrase is). kg.nlp.extract runs them in order."""
+mentions, with parties.py, who takes part in each, and assembly.py, the story-level step
+that joins them; mention.py is what they pass), interviews.py, roles.py, quotes.py (with
+quote_marks.py, where the quotations are, and speakers.py, who a speaker phrase is).
+kg.nlp.extract runs them in order."""

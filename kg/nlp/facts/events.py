@@ -3,7 +3,9 @@ each its mention of an encounter (participants, date, place and status from the 
 around it). The story-level step, which links and merges mentions and fills them from the
 story's lead, trips and occasions, is assembly.py; the mention itself is mention.py.
 
-meetings.py and calls.py say which words are triggers; this module does the rest.
+meetings.py and calls.py say which words are triggers; parties.py says who takes part in
+each clause's encounter; this module does the rest (the mention's date, place and status,
+and the story's trips and whereabouts that assembly.py reads).
 """
 
 from __future__ import annotations
@@ -13,62 +15,44 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
-from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date, find_place
 from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
-from kg.nlp.facts.calls import is_courtesy_call, named_callee
-from kg.nlp.facts.meetings import honoured, visited, welcomed_to
+from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
     Mention,
     Trigger,
     TriggerFinder,
-    companions,
     dated_by_possessive,
     prep_objects,
 )
-from kg.nlp.facts.quotes import quoting_subject
+from kg.nlp.facts.parties import (
+    INCLUDING_WORDS,
+    INVITING_VERBS,
+    governing_verb,
+    noun_participants,
+    resolve_mention,
+    split_visits,
+    subjects_of,
+    verb_participants,
+)
 from kg.nlp.factuality import (
     SCHEDULING_LEMMAS,
-    adjunct_head,
-    base_form,
     clause_tense,
     in_present_progressive,
     in_simple_present,
-    object_purpose,
     status_of,
 )
 from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import (
-    bodies_listed,
-    hyphen_parties,
     hyphen_run,
-    is_group_noun,
-    member_or_body,
-    people_listed,
-    standing_for,
 )
 from kg.nlp.lexicon import words
-from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
-
-PARTICIPANT_TYPES = {"person", "organization", "country"}
-# Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = words("light-verbs")
-# Verbs whose subject and object both take part in the event they govern: "invited X for talks".
-INVITING_VERBS = words("inviting-verbs")
-OBJECT_CONTROL_VERBS = words("object-control-verbs")
-# "Russian or Chinese counterparts": either one, not both.
-EITHER = {"or", "nor"}
-# "during a meeting in Beijing, X and Y agreed": an encounter the clause's subjects took part
-# in, even with no "with" partner named.
-ADJUNCT_EVENT_PREPS = {"during", "at"}
-# "senior officials, including A and B": the named members of a group.
-INCLUDING_WORDS = words("including-words")
 
 
 def extract_events(
@@ -94,7 +78,7 @@ def extract_events(
                     p for p in whole.participants if p.type == "person" and p not in mention.participants
                 ]
             in_sentence.append(mention)
-            mentions.extend(_split_visits(mention, trigger, index))
+            mentions.extend(split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
     trips = _trips(doc, index)
     destinations = _visit_destinations(trips)
@@ -292,479 +276,6 @@ def _dominates(head: Token, token: Token, max_hops: int) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- participants
-
-
-def conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
-
-
-def resolve_mention(token: Token, index: ArticleEntities) -> Entity | None:
-    """The entity a noun phrase headed by `token` names, if the article says."""
-    entity = index.entity_at(token)
-    if entity is not None:
-        return entity
-    if is_person_pronoun(token):
-        attributes, speaker = quoting_subject(token, index)
-        # "“...,” he told reporters after talks with X": the one heard saying the words.
-        return speaker if attributes else resolve_pronoun(token, index)
-    lemma = token.lemma_.lower()
-    if token.ent_type_ == "DATE":
-        # "with Prime Minister Piotr Varga Thursday": the parser made the day
-        # the head and the name its compound.
-        for child in token.children:
-            named = index.entity_at(child) if child.dep_ == "compound" else None
-            if named is not None and named.type == "person":
-                return named
-    # "his Polish counterpart, Piotr Varga": the name in apposition.
-    for child in token.children:
-        if child.dep_ == "appos":
-            named = index.entity_at(child)
-            if named is not None and named.type == "person":
-                return named
-    # "Egyptian officials", "European Union leaders": the group's country or organisation,
-    # only where the article names none of its people (then the people are the participants).
-    if lemma in gazetteer.GROUP_NOUNS or token.lower_ in gazetteer.GROUP_NOUNS:
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss"):
-                named = index.entity_at(child)
-                if named is not None and named.type == "place" and child.dep_ == "poss":
-                    # "Canberra's envoys": a capital speaks for its country.
-                    country = gazetteer.country_of_capital(named.name)
-                    named = Entity(country, "country") if country else None
-                if named is not None and named.type in ("country", "organization"):
-                    return member_or_body(named, token, index, distributed=False)
-    return None
-
-
-def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity]:
-    found: list[Entity] = []
-    for token in tokens:
-        for item in _listed(token):
-            if item.i in index.groups:  # "their", "the two leaders": the story's group
-                found.extend(e for e in index.groups[item.i] if e not in found)
-                continue
-            if is_group_noun(item):
-                people = people_listed(item, index)
-                if people:
-                    # "the foreign ministers of A, B and C, X, Y and Z": the people, not the countries.
-                    found.extend(e for e in people if e not in found)
-                    continue
-                # "the leaders of Poland and Czechia": the countries they stand for, where
-                # the story names none of their people.
-                bodies = bodies_listed(item, index)
-                # "South Korean and Japanese foreign ministers": one for each country listed
-                # (not "Russian or Chinese counterparts": either one).
-                listed = [
-                    e
-                    for modifier in item.children
-                    if modifier.dep_ == "amod" and not any(c.lower_ in EITHER for c in modifier.children)
-                    for member in conjuncts(modifier)
-                    if (e := index.entity_at(member)) is not None and e.type == "country"
-                ]
-                bodies += listed if len(listed) > 1 else []
-                standing = standing_for(bodies, item, index)
-                found.extend(e for e in standing if e is not None and e not in found)
-                if bodies:
-                    continue
-            entity = resolve_mention(item, index)
-            if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
-                continue
-            # An apposition beside a named organisation or country is most often the same
-            # body again ("the Political Force (PF)"); beside a description it names the one
-            # described ("his counterpart, Karel Vondrak").
-            if item.dep_ == "appos" and entity.type != "person":
-                beside = resolve_mention(item.head, index)
-                if beside is not None and beside.type != "person":
-                    continue
-            found.append(entity)
-    return found
-
-
-def _listed(token: Token, depth: int = 0) -> list[Token]:
-    """The phrases a list names, through its conjuncts and the appositions that name each
-    item: "his allies, the Polish prime minister, Piotr Varga, and the Swedish foreign
-    minister, Anna Lindqvist" gives the allies, Varga and Lindqvist (the parser hangs such
-    lists in many shapes)."""
-    out: list[Token] = []
-    for item in conjuncts(token):
-        named = _named_in_title(item)
-        if named is not None and depth < 3:
-            out.extend(t for t in _listed(named, depth + 1) if t not in out)
-        members = _named_members(item) if depth < 3 else []
-        # "met with senior officials, including A and B": the people named are the
-        # participants, not the group they stand in.
-        out.extend(t for m in members for t in _listed(m, depth + 1) if t not in out)
-        if not members:
-            out.append(item)
-        if depth < 3:
-            for child in item.children:
-                if child.dep_ == "appos":
-                    out.extend(t for t in _listed(child, depth + 1) if t not in out)
-                elif _name_run_into(child) and child not in out:
-                    # The name alone: what the parser made its conjunct is mangled with it
-                    # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
-                    out.append(child)
-    return out
-
-
-def _name_run_into(child: Token) -> bool:
-    """ "met Vondrak and Sen. Anna Lind", "with wife Eva, Weber and first lady Lind": the
-    parser may hang the names before the last as modifiers of it; a person's name that ends
-    in a comma or "and" is an item of the list, not a part of the next name ("Anna Maria
-    Lind" has neither)."""
-    return (
-        child.dep_ == "nmod"
-        and child.pos_ == "PROPN"
-        and child.ent_type_ == "PERSON"
-        and child.head.ent_type_ == "PERSON"
-        and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
-    )
-
-
-def _ministers_named(group: Token, index: ArticleEntities) -> list[Entity]:
-    """ "the foreign ministers of A, B and C, X, Y and Z": the people named for each body."""
-    return people_listed(group, index) if is_group_noun(group) else []
-
-
-def _named_members(group: Token) -> list[Token]:
-    """ "senior officials, including A and B", "top party leaders, among them A": the named
-    members a group's own "including" phrase lists (names only: "talks with local leaders,
-    including a meeting with X" names a part of the talks, read as a trigger of its own)."""
-    return [
-        p for p in prep_objects(group, INCLUDING_WORDS) if p.ent_type_ != "" or _named_in_title(p) is not None
-    ]
-
-
-def _named_in_title(title: Token) -> Token | None:
-    """ "Chief of the General Staff Anton Varga", "Chairman of the Joint Chiefs Gen. Karel
-    Weber", "the deputy first minister of Northern Vesterland Anna Lind": the parser makes
-    the title the phrase's head and hangs the name, with the body's own words, from its
-    "of"; the name is the one meant. Only where words of the
-    body stand between "of" and the name, so "the envoy of President Varga" stays an envoy."""
-    if base_form(title) not in gazetteer.TITLE_HEADS:
-        return None
-    for prep in title.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for name in prep.children:
-            if name.dep_ != "pobj" or name.ent_type_ != "PERSON":
-                continue
-            start = name.i
-            while start > prep.i + 1 and name.doc[start - 1].ent_type_ == "PERSON":
-                start -= 1
-            body = [t for t in name.doc[prep.i + 1 : start] if t.dep_ != "det" and not t.is_punct]
-            if any(t.text[:1].isupper() and base_form(t) not in gazetteer.TITLE_HEADS for t in body):
-                return name
-    return None
-
-
-def governing_verb(token: Token) -> Token:
-    """The nearest verb above a word ("a visit to X" -> the verb the visit hangs from); the
-    root where there is none."""
-    verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
-    return verb
-
-
-def subjects_of(verb: Token) -> list[Token]:
-    """The verb's subjects, borrowed from the governing verb where it has none of its own
-    ("agreed to meet", "met X and discussed", "Revik, who met Varga")."""
-    current = verb
-    came_from = ""
-    for step in range(4):
-        # Above an infinitive, a passive subject is the one who will act: "X is expected
-        # (scheduled, due, set, invited) to meet Y".
-        deps = ("nsubj", "agent", "nsubjpass") if step and came_from == "xcomp" else ("nsubj", "agent")
-        subjects = [c for c in current.children if c.dep_ in deps]
-        subjects = [s for s in subjects if s.dep_ in ("nsubj", "nsubjpass")] + [
-            p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-        ]
-        if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
-            return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
-        if _object_of_small_clause(current, subjects):
-            subjects = []  # "Weber made it clear in talks with X": "it" is what Weber made clear
-        if subjects:
-            return subjects
-        came_from = current.dep_
-        if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
-            # "urged Varga to visit Tallinn": the one urged visits, not the one urging.
-            objects = [c for c in current.head.children if c.dep_ == "dobj"]
-            if objects:
-                return objects
-        if current.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp") and current.head != current:
-            current = current.head
-        elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = adjunct_head(current.head)  # "told reporters before heading into talks"
-        elif current.dep_ == "acl" and current.head.pos_ == "NOUN":
-            # "his refusal to hold talks", "Weber's plan to meet": the possessor acts.
-            owners = [c for c in current.head.children if c.dep_ == "poss"]
-            return owners or [current.head]
-        elif object_purpose(current):
-            current = current.head.head  # "vowed to deepen ties to deter threats during talks"
-        elif current.dep_ in ("relcl", "acl"):
-            return [current.head]  # "Revik, who met Varga" / "Vondrak, speaking after talks"
-        else:
-            return []
-    return []
-
-
-def _object_of_small_clause(word: Token, subjects: list[Token]) -> bool:
-    """ "made it clear", "found it hard": the parser makes "it" the subject of the
-    adjective, which is a complement of the verb whose subject acts."""
-    return (
-        word.pos_ == "ADJ"
-        and word.dep_ in ("ccomp", "xcomp", "oprd")
-        and bool(subjects)
-        and all(s.lower_ == "it" for s in subjects)
-    )
-
-
-def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
-    """The person named right before a verb ("..., Franz Weber, said"): the parser
-    often hangs such a name elsewhere."""
-    doc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
-        token = doc[i]
-        if token.is_space or token.is_punct or token.pos_ == "ADV":
-            continue
-        entity = index.entity_at(token)
-        return entity if entity is not None and entity.type == "person" else None
-    return None
-
-
-# "talks with visiting President X": the parser may read the adjective as a verb whose
-# object is the name.
-NAME_ADJECTIVES = words("neutral-adjectives")
-
-
-def _with_objects(token: Token) -> list[Token]:
-    objects: list[Token] = []
-    callee = named_callee(token)
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "dative") or child == callee:
-            objects.append(child)
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in ("with", "between", "among", "to")
-            or child.dep_ == "agent"
-            # "called on the president": the one visited (meetings.py tells a visit from an appeal).
-            or child.dep_ == "prep"
-            and child.lower_ in ("on", "upon")
-            and token.lemma_ == "call"
-        ):
-            objects.extend(p for p in child.children if p.dep_ == "pobj")
-            objects.extend(
-                o
-                for p in child.children
-                if p.dep_ == "pcomp" and p.lower_ in NAME_ADJECTIVES
-                for o in p.children
-                if o.dep_ == "dobj"
-            )
-        elif child.dep_ == "prep" and child.lower_ in ("by", "over", "via"):
-            # "spoke by telephone with X": the parser hangs "with X" on the telephone.
-            for means in (p for p in child.children if p.dep_ == "pobj"):
-                objects.extend(_with_objects(means))
-    return objects
-
-
-def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
-    """Participants of a nominal trigger, and the verb that carries its tense if any."""
-    tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
-    if is_courtesy_call(noun):
-        tokens += visited(noun)  # "paid a courtesy call on X"
-    tokens += honoured(noun)  # "hosted a dinner for X"
-    if kind == "call":
-        # "received a call from X": who rang takes part in the call.
-        tokens += prep_objects(noun, ("from",))
-    tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
-    predicate: Token | None = None
-    head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
-        predicate = head
-        tokens += subjects_of(head) + [o for o in _with_objects(head) if o != noun]
-    elif noun.dep_ in ("nsubj", "nsubjpass"):
-        predicate = head  # "the meeting took place", "talks were held"
-    elif (
-        noun.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.lower_ in ("for", "to")
-        and head.head.lemma_ in INVITING_VERBS
-    ):
-        verb = head.head
-        tokens += subjects_of(verb) + [c for c in verb.children if c.dep_ == "dobj"]
-    elif (
-        noun.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.head.pos_ in ("VERB", "AUX", "ADJ")
-        and (
-            _has_partner(noun)
-            or head.lower_ in ADJUNCT_EVENT_PREPS
-            or (kind == "call" and head.lower_ == "in")  # "asked X in a phone call"
-        )
-    ):
-        # "said after talks with X", "went into talks with X", "was satisfied with talks
-        # with X": the clause's subject is the other party, since the noun names only the
-        # partner.
-        verb = adjunct_head(head)
-        actors = _participants_of(subjects_of(verb), index)
-        teller = None
-        if not actors and _has_partner(noun) and verb.sent.root != verb:
-            # "X raised the possibility that Y would face pressure to act in a call with Z":
-            # where the clause the call hangs from has no one acting, the sentence's does,
-            # and its tense is the call's.
-            teller = verb.sent.root
-            actors = _participants_of(subjects_of(teller), index)
-        found = _participants_of(tokens, index)
-        found += [e for e in actors if e not in found]
-        if kind == "call" and not _has_partner(noun):
-            # "X sought support from Y in a telephone conversation", "X assured Y in a call":
-            # a call names no partner, so the person the clause addresses is the other party.
-            found += [
-                e for e in _participants_of(_addressed(verb), index) if e.type == "person" and e not in found
-            ]
-        if len(found) < 2:
-            extra = person_before(verb, index)
-            if extra is not None and extra not in found:
-                found.append(extra)
-        return found, teller if actors else None
-    found = _participants_of(tokens, index)
-    parties = hyphen_parties(noun, index) if len(found) < 2 else []
-    if parties:
-        # The tagger's one name for the whole run ("Lindqvist-Varga") is no party.
-        run = hyphen_run(noun)
-        joined = {index.entity_at(t) for t in run} if run is not None else set()
-        found = [e for e in found if e not in joined or e in parties]
-        found += [e for e in parties if e not in found]
-    if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun):
-        # "X ruled out (sought, refused) a meeting with Y": the noun names only the partner,
-        # so the verb's subject is the other party.
-        found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
-    return found, predicate
-
-
-def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
-    """ "hosted a meeting of the Harbour League", "attended a gathering of G9 foreign
-    ministers": the body whose meeting someone hosts or attends takes part in it beside them.
-    Only a named organisation or country, or people standing for one ("a meeting of his
-    advisers" names no one), and only as the object of such a verb: one who "said at a
-    meeting of the League" spoke there, which is no encounter with it."""
-    if noun.dep_ != "dobj" or noun.head.lemma_ not in LIGHT_VERBS:
-        return []
-    return [
-        p
-        for p in prep_objects(noun, ("of",))
-        if any(e.type in ("organization", "country") for e in _participants_of([p], index))
-    ]
-
-
-def _addressed(verb: Token) -> list[Token]:
-    """Whom a clause addresses: its object, or the one asked, told or thanked "from", "to"
-    or "with" ("sought support from X", "appealed to X")."""
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("from", "to", "with")
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-def _has_partner(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children) or bool(companions(noun))
-
-
-def _split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> list[Mention]:
-    """ "Vondrak will meet A, B and C": one visitor's separate meetings with each host. Only
-    for a verb with one subject and a list of two or more named people as its object; a
-    meeting *between* several parties stays one fact."""
-    token = trigger.token
-    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubjpass" for c in token.children):
-        # "A and B were received by X": guests received together, one encounter.
-        return [mention]
-    with_objects = _with_objects(token)
-    if any(_named_members(o) or _ministers_named(o, index) for o in with_objects) and not any(
-        _separate(p) for prep in token.children if prep.dep_ == "prep" for p in prep.children
-    ):
-        # "met with senior officials, including A and B", "with the foreign ministers of A, B
-        # and C, X, Y and Z": one meeting with the group (but "met, on separate occasions,
-        # with five presidents, including A, B and C").
-        return [mention]
-    if token.pos_ in ("VERB", "AUX"):
-        subjects = _participants_of(subjects_of(token), index)
-        objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    elif _separate(token) and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
-        # "held separate talks with A, B and C", "held meetings with A and B".
-        subjects = _participants_of(subjects_of(token.head), index)
-        objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    else:
-        return [mention]
-    if len(subjects) != 1 or len(objects) < 2 or any(e.type != "person" for e in objects):
-        return [mention]
-    return [
-        Mention(
-            mention.type,
-            mention.trigger,
-            mention.predicate,
-            [subjects[0], other],
-            mention.date,
-            mention.place,
-            mention.status,
-            mention.anaphoric,
-            list(mention.sents),
-            mention.at_occasion,
-        )
-        for other in objects
-    ]
-
-
-def _separate(noun: Token) -> bool:
-    """ "separate talks", "meetings": several encounters, one with each partner."""
-    return any(
-        c.dep_ == "amod" and c.lower_ in ("separate", "individual", "bilateral") for c in noun.children
-    ) or (noun.tag_ == "NNS" and noun.lemma_.lower() == "meeting")
-
-
-# Verbs whose object is the other party: "telephoned X", "met X", "received X".
-TRANSITIVE_ENCOUNTER_VERBS = words("call-verbs") | words("hosting-verbs") | words("meeting-verbs")
-
-
-def _verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
-    if base_form(verb) == "visit" and not any(
-        c.dep_ == "dobj" and _visits_someone(c, index) for c in verb.children
-    ):
-        # "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a
-        # meeting with the one visited; those who visit a place together do not meet there.
-        return []
-    found = _participants_of(subjects_of(verb) + _with_objects(verb), index)
-    if len(found) < 2 and base_form(verb) in TRANSITIVE_ENCOUNTER_VERBS:
-        named = _object_named_after(verb, index)
-        if named is not None and named not in found:
-            found.append(named)
-    return found
-
-
-def _visits_someone(obj: Token, index: ArticleEntities) -> bool:
-    entity = resolve_mention(obj, index)
-    return entity is not None and entity.type == "person"
-
-
-def _object_named_after(verb: Token, index: ArticleEntities) -> Entity | None:
-    """ "telephoned German Chancellor Anna Weber hours before ...": a person named right
-    after a verb that takes the other party as its object, where the parser hung the name
-    elsewhere (here as a modifier of "hours") and the verb has no object of its own."""
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
-        return None
-    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 7)]:
-        entity = index.entity_at(token)
-        if entity is not None and entity.type == "person":
-            return entity
-        if token.dep_ not in ("compound", "amod", "det", "poss", "case"):
-            return None  # "met on Monday", "telephoned to say": no name right after
-    return None
-
-
 # ---------------------------------------------------------------- mentions
 
 
@@ -791,10 +302,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     token = trigger.token
     sent = token.sent
     if token.pos_ in ("VERB", "AUX"):
-        participants = _verb_participants(token, index)
+        participants = verb_participants(token, index)
         predicate = trigger.predicate
     else:
-        participants, predicate = _noun_participants(token, index, trigger.type)
+        participants, predicate = noun_participants(token, index, trigger.type)
         predicate = trigger.predicate or predicate
         # "the Beijing Summit of the Forum": a name that holds the trigger names the event,
         # not a party to it.

@@ -14,15 +14,15 @@ from kg.nlp import gazetteer
 from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.events import (
+from kg.nlp.facts.meetings import MEETING_NOUNS
+from kg.nlp.facts.mention import evidence_of, prep_objects
+from kg.nlp.facts.parties import (
     LIGHT_VERBS,
     governing_verb,
     person_before,
     resolve_mention,
     subjects_of,
 )
-from kg.nlp.facts.meetings import MEETING_NOUNS
-from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, quoting_subject, surname_bearer
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
