@@ -23,7 +23,14 @@ from kg.nlp.facts.parties import (
     resolve_mention,
     subjects_of,
 )
-from kg.nlp.facts.quotes import QUESTIONING_VERBS, pronoun_person, quoting_subject, surname_bearer
+from kg.nlp.facts.quotes import (
+    QUESTIONING_VERBS,
+    TITLE_SMALL_WORDS,
+    pronoun_person,
+    quoting_subject,
+    surname_bearer,
+)
+from kg.nlp.facts.roles import ORGANISATION_WORDS
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS
@@ -33,16 +40,11 @@ SPEAKING_TO_VERBS = words("speaking-to-verbs")
 EDITORIAL_NOUNS = words("editorial-nouns")
 PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")
-TITLE_SMALL_WORDS = words("title-small-words")
 APPEARING_WORDS = single_words("appearing-words")
 SITTING_DOWN = phrasal_verbs("appearing-words")
 # Words that make a name a body's, not an outlet's ("told the Harbour Assembly"): the
 # organisation and body words that are no outlet's kind or masthead word.
-_BODY_WORDS = (
-    (words("organisation-words") | words("body-nouns") | words("occasion-nouns"))
-    - gazetteer.OUTLET_NOUNS
-    - MASTHEAD_WORDS
-)
+_BODY_WORDS = (ORGANISATION_WORDS | words("occasion-nouns")) - gazetteer.OUTLET_NOUNS - MASTHEAD_WORDS
 # The lemmas _interview_at reads (no other word is an interview): looked up in the story's
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset(
@@ -328,13 +330,12 @@ def _opening_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, To
         # "on Harbour TV's 'Morning Hour'": the outlet and its possessive before the title.
         # (or a name whose last word is an outlet's kind: "Harbour News Channel").
         start = k
-        while k < sent.end and (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ not in ("'s", "’s"):
+        while k < sent.end and (doc[k].is_title or doc[k].is_upper) and not _is_possessive(doc[k]):
             k += 1
-        entity = index.entity_at(doc[start])
-        known = entity is not None and entity.type == "outlet"
+        known = _is_outlet(doc[start], index)
         if k == start or not (known or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS):
             return None
-        if k >= sent.end or doc[k].lower_ not in ("'s", "’s"):
+        if k >= sent.end or not _is_possessive(doc[k]):
             return None
         k += 1
     if k >= sent.end or not doc[k].is_quote:
@@ -440,9 +441,13 @@ def _is_outlet(token: Token, index: ArticleEntities) -> bool:
     return entity is not None and entity.type == "outlet"
 
 
+def _is_possessive(token: Token) -> bool:
+    return token.lower_ in ("'s", "’s")
+
+
 def _possessive_after(token: Token) -> bool:
     following = token.nbor(1) if token.i + 1 < token.sent.end else None
-    return following is not None and following.lower_ in ("'s", "’s")
+    return following is not None and _is_possessive(following)
 
 
 def _quoted_title(tokens: list[Token]) -> str | None:
@@ -542,7 +547,7 @@ def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
     # The one speaking, not an owner or a modifier: "Varga's former adviser", "Former Varga
     # aides told ...".
     after = doc[span.end]
-    if span[-1].lower_ in ("'s", "’s") or after.lower_ in ("'s", "’s") or after.pos_ in ("NOUN", "PROPN"):
+    if _is_possessive(span[-1]) or _is_possessive(after) or after.pos_ in ("NOUN", "PROPN"):
         return None
     return entity
 

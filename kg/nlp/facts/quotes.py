@@ -363,7 +363,7 @@ def _path(token: Token, verb: Token) -> set[Token]:
     return set()
 
 
-_TITLE_SMALL_WORDS = words("title-small-words")
+TITLE_SMALL_WORDS = words("title-small-words")
 
 
 def _is_title(words: str) -> bool:
@@ -375,7 +375,7 @@ def _is_title(words: str) -> bool:
     if not tokens or words.rstrip().endswith((".", "?", "!")):
         return False
     return (
-        all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in tokens)
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in tokens)
         and tokens[0][0].isupper()
     )
 

@@ -10,6 +10,7 @@ from kg.model import Entity, Evidence, Role
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import evidence_of
+from kg.nlp.factuality import PLANNED_ADJECTIVES
 from kg.nlp.lexicon import words
 from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS
 
@@ -24,7 +25,6 @@ POSTED_TITLES = words("posted-titles")
 # "pro-Norland President X": whom the holder sides with, not where the title is held.
 STANCE_PREFIXES = words("stance-prefixes")
 # "a potential US senator": an office not held (yet).
-PLANNED_ADJECTIVES = words("planned-adjectives")
 # Nouns that end the name of a body ("army information service"), not a title.
 ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 _SINGULAR = {
