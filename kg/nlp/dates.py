@@ -284,14 +284,14 @@ HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
 _TIME_OF_DAY_WORDS = HOUR_QUALIFIERS | {"on"}
 
 
-def day_count(words: list[str]) -> int | None:
-    """How many days "a day", "the day", "two days", "3 days" count (the words before
+def day_count(count: str, unit: str) -> int | None:
+    """How many days "a day", "the day", "two days", "3 days" count (the two words before
     "after"/"before"); None for anything else ("a week", "hours")."""
-    if len(words) != 2 or words[1] not in ("day", "days"):
+    if unit not in ("day", "days"):
         return None
-    if words[0] == "the":
+    if count == "the":
         return 1
-    return _count(words[0])
+    return _count(count)
 
 
 def _count(word: str) -> int | None:
@@ -316,13 +316,8 @@ def _ago(words: list[str], published: date) -> str | None:
     hedged = count_words[0] in ROUGH_COUNTS
     if hedged and words[-2] in _UNIT_MONTHS and words[-2] not in ("year", "years"):
         count_words = count_words[1:] or ["a"]
-    if count_words == ["couple"]:
-        count = 2
-    elif len(count_words) == 1 and count_words[0].isdigit():
-        count = int(count_words[0])
-    elif len(count_words) == 1 and count_words[0] in _NUMBER_WORDS:
-        count = _NUMBER_WORDS[count_words[0]]
-    else:
+    count = _count(count_words[0]) if len(count_words) == 1 else None
+    if count is None:
         return None
     if words[-2] in ("year", "years"):
         return str(published.year - count)

@@ -32,7 +32,7 @@ NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
-VISITING_VERBS = words("journey-verbs")
+JOURNEY_VERBS = words("journey-verbs")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}
@@ -325,7 +325,7 @@ def _visit_over(verb: Token) -> bool:
     not negated, is over, and what it was for came about with it."""
     return (
         verb.tag_ == "VBD"
-        and base_form(verb) in VISITING_VERBS
+        and base_form(verb) in JOURNEY_VERBS
         and not _is_negated(verb)
         and not _has_modal(verb)
         and not is_conditional(verb)

@@ -27,14 +27,13 @@ from kg.nlp.anchoring import RELATIVE_TIME_PREPS, find_date, find_place
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.factuality import clause_tense, has_to, shares_clause
+from kg.nlp.factuality import JOURNEY_VERBS, clause_tense, has_to, shares_clause
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS
 
 # Journeys whose destination is where what they are for takes place.
 ARRIVING_VERBS = words("arriving-verbs")
 # A journey told by its own verb or by the one it is the object of ("took a detour").
-JOURNEY_VERBS = words("journey-verbs")
 JOURNEY_NOUNS = words("journey-nouns")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
 OCCASION_NOUNS = words("occasion-nouns")

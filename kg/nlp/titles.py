@@ -63,11 +63,6 @@ TENURE_WORDS = words("tenure-words")
 STANDING_TITLES = words("standing-titles")
 
 
-def _title_word(token: Token) -> str:
-    """ "Sen." -> "senator", "President" -> "president"."""
-    return full_title_word(token.lower_)
-
-
 def full_title_word(word: str) -> str:
     """ "sen." -> "senator": a lower-case title word written out, its stop dropped."""
     word = word.rstrip(".")
@@ -88,7 +83,7 @@ def title_before(doc: Doc, start: int) -> tuple[str, ...]:
     i = start - 1
     while i > 0 and doc[i - 1].sent.start == doc[start].sent.start and read(doc[i - 1]):
         i -= 1
-    return tuple(_title_word(t) for t in doc[i:start])
+    return tuple(full_title_word(t.lower_) for t in doc[i:start])
 
 
 def office_of(title: tuple[str, ...]) -> str | None:
@@ -120,9 +115,11 @@ def offices_held(
         nouns = [root.head] if root.dep_ == "appos" else []
         nouns += [c for c in root.children if c.dep_ == "appos"]
         for noun in nouns:
-            if is_title_word(noun) or _title_word(noun) in gazetteer.TITLE_HEADS:
+            if is_title_word(noun) or full_title_word(noun.lower_) in gazetteer.TITLE_HEADS:
                 modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and is_title_word(c)]
-                titles.append(tuple(_title_word(t) for t in sorted([*modifiers, noun], key=lambda t: t.i)))
+                titles.append(
+                    tuple(full_title_word(t.lower_) for t in sorted([*modifiers, noun], key=lambda t: t.i))
+                )
         for title in titles:
             office = office_of(title)
             if office is not None and office.split()[-1] not in STANDING_TITLES:

@@ -142,7 +142,7 @@ def _day_apart(verb: Token) -> tuple[set[int], int] | None:
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if mark is None or verb.dep_ not in ("advcl", "conj") or mark.i < 2:
         return None
-    count = day_count([mark.nbor(-2).lower_, mark.nbor(-1).lower_])
+    count = day_count(mark.nbor(-2).lower_, mark.nbor(-1).lower_)
     if count is None or mark.nbor(-1).dep_ != "npadvmod":
         return None
     other = verb.head

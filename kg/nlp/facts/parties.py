@@ -13,7 +13,7 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
 from kg.nlp.facts.meetings import honoured, visited
-from kg.nlp.facts.mention import Mention, Trigger, companions, prep_objects
+from kg.nlp.facts.mention import Mention, Trigger, agent_objects, companions, prep_objects
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.factuality import adjunct_head, base_form, object_purpose
 from kg.nlp.groups import (
@@ -224,11 +224,8 @@ def subjects_of(verb: Token) -> list[Token]:
     for step in range(4):
         # Above an infinitive, a passive subject is the one who will act: "X is expected
         # (scheduled, due, set, invited) to meet Y".
-        deps = ("nsubj", "agent", "nsubjpass") if step and came_from == "xcomp" else ("nsubj", "agent")
-        subjects = [c for c in current.children if c.dep_ in deps]
-        subjects = [s for s in subjects if s.dep_ in ("nsubj", "nsubjpass")] + [
-            p for a in subjects if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-        ]
+        deps = ("nsubj", "nsubjpass") if step and came_from == "xcomp" else ("nsubj",)
+        subjects = [c for c in current.children if c.dep_ in deps] + agent_objects(current)
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
         if _object_of_small_clause(current, subjects):

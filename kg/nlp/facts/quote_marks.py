@@ -11,8 +11,6 @@ from spacy.tokens import Doc
 
 from kg.nlp.cached import parsed_text
 
-# Fewer quoted words than this are a phrase the writer marks, not a statement.
-MIN_WORDS = 3
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
 
 
@@ -72,7 +70,7 @@ def _closing(paragraph: str, start: int, closing: str) -> int:
     return min(found) if found else -1
 
 
-def continues(prev: Segment, segment: Segment, doc: Doc) -> bool:
+def continues_quotation(prev: Segment, segment: Segment, doc: Doc) -> bool:
     """Does `segment` go on with the quotation before it? The next paragraph of a quote
     left open, or a second part in the same paragraph ("...," he said. "...")."""
     if prev.continues and segment.paragraph > prev.paragraph:

@@ -33,7 +33,7 @@ from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import agent_objects, evidence_of
-from kg.nlp.facts.quote_marks import MIN_WORDS, Segment, after_close, continues, opening, quoted_segments
+from kg.nlp.facts.quote_marks import Segment, after_close, continues_quotation, opening, quoted_segments
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     SPEAKER_TYPES,
@@ -82,6 +82,10 @@ def _is_quoting_verb(token: Token) -> bool:
     return particles is not None and any(
         c.dep_ in ("prt", "advmod") and c.lower_ in particles and c.i == token.i + 1 for c in token.children
     )
+
+
+# Fewer quoted words than this are a phrase the writer marks, not a statement.
+MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -252,12 +256,16 @@ def _quotations(segments: list[Segment], found: list[_Attribution | None], doc: 
         if (
             found[i] is None
             and found[i - 1] is not None
-            and continues(segments[i - 1], segments[i], doc)
+            and continues_quotation(segments[i - 1], segments[i], doc)
             and not _quoted_in_narration(doc, segments[i - 1], segments[i])
         ):
             found[i] = found[i - 1]
     for i in range(len(segments) - 2, -1, -1):
-        if found[i] is None and found[i + 1] is not None and continues(segments[i], segments[i + 1], doc):
+        if (
+            found[i] is None
+            and found[i + 1] is not None
+            and continues_quotation(segments[i], segments[i + 1], doc)
+        ):
             found[i] = found[i + 1]
     groups: list[list[int]] = []
     for i, attributed in enumerate(found):
@@ -265,7 +273,7 @@ def _quotations(segments: list[Segment], found: list[_Attribution | None], doc: 
         joins = (
             attributed is not None
             and previous is not None
-            and continues(segments[i - 1], segments[i], doc)
+            and continues_quotation(segments[i - 1], segments[i], doc)
             and (attributed is previous or (attributed.verb is not None and attributed.verb == previous.verb))
             and not _second_speech_verb(doc, segments[i - 1], segments[i], previous.verb)
         )
@@ -1062,7 +1070,6 @@ def _described(
     return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase, index))
 
 
-# "ask", "press": verbs of putting a question, whose passive's agent asks it.
 # How many clauses up "..., going on to say that ..." looks for the one who says it.
 SUBJECT_CLIMB = 3
 # "began by saying", "after saying": the speaker is the subject of the clause the
