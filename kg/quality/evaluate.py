@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from kg.errors import GoldError
 from kg.model import EVENT_TYPES, FACT_TYPES
 
@@ -170,33 +172,50 @@ class TypeScore:
                 setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+def _place_right(system: dict[str, Any], gold: dict[str, Any], names: _Names) -> bool:
+    return norm(system.get("place")) == norm(gold.get("place")) or names.same(
+        system.get("place"), gold.get("place")
+    )
+
+
 def _match(
     kind: str, system: list[dict[str, Any]], gold: list[dict[str, Any]], names: _Names
 ) -> list[tuple[int, int]]:
-    """One-to-one matching, best pairs first (ties broken by position, so deterministic)."""
-    candidates = []
+    """One-to-one matching that matches as many required gold facts as can be matched, then as
+    many facts as can be, then the best pairs (more participants in common, then agreeing
+    date, place and status).
+
+    A greedy pass would let one system fact take a gold fact another system fact needed (a
+    short quote inside two gold quotes), and count a right fact as false: FACTS.md's one to one
+    is a matching of the most facts, so this is a maximum-weight matching whose weights rank
+    those three aims in that order (ties resolved by position, so deterministic)."""
+    tie_breaks = {}
     for i, s in enumerate(system):
         for j, g in enumerate(gold):
             score = _pair_score(kind, s, g, names)
             if score:
-                # Prefer required gold facts, then agreeing status and date.
-                bonus = (
-                    (0 if g.get("optional") else 4)
-                    + (s.get("status") == g.get("status"))
-                    + (s.get("date") == g.get("date"))
-                )
-                candidates.append((-(score * 10 + bonus), i, j))
-    candidates.sort()
-    used_s: set[int] = set()
-    used_g: set[int] = set()
+                agreement = 0
+                if kind in EVENT_TYPES and not g.get("optional"):  # where they are scored
+                    agreement = (
+                        (s.get("date") == g.get("date"))
+                        + _place_right(s, g, names)
+                        + (s.get("status") == g.get("status"))
+                    )
+                tie_breaks[i, j] = score * 10 + agreement
+    if not tie_breaks:
+        return []
+    most = min(len(system), len(gold)) + 1
+    per_match = max(tie_breaks.values()) * most + 1  # more than every tie-break together
+    per_required = per_match * most + 1  # more than every match together
+    graph = nx.Graph()
+    for (i, j), tie_break in tie_breaks.items():
+        required = not gold[j].get("optional")
+        graph.add_edge(("s", i), ("g", j), weight=per_required * required + per_match + tie_break)
     pairs = []
-    for _, i, j in candidates:
-        if i in used_s or j in used_g:
-            continue
-        used_s.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+    for a, b in nx.max_weight_matching(graph):
+        (_, gold_index), (_, system_index) = sorted((a, b))  # ("g", j) sorts before ("s", i)
+        pairs.append((system_index, gold_index))
+    return sorted(pairs)
 
 
 def score(system_facts: Iterable[dict[str, Any]], gold: Gold) -> dict[str, TypeScore]:
@@ -231,9 +250,7 @@ def score(system_facts: Iterable[dict[str, Any]], gold: Gold) -> dict[str, TypeS
                 if kind in EVENT_TYPES:
                     s.attribute_total += 1
                     s.date_hits += fact.get("date") == g.get("date")
-                    s.place_hits += (norm(fact.get("place")) == norm(g.get("place"))) or names.same(
-                        fact.get("place"), g.get("place")
-                    )
+                    s.place_hits += _place_right(fact, g, names)
                     s.status_hits += fact.get("status") == g.get("status")
             if kind in EVENT_TYPES and fact.get("status") == "occurred" and not optional:
                 s.occurred_claimed += 1

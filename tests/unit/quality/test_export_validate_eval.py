@@ -168,6 +168,44 @@ def test_quotes_are_scored_as_facts_md_says(tmp_path: Path):
     assert row["matched"] == 2
 
 
+def test_matching_is_one_to_one_over_the_most_facts_not_greedy(tmp_path: Path):
+    # The first system quote lies inside both gold quotes; taking the first gold quote for it
+    # would leave the second system quote, which fits only that one, counted as false.
+    gold = load_gold(
+        _gold(
+            tmp_path,
+            _quote("Anna Lindqvist", "The harbour stays open all year, come rain or shine."),
+            _quote("Anna Lindqvist", "The harbour stays open."),
+        )
+    )
+    system = [
+        _quote("Anna Lindqvist", "The harbour stays open."),
+        _quote("Anna Lindqvist", "open all year, come rain or shine"),
+    ]
+    row = {r["type"]: r for r in summarise(score(system, gold))}["quote"]
+    assert (row["matched"], row["precision"], row["recall"]) == (2, 1.0, 1.0)
+
+
+@pytest.mark.parametrize("reverse_system", [False, True])
+@pytest.mark.parametrize("reverse_gold", [False, True])
+def test_a_matching_gives_the_required_gold_fact_the_system_fact_that_agrees_with_it(
+    tmp_path: Path, reverse_system: bool, reverse_gold: bool
+):
+    held = {"article": "a", "type": "meeting", "participants": ["A B", "C D"], "date": "2024-05-06"}
+    gold_lines = [
+        {**held, "place": None, "status": "occurred", "optional": True},
+        {**held, "place": "Oslo", "status": "occurred"},
+    ]
+    system = [
+        {**held, "date": None, "place": None, "status": "planned"},
+        {**held, "place": "Oslo", "status": "occurred"},
+    ]
+    gold = load_gold(_gold(tmp_path, *(gold_lines[::-1] if reverse_gold else gold_lines)))
+    system = system[::-1] if reverse_system else system
+    row = {r["type"]: r for r in summarise(score(system, gold))}["meeting"]
+    assert (row["matched"], row["date_acc"], row["place_acc"], row["status_acc"]) == (1, 1.0, 1.0, 1.0)
+
+
 def test_a_type_the_gold_does_not_annotate_is_not_scored(tmp_path: Path):
     gold = load_gold(_gold(tmp_path, _quote("Anna Lindqvist", "It is a good plan.")))
     system = [
