@@ -21,6 +21,7 @@ from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.assembly import assemble
+from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
@@ -312,6 +313,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         named_event = index.entity_at(token)
         participants = [p for p in participants if p != named_event]
         participants = _without_series_body(token, participants, index)
+    # Names the parser hung outside the positions the clause reader reads.
+    participants = participants + clause_parties(token, participants, index)
     # "invited X to the palace for talks": the inviting verb's "to" phrase is the place.
     invited = (
         token.pos_ not in ("VERB", "AUX")
