@@ -75,7 +75,7 @@ def continues_quotation(prev: Segment, segment: Segment, doc: Doc) -> bool:
     left open, or a second part in the same paragraph ("...," he said. "...")."""
     if prev.continues and segment.paragraph > prev.paragraph:
         text = parsed_text(doc)
-        return _starts_paragraph(text, segment) and not _has_text_between(text, prev, segment)
+        return starts_paragraph(text, segment) and not _has_text_between(text, prev, segment)
     return segment.paragraph == prev.paragraph
 
 
@@ -84,7 +84,7 @@ def _has_text_between(text: str, prev: Segment, segment: Segment) -> bool:
     return any(line.strip() for line in text[prev.end : opening(text, segment)].split("\n")[1:-1])
 
 
-def _starts_paragraph(text: str, segment: Segment) -> bool:
+def starts_paragraph(text: str, segment: Segment) -> bool:
     line_start = text.rfind("\n", 0, segment.start) + 1
     return not text[line_start : opening(text, segment)].strip()
 

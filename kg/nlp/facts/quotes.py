@@ -4,8 +4,10 @@ Quotations are found in the article's characters by quote_marks.py (curly or str
 a quote that runs over several paragraphs), then attributed here from the parse: the subject of a speech
 verb outside the quotation in the same sentence ("...," said Lindqvist / Varga said: "..."),
 "according to X", or, for a quotation with no attribution of its own, the speaker of the
-quotation it continues (a split quote, the next paragraph of a long one) or of the reported
-speech right before it ("X told the council that ... / “...”"). A speech verb inside what a
+quotation it continues (a split quote, the next paragraph of a long one) or of the
+reported speech right before it ("X told the council that ... / “...”"), or, a paragraph of
+its own, the person last reported speaking by name where no one else is named or heard
+since. A speech verb inside what a
 person reports is that person's telling ("an aide said Weber would ask “...”": the aide's
 words). A pronoun ("he said") or an anchored description ("the Nevada governor said") is
 read as a reader reads it: the nearest main subject that agrees with it, else the person
@@ -33,7 +35,14 @@ from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import agent_objects, evidence_of
-from kg.nlp.facts.quote_marks import Segment, after_close, continues_quotation, opening, quoted_segments
+from kg.nlp.facts.quote_marks import (
+    Segment,
+    after_close,
+    continues_quotation,
+    opening,
+    quoted_segments,
+    starts_paragraph,
+)
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     SPEAKER_TYPES,
@@ -118,7 +127,9 @@ def _attributed(
     groups = _quotations(segments, found, doc)
     for group in groups:
         if found[group[0]] is None:
-            follows = _after_reported_speech(reading, segments[group[0]])
+            follows = _after_reported_speech(reading, segments[group[0]]) or _paragraph_alone(
+                reading, segments[group[0]]
+            )
             for i in group:
                 found[i] = follows
     result = (segments, found, groups)
@@ -646,6 +657,50 @@ def _after_reported_speech(reading: _Reading, segment: Segment) -> _Attribution 
     if verbs or paragraphs > 0:
         return None
     return _subject_goes_on(before, index, inside)
+
+
+def _paragraph_alone(reading: _Reading, segment: Segment) -> _Attribution | None:
+    """ "Weber told the Courier the port would stay open. / Few believed him. / “We will not
+    sell it.” / “Not now, not ever.”": a quotation that is a paragraph of its own, with no
+    attribution, goes on with the person last reported speaking by name, where the story
+    names no other person since nor reports anyone else speaking (a source it leaves
+    unnamed), and no more than two paragraphs of the writer's own stand between."""
+    doc, index, _segments, inside, speakers = reading
+    text = parsed_text(doc)
+    if not starts_paragraph(text, segment):
+        return None
+    line_end = text.find("\n", segment.end)
+    if text[after_close(text, segment) : line_end if line_end != -1 else len(text)].strip():
+        return None
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    earlier = [(t, e) for t, e in speakers if span is not None and t.i < span[0].i]
+    if span is None or not earlier:
+        return None
+    named, person = earlier[-1]
+    paragraphs = text[named.idx : segment.start].split("\n")[1:]
+    narration = [line for line in paragraphs if line.strip() and line.lstrip()[:1] not in _OPENING_MARKS]
+    if len(narration) > _NARRATION_BETWEEN:
+        return None
+    for token in doc[named.i + 1 : span[0].i]:
+        if token.idx in inside:
+            continue
+        other = index.entity_at(token)
+        if other is not None and other.type == "person" and other != person:
+            return None  # someone else named since: two readings
+        asking = token.pos_ == "VERB" and token.lemma_.lower() in QUESTIONING_VERBS
+        if (_is_quoting_verb(token) or asking) and any(
+            c.dep_ == "nsubj" and not is_person_pronoun(c) and index.entity_at(c) != person
+            for c in token.children
+        ):
+            return None  # "“...,” a diplomat asked. / “...”": another speaker since, if unnamed
+    return _Attribution(person, person.name)
+
+
+# How many paragraphs of the writer's own (ones not opening with a quotation) may stand
+# between a speaker and a quotation that is a paragraph of its own, for it to go on with them.
+_NARRATION_BETWEEN = 2
+# The marks a paragraph that opens with a quotation starts with.
+_OPENING_MARKS = "“\"‘'«„"
 
 
 def _answer(reading: _Reading, before: Span) -> _Attribution | None:
