@@ -45,6 +45,7 @@ from kg.nlp.facts.quote_marks import (
 )
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
+    PERSON_NOUNS,
     SPEAKER_TYPES,
     agreeing_person,
     author_of,
@@ -62,7 +63,7 @@ from kg.nlp.facts.speakers import (
     refers_back,
 )
 from kg.nlp.factuality import is_conditional
-from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, SPEECH_LEMMAS, TITLE_HEADS
+from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, GROUP_NOUNS, OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -1121,8 +1122,43 @@ def _described(
     phrase: Token, index: ArticleEntities, entity: Entity | None, description: str, verb: Token | None = None
 ) -> _Attribution:
     """The attribution a speaker phrase makes, marked unresolved where the phrase stands for
-    someone the story names whom it could not be followed to."""
-    return _Attribution(entity, description, verb, unresolved=entity is None and refers_back(phrase, index))
+    someone the story names whom it could not be followed to, or for no one who speaks."""
+    unresolved = entity is None and (refers_back(phrase, index) or _speaks_not(phrase))
+    return _Attribution(entity, description, verb, unresolved=unresolved)
+
+
+# The common nouns for someone who can be heard speaking: a person, a group of people, a
+# body, an outlet or a document (its author's words).
+_SPEAKING_NOUNS = (
+    PERSON_NOUNS
+    | TITLE_HEADS
+    | DOCUMENT_NOUNS
+    | OUTLET_NOUNS
+    | GROUP_NOUNS
+    | words("organisation-words")
+    | words("body-nouns")
+    | words("plural-heads")
+    | words("unnamed-source-nouns")
+    | words("speaking-nouns")
+)
+
+
+def _speaks_not(phrase: Token) -> bool:
+    """ "according to calculations by ...", "an average of voters reported “no opinion”": a
+    speaker phrase headed by a common noun for no one who speaks (not a person, group, body,
+    outlet or document) quotes no statement; a share of people ("73 percent said") is left as
+    it is, and so is a name the tagger took for a noun ("news agency dpa")."""
+    return (
+        phrase.pos_ == "NOUN"
+        and phrase.is_lower  # a capitalised one may be a name the tagger missed ("D’Souza")
+        and not phrase.ent_type_
+        and phrase.lemma_.lower() not in _SPEAKING_NOUNS
+        and not any(c.dep_ == "nummod" for c in phrase.children)
+        # "news agency dpa": a name in lower case, set beside a noun for a speaker
+        and not any(
+            c.lemma_.lower() in _SPEAKING_NOUNS for c in phrase.children if c.dep_ in ("compound", "appos")
+        )
+    )
 
 
 # How many clauses up "..., going on to say that ..." looks for the one who says it.
