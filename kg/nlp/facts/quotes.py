@@ -128,8 +128,10 @@ def _attributed(
     groups = _quotations(segments, found, doc)
     for group in groups:
         if found[group[0]] is None:
-            follows = _after_reported_speech(reading, segments[group[0]]) or _paragraph_alone(
-                reading, segments[group[0]]
+            follows = (
+                _after_reported_speech(reading, segments[group[0]])
+                or _after_colon(reading, segments[group[0]])
+                or _paragraph_alone(reading, segments[group[0]])
             )
             for i in group:
                 found[i] = follows
@@ -702,6 +704,40 @@ def _paragraph_alone(reading: _Reading, segment: Segment) -> _Attribution | None
 _NARRATION_BETWEEN = 2
 # The marks a paragraph that opens with a quotation starts with.
 _OPENING_MARKS = "“\"‘'«„"
+
+
+def _after_colon(reading: _Reading, segment: Segment) -> _Attribution | None:
+    """ "Weber went further: “...”", "The union describes itself this way: / “...”": a
+    quotation with no attribution of its own, right after a colon that closes a clause of the
+    writer's, is what that clause's subject says, where the subject is one named person or
+    body and the clause no verb of saying had already handed to someone."""
+    doc, index, _segments, inside, _speakers = reading
+    text = parsed_text(doc)
+    before = text[: opening(text, segment)].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon[0].idx in inside:
+        return None
+    verb = colon[0].head
+    if verb == colon[0] or verb.pos_ not in ("VERB", "AUX"):
+        verb = colon[0].sent.root
+    if verb.idx in inside or verb.pos_ not in ("VERB", "AUX") or _imagined(verb):
+        return None
+    clause = verb
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
+    while not subjects and clause.dep_ == "conj":
+        clause = clause.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
+        return None
+    subject = subjects[0]
+    # A name as the subject is who it names ("Harbour Watch, a pressure group, wrote:", where
+    # the tagger missed the name, is no one); a description is the name set beside it.
+    entity = index.entity_at(subject) if subject.pos_ == "PROPN" else named_speaker(subject, index)[0]
+    if entity is None or entity.type not in ("person", "organization", "outlet"):
+        return None
+    return _Attribution(entity, entity.name, verb)
 
 
 def _answer(reading: _Reading, before: Span) -> _Attribution | None:
