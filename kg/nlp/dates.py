@@ -284,6 +284,16 @@ HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
 _TIME_OF_DAY_WORDS = HOUR_QUALIFIERS | {"on"}
 
 
+# "three-day", "a two-week", "week-long": how long something lasts, not when.
+_SPAN_OF_DAYS = re.compile(r"^(?:an?\s+|the\s+)?(?:\S+\s*-\s*)?(?:day|week|month)s?(?:\s*-\s*long)?$", re.I)
+
+
+def is_span_of_days(text: str) -> bool:
+    """ "three-day", "week-long": a DATE the tagger reads in "a three-day meeting" says how long
+    it lasted (more than a day), not when. Bare "day" or "week" is not one."""
+    return bool(_SPAN_OF_DAYS.match(text)) and "-" in text
+
+
 def day_count(count: str, unit: str) -> int | None:
     """How many days "a day", "the day", "two days", "3 days" count (the two words before
     "after"/"before"); None for anything else ("a week", "hours")."""

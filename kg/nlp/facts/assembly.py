@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import date_text, day_told_before, find_date
-from kg.nlp.cached import doc_ents
+from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import day_count, normalise_date, shift_day
+from kg.nlp.dates import day_count, is_span_of_days, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -90,6 +90,35 @@ def assemble(
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
     ]
     return _merge(_drop_groups_with_named_people(complete), article_id)
+
+
+# Prepositions that put an encounter inside a span of days: "during his stay", "on holiday".
+SPAN_PREPS = {"during", "on", "throughout"}
+SPAN_NOUNS = words("span-frames")
+
+
+def _told_over_days(mention: Mention) -> bool:
+    """ "During his stay in Zelin, X held talks with Y", "X, on holiday in Port Zelin, met Y",
+    "after a three-day meeting with Y": an encounter told inside a stay, a visit or a
+    holiday, or as lasting days, is on no one day the story names for something else (its
+    lead's, the visitor's arrival): only a date of its own dates it."""
+    words_of = [t for t in (mention.trigger, mention.predicate) if t is not None]
+    heads = list(words_of)
+    for token in words_of:
+        # up the clause: "is scheduled to meet", "will also have talks"
+        while token.dep_ in ("xcomp", "dobj", "pobj", "prep") and token.head != token:
+            token = token.head
+            heads.append(token)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SPAN_PREPS:
+                continue
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS for o in prep.children):
+                return True
+    return any(
+        ent.label_ == "DATE" and ent.root.head == mention.trigger and is_span_of_days(ent.text)
+        for ent in ents_in(mention.trigger.sent)
+    )
 
 
 def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
@@ -169,7 +198,7 @@ def _fill_from_day_told_before(mentions: list[Mention], published: date) -> None
     Friday, X said Y and Z had just spoken": a past encounter with only a part of a day, or
     told as just past, is on the day the story named last before it."""
     for mention in mentions:
-        if mention.date is not None or mention.status != "occurred":
+        if mention.date is not None or mention.status != "occurred" or _told_over_days(mention):
             continue
         verbs = [t for t in (mention.predicate, mention.trigger) if t is not None]
         mention.date = day_told_before(mention.trigger.sent, {t.i for t in verbs}, verbs, published)
@@ -302,7 +331,7 @@ def _date_from_trip(
     for one told as held; and only from another sentence ("arrived on Sunday, where she will
     meet X" says no more than that the meeting is to come)."""
     for mention in mentions:
-        if mention.date is not None or mention.type != "meeting":
+        if mention.date is not None or mention.type != "meeting" or _told_over_days(mention):
             continue
         if mention.status not in ("occurred", "planned"):
             continue
@@ -481,6 +510,8 @@ def _fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, publishe
         near = mention.trigger.sent.start in window
         speech = _told_beside(mention.trigger)
         if mention.status != "occurred" or not (near or shared or speech is not None):
+            continue
+        if mention.date is None and _told_over_days(mention):
             continue
         verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
         if any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children):
