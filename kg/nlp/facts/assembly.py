@@ -33,6 +33,7 @@ from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import base_form, status_of
 from kg.nlp.frames import (
     OCCASION_NOUNS,
+    STORY_OCCASION_NOUNS,
     LeadFrame,
     is_lead_day,
     lead_frame,
@@ -79,6 +80,7 @@ def assemble(
         _date_from_trip(mentions, trip_days, destinations, index, published)
         _ahead_of_the_days_news(mentions, published)
         _date_from_day_apart(mentions, published)
+        _date_from_telling_without_parties(mentions)
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
@@ -139,6 +141,43 @@ def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
     for mention in ahead:
         if frozenset(mention.participants) not in held:
             mention.status = "planned"
+
+
+def _date_from_telling_without_parties(mentions: list[Mention]) -> None:
+    """ "Trump and Ryan pledged to work together after a meeting Thursday. ... Trump and Ryan
+    described their meeting as ...", "X said Y spoke of it at their meeting on Wednesday.
+    ... Y's meeting with X was seen as ...": where the story tells one encounter of a kind
+    and status with its parties but no date, and tells the same kind of encounter, held
+    (or planned) alike, only without naming who took part, on one day, that is its day. Not
+    a body's own meeting ("a cabinet meeting on Tuesday"), nor an occasion ("the summit of
+    EU leaders on December 14"), nor a telling that already names an encounter the story
+    told before (_link_anaphora)."""
+    for kind, status in {(m.type, m.status) for m in mentions}:
+        alike = [m for m in mentions if m.type == kind and m.status == status]
+        named = [m for m in alike if len(set(m.participants)) >= 2 and not m.anaphoric]
+        if len({frozenset(m.participants) for m in named}) != 1 or any(m.date for m in named):
+            continue
+        days = {
+            m.date
+            for m in alike
+            if not m.participants
+            and m.date is not None
+            and m.antecedent is None
+            and m.trigger.pos_ == "NOUN"
+            and m.trigger.lemma_.lower() not in STORY_OCCASION_NOUNS
+            and not any(_names_its_kind(c) for c in m.trigger.children)
+        }
+        if len(days) == 1:
+            day = days.pop()
+            for mention in named:
+                mention.date = day
+
+
+def _names_its_kind(child: Token) -> bool:
+    """ "a cabinet meeting", "the meeting of the group": a body's own gathering."""
+    return (child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN")) or (
+        child.dep_ == "prep" and child.lower_ == "of"
+    )
 
 
 def _date_from_day_apart(mentions: list[Mention], published: date) -> None:
