@@ -16,7 +16,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import date_text, day_told_before, find_date
 from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import day_count, is_span_of_days, normalise_date, shift_day
+from kg.nlp.dates import Tense, day_count, is_span_of_days, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -85,6 +85,8 @@ def assemble(
         _place_from_whereabouts(doc, mentions, whereabouts, published)
     _place_from_visits(doc, mentions, destinations, index)
     _place_from_trip_told_beside(doc, mentions, trips)
+    if published is not None:
+        _date_from_trip_told_beside(mentions, trips, published)
     _fold_described_partner(mentions, index)
     _summit_of_leaders(mentions, index)
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
@@ -97,6 +99,7 @@ def assemble(
 # Prepositions that put an encounter inside a span of days: "during his stay", "on holiday".
 SPAN_PREPS = {"during", "on", "throughout"}
 SPAN_NOUNS = words("span-frames")
+PHASE_VERBS = words("phase-verbs")
 
 
 def _told_over_days(mention: Mention) -> bool:
@@ -144,13 +147,13 @@ def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
 
 
 def _date_from_telling_without_parties(mentions: list[Mention]) -> None:
-    """ "Trump and Ryan pledged to work together after a meeting Thursday. ... Trump and Ryan
-    described their meeting as ...", "X said Y spoke of it at their meeting on Wednesday.
-    ... Y's meeting with X was seen as ...": where the story tells one encounter of a kind
-    and status with its parties but no date, and tells the same kind of encounter, held
-    (or planned) alike, only without naming who took part, on one day, that is its day. Not
-    a body's own meeting ("a cabinet meeting on Tuesday"), nor an occasion ("the summit of
-    EU leaders on December 14"), nor a telling that already names an encounter the story
+    """ "X and Y agreed to share the grounds after a meeting Thursday. ... X and Y described
+    their meeting as ...", "Y said X spoke of it at their meeting on Wednesday. ... X's
+    meeting with Y was seen as ...": where the story tells one encounter of a kind and
+    status with its parties but no date, and tells the same kind of encounter, held (or
+    planned) alike, only without naming who took part, on one day, that is its day. Not a
+    body's own meeting ("a cabinet meeting on Tuesday"), nor an occasion ("the summit of
+    the union's leaders on May 14"), nor a telling that already names an encounter the story
     told before (_link_anaphora)."""
     for kind, status in {(m.type, m.status) for m in mentions}:
         alike = [m for m in mentions if m.type == kind and m.status == status]
@@ -340,6 +343,58 @@ def _place_from_trip_told_beside(
             if len(told) == 1:
                 mention.place = told.pop()
                 break
+
+
+def _date_from_trip_told_beside(
+    mentions: list[Mention], trips: list[tuple[Token, bool, Entity, Entity]], published: date
+) -> None:
+    """ "Her March 2019 visit to the Harbour Union, in which she and Y ... as they were
+    having the meeting", "X paid a visit to Zelin on Tuesday for talks with Y": an encounter
+    of a visitor told in the sentence of a trip of the visitor's that the story dates, or in
+    the one right after it, with no date of its own, is when that trip was, at the precision
+    the story gives it; the trip in the encounter's own sentence first. Not a trip of days
+    told by one day ("arrived on Tuesday for a four-day visit", "started a visit on
+    Friday"), nor an encounter told inside one (_told_over_days); not a day to come for an
+    encounter told as held."""
+    for mention in mentions:
+        if mention.type != "meeting" or mention.date is not None or mention.at_occasion:
+            continue
+        if _told_over_days(mention):
+            continue
+        for visitor in mention.participants:
+            for distance in (0, 1):
+                told = {
+                    day
+                    for trip, arrival, who, _ in trips
+                    if not arrival
+                    and who == visitor
+                    and trip.sent.start <= mention.trigger.sent.start
+                    and sentence_distance(trip, mention.trigger) == distance
+                    and (day := _trip_date(trip, published)) is not None
+                }
+                if told:
+                    break
+            if len(told) == 1:
+                day = told.pop()
+                if mention.status != "occurred" or day <= published.isoformat():
+                    mention.date = day
+                break
+
+
+def _trip_date(trip: Token, published: date) -> str | None:
+    """The date the story gives a trip word ("her September 2011 visit", "his trip to Zelin in
+    1985", "paid a visit to Zelin on Tuesday"), in the trip's own tense; none for a trip of
+    days ("a four-day visit")."""
+    anchors = {trip.i}
+    if trip.dep_ == "dobj" and trip.head.pos_ == "VERB":
+        if trip.head.lemma_.lower() in PHASE_VERBS:
+            return None  # "started a visit to Zelin on Friday": one end of a trip of days
+        anchors.add(trip.head.i)  # "paid a visit", "made a trip"
+    ents = ents_in(trip.sent)
+    if any(e.label_ == "DATE" and e.root.head.i in anchors and is_span_of_days(e.text) for e in ents):
+        return None
+    tense: Tense = "future" if status_of(trip, None) == "planned" else "past"
+    return find_date(trip.sent, anchors, published, tense)
 
 
 def _hosted_there(mention: Mention, visitor: Entity, destination: Entity, index: ArticleEntities) -> bool:
