@@ -7,7 +7,9 @@ fact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -328,21 +330,33 @@ def _place_from_trip_told_beside(
         ):
             continue
         for visitor in mention.participants:
-            # The trip told in the encounter's own sentence before one told the sentence before.
-            for distance in (0, 1):
-                told = {
-                    destination
-                    for trip, arrival, who, destination in trips
-                    if not arrival
-                    and who == visitor
-                    and trip.sent.start <= mention.trigger.sent.start
-                    and sentence_distance(trip, mention.trigger) == distance
-                }
-                if told:
-                    break
+            told = _told_of_trips_beside(mention, visitor, trips, lambda trip, destination: destination)
             if len(told) == 1:
                 mention.place = told.pop()
                 break
+
+
+def _told_of_trips_beside(
+    mention: Mention,
+    visitor: Entity,
+    trips: list[tuple[Token, bool, Entity, Entity]],
+    told_of: Callable[[Token, Entity], Any],
+) -> set[Any]:
+    """What `told_of` reads from each trip (not an arrival) of the visitor told in the
+    encounter's sentence, or else in the one before it: the nearest sentence that tells one."""
+    for distance in (0, 1):
+        told = {
+            value
+            for trip, arrival, who, destination in trips
+            if not arrival
+            and who == visitor
+            and trip.sent.start <= mention.trigger.sent.start
+            and sentence_distance(trip, mention.trigger) == distance
+            and (value := told_of(trip, destination)) is not None
+        }
+        if told:
+            return told
+    return set()
 
 
 def _date_from_trip_told_beside(
@@ -362,18 +376,7 @@ def _date_from_trip_told_beside(
         if _told_over_days(mention):
             continue
         for visitor in mention.participants:
-            for distance in (0, 1):
-                told = {
-                    day
-                    for trip, arrival, who, _ in trips
-                    if not arrival
-                    and who == visitor
-                    and trip.sent.start <= mention.trigger.sent.start
-                    and sentence_distance(trip, mention.trigger) == distance
-                    and (day := _trip_date(trip, published)) is not None
-                }
-                if told:
-                    break
+            told = _told_of_trips_beside(mention, visitor, trips, lambda trip, _: _trip_date(trip, published))
             if len(told) == 1:
                 day = told.pop()
                 if mention.status != "occurred" or day <= published.isoformat():
