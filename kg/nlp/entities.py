@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -38,7 +39,7 @@ from kg.nlp.name_spans import (
     titled_name,
     untagged_full_names,
 )
-from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, outlets_by_kind
+from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, opens_with_known_outlet, outlets_by_kind
 from kg.nlp.short_forms import DOMINANCE, People, organisations_named_short, people_named
 from kg.nlp.titles import is_title_word, office_of, offices_held, title_before
 
@@ -143,7 +144,9 @@ def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
     )
 
 
-def _surname_in_persons_place(span: Span, name: str, votes: dict[str, Counter[str]]) -> str | None:
+def _surname_in_persons_place(
+    span: Span, name: str, votes: dict[str, Counter[str]], after_the: AbstractSet[str]
+) -> str | None:
     """The full name (its key) a one-word place or organisation mention is the surname of,
     where it stands as a person stands: the subject of a speech or meeting verb, the
     possessor of a visit or talks. Never a country, a capital or a known outlet ("Nordhaven
@@ -162,7 +165,11 @@ def _surname_in_persons_place(span: Span, name: str, votes: dict[str, Counter[st
     key = name.lower()
     # "Wang" for "Wang Lei": the family name written first, where no name ends with it.
     names = [w for k in votes if len(w := k.split()) in (2, 3) and not set(w) & ORG_WORDS]
-    fulls = {" ".join(w) for w in names if w[-1] == key} or {" ".join(w) for w in names if w[0] == key}
+    # (written first only in a name the story never writes after "the": "the Vondrak
+    # Express", a rally's or a train's name, is no one's)
+    fulls = {" ".join(w) for w in names if w[-1] == key} or {
+        " ".join(w) for w in names if w[0] == key and " ".join(w) not in after_the
+    }
     return fulls.pop() if len(fulls) == 1 else None
 
 
@@ -251,7 +258,8 @@ def _read_mentions(doc: Doc) -> _Mentions:
             continue  # the tagger's lower-case "names" ("state") are common nouns
         label = _relabelled(span, name)
         if gazetteer.is_known_outlet(name) or (
-            label in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART") and is_outlet_context(span)
+            label in ("ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART")
+            and (is_outlet_context(span) or opens_with_known_outlet(span))
         ):
             mentions.add_outlet(span, name)  # "the weekly Al-Norra", tagged a person
         elif label in WEAK_LABELS:
@@ -317,8 +325,13 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
             votes[name.lower()]["GPE"] += sum(votes[name.lower()].values()) + 1
     # "Vondrak said", "Vondrak's visit" with "Vondrak" tagged a place: the surname of the one
     # full name the story gives, standing where a person stands, is that person's.
+    after_the = {
+        name.lower()
+        for span, name in mentions.named
+        if span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    }
     for span, name in mentions.named:
-        full = _surname_in_persons_place(span, name, votes)
+        full = _surname_in_persons_place(span, name, votes, after_the)
         if full is not None:
             votes[name.lower()]["PERSON"] += 1
             votes[full]["PERSON"] += 1
@@ -371,7 +384,7 @@ class _Names:
         ckey = self.canonical[key]
         counter = self.cluster_votes[ckey]
         name = self.surface.get(ckey, ckey)
-        if ckey in self.outlet_names or key in self.outlet_names:
+        if ckey in self.outlet_names or (key in self.outlet_names and not self._surname_of_one(key, ckey)):
             return Entity("The " + name if ckey in self.with_the else gazetteer.outlet_name(name), "outlet")
         top = _majority_label(counter)
         if ckey in self.with_the and top == "ORG":
@@ -383,6 +396,11 @@ class _Names:
         if top == "PERSON" or ckey in self.full_people:
             return Entity(name, "person")
         return Entity(name, _LABEL_TYPE.get(top, "organization"))
+
+    def _surname_of_one(self, key: str, ckey: str) -> bool:
+        """ "Norpress" where the story names Anna Norpress: a known outlet's one-word name
+        that is the surname of the one person the story names in full is hers."""
+        return ckey != key and ckey in self.full_people and ckey.split()[-1] == key
 
 
 def _names(mentions: _Mentions, canonical: dict[str, str], full_people: set[str]) -> _Names:

@@ -15,7 +15,7 @@ from kg.nlp.cached import doc_ents, ent_text_labels
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
-from kg.nlp.outlets import connected_title_end
+from kg.nlp.outlets import MASTHEAD_WORDS, connected_title_end
 from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -78,8 +78,25 @@ def _possessor_end(ent: Span) -> int | None:
         return None
     for token in ent[1:-2]:
         if token.tag_ == "POS":
-            return token.i if is_given_named(ent.doc[token.i + 1 : ent.end]) else None
+            rest = ent.doc[token.i + 1 : ent.end]
+            owner = ent.doc[ent.start : token.i]
+            return token.i if is_given_named(rest) or _staff_of_outlet(owner, rest) else None
     return None
+
+
+def _staff_of_outlet(owner: Span, rest: Span) -> bool:
+    """ "the Harbour Broadcasting Network's Ilse Varga": two or three capitalised proper nouns
+    after an outlet's name (a known one, or one its last word says is an outlet's) are a
+    person of its staff, whatever their given name."""
+    return (
+        2 <= len(rest) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+        and (
+            gazetteer.is_known_outlet(owner.text)
+            or owner[-1].lower_ in gazetteer.OUTLET_NOUNS
+            or owner[-1].lower_ in MASTHEAD_WORDS
+        )
+    )
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -99,6 +116,11 @@ def name_spans(doc: Doc) -> list[Span]:
             if start == ent.end:
                 continue
             ent = Span(doc, start, ent.end, label=ent.label_)
+        pronoun = next((t.i for t in ent[1:] if t.pos_ == "PRON" and t.is_lower), None)
+        if pronoun is not None and ent.label_ != "PERSON":
+            # "told the Harbour Post he would ...": the tagger ran the name into the clause
+            # after it; no name has a pronoun in it.
+            ent = Span(doc, ent.start, pronoun, label=ent.label_)
         if _only_a_title(ent):
             # "Marine Sgt" + "." + "Karel Vondrak", "Navy Cmdr", "Msgr": the title the
             # tagger made a name of, apart from the name after it.
@@ -193,10 +215,12 @@ def name_spans(doc: Doc) -> list[Span]:
             covered_until = end
             ent = Span(doc, ent.start, end, label=ent.label_)
         elif ent.label_ == "ORG" and len(ent) > 1:  # (a known outlet took the branch before)
-            # "told Norpress Stockholm itself would ...": a known outlet run into the next name.
+            # "told Norpress Stockholm itself would ...": a known outlet run into the next name,
+            # which opens the clause told (not "told Norpress Vesterland Service on Monday",
+            # "with Norpress Magazine,": the outlet's own service or title).
             for end in range(ent.end - 1, ent.start, -1):
                 if gazetteer.is_known_outlet(doc[ent.start : end].text):
-                    if connected_title_end(doc, end) < ent.end:
+                    if connected_title_end(doc, end) < ent.end and _opens_a_clause(doc, ent.end):
                         ent = Span(doc, ent.start, end, label="ORG")
                     break
             else:
@@ -208,6 +232,13 @@ def name_spans(doc: Doc) -> list[Span]:
                     ent = Span(doc, ent.start, end, label="ORG")
         spans.append(ent)
     return spans
+
+
+def _opens_a_clause(doc: Doc, end: int) -> bool:
+    """A verb right after a name, or after the pronoun that stresses it ("Stockholm itself
+    would"): the name is the subject of a clause of its own."""
+    after = [t for t in doc[end : end + 2] if t.pos_ != "PRON"][:1]
+    return bool(after) and after[0].pos_ in ("AUX", "VERB")
 
 
 NAME_PARTICLES = words("name-particles")

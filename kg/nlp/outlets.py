@@ -34,7 +34,26 @@ def is_outlet_context(span: Span) -> bool:
     # The name in apposition to, or compounded with, an outlet noun.
     if head.dep_ in ("appos", "compound") and head.head.lower_ in gazetteer.OUTLET_NOUNS:
         return True
-    return any(c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS for c in head.children)
+    # (an apposition right after the name: "Norpress, the news agency", not the parser's
+    # "Varga was at Harbour TV, the network he founded" with "network" hung on Varga)
+    return any(
+        c.dep_ == "appos" and c.lower_ in gazetteer.OUTLET_NOUNS and c.left_edge.i <= span.end + 1
+        for c in head.children
+    )
+
+
+OUTLET_SECTION_WORDS = words("outlet-section-words") | MASTHEAD_WORDS | gazetteer.OUTLET_NOUNS
+
+
+def opens_with_known_outlet(span: Span) -> bool:
+    """ "Norpress Vesterland Service", "Norpress Magazine": a known outlet's name compounded
+    into a longer one that ends in a word for an outlet's section, service or edition."""
+    if len(span) < 2 or span[-1].lower_ not in OUTLET_SECTION_WORDS:
+        return False
+    return any(
+        span.doc[end - 1].dep_ == "compound" and gazetteer.is_known_outlet(span.doc[span.start : end].text)
+        for end in range(span.end - 1, span.start, -1)
+    )
 
 
 NAME_CONNECTORS = words("name-connectors")
@@ -108,15 +127,22 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
             # name itself, which is not an outlet's without it ("the Harbour News Agency" is).
             continue
         start = before + 1
-        while start > kind.sent.start and _name_word(doc[start - 1]):
+        while start > kind.sent.start and (_name_word(doc[start - 1]) or _joining_hyphen(doc, start - 1)):
             start -= 1
         if start == kind.sent.start and start <= before and doc[start].pos_ != "PROPN":
             # "Conservative radio host X": a sentence's first word is capitalised anyway;
             # only a proper noun there begins a name.
             start += 1
         run = doc[start : before + 1]
-        if len(run) and not (len(run) == 1 and gazetteer.country_of(run.text)):
-            found.append(Span(doc, start, before + 1, label="ORG"))
+        if not len(run) or (len(run) == 1 and gazetteer.country_of(run.text)):
+            continue
+        if all(t.ent_type_ in ("GPE", "LOC") for t in run):
+            # A place before the kind word says where the outlet is, unless the two are its
+            # name: "told Vesterland magazine" (no article), not "told the Vesterland daily".
+            if before == kind.i - 1 and not (start > 0 and doc[start - 1].pos_ == "DET"):
+                found.append(Span(doc, start, kind.i + 1, label="ORG"))
+            continue
+        found.append(Span(doc, start, before + 1, label="ORG"))
     return found
 
 
@@ -126,6 +152,17 @@ def _name_word(token: Token) -> bool:
     if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
         return False
     return token.is_title or token.is_upper or (token.text[:1].isdigit() and not token.is_digit)
+
+
+def _joining_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen written without spaces between two words of a name ("Al-Norra television")."""
+    return (
+        doc[k].text == "-"
+        and k > 0
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and _name_word(doc[k - 1])
+    )
 
 
 def _channel_number(doc: Doc, k: int) -> bool:
