@@ -472,7 +472,10 @@ def titled_name(ent: Span) -> bool:
     if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS and not portfolio:
         return False
     rest = ent[1:]
-    return all(t.pos_ == "PROPN" and t.is_title for t in rest) and not gazetteer.is_known_outlet(ent.text)
+    # (not "an official of Interior Ministry": a body's word is no person's name)
+    return all(
+        t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_WORDS for t in rest
+    ) and not gazetteer.is_known_outlet(ent.text)
 
 
 def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
