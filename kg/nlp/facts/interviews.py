@@ -103,7 +103,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
     if lemma in APPEARING_WORDS or lemma in SITTING_DOWN:
         return _appearance(token, index)
     if lemma == "on":
-        return _opening_show(token, index)
+        return _opening_show(token, index) or _closing_show(token, index)
     if token.pos_ != "VERB":
         return None
     if lemma == "tell":
@@ -349,6 +349,47 @@ def _opening_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, To
         return None
     root = sent.root
     if root.pos_ != "VERB" or root.i < close:
+        return None
+    person = _speaker(root, index, named_near=False)
+    return (Entity(title, "outlet"), person, root) if person else None
+
+
+def _closing_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
+    """A statement that closes on a show: 'X argued that ... would be elected on Tuesday's
+    "Harbour Hour."', 'X stated that the story has moved on Friday's broadcast of Harbour
+    TV's "Late Hour."' The parser hangs the phrase on a verb of the words reported; where it
+    ends the sentence of a verb of saying, it says where they were said. Only a quoted
+    title counts, and not on a verb of appearing ("X said he would appear on ..." is a
+    plan)."""
+    doc, sent = on.doc, on.sent
+    root = sent.root
+    if (
+        on.head == root
+        or root.tag_ not in ("VBD", "VBZ")
+        or root.lemma_.lower() not in gazetteer.SPEECH_LEMMAS
+        or on.head.lemma_.lower() in APPEARING_WORDS
+        or on.i < root.i
+    ):
+        return None
+    k = on.i + 1
+    if k + 1 < sent.end and doc[k].ent_type_ == "DATE" and _is_possessive(doc[k + 1]):
+        k += 2  # "Tuesday's"
+    if k + 1 < sent.end and doc[k].lemma_.lower() in PROGRAMME_NOUNS and doc[k + 1].lower_ == "of":
+        k += 2  # "broadcast of"
+    if k < sent.end and not doc[k].is_quote:
+        start = k  # "Harbour TV's"
+        while k < sent.end and (doc[k].is_title or doc[k].is_upper) and not _is_possessive(doc[k]):
+            k += 1
+        if k == start or k >= sent.end or not _is_possessive(doc[k]):
+            return None
+        k += 1
+    if k >= sent.end or not doc[k].is_quote:
+        return None
+    close = next((t.i for t in doc[k + 1 : min(k + 12, sent.end)] if t.is_quote), None)
+    if close is None or not all(t.is_punct or t.is_space for t in doc[close + 1 : sent.end]):
+        return None
+    title = _title_words(list(doc[k + 1 : close]))
+    if title is None:
         return None
     person = _speaker(root, index, named_near=False)
     return (Entity(title, "outlet"), person, root) if person else None
