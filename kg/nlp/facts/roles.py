@@ -101,7 +101,18 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
             pair = [c for c in child.conjuncts if c.i > child.i and _is_title(c)]
             if pair:
                 shared = tuple(p for p in child.children if p.dep_ == "prep" and p.i > pair[-1].i)
-                roles += [r for c in pair if (r := _title_phrase_role(c, index, shared))]
+                paired = [r for c in pair if (r := _title_phrase_role(c, index, shared))]
+                roles += paired
+                if role is None and paired and (bare := _bare_title(child)):
+                    # "X, deputy prime minister and minister of science of Norland": a title
+                    # with no body of its own is held at the body the last one names.
+                    roles.append((bare, paired[-1][1]))
+            # "X, head of the Council and president of Norland": the parser hangs the next
+            # title on the name or on the first title's body.
+            for later in _titles_joined_after(unit, head, name, index):
+                read.add(later.i)
+                if role := _title_phrase_role(later, index):
+                    roles.append(role)
     # "the head of the Alpine Council, Franz Weber" / "his Polish counterpart, Piotr Varga".
     if (
         head.dep_ == "appos"
@@ -135,6 +146,45 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if role:
             roles.append(role)
     return roles
+
+
+def _bare_title(head: Token) -> str | None:
+    """The title a title noun and its modifiers make where they name no body and have no
+    phrase after them ("deputy prime minister")."""
+    if any(c.dep_ == "prep" for c in head.children):
+        return None
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    split = _split_title([w for t in left for w in t.subtree if w.i < head.i] + [head])
+    if split is None or split[0]:
+        return None
+    return normalise_title([t.text for t in split[1]])
+
+
+def _titles_joined_after(unit: list[Token], head: Token, name: Span, index: ArticleEntities) -> list[Token]:
+    """Title nouns joined by "and" after the title in apposition (`unit`, its words) that the
+    parser hung on the name's head or inside the title's "of" phrase, not on the title: "Hu,
+    general secretary of the party and president of China", "vice-president of the Council
+    and minister of the Armed Forces". Not one that comes with a name of its own."""
+    doc = name.doc
+    # (A named body's: the parser hangs a title on a common noun as on a body of its own.)
+    hosts = {head.i} | {
+        t.i for word in unit for t in word.subtree if t.dep_ == "pobj" and index.entity_at(t) is not None
+    }
+    own = {c.i for word in unit for c in word.conjuncts}
+    found = []
+    for host in sorted(hosts):
+        for later in doc[host].children:
+            if (
+                later.dep_ == "conj"
+                and later.i > unit[-1].i
+                and later.i not in own
+                and _is_title(later)
+                and doc[later.left_edge.i - 1].lower_ == "and"
+                and not any(_person_span(t, index) is not None for t in later.subtree)
+                and not _person_between(name.end, later.i, index)
+            ):
+                found.append(later)
+    return found
 
 
 def _person_between(start: int, end: int, index: ArticleEntities) -> bool:
@@ -867,7 +917,12 @@ def _joining_and(token: Token) -> bool:
     return (
         token.lower_ == "and"
         and 0 < token.i < len(doc) - 1
-        and all(t.is_title and not t.ent_type_ for t in (doc[token.i - 1], doc[token.i + 1]))
+        # (a portfolio the tagger took alone for a body's name is still a title's word:
+        # "Deputy Prime Minister and Defense Minister X")
+        and all(
+            t.is_title and (not t.ent_type_ or t.lower_ in PORTFOLIO_NOUNS)
+            for t in (doc[token.i - 1], doc[token.i + 1])
+        )
     )
 
 
