@@ -316,6 +316,9 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
             # "former Vesterland governor X", "the former UN secretary general": a place or
             # body before a title noun is where the title is held, not a person.
             and not (span.end < len(doc) and doc[span.end].lower_ in gazetteer.TITLE_HEADS)
+            # "the main opposition Harbour Workers Party": a name ending in a word for a
+            # body is the body's, whatever stands before it.
+            and span[-1].lower_ not in ORG_WORDS
         ):
             votes[name.lower()]["PERSON"] += 2
     # "visited Vardsund, a port city in the north": a name the story itself calls a city,

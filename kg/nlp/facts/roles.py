@@ -627,11 +627,14 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
         and _possessive_mark(modifiers[0].nbor(-1))
     ):
         # "Ruritania's UN envoy X": the possessive names whom the holder serves; the body
-        # between it and the title noun is where they serve, and part of the title.
+        # between it and the title noun is where they serve, and part of the title. A
+        # country's is where an envoy is posted, not an office held in the body there
+        # ("Ruritania's Freedom Party leader X").
         owner = _possessor_among((name.root, *modifiers), index) or _marked_owner(
             modifiers[0].nbor(-1), index
         )
-        if owner is not None and owner != org:
+        posted = title_tokens[-1].lemma_.lower() in POSTED_TITLES
+        if owner is not None and owner != org and (posted or owner.type != "country"):
             org, title_tokens = owner, [*org_tokens, *title_tokens]
     if org is None:
         return None
@@ -973,7 +976,7 @@ def _title_phrase_role(
     for prep in (
         c
         for c in (*head.children, *borrowed)
-        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with", "on")
     ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
@@ -988,13 +991,10 @@ def _title_phrase_role(
                     entity = entity or _possessed_body(pobj, index) or _body_of_its_part(pobj, index)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
-            elif (
-                prep.lower_ == "for"
-                and org is not None
-                and (entity.type == "place" if entity is not None else pobj.pos_ == "PROPN")
-            ):
-                # "Norland's Minister for Europe, X": the body named before, the region or
-                # field the office is for is part of the title.
+            elif prep.lower_ in ("for", "on") and org is not None and _field_of_office(prep, pobj, entity):
+                # "Norland's Minister for Europe, X", "a State Department adviser on Norland":
+                # the body named before, the region or field the office is for is part of
+                # the title.
                 title_words += [prep.text, *[t.text for t in pobj.subtree]]
             elif (
                 entity is not None
@@ -1032,6 +1032,15 @@ def _title_phrase_role(
     if org is None:
         return None
     return normalise_title(title_words), org
+
+
+def _field_of_office(prep: Token, pobj: Token, entity: Entity | None) -> bool:
+    """Is the "for" or "on" phrase after a title the region or field of the office: a place
+    ("for Europe", "on Norland"), or after "for" a capitalised field that names nothing
+    ("for Foreign Affairs")?"""
+    if entity is not None:
+        return entity.type == "place" or (prep.lower_ == "on" and entity.type == "country")
+    return prep.lower_ == "for" and pobj.pos_ == "PROPN"
 
 
 def _owner_only(pobj: Token, prep: Token) -> bool:
