@@ -71,6 +71,37 @@ def _times_tagged(token: Token, labels: tuple[str, ...]) -> int:
     return sum(counts[token.text, label] for label in labels)
 
 
+def _absorbed_name(ent: Span) -> tuple[int, int, int] | None:
+    """(end of the body's name, start and end of the person's) where a non-person span runs
+    a body's name on into a person's name: after a capitalised title word ("Vesterland
+    Governor Anna Lind"), or after the body's last word, where the name is a given name and
+    surname or one the story tags a person alone ("the Harbour Committee Ole Lind" with
+    "Lind said" later). The name may run on over untagged capitalised words after the span."""
+    if ent.label_ not in ("ORG", "GPE", "FAC", "LOC") or len(ent) < 3:
+        return None
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].is_title:
+        end += 1
+    for k in range(ent.start + 1, ent.end):
+        name = doc[k:end]
+        if not (
+            2 <= len(name) <= 3
+            and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in name)
+            and not any(t.lower_ in ORG_WORDS or t.lower_ in MONTHS_AND_DAYS for t in name)
+            and not any(is_title_word(t) or gazetteer.country_of(t.text) for t in name)
+        ):
+            continue
+        before = doc[k - 1]
+        if before.lower_ in gazetteer.TITLE_HEADS and not before.is_lower and k - 1 > ent.start:
+            return k - 1, k, end
+        if (before.lower_ in ORG_WORDS or before.tag_ == "NNPS") and (
+            is_given_named(name) or _times_tagged(name[-1], ("PERSON",)) > 0
+        ):
+            return k, k, end
+    return None
+
+
 def _possessor_end(ent: Span) -> int | None:
     """Where the possessive "'s" stands in a non-person span that ends in a person's given
     name and surname after it ("the Harbour Courier's Anna Lind"); None elsewhere."""
@@ -150,6 +181,13 @@ def name_spans(doc: Doc) -> list[Span]:
             while end - 1 > ent.start and is_title_word(doc[end - 1]) and not doc[end - 1].is_lower:
                 end -= 1
             ent = Span(doc, ent.start, end, label=ent.label_)
+        absorbed = _absorbed_name(ent)
+        if absorbed is not None:
+            # "the Vesterland Governor Anna Lind", "the House of Delegates Anna Lind" tagged
+            # one body: the body's name, then a person's (the title between is neither's).
+            body_end, start, end = absorbed
+            spans.append(Span(doc, ent.start, body_end, label=ent.label_))
+            ent = Span(doc, start, end, label="PERSON")
         owner = _possessor_end(ent)
         if owner is not None:
             # "the Harbour Courier's Anna Lind" tagged one organisation: the owner's name, then

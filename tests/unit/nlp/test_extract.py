@@ -103,3 +103,21 @@ def test_receiving_a_share_of_the_vote_is_no_hosting(nlp):
         ents=["B-PERSON", "O", "B-PERSON", "O"],
     )
     assert find_meeting(guest[1]) is not None
+
+
+def test_a_name_the_tagger_ran_into_a_bodys_name_is_the_persons(nlp):
+    from kg.model import Entity
+    from kg.nlp.entities import index_entities
+
+    # The tagger's slips, made certain: body, title and name as one organisation.
+    text = "In his meeting with Vesterland Governor Zhao Lindqvist on Sunday, he praised the plan."
+    doc = _tagged(nlp, text, {"Vesterland Governor Zhao Lindqvist": "ORG"})
+    index = index_entities(doc)
+    assert index.entity_at(doc[6]) == Entity("Zhao Lindqvist", "person")
+    assert index.entity_at(doc[4]) is not None and index.entity_at(doc[4]).name == "Vesterland"
+    # Body and name, where the name is a given name and surname.
+    text = "He added the new Speaker of the House of Delegates Nancy Berg had stressed the need for reform."
+    doc = _tagged(nlp, text, {"the House of Delegates Nancy Berg": "ORG"})
+    index = index_entities(doc)
+    assert index.entity_at(doc[11]) == Entity("Nancy Berg", "person")
+    assert index.entity_at(doc[8]) is not None and index.entity_at(doc[8]).name == "House of Delegates"
