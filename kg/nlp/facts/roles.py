@@ -366,7 +366,7 @@ def _hyphen_title_role(unit: list[Token], index: ArticleEntities) -> tuple[str, 
             if prep.i in inside:
                 continue
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                entity = index.entity_at(pobj)
+                entity = index.entity_at(pobj) or _body_of_its_part(pobj, index)
                 if entity is not None and entity.type in ORG_TYPES:
                     return normalise_title(["".join(t.text for t in unit)]), entity
     return None
@@ -1083,6 +1083,24 @@ def _body_of_its_part(noun: Token, index: ArticleEntities) -> Entity | None:
         entity = index.entity_at(part)
         if entity is not None and entity.type == "organization":
             return entity
+    return _body_named_by_one_word(noun, index)
+
+
+def _body_named_by_one_word(noun: Token, index: ArticleEntities) -> Entity | None:
+    """A noun for a body after the one word that names it: a nationality, which makes the
+    body's name with it ("the Norlandic army"), or a capitalised name the tagger did not
+    read as a body's, which is the body's name ("the Vardholm company")."""
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if noun.lower_ not in ORGANISATION_WORDS or len(mods) != 1 or mods[0].i != noun.i - 1:
+        return None
+    word = mods[0]
+    if not word.is_title or not word.is_alpha:
+        return None
+    if gazetteer.country_of(word.text):
+        return Entity(f"{word.text} {noun.text}", "organization") if word.ent_type_ == "NORP" else None
+    named = index.entity_at(word)
+    if word.pos_ == "PROPN" and (named is None or named.type == "person"):
+        return Entity(word.text, "organization")
     return None
 
 
