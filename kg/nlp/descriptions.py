@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.roles import normalise_title, titles_of_people
+from kg.nlp.facts.roles import titles_of_people
+from kg.nlp.facts.title_words import normalise_title
 from kg.nlp.lexicon import words
 
 # Titles that "the leader" can stand for: heads of a state, government, party or movement.

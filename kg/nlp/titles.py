@@ -3,7 +3,8 @@
 the offices the story gives each person it names in full.
 
 The entity layer (entities.py) reads them to tell apart people who share a surname; the
-role and speaker finders (facts/roles.py, facts/speakers.py) share the word lists."""
+role and speaker finders (facts/roles.py, facts/title_words.py, facts/speakers.py) share the
+word lists."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from kg.nlp import gazetteer
 from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import (
@@ -30,7 +31,6 @@ from kg.nlp.facts.quotes import (
     quoting_subject,
     surname_bearer,
 )
-from kg.nlp.facts.roles import ORGANISATION_WORDS
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS

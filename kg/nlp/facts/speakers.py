@@ -19,7 +19,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import prep_objects, sentence_distance
-from kg.nlp.facts.roles import normalise_title
+from kg.nlp.facts.title_words import normalise_title
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
 from kg.nlp.lexicon import words

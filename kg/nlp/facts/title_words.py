@@ -1,0 +1,284 @@
+"""The words of a title as written around a name: where a title before a name starts and
+ends ("US Secretary of State", "former Ostmark governor", "Secretary-General"), which of the
+words before its title noun are the title's and which name the body it is held at, and the
+title as FACTS.md writes it (lower case, singular, "spokesperson"). Word-level only: which
+body those words name is kg/nlp/facts/bodies.py's, who holds the title kg/nlp/facts/roles.py's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import gazetteer
+from kg.nlp.factuality import PLANNED_ADJECTIVES
+from kg.nlp.lexicon import words
+from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS
+
+# Words before a nationality that stay in the title, and words that are in neither.
+TITLE_PREFIXES = words("title-prefixes")
+LOOSE_MODIFIERS = words("loose-modifiers")
+# Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
+POSTED_TITLES = words("posted-titles")
+SINGULAR = {
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokeswoman",
+    "chairmen": "chairman",
+    "presidents": "president",
+    "ministers": "minister",
+    "secretaries": "secretary",
+}
+
+
+def normalise_title(words: list[str]) -> str:
+    """Lower case, singular, spokesperson for spokesman and spokeswoman; the rest as written,
+    so an abbreviation keeps its full stop ("Sen." -> "sen.", never "senator")."""
+    words = [w.lower() for w in words]
+    last = SINGULAR.get(words[-1], words[-1])
+    if last in ("spokesman", "spokeswoman"):
+        last = "spokesperson"
+    # "secretary - general" as the tokenizer split it is written "secretary-general".
+    return " ".join([*words[:-1], last]).replace(" - ", "-").replace(" – ", "-")
+
+
+def bare_title(head: Token) -> str | None:
+    """The title a title noun and its modifiers make where they name no body and have no
+    phrase after them ("deputy prime minister")."""
+    if any(c.dep_ == "prep" for c in head.children):
+        return None
+    left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    split = split_title([w for t in left for w in t.subtree if w.i < head.i] + [head])
+    if split is None or split[0]:
+        return None
+    return normalise_title([t.text for t in split[1]])
+
+
+def hyphen_word(token: Token) -> list[Token]:
+    """The tokens of the hyphenated word `token` is part of ("vice-president",
+    "commander-in-chief"), which the parser may have scattered over the phrase."""
+    doc = token.doc
+    start = end = token.i
+    while start > 1 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_:
+            break
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text in HYPHENS and not doc[end].whitespace_:
+        if doc[end + 1].whitespace_:
+            break
+        end += 2
+    return list(doc[start : end + 1])
+
+
+def left_modifiers(name: Span) -> list[Token]:
+    """The words before a name that modify it: "Chinese Foreign Ministry spokesman"."""
+    doc = name.doc
+    tokens: list[Token] = []
+    i = name.start - 1
+    while i >= name.sent.start:
+        token = doc[i]
+        if token.dep_ not in ("compound", "amod", "nmod") and token.tag_ != "HYPH":
+            break
+        if token.is_space or token.pos_ in ("DET", "PRON", "VERB"):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(org words, title words) where the title ends in a title noun."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    hyphen_suffix = (
+        last.lower_ in HYPHEN_SUFFIXES
+        and len(tokens) > 2
+        and tokens[-2].text in HYPHENS
+        and is_title(tokens[-3])
+    )
+    if not (is_title(last) or hyphen_suffix):
+        return None
+    cut = len(tokens) - 1
+    while cut > 0:
+        word = tokens[cut - 1].lower_
+        # "Secretary-General", "Vice-President", "President-elect": the tokenizer splits
+        # at the hyphen; a title word on its left keeps both halves in the title.
+        if (
+            word in HYPHENS
+            and cut > 1
+            and (is_title(tokens[cut - 2]) or tokens[cut - 2].lower_ in TITLE_PREFIXES)
+        ):
+            cut -= 2
+            continue
+        if word in gazetteer.TITLE_MODIFIERS or word in gazetteer.TITLE_HEADS:
+            if tokens[cut - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(word):
+                break
+            cut -= 1
+        else:
+            break
+    return shed_leading_words(tokens[:cut], tokens[cut:])
+
+
+def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "former Austrian chancellor", "top US envoy", "the chief Swedish negotiator": words
+    before the country belong to the title ("former", a lower-case title word such as
+    "chief") or to neither ("top", and a describing word the tagger left out of the name
+    after it, as in "exiled Alpine Front leader": _describing_word_before_name)."""
+    while len(org) > 1 and (
+        org[0].lower_ in TITLE_PREFIXES
+        or org[0].lower_ in LOOSE_MODIFIERS
+        or _title_word_before_body(org)
+        or _describing_word_before_name(org)
+    ):
+        if org[0].lower_ not in LOOSE_MODIFIERS and (
+            org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in gazetteer.TITLE_MODIFIERS
+        ):
+            title = [org[0], *title]
+        org = org[1:]
+    return org, title
+
+
+def _describing_word_before_name(org: list[Token]) -> bool:
+    """ "exiled Alpine Front leader", "incoming US envoy", "Special UN envoy" (first in its
+    sentence): an adjective or participle the tagger left out of the name after it tells the
+    holder's state or the kind of office; it is no part of the body."""
+    first, name = org[0], org[1]
+    return (
+        not first.ent_type_
+        and name.ent_type_ in ("ORG", "GPE", "NORP")
+        and (first.is_lower or (first.i == first.sent.start and first.is_title))
+        and (first.pos_ in ("ADJ", "VERB") or first.tag_ in ("JJ", "VBN", "VBG"))
+        and not gazetteer.country_of(first.text)
+        and first.lower_ not in PLANNED_ADJECTIVES  # "potential US senator X" holds no office yet
+    )
+
+
+def _title_word_before_body(org: list[Token]) -> bool:
+    """A lower-case title word before the body's name: "chief" in "the chief Swedish
+    negotiator" is the title's, not the body's."""
+    return org[0].is_lower and org[0].lower_ in gazetteer.TITLE_MODIFIERS and not org[1].is_lower
+
+
+def participle(token: Token) -> bool:
+    """A participle tells the holder's state, not the office: "exiled king", "deposed
+    king" (the tagger often calls them adjectives)."""
+    return token.tag_ in ("VBN", "VBG") or token.lower_.endswith("ed")
+
+
+HYPHENS = {"-", "–"}
+# Second halves of hyphenated titles: "president-elect", "premier-designate".
+HYPHEN_SUFFIXES = {"elect", "designate"}
+
+
+def is_title(token: Token) -> bool:
+    return (
+        token.lower_ in gazetteer.TITLE_HEADS
+        or token.lemma_.lower() in gazetteer.TITLE_HEADS
+        or _abbreviated(token.lower_)
+    )
+
+
+def _joining_hyphen(token: Token) -> bool:
+    """A hyphen inside a title ("Secretary-General", split by the tokenizer), written with no
+    space on either side; a spaced dash ("the candidates - Sen. X") ends the title."""
+    return (
+        token.text in HYPHENS
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+    )
+
+
+def _abbreviated(word: str) -> bool:
+    """A title's abbreviation with its full stop: "sen." for "senator" (it makes the token a
+    title; the role's title text stays as written)."""
+    return word.endswith(".") and word[:-1] in TITLE_ABBREVIATIONS
+
+
+def of_an_earlier_title(first: Token) -> bool:
+    """ "Chairman of the Joint Staff Gen. X": the body before this title closes the "of"
+    phrase of a title before it, and is that title's body, not this one's."""
+    k = first.i - 1
+    if k > first.sent.start and first.doc[k].lower_ == "the":
+        k -= 1
+    return k > first.sent.start and first.doc[k].lower_ == "of" and is_title(first.doc[k - 1])
+
+
+def title_words_start(run: list[Token], head: int) -> int:
+    """Where the title words before the title noun `run[head]` start: its modifiers, other
+    title words and prefixes, up to a country's name or adjective."""
+    left = head
+    while left > 0 and (
+        run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        or is_title(run[left - 1])
+        or run[left - 1].lower_ in TITLE_PREFIXES
+        or _joining_hyphen(run[left - 1])
+    ):
+        if run[left - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(run[left - 1].text):
+            break
+        left -= 1
+    return left
+
+
+def title_words_from(doc: Doc, end: int, floor: int) -> int:
+    """Where the title words (title nouns, modifiers, prefixes) ending before `end` start, no
+    further back than `floor`."""
+    k = end
+    while k > floor and (
+        is_title(doc[k - 1])
+        or doc[k - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        or doc[k - 1].lower_ in TITLE_PREFIXES
+    ):
+        k -= 1
+    return k
+
+
+def posting_start(name: Span) -> int:
+    """Where a title before `name` ends: before "to the UN" in "Estonian Ambassador to the UN
+    X" (where the envoy is posted is no part of the title, and the body is the one that sends
+    them), else at the name."""
+    doc, first = name.doc, name.sent.start
+    k = name.start - 1
+    while k > first and (doc[k].is_title or doc[k].is_upper) and doc[k].lemma_.lower() not in POSTED_TITLES:
+        k -= 1
+    if k > first and doc[k].lower_ == "the":
+        k -= 1
+    if (
+        k > first
+        and k < name.start - 1
+        and doc[k].lower_ == "to"
+        and doc[k - 1].lemma_.lower() in POSTED_TITLES
+    ):
+        return k
+    return name.start
+
+
+def in_title_run(token: Token) -> bool:
+    """Can the word stand in a title before a name? Title words, hyphens, "of", and the
+    capitalised words of a body or portfolio ("Bank of Japan", "of State")."""
+    if token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "PUNCT"):
+        return _joining_hyphen(token) or _joining_and(token)
+    word = token.lower_
+    return (
+        word in ("of", "for")
+        or is_title(token)
+        or word in gazetteer.TITLE_MODIFIERS
+        or word in TITLE_PREFIXES
+        or token.is_title
+        or token.is_upper
+    )
+
+
+def _joining_and(token: Token) -> bool:
+    """ "and" between two capitalised words of a title that name nothing of their own:
+    "Minister of Trade and Industry", "Deputy Prime Minister and Finance Minister" (not "X
+    and Baltic Union foreign policy chief Y")."""
+    doc = token.doc
+    return (
+        token.lower_ == "and"
+        and 0 < token.i < len(doc) - 1
+        # (a portfolio the tagger took alone for a body's name is still a title's word:
+        # "Deputy Prime Minister and Defense Minister X")
+        and all(
+            t.is_title and (not t.ent_type_ or t.lower_ in PORTFOLIO_NOUNS)
+            for t in (doc[token.i - 1], doc[token.i + 1])
+        )
+    )
