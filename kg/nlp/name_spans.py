@@ -301,17 +301,30 @@ def _own_phrase_end(doc: Doc, ent: Span, acronyms: set[str]) -> int:
         return ent.end
     end = best = ent.end
     joining: tuple[str, ...] = ("in", "of", "for")  # "and" only inside: "the Council and Union" is two
-    while end + 1 < len(doc) and doc[end].lower_ in joining and doc[end + 1].is_title:
-        end += 1
-        while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "ADJ"):
+    while end + 1 < len(doc) and doc[end].lower_ in joining and _capitalised_after(doc, end + 1):
+        end += 2 if doc[end + 1].lower_ == "the" else 1
+        while (
+            end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].pos_ in ("PROPN", "ADJ")
+        ):
             end += 1
         last = doc[end - 1]
         if initials(doc[ent.start : end].text) in acronyms or (
             last.pos_ == "PROPN" and (last.lower_ in ORG_WORDS or last.lower_.removesuffix("s") in ORG_WORDS)
         ):
             best = end
+        elif best == end - 2 and doc[best].lower_ == "of" and gazetteer.country_of(last.text):
+            # "the Communist Party" + "of Norland": a body's name that ends in its country.
+            best = end
         joining = ("in", "of", "for", "and")
     return best
+
+
+def _capitalised_after(doc: Doc, i: int) -> bool:
+    """Does a capitalised word stand at `i`, or after "the" there ("of the CPC Central
+    Committee")?"""
+    if i + 1 < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return doc[i].is_title or doc[i].is_upper
 
 
 def _place_carried_end(doc: Doc, end: int) -> int:

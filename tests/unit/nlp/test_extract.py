@@ -121,3 +121,15 @@ def test_a_name_the_tagger_ran_into_a_bodys_name_is_the_persons(nlp):
     index = index_entities(doc)
     assert index.entity_at(doc[11]) == Entity("Nancy Berg", "person")
     assert index.entity_at(doc[8]) is not None and index.entity_at(doc[8]).name == "House of Delegates"
+
+
+def test_a_bodys_name_runs_on_over_the_country_it_ends_in(nlp):
+    from kg.nlp.entities import index_entities
+
+    # The tagger's slip, made certain: the party's name cut before its country.
+    text = "He held talks with Tomas Revik, general secretary of the Central Committee of the Workers Party of Poland."
+    doc = _tagged(
+        nlp, text, {"Tomas Revik": "PERSON", "Central Committee of the Workers Party": "ORG", "Poland": "GPE"}
+    )
+    body = index_entities(doc).entity_at(doc[12])
+    assert body is not None and body.name == "Central Committee of the Workers Party of Poland"
