@@ -95,6 +95,8 @@ def assemble(
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
     ]
+    if published is not None:
+        _held_told_as_planned(complete, published)
     return _merge(_drop_groups_with_named_people(complete), article_id)
 
 
@@ -838,6 +840,45 @@ def _cancel_with_occasion(mentions: list[Mention]) -> None:
             ):
                 mention.status = "not_occurred"
                 break
+
+
+# "could meet again", "another meeting": a plan of a further encounter.
+REPEAT_ENCOUNTER_WORDS = words("repeat-encounter-words")
+
+
+def _held_told_as_planned(mentions: list[Mention], published: date) -> None:
+    """ "X met Y on Wednesday ... Lawmakers did not think X should meet Y at all", "Y asked
+    for a meeting with X, which took place this morning", "During the meeting, X and Y are
+    to discuss ...": in a story that tells an encounter as held, on one day or on none, the
+    same encounter (its type and parties) told as planned with no day of its own, or for a
+    day before the story's, is that encounter told ahead or in passing, not a second one: it
+    is told as held, on the held one's day. Not a plan for the story's day or a day (month)
+    still to come ("will host a dinner for Y later Tuesday" after Y received X), nor one told
+    as a further encounter ("could meet again", "another meeting")."""
+    today = published.isoformat()
+    held: dict[tuple[str, frozenset[Entity]], set[str | None]] = {}
+    for m in mentions:
+        if m.status == "occurred" and (m.date is None or m.date <= today):
+            held.setdefault((m.type, frozenset(m.participants)), set()).add(m.date)
+    for mention in mentions:
+        days = held.get((mention.type, frozenset(mention.participants)))
+        if (
+            mention.status != "planned"
+            or days is None
+            or len(days - {None}) > 1
+            or (mention.date is not None and mention.date >= today[: len(mention.date)])
+            or _told_as_repeat(mention)
+        ):
+            continue
+        mention.status = "occurred"
+        mention.date = next(iter(days - {None}), mention.date)
+
+
+def _told_as_repeat(mention: Mention) -> bool:
+    """Whether the clause tells a further encounter: "meet again", "another meeting"."""
+    told = [t for t in (mention.trigger, mention.predicate) if t is not None]
+    modifiers = [c for t in told for c in t.children if c.dep_ in ("advmod", "amod", "det")]
+    return any(c.lower_ in REPEAT_ENCOUNTER_WORDS for c in modifiers)
 
 
 def _one_wider(group: Mention, groups: list[Mention]) -> Mention | None:
