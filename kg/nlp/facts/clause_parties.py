@@ -20,11 +20,8 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.parties import LIGHT_VERBS, is_name_adjective
 from kg.nlp.lexicon import words
-
-# Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = words("light-verbs")
-NAME_ADJECTIVES = words("neutral-adjectives")
 
 # Dependents that open a clause of their own: what they name is another verb's frame.
 OTHER_CLAUSE_DEPS = frozenset(
@@ -47,8 +44,6 @@ def clause_parties(trigger: Token, found: list[Entity], index: ArticleEntities) 
     if len(found) >= 2:
         return []
     head = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_head(trigger)
-    if head is None:
-        return []
     quoted = _quoted(trigger.sent)
     lists: dict[int, tuple[bool, list[Entity]]] = {}  # list head -> (subject side, people)
     sides: set[bool] = set()  # the sides the reader's parties stand on
@@ -68,7 +63,7 @@ def clause_parties(trigger: Token, found: list[Entity], index: ArticleEntities) 
             continue
         if side is None:
             return []  # a name of the clause in a place no party stands: the clause is not plain
-        subject, people = lists.setdefault(_list_head(token).i, (side, []))
+        _, people = lists.setdefault(_list_head(token).i, (side, []))
         if entity not in people:
             people.append(entity)
     sets = list(lists.values())
@@ -81,7 +76,7 @@ def clause_parties(trigger: Token, found: list[Entity], index: ArticleEntities) 
     return []
 
 
-def _clause_head(noun: Token) -> Token | None:
+def _clause_head(noun: Token) -> Token:
     """Where an encounter noun's parties are told: the light verb it is the object of ("X
     held talks with Y"), else the noun's own phrase ("a meeting with A and B"). The clause
     of any other verb is that verb's frame, not the encounter's."""
@@ -98,7 +93,7 @@ def _clause(head: Token, trigger: Token) -> list[Token]:
         token = stack.pop()
         found.append(token)
         for child in token.children:
-            if child.dep_ in OTHER_CLAUSE_DEPS and child != trigger and not _is_name_adjective(child):
+            if child.dep_ in OTHER_CLAUSE_DEPS and child != trigger and not is_name_adjective(child):
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue  # a clause of its own: "met X and thanked Y"
@@ -116,7 +111,7 @@ def _frame_side(token: Token, head: Token, trigger: Token) -> tuple[bool | None,
             return True, True
         dep = token.dep_
         parent = token.head
-        if dep not in FRAME_DEPS and not _is_name_adjective(token):
+        if dep not in FRAME_DEPS and not is_name_adjective(token):
             return None, False
         if dep == "prep" and not (
             (parent in (head, trigger) and token.lower_ in PARTY_PREPS) or _is_title_word(parent)
@@ -126,12 +121,6 @@ def _frame_side(token: Token, head: Token, trigger: Token) -> tuple[bool | None,
             side = True
         token = parent
     return side, False
-
-
-def _is_name_adjective(token: Token) -> bool:
-    """ "met with visiting Minister X": the parser may read the adjective as a verb whose
-    object is the name."""
-    return token.dep_ == "pcomp" and token.lower_ in NAME_ADJECTIVES
 
 
 def _fronted_subject(token: Token, head: Token) -> bool:

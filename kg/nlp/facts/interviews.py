@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Evidence, Interview
 from kg.nlp import gazetteer
@@ -325,27 +325,11 @@ def _opening_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, To
     before = doc[sent.start : on.i]
     if any(t.ent_type_ != "DATE" for t in before):
         return None
-    k = on.i + 1
-    if k < sent.end and not doc[k].is_quote:
-        # "on Harbour TV's 'Morning Hour'": the outlet and its possessive before the title.
-        # (or a name whose last word is an outlet's kind: "Harbour News Channel").
-        start = k
-        while k < sent.end and (doc[k].is_title or doc[k].is_upper) and not _is_possessive(doc[k]):
-            k += 1
-        known = _is_outlet(doc[start], index)
-        if k == start or not (known or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS):
-            return None
-        if k >= sent.end or not _is_possessive(doc[k]):
-            return None
-        k += 1
-    if k >= sent.end or not doc[k].is_quote:
+    found = _show_title_at(doc, on.i + 1, sent, index, outlet_owner=True)
+    if found is None:
         return None
-    close = next((t.i for t in doc[k + 1 : min(k + 12, sent.end)] if t.is_quote), None)
-    if close is None:
-        return None
-    title = _title_words(list(doc[k + 1 : close]))
-    after = [t for t in doc[close - 1 : min(close + 2, sent.end)] if t.text == ","]
-    if title is None or not after:
+    title, close = found
+    if not any(t.text == "," for t in doc[close - 1 : min(close + 2, sent.end)]):
         return None
     root = sent.root
     if root.pos_ != "VERB" or root.i < close:
@@ -376,23 +360,42 @@ def _closing_show(on: Token, index: ArticleEntities) -> tuple[Entity, Entity, To
         k += 2  # "Tuesday's"
     if k + 1 < sent.end and doc[k].lemma_.lower() in PROGRAMME_NOUNS and doc[k + 1].lower_ == "of":
         k += 2  # "broadcast of"
+    found = _show_title_at(doc, k, sent, index, outlet_owner=False)
+    if found is None:
+        return None
+    title, close = found
+    if not all(t.is_punct or t.is_space for t in doc[close + 1 : sent.end]):
+        return None
+    person = _speaker(root, index, named_near=False)
+    return (Entity(title, "outlet"), person, root) if person else None
+
+
+def _show_title_at(
+    doc: Doc, k: int, sent: Span, index: ArticleEntities, outlet_owner: bool
+) -> tuple[str, int] | None:
+    """The quoted show title that starts at `k`, after the possessive of whoever airs it where
+    one comes first ("Harbour TV's 'Morning Hour'"): the title and the index of its closing
+    mark. With `outlet_owner`, the words before the possessive must be a known outlet or end
+    in an outlet's kind ("Harbour News Channel's")."""
     if k < sent.end and not doc[k].is_quote:
-        start = k  # "Harbour TV's"
+        start = k
         while k < sent.end and (doc[k].is_title or doc[k].is_upper) and not _is_possessive(doc[k]):
             k += 1
-        if k == start or k >= sent.end or not _is_possessive(doc[k]):
+        if k == start:
+            return None
+        known = _is_outlet(doc[start], index) or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS
+        if outlet_owner and not known:
+            return None
+        if k >= sent.end or not _is_possessive(doc[k]):
             return None
         k += 1
     if k >= sent.end or not doc[k].is_quote:
         return None
     close = next((t.i for t in doc[k + 1 : min(k + 12, sent.end)] if t.is_quote), None)
-    if close is None or not all(t.is_punct or t.is_space for t in doc[close + 1 : sent.end]):
+    if close is None:
         return None
     title = _title_words(list(doc[k + 1 : close]))
-    if title is None:
-        return None
-    person = _speaker(root, index, named_near=False)
-    return (Entity(title, "outlet"), person, root) if person else None
+    return (title, close) if title is not None else None
 
 
 def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:

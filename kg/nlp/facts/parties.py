@@ -279,9 +279,14 @@ def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
     return None
 
 
-# "talks with visiting President X": the parser may read the adjective as a verb whose
-# object is the name.
+# Adjectives that stand before a name ("talks with visiting President X").
 NAME_ADJECTIVES = words("neutral-adjectives")
+
+
+def is_name_adjective(token: Token) -> bool:
+    """ "met with visiting Minister X": the parser may read the adjective as a verb whose
+    object is the name."""
+    return token.dep_ == "pcomp" and token.lower_ in NAME_ADJECTIVES
 
 
 def _with_objects(token: Token) -> list[Token]:
@@ -301,11 +306,7 @@ def _with_objects(token: Token) -> list[Token]:
         ):
             objects.extend(p for p in child.children if p.dep_ == "pobj")
             objects.extend(
-                o
-                for p in child.children
-                if p.dep_ == "pcomp" and p.lower_ in NAME_ADJECTIVES
-                for o in p.children
-                if o.dep_ == "dobj"
+                o for p in child.children if is_name_adjective(p) for o in p.children if o.dep_ == "dobj"
             )
         elif child.dep_ == "prep" and child.lower_ in ("by", "over", "via"):
             # "spoke by telephone with X": the parser hangs "with X" on the telephone.

@@ -31,10 +31,10 @@ from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.title_words import (
     HYPHENS,
     POSTED_TITLES,
-    SINGULAR,
     bare_title,
     hyphen_word,
     in_title_run,
+    is_plural_title,
     is_title,
     left_modifiers,
     normalise_title,
@@ -150,8 +150,8 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
 
 def _titles_joined_after(unit: list[Token], head: Token, name: Span, index: ArticleEntities) -> list[Token]:
     """Title nouns joined by "and" after the title in apposition (`unit`, its words) that the
-    parser hung on the name's head or inside the title's "of" phrase, not on the title: "Hu,
-    general secretary of the party and president of China", "vice-president of the Council
+    parser hung on the name's head or inside the title's "of" phrase, not on the title: "Lind,
+    general secretary of the party and president of Norland", "vice-president of the Council
     and minister of the Armed Forces". Not one that comes with a name of its own."""
     doc = name.doc
     # (A named body's: the parser hangs a title on a common noun as on a body of its own.)
@@ -210,11 +210,7 @@ def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity]
     own = body_after(name, index)
     if own is not None and (start := _list_start(name, index)) < name.start:
         title = doc[start - 1] if start > first else None
-        if (
-            title is not None
-            and is_title(title)
-            and (title.tag_ in ("NNS", "NNPS") or title.lower_ in SINGULAR)
-        ):
+        if title is not None and is_title(title) and is_plural_title(title):
             return normalise_title([title.lemma_]), own
     return _nationalities_role(name, index)
 

@@ -1,8 +1,10 @@
 """The words of a title as written around a name: where a title before a name starts and
 ends ("US Secretary of State", "former Ostmark governor", "Secretary-General"), which of the
-words before its title noun are the title's and which name the body it is held at, and the
-title as FACTS.md writes it (lower case, singular, "spokesperson"). Word-level only: which
-body those words name is kg/nlp/facts/bodies.py's, who holds the title kg/nlp/facts/roles.py's."""
+words before its title noun are the title's and which name the body it is held at where the
+words alone tell, and the title as FACTS.md writes it (lower case, singular,
+"spokesperson"). Word-level only: where the story's entities tell, kg/nlp/facts/bodies.py
+re-splits those words (inner_title_words, body_words_given_back) and says which body they
+name; who holds the title is kg/nlp/facts/roles.py's."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ TITLE_PREFIXES = words("title-prefixes")
 LOOSE_MODIFIERS = words("loose-modifiers")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
-SINGULAR = {
+_SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
     "chairmen": "chairman",
@@ -28,11 +30,16 @@ SINGULAR = {
 }
 
 
+def is_plural_title(title: Token) -> bool:
+    """ "Presidents", "ministers": a plural title noun, one for several people."""
+    return title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR
+
+
 def normalise_title(words: list[str]) -> str:
     """Lower case, singular, spokesperson for spokesman and spokeswoman; the rest as written,
     so an abbreviation keeps its full stop ("Sen." -> "sen.", never "senator")."""
     words = [w.lower() for w in words]
-    last = SINGULAR.get(words[-1], words[-1])
+    last = _SINGULAR.get(words[-1], words[-1])
     if last in ("spokesman", "spokeswoman"):
         last = "spokesperson"
     # "secretary - general" as the tokenizer split it is written "secretary-general".
