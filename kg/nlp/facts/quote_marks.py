@@ -5,6 +5,7 @@ work, no attribution: quotes.py reads who said each quotation found here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -12,6 +13,10 @@ from spacy.tokens import Doc
 from kg.nlp.cached import parsed_text
 
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# A markup tag a scraped page left in the text (<tweet id="..." author="...">): the marks
+# around its attributes' values quote no one, and an embed's content (a post set into the
+# page, up to its closing tag) is not the article's telling.
+_TAG = re.compile(r"<([A-Za-z][\w-]*)(\s[^<>\n]*=[^<>\n]*)?/?>|</[A-Za-z][\w-]*>")
 
 
 @dataclass
@@ -24,7 +29,8 @@ class Segment:
 
 def quoted_segments(text: str) -> list[Segment]:
     """Every quotation in `text`, paragraph by paragraph. A quotation left open at the end
-    of a paragraph runs on (news style opens each paragraph of a long quote again)."""
+    of a paragraph runs on (news style opens each paragraph of a long quote again). Marks
+    inside a markup tag left in the text, or in an embed it opens, are none."""
     segments: list[Segment] = []
     position = 0
     for number, paragraph in enumerate(text.split("\n")):
@@ -33,7 +39,7 @@ def quoted_segments(text: str) -> list[Segment]:
             mark = paragraph[i]
             closing = OPENING.get(mark)
             if closing is None:
-                i += 1
+                i = _past_markup(paragraph, i) if mark == "<" else i + 1
                 continue
             j = _closing(paragraph, i + 1, closing)
             if j == -1:
@@ -48,6 +54,19 @@ def quoted_segments(text: str) -> list[Segment]:
             i = j + 1
         position += len(paragraph) + 1
     return segments
+
+
+def _past_markup(paragraph: str, i: int) -> int:
+    """Where reading goes on after the "<" at `i`: past a tag, and past an embed (a tag with
+    attributes) up to its closing tag where the paragraph has one; else the next character."""
+    tag = _TAG.match(paragraph, i)
+    if tag is None:
+        return i + 1
+    if tag.group(2) is None or tag.group(0).endswith("/>"):
+        return tag.end()
+    name = re.escape(tag.group(1))
+    close = re.compile(rf"</{name}>|<{name}\s*/>").search(paragraph, tag.end())
+    return close.end() if close else tag.end()
 
 
 def _words_between(paragraph: str, start: int, end: int) -> tuple[int, int]:
