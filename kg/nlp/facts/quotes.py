@@ -62,7 +62,7 @@ from kg.nlp.facts.speakers import (
     pronoun_speaker,
     refers_back,
 )
-from kg.nlp.factuality import is_conditional
+from kg.nlp.factuality import MODALS, is_conditional
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, GROUP_NOUNS, OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
@@ -219,8 +219,11 @@ def extract_quotes(
         reported = attributed.sourced or verb is not None and all(_governs(verb, doc, p) for p in pieces)
         if reported and any(_relayed_within(verb, doc, p, attributed.speaker, index) for p in pieces):
             continue  # another's words the speaker's sentence tells of
-        if sum(len(w.split()) for w in quoted) < (1 if reported else MIN_WORDS):
+        words_quoted = sum(len(w.split()) for w in quoted)
+        if words_quoted < (1 if reported else MIN_WORDS):
             continue
+        if words_quoted < MIN_WORDS and verb is not None and _not_yet_said(verb):
+            continue  # "voters will say “no”": a word someone is pictured saying
         evidence = tuple(dict.fromkeys(_evidence_of(doc, p, article_id) for p in pieces))
         quotes.append(
             Quote(
@@ -816,6 +819,17 @@ def _imagined(verb: Token) -> bool:
     if is_conditional(verb):
         return True
     return verb.dep_ in ("ccomp", "parataxis", "xcomp") and verb.head.lemma_.lower() in _WISHING_LEMMAS
+
+
+def _not_yet_said(verb: Token) -> bool:
+    """Is the speech verb under a modal ("will say", "would call it", "may brand you", "is
+    sure to call"), its own or that of the verb it completes: words no one has said yet?"""
+    clauses = (verb, verb.head) if verb.dep_ in ("xcomp", "conj") else (verb,)
+    return any(
+        c.dep_ == "aux" and c.lower_ in MODALS and not c.text[:1].isupper()  # "While Will says": a name
+        for clause in clauses
+        for c in clause.children
+    )
 
 
 def _reported(verb: Token) -> bool:
