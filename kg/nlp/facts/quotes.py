@@ -34,6 +34,7 @@ from kg.nlp.anchoring import find_date
 from kg.nlp.cached import article_text, parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
+from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.mention import agent_objects, evidence_of
 from kg.nlp.facts.quote_marks import (
     Segment,
@@ -64,6 +65,7 @@ from kg.nlp.facts.speakers import (
 )
 from kg.nlp.factuality import MODALS, is_conditional
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, GROUP_NOUNS, OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS
+from kg.nlp.groups import GROUP_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -679,8 +681,10 @@ def _paragraph_alone(reading: _Reading, segment: Segment) -> _Attribution | None
     if text[after_close(text, segment) : line_end if line_end != -1 else len(text)].strip():
         return None
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    earlier = [(t, e) for t, e in speakers if span is not None and t.i < span[0].i]
-    if span is None or not earlier:
+    if span is None:
+        return None
+    earlier = [(t, e) for t, e in speakers if t.i < span[0].i]
+    if not earlier:
         return None
     named, person = earlier[-1]
     paragraphs = text[named.idx : segment.start].split("\n")[1:]
@@ -727,11 +731,13 @@ def _after_colon(reading: _Reading, segment: Segment) -> _Attribution | None:
         verb = colon[0].sent.root
     if verb.idx in inside or verb.pos_ not in ("VERB", "AUX") or _imagined(verb):
         return None
+
+    def subjects_of(clause: Token) -> list[Token]:
+        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
+
     clause = verb
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
-    while not subjects and clause.dep_ == "conj":
-        clause = clause.head
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
+    while not (subjects := subjects_of(clause)) and clause.dep_ == "conj":
+        clause = clause.head  # "X arrived and went further:": the first verb's subject
     if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
         return None
     subject = subjects[0]
@@ -1185,9 +1191,8 @@ _SPEAKING_NOUNS = (
     | DOCUMENT_NOUNS
     | OUTLET_NOUNS
     | GROUP_NOUNS
-    | words("organisation-words")
-    | words("body-nouns")
-    | words("plural-heads")
+    | ORGANISATION_WORDS
+    | GROUP_HEADS
     | words("unnamed-source-nouns")
     | words("speaking-nouns")
 )
@@ -1197,14 +1202,14 @@ def _speaks_not(phrase: Token) -> bool:
     """ "according to calculations by ...", "an average of voters reported “no opinion”": a
     speaker phrase headed by a common noun for no one who speaks (not a person, group, body,
     outlet or document) quotes no statement; a share of people ("73 percent said") is left as
-    it is, and so is a name the tagger took for a noun ("news agency dpa")."""
+    it is, and so is a name the tagger took for a noun ("news agency npa")."""
     return (
         phrase.pos_ == "NOUN"
-        and phrase.is_lower  # a capitalised one may be a name the tagger missed ("D’Souza")
+        and phrase.is_lower  # a capitalised one may be a name the tagger missed ("D’Vardholm")
         and not phrase.ent_type_
         and phrase.lemma_.lower() not in _SPEAKING_NOUNS
         and not any(c.dep_ == "nummod" for c in phrase.children)
-        # "news agency dpa": a name in lower case, set beside a noun for a speaker
+        # "news agency npa": a name in lower case, set beside a noun for a speaker
         and not any(
             c.lemma_.lower() in _SPEAKING_NOUNS for c in phrase.children if c.dep_ in ("compound", "appos")
         )
