@@ -52,6 +52,9 @@ _LABEL_TYPE: dict[str, EntityType] = {
 }
 _STRIP_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
+# "Tomas Revik Jr.", "Anna K.": the full stop of a generational suffix or an initial ending
+# the name is the name's, not the sentence's.
+_ABBREVIATION_END = re.compile(r"(\b(?:Jr|Sr)|(?<![A-Za-z])[A-Z])\.[,;:]*$")
 
 
 # "Tomas Revik, Jr." is written "Tomas Revik Jr.", as most stories write it.
@@ -63,10 +66,14 @@ _SUFFIX_COMMA = re.compile(
 def clean_name(text: str) -> str:
     """Surface name without a leading article, trailing possessive or line breaks; a
     typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
-    one story, are one name; no comma before a generational suffix."""
+    one story, are one name; no comma before a generational suffix, whose full stop stays
+    ("Tomas Revik Jr.", as an initial's: "Anna K.")."""
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
     text = _STRIP_PREFIX.sub("", text)
+    abbreviation = _ABBREVIATION_END.search(text)
     text = _STRIP_SUFFIX.sub("", text)
+    if abbreviation and text.endswith(abbreviation.group(1)):
+        text += "."
     return text.strip(" -–—\"'“”‘’()[]")
 
 
