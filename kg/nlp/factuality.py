@@ -356,6 +356,11 @@ def _in_future_time_clause(verb: Token) -> bool:
         # "wants to wait until they meet": what an infinitive tells has not happened yet
         or (head.tag_ == "VB" and has_to(head))
         or _is_to(head)
+        # "pointed to X endorsing Y after he meets Z", "said on Monday, when he meets Z":
+        # under a gerund of no tense or a past, a present in a clause of time is no report
+        # of what was (that is "after he met").
+        or _is_bare_participle(head)
+        or head.tag_ == "VBD"
     )
 
 
@@ -426,27 +431,32 @@ def _is_bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def in_simple_present(trigger: Token, predicate: Token | None = None) -> bool:
-    """Is the event told in the simple present ("X meets Y")?
-    With a day named, that is a timetable ("On Wednesday, X meets Y"), which events.py reads
-    forward from the story's date."""
+def in_present_progressive(trigger: Token, predicate: Token | None = None) -> bool:
+    """Is the event told as going on now ("X is hosting Y", "where he's meeting Y")? With no
+    day named, that is the story's own day."""
     carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
+    return carrier is not None and _present_progressive(carrier)
+
+
+def told_in_present(trigger: Token, predicate: Token | None = None) -> bool:
+    """Is the event told in the simple present or the present progressive ("X meets Y",
+    "X is meeting Y")? With a time to come, either tells what is arranged ("meets Y on
+    Friday", "are meeting next week"), which events.py reads forward from the story's date."""
+    carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
+    return carrier is not None and (_simple_present(carrier) or _present_progressive(carrier))
+
+
+def _simple_present(carrier: Token) -> bool:
     return (
-        carrier is not None
-        and carrier.tag_ in ("VBZ", "VBP")
+        carrier.tag_ in ("VBZ", "VBP")
         and carrier.pos_ == "VERB"
         and not any(c.dep_ in ("aux", "auxpass") for c in carrier.children)
     )
 
 
-def in_present_progressive(trigger: Token, predicate: Token | None = None) -> bool:
-    """Is the event told as going on now ("X is hosting Y", "where he's meeting Y")? With no
-    day named, that is the story's own day."""
-    carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
-    return (
-        carrier is not None
-        and carrier.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in carrier.children)
+def _present_progressive(carrier: Token) -> bool:
+    return carrier.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in carrier.children
     )
 
 
