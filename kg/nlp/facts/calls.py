@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp.facts.mention import Trigger, prep_objects
 from kg.nlp.factuality import has_to
+from kg.nlp.gazetteer import TITLE_HEADS
 from kg.nlp.lexicon import words
 
 PHONE_WORDS = words("phone-words")
@@ -39,7 +40,8 @@ def find_call(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         if lemma in CALL_VERBS:
-            return Trigger("call", token)
+            # "will ring in the New Year with his wife": a season is rung in, no one is rung.
+            return None if _has_in(token) else Trigger("call", token)
         if lemma == "call" and _calls_someone(token):
             return Trigger("call", token)
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
@@ -51,7 +53,7 @@ def find_call(token: Token) -> Trigger | None:
         if is_courtesy_call(token):
             return None  # a meeting (meetings.py)
         if has_phone_cue(token):
-            return Trigger("call", token)
+            return None if _traffic(token) else Trigger("call", token)
         # "a call with X" held or received: the noun alone is too vague elsewhere ("a call for peace").
         if (
             lemma == "call"
@@ -147,6 +149,8 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "a meeting called by ...", "so-called"
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
+    if any(c.dep_ == "dobj" and _named_as(c) for c in children):
+        return False  # "calling Revik 'my partner'", "called Revik, a former judge, a great man"
     return named is not None or any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)
 
 
@@ -163,3 +167,32 @@ def named_callee(verb: Token) -> Token | None:
         if callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
             return callee
     return None
+
+
+def _traffic(noun: Token) -> bool:
+    """ "telephone calls between the two countries": calls between places, not people, are
+    traffic (rates, volumes), no conversation of anyone's."""
+    between = prep_objects(noun, ("between",))
+    return (
+        noun.tag_ == "NNS"
+        and bool(between)
+        and not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in TITLE_HEADS for p in between)
+    )
+
+
+def _has_in(verb: Token) -> bool:
+    """ "rang in the New Year", "ringing it in": an "in" beside the verb."""
+    return any(c.dep_ in ("prt", "prep") and c.lower_ == "in" for c in verb.children)
+
+
+def _named_as(obj: Token) -> bool:
+    """What "called X" names X, where the parser hung the name given elsewhere: a quotation
+    opening right after the object ("calling Revik "my partner""), or a second description
+    after the object's own apposition ("called Revik, a former judge, a great man": the
+    first says who Revik is, the second what he is called)."""
+    after = obj.right_edge.i + 1
+    if after < len(obj.doc) and obj.doc[after].is_quote and obj.doc[after].tag_ == "``":
+        return True
+    # The name given ends the clause: "called X, the minister, a close ally, on Monday" rang X.
+    ends = not any(c.i > obj.i and not c.is_punct for c in obj.head.children)
+    return ends and sum(t.dep_ == "appos" and t.pos_ == "NOUN" for t in obj.subtree) > 1
