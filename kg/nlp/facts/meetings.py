@@ -13,6 +13,9 @@ from kg.nlp.pronouns import is_person_pronoun
 
 MEETING_VERBS = words("meeting-verbs")
 MEETING_NOUNS = words("meeting-nouns")
+# "will meet X in the final", "hosts Norland meet Brask": a fixture (_fixture).
+CONTEST_NOUNS = words("contest-nouns")
+COMPETITOR_NOUNS = words("competitor-nouns")
 # A visit to one of these is a trip, not an encounter ("visit Lima").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Entity labels of an amount: "received 38 percent", "received $2 million".
@@ -37,7 +40,7 @@ def find_meeting(token: Token) -> Trigger | None:
         if has_phone_cue(token):
             return None  # "met by video link" is a call
         if lemma in MEETING_VERBS:
-            return Trigger("meeting", token)
+            return None if _fixture(token) else Trigger("meeting", token)
         if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             return Trigger("meeting", token)
         if (
@@ -89,6 +92,32 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _fixture(verb: Token) -> bool:
+    """ "will meet X in Sunday's final", "when hosts Norland meet Brask" (the finals the clause
+    tells of), "the national team will meet X, hoping to win the play-off games": opponents
+    meet in a game. A round of a competition "in" which they meet, or a competitor word on a
+    party with a game in the clause; meeting "at" or "before" a final, or "in a round of
+    talks", is an encounter."""
+    if any(_a_contest(p) and not prep_objects(p, ("of",)) for p in prep_objects(verb, ("in",))):
+        return True
+    parties = [t for c in verb.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree]
+    if not any(t.lower_ in COMPETITOR_NOUNS for t in parties):
+        return False
+    # The clause's own words, and the subject of the clause a "when" clause hangs from.
+    clause = list(verb.subtree)
+    if verb.dep_ == "advcl":
+        clause += [t for c in verb.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return any(_a_contest(t) and not (t.dep_ == "pobj" and t.head.lower_ in OCCASION_PREPS) for t in clause)
+
+
+def _a_contest(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (token.lemma_.lower() in CONTEST_NOUNS or token.lower_ in CONTEST_NOUNS)
+
+
+# "met X before the final", "at the match": the game is the occasion of an encounter.
+OCCASION_PREPS = {"at", "before", "after", "during", "ahead", "following", "on", "around", "since"}
 
 
 def _calls_on_someone(verb: Token) -> bool:
