@@ -35,7 +35,7 @@ PROSPECTIVE_PHRASES = words("prospective-phrases")
 JOURNEY_VERBS = words("journey-verbs")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
-COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards"}
+COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
 # Clauses whose factuality is their own: the walk up stops there.
 CLAUSE_BOUNDARIES = {"advcl", "relcl", "parataxis", "conj", "acl", "appos", "csubj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
