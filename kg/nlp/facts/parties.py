@@ -123,7 +123,9 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             # described ("his counterpart, Karel Vondrak").
             if item.dep_ == "appos" and entity.type != "person":
                 beside = resolve_mention(item.head, index)
-                if beside is not None and beside.type != "person":
+                if beside is not None:
+                    # Beside a person it is what they belong to ("X, member of the Standing
+                    # Committee of the Party Political Bureau, attended"): their side, no party.
                     continue
             found.append(entity)
     return found
