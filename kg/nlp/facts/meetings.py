@@ -65,7 +65,10 @@ def find_meeting(token: Token) -> Trigger | None:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if any(map(_an_amount, objects)):
             return None  # "received 38 percent support, X 3 percent": votes, not a guest
-        guests = [_antecedent(c) for c in objects if c.ent_type_ in ("PERSON", "NORP", "")]
+        # "the Cup which India hosted": the relative pronoun's antecedent is what was hosted.
+        guests = [
+            g for g in map(_antecedent, objects) if g.ent_type_ in ("PERSON", "NORP", "") and not _a_thing(g)
+        ]
         if any(c.dep_ == "agent" for c in token.children):
             # "was received by the president": the guest is the passive subject.
             guests += [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -174,6 +177,12 @@ def _an_amount(token: Token) -> bool:
     return token.ent_type_ in AMOUNT_LABELS or any(
         c.ent_type_ in AMOUNT_LABELS for c in token.children if c.dep_ in ("nummod", "compound", "appos")
     )
+
+
+def _a_thing(token: Token) -> bool:
+    """ "to receive an honorary Oscar": a name with "a" or "an" before it names a thing
+    (a prize, a copy), not a guest."""
+    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def _antecedent(token: Token) -> Token:
