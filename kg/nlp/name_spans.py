@@ -15,7 +15,7 @@ from kg.nlp.cached import doc_ents, ent_text_labels
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
-from kg.nlp.outlets import MASTHEAD_WORDS, connected_title_end
+from kg.nlp.outlets import MASTHEAD_WORDS, connected_title_end, known_outlet_ends
 from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -256,11 +256,10 @@ def name_spans(doc: Doc) -> list[Span]:
             # "told Norpress Stockholm itself would ...": a known outlet run into the next name,
             # which opens the clause told (not "told Norpress Vesterland Service on Monday",
             # "with Norpress Magazine,": the outlet's own service or title).
-            for end in range(ent.end - 1, ent.start, -1):
-                if gazetteer.is_known_outlet(doc[ent.start : end].text):
-                    if connected_title_end(doc, end) < ent.end and _opens_a_clause(doc, ent.end):
-                        ent = Span(doc, ent.start, end, label="ORG")
-                    break
+            known_end = next(known_outlet_ends(doc, ent.start, ent.end), None)
+            if known_end is not None:
+                if connected_title_end(doc, known_end) < ent.end and _opens_a_clause(doc, ent.end):
+                    ent = Span(doc, ent.start, known_end, label="ORG")
             else:
                 # "a professor at Harbour University Vesterland": a body's name carried on by
                 # the place it is compounded into.
@@ -320,7 +319,7 @@ def _own_phrase_end(doc: Doc, ent: Span, acronyms: set[str]) -> int:
 
 
 def _capitalised_after(doc: Doc, i: int) -> bool:
-    """Does a capitalised word stand at `i`, or after "the" there ("of the CPC Central
+    """Does a capitalised word stand at `i`, or after "the" there ("of the HWP Central
     Committee")?"""
     if i + 1 < len(doc) and doc[i].lower_ == "the":
         i += 1

@@ -5,6 +5,7 @@ known outlet's title carried on by a connector ("Gazzetta della Riva")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
@@ -50,10 +51,16 @@ def opens_with_known_outlet(span: Span) -> bool:
     into a longer one that ends in a word for an outlet's section, service or edition."""
     if len(span) < 2 or span[-1].lower_ not in OUTLET_SECTION_WORDS:
         return False
-    return any(
-        span.doc[end - 1].dep_ == "compound" and gazetteer.is_known_outlet(span.doc[span.start : end].text)
-        for end in range(span.end - 1, span.start, -1)
-    )
+    ends = known_outlet_ends(span.doc, span.start, span.end)
+    return any(span.doc[end - 1].dep_ == "compound" for end in ends)
+
+
+def known_outlet_ends(doc: Doc, start: int, end: int) -> Iterator[int]:
+    """Where a known outlet's name that opens the words from `start` up to `end` (not all of
+    them) ends, longest first."""
+    for stop in range(end - 1, start, -1):
+        if gazetteer.is_known_outlet(doc[start:stop].text):
+            yield stop
 
 
 NAME_CONNECTORS = words("name-connectors")
