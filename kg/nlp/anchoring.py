@@ -93,14 +93,30 @@ DAY_PARTS = words("day-parts")
 _DAY_PART_FRAME = HOUR_QUALIFIERS | {"in", "the"}
 
 
+def anchored(ent: Span, anchors: set[int]) -> bool:
+    """Does a date or place hang from the encounter's words (`anchors`), in their clause?"""
+    return ent.root.i in anchors or reaches(ent.root, anchors) is not None
+
+
+# Date words that point past the story's day: "next week", "the coming days".
+FORWARD_DEICTICS = words("forward-deictics")
+
+
+def dated_ahead(sent: Span, anchors: set[int]) -> bool:
+    """Does a date of the clause point ahead of the story ("next week", "in the coming
+    days", "tomorrow")?"""
+    return any(
+        ent.label_ == "DATE" and anchored(ent, anchors) and any(t.lower_ in FORWARD_DEICTICS for t in ent)
+        for ent in ents_in(sent)
+    )
+
+
 def day_told_before(sent: Span, anchors: set[int], verbs: list[Token], published: date) -> str | None:
     """The day an encounter told with only a part of a day ("held a meeting in the morning",
     "met earlier in the day") or as just past ("had just spoken") is on: the day the story
     named last before it, where that date is a day at or before the story's."""
     part_of_day = any(
-        ent.label_ in ("DATE", "TIME")
-        and (ent.root.i in anchors or reaches(ent.root, anchors) is not None)
-        and _part_of_a_day(ent)
+        ent.label_ in ("DATE", "TIME") and anchored(ent, anchors) and _part_of_a_day(ent)
         for ent in ents_in(sent)
     )
     just_past = any(

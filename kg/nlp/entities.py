@@ -71,9 +71,7 @@ def clean_name(text: str) -> str:
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
     text = _STRIP_PREFIX.sub("", text)
     abbreviation = _ABBREVIATION_END.search(text)
-    text = _STRIP_SUFFIX.sub("", text)
-    if abbreviation and text.endswith(abbreviation.group(1)):
-        text += "."
+    text = text[: abbreviation.end(1) + 1] if abbreviation else _STRIP_SUFFIX.sub("", text)
     return text.strip(" -–—\"'“”‘’()[]")
 
 

@@ -86,7 +86,7 @@ def _governs(head: Token, child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
 
 
-def _has_particle(token: Token, particle: str) -> bool:
+def has_particle(token: Token, particle: str) -> bool:
     return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in token.children)
 
 
@@ -229,7 +229,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         if _is_negated(head):
             # "did not need to meet X": no word on whether they met.
             return None if base_form(head) in NECESSITY_LEMMAS else "not_occurred"
-        if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not _has_particle(head, "for")):
+        if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not has_particle(head, "for")):
             return "planned"
         if lemma == "go" and head.tag_ == "VBG" and child.dep_ == "xcomp":
             return "planned"  # "going to meet"
@@ -378,9 +378,9 @@ def _lexical_status(word: Token) -> Status | None:
     """What a governing word's meaning says of the event under it: called off, shelved or
     refused -> not_occurred; postponed or put off -> planned (it is to come, later)."""
     lemma = base_form(word)
-    if lemma in PHRASAL_CANCELLING and any(_has_particle(word, p) for p in PHRASAL_CANCELLING[lemma]):
+    if lemma in PHRASAL_CANCELLING and any(has_particle(word, p) for p in PHRASAL_CANCELLING[lemma]):
         return "not_occurred"
-    if lemma in PHRASAL_POSTPONING and any(_has_particle(word, p) for p in PHRASAL_POSTPONING[lemma]):
+    if lemma in PHRASAL_POSTPONING and any(has_particle(word, p) for p in PHRASAL_POSTPONING[lemma]):
         return "planned"
     if _any_form_in(word, CANCELLING_LEMMAS):
         return "not_occurred"

@@ -155,7 +155,7 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
 
 def _name_word(token: Token) -> bool:
     """A word of an outlet's name: capitalised ("Today", "KESTA") or a digit-led token
-    ("1TV"), never a weekday or month ("told the daily Monday")."""
+    ("7HTV"), never a weekday or month ("told the daily Monday")."""
     if token.is_punct or token.is_space or token.lower_.rstrip(".") in MONTHS_AND_DAYS:
         return False
     return token.is_title or token.is_upper or (token.text[:1].isdigit() and not token.is_digit)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.facts.mention import Trigger, prep_objects
-from kg.nlp.factuality import has_to
+from kg.nlp.factuality import has_particle, has_to
 from kg.nlp.gazetteer import TITLE_HEADS
 from kg.nlp.lexicon import words
 
@@ -40,8 +40,9 @@ def find_call(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         if lemma in CALL_VERBS:
-            # "will ring in the New Year with his wife": a season is rung in, no one is rung.
-            return None if _has_in(token) else Trigger("call", token)
+            # "will ring in the New Year with his wife", "ringing it in": a season is rung in,
+            # no one is rung.
+            return None if has_particle(token, "in") else Trigger("call", token)
         if lemma == "call" and _calls_someone(token):
             return Trigger("call", token)
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
@@ -178,11 +179,6 @@ def _traffic(noun: Token) -> bool:
         and bool(between)
         and not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in TITLE_HEADS for p in between)
     )
-
-
-def _has_in(verb: Token) -> bool:
-    """ "rang in the New Year", "ringing it in": an "in" beside the verb."""
-    return any(c.dep_ in ("prt", "prep") and c.lower_ == "in" for c in verb.children)
 
 
 def _named_as(obj: Token) -> bool:

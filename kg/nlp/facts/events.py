@@ -15,8 +15,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
-from kg.nlp.anchoring import find_date, find_place, reaches
-from kg.nlp.cached import ents_in, tokens_with_lemma
+from kg.nlp.anchoring import dated_ahead, find_date, find_place
+from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
@@ -364,19 +364,17 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
         if visit is not None:
             where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
-    if published is not None and status == "occurred" and told_in_present(token, predicate):
-        if when is not None:
-            # "On Wednesday, X meets Y", "X is meeting Y on Friday": a timetable. The day
-            # named is the next one, and one still to come was not held yet.
-            ahead = find_date(sent, anchors, published, "future")
-            for frame in frames:
-                ahead = ahead or find_date(sent, frame.anchors, published, "future")
-            if ahead is not None and len(ahead) == 10 and ahead > published.isoformat():
-                when = ahead
-        if _dated_ahead(sent, anchors) or (when is not None and when > published.isoformat()[: len(when)]):
-            # "are meeting up next week", "meets X in the coming weeks", "is meeting X next
-            # month": a present told of a time still to come is what is to come.
-            status = "planned"
+    present = published is not None and status == "occurred" and told_in_present(token, predicate)
+    if present and published is not None and when is not None:
+        # "On Wednesday, X meets Y", "X is meeting Y on Friday": a timetable. The day named
+        # is the next one, and one still to come was not held yet.
+        ahead = find_date(sent, anchors, published, "future")
+        for frame in frames:
+            ahead = ahead or find_date(sent, frame.anchors, published, "future")
+        if ahead is not None and len(ahead) == 10 and ahead > published.isoformat():
+            when = ahead
+    if present and dated_ahead(sent, anchors):
+        status = "planned"  # "are meeting up next week", "meets X in the coming weeks"
     if (
         when is None
         and status == "occurred"
@@ -384,20 +382,16 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         and in_present_progressive(token, predicate)
     ):
         when = published.isoformat()  # "responded from the palace, where he is hosting X"
-    if (
-        published is not None
-        and when
-        and status == "occurred"
-        and len(when) == 10
-        and when > published.isoformat()
-    ):
-        status = "planned"  # a day after the story cannot have happened yet
-    elif (
-        published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]
-    ):
-        # "held a call, and invited X for a visit later next year": a month or year after the
-        # story's own is the date of something else the sentence tells, never of what was held.
-        when = None
+    if published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]:
+        if len(when) == 10 or present:
+            # A day after the story cannot have happened yet; a present told of a month or
+            # year to come is what is to come ("is meeting X next month").
+            status = "planned"
+        else:
+            # "held a call, and invited X for a visit later next year": a month or year after
+            # the story's own is the date of something else the sentence tells, never of
+            # what was held.
+            when = None
     # "the meeting", "their talks": the encounter a sentence before told, if there is one.
     # Where "their" names the group (groups.py) but no such encounter was told, the mention
     # stands on its own (see _link_anaphora).
@@ -429,18 +423,5 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     )
 
 
-def _dated_ahead(sent: Span, anchors: set[int]) -> bool:
-    """Does a date of the clause point ahead of the story ("next week", "in the coming
-    days", "tomorrow")?"""
-    return any(
-        ent.label_ == "DATE"
-        and (ent.root.i in anchors or reaches(ent.root, anchors) is not None)
-        and any(t.lower_ in FORWARD_DEICTICS for t in ent)
-        for ent in ents_in(sent)
-    )
-
-
-# Date words that point past the story's day: "next week", "the coming days".
-FORWARD_DEICTICS = words("forward-deictics")
 # Journeys whose destination is where the talks they are for take place.
 ARRIVING_VERBS = words("arriving-verbs")

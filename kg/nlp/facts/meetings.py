@@ -65,7 +65,7 @@ def find_meeting(token: Token) -> Trigger | None:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if any(map(_an_amount, objects)):
             return None  # "received 38 percent support, X 3 percent": votes, not a guest
-        # "the Cup which India hosted": the relative pronoun's antecedent is what was hosted.
+        # "the Cup which Norland hosted": the relative pronoun's antecedent is what was hosted.
         guests = [
             g for g in map(_antecedent, objects) if g.ent_type_ in ("PERSON", "NORP", "") and not _a_thing(g)
         ]
@@ -101,8 +101,8 @@ def _fixture(verb: Token) -> bool:
     """ "will meet X in Sunday's final", "when hosts Norland meet Brask" (the finals the clause
     tells of), "the national team will meet X, hoping to win the play-off games": opponents
     meet in a game. A round of a competition "in" which they meet, or a competitor word on a
-    party with a game in the clause; meeting "at" or "before" a final, or "in a round of
-    talks", is an encounter."""
+    party with a game in the clause; meeting "at" or "before" a final, or "in the final of the
+    cup" (a meeting in part of something), is an encounter."""
     if any(_a_contest(p) and not prep_objects(p, ("of",)) for p in prep_objects(verb, ("in",))):
         return True
     parties = [t for c in verb.children if c.dep_ in ("nsubj", "dobj") for t in c.subtree]
@@ -120,7 +120,7 @@ def _a_contest(token: Token) -> bool:
 
 
 # "met X before the final", "at the match": the game is the occasion of an encounter.
-OCCASION_PREPS = {"at", "before", "after", "during", "ahead", "following", "on", "around", "since"}
+OCCASION_PREPS = {"at", "before", "after", "during", "following", "on", "around", "since"}
 
 
 def _calls_on_someone(verb: Token) -> bool:
@@ -180,7 +180,7 @@ def _an_amount(token: Token) -> bool:
 
 
 def _a_thing(token: Token) -> bool:
-    """ "to receive an honorary Oscar": a name with "a" or "an" before it names a thing
+    """ "to receive an honorary Lorne Medal": a name with "a" or "an" before it names a thing
     (a prize, a copy), not a guest."""
     return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 

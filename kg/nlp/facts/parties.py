@@ -118,15 +118,13 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             entity = resolve_mention(item, index)
             if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
                 continue
-            # An apposition beside a named organisation or country is most often the same
-            # body again ("the Political Force (PF)"); beside a description it names the one
-            # described ("his counterpart, Karel Vondrak").
-            if item.dep_ == "appos" and entity.type != "person":
-                beside = resolve_mention(item.head, index)
-                if beside is not None:
-                    # Beside a person it is what they belong to ("X, member of the Standing
-                    # Committee of the Party Political Bureau, attended"): their side, no party.
-                    continue
+            # An apposition beside a named body, country or person is that body again ("the
+            # Political Force (PF)") or what the person belongs to ("Karel Vos, member of the
+            # Standing Committee of the NWP Political Bureau"); beside a description it names
+            # the one described ("his counterpart, Karel Vondrak").
+            named_beside = item.dep_ == "appos" and entity.type != "person"
+            if named_beside and resolve_mention(item.head, index) is not None:
+                continue
             found.append(entity)
     return found
 
