@@ -574,9 +574,11 @@ def _untagged_short_forms(
     """Short forms the tagger missed: an untagged proper noun equal to a person's surname."""
     short_forms = {k: v for k, v in names.canonical.items() if k != v or len(k.split()) == 1}
     for token in doc:
+        key = token.lower_
+        if key not in by_surname and key not in short_forms and key not in by_short:
+            continue  # (a cheap test first: no reading below takes the word)
         if token.i in index.by_token or not (token.pos_ == "PROPN" or _surname_taken_for_noun(token)):
             continue
-        key = token.lower_
         if key in by_surname:
             entity = by_surname[key]
         elif key in short_forms and key in votes:

@@ -37,12 +37,21 @@ _GROUP_TYPES = {"person", "country", "organization"}
 PORTFOLIO_HEADS = words("portfolio-heads")
 
 
+# What the readers of resolve_groups take: a plural pronoun or determiner, a noun, a verb or
+# a name (_plural_reference, _encounter_group, hyphen_parties), or an argument with
+# conjuncts (_coordinated_group).
+_GROUP_POS = frozenset({"PRON", "DET", "NOUN", "PROPN", "VERB"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
 def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     """Fill `index.groups`: token index of a plural reference -> the entities it names."""
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
     sentences = list(doc.sents)
     for number, sent in enumerate(sentences):
         for token in sent:
+            if token.pos_ not in _GROUP_POS and token.dep_ not in _ARGUMENT_DEPS:
+                continue  # (a cheap test first: no reading below takes such a word)
             size = _plural_reference(token)
             if size is not None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)

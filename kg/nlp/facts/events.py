@@ -235,9 +235,15 @@ def _is_included(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in INCLUDING_WORDS
 
 
+# The parts of speech a finder (meetings.py, calls.py) takes a trigger from.
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
+        if token.pos_ not in TRIGGER_POS:
+            continue  # (a cheap test first: the finders run on every word of the story)
         for finder in finders:
             trigger = finder(token)
             if trigger is not None:

@@ -35,7 +35,11 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
     """Add to each encounter the people a participation clause lists for it."""
     by_trigger = {m.trigger.i: m for m in mentions}
     for sent in doc.sents:
-        cue = next((t for t in sent if _is_cue(t)), None)
+        # (A cheap test first: only a verb, an object or a plural noun can be a cue.)
+        cue = next(
+            (t for t in sent if (t.pos_ == "VERB" or t.dep_ == "dobj" or t.tag_ == "NNS") and _is_cue(t)),
+            None,
+        )
         if cue is None:
             continue
         people = _listed_people(sent, index)
