@@ -17,6 +17,7 @@ from kg.nlp.dates import (
     Tense,
     counts_from_earlier,
     has_year,
+    is_span_of_days,
     normalise_after,
     normalise_date,
 )
@@ -108,6 +109,14 @@ def dated_ahead(sent: Span, anchors: set[int]) -> bool:
     return any(
         ent.label_ == "DATE" and anchored(ent, anchors) and any(t.lower_ in FORWARD_DEICTICS for t in ent)
         for ent in ents_in(sent)
+    )
+
+
+def spans_days(sent: Span, heads: set[int]) -> bool:
+    """Does a date that spans days ("a four-day visit", "from Monday to Wednesday") hang
+    from one of `heads`?"""
+    return any(
+        e.label_ == "DATE" and e.root.head.i in heads and is_span_of_days(e.text) for e in ents_in(sent)
     )
 
 

@@ -147,8 +147,10 @@ def name_spans(doc: Doc) -> list[Span]:
             if start == ent.end:
                 continue
             ent = Span(doc, start, ent.end, label=ent.label_)
-        pronoun = next((t.i for t in ent[1:] if t.pos_ == "PRON" and t.is_lower), None)
-        if pronoun is not None and ent.label_ != "PERSON":
+        pronoun = None
+        if ent.label_ != "PERSON":
+            pronoun = next((t.i for t in ent[1:] if t.pos_ == "PRON" and t.is_lower), None)
+        if pronoun is not None:
             # "told the Harbour Post he would ...": the tagger ran the name into the clause
             # after it; no name has a pronoun in it.
             ent = Span(doc, ent.start, pronoun, label=ent.label_)

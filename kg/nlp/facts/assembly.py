@@ -7,18 +7,19 @@ fact.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
-from kg.nlp.anchoring import date_text, day_told_before, find_date
-from kg.nlp.cached import doc_ents, ents_in
+from kg.nlp.anchoring import date_text, day_told_before, find_date, spans_days
+from kg.nlp.cached import doc_ents
 from kg.nlp.dateline import dateline_place
-from kg.nlp.dates import Tense, day_count, is_span_of_days, normalise_date, shift_day
+from kg.nlp.dates import Tense, day_count, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -45,7 +46,7 @@ from kg.nlp.frames import (
 )
 from kg.nlp.groups import leaders_of
 from kg.nlp.lexicon import words
-from kg.nlp.visits import LEADER_TITLES
+from kg.nlp.visits import LEADER_TITLES, VISIT_NOUNS
 
 
 def assemble(
@@ -102,7 +103,7 @@ def assemble(
 
 # Prepositions that put an encounter inside a span of days: "during his stay", "on holiday".
 SPAN_PREPS = {"during", "on", "throughout"}
-SPAN_NOUNS = words("span-frames")
+SPAN_NOUNS = VISIT_NOUNS | words("stay-words") | words("span-frames")
 PHASE_VERBS = words("phase-verbs")
 
 
@@ -124,10 +125,7 @@ def _told_over_days(mention: Mention) -> bool:
                 continue
             if any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_NOUNS for o in prep.children):
                 return True
-    return any(
-        ent.label_ == "DATE" and ent.root.head == mention.trigger and is_span_of_days(ent.text)
-        for ent in ents_in(mention.trigger.sent)
-    )
+    return spans_days(mention.trigger.sent, {mention.trigger.i})
 
 
 def _ahead_of_the_days_news(mentions: list[Mention], published: date) -> None:
@@ -338,12 +336,15 @@ def _place_from_trip_told_beside(
                 break
 
 
+Told = TypeVar("Told")
+
+
 def _told_of_trips_beside(
     mention: Mention,
     visitor: Entity,
     trips: list[tuple[Token, bool, Entity, Entity]],
-    told_of: Callable[[Token, Entity], Any],
-) -> set[Any]:
+    told_of: Callable[[Token, Entity], Told | None],
+) -> set[Told]:
     """What `told_of` reads from each trip (not an arrival) of the visitor told in the
     encounter's sentence, or else in the one before it: the nearest sentence that tells one."""
     for distance in (0, 1):
@@ -395,8 +396,7 @@ def _trip_date(trip: Token, published: date) -> str | None:
         if trip.head.lemma_.lower() in PHASE_VERBS:
             return None  # "started a visit to Zelin on Friday": one end of a trip of days
         anchors.add(trip.head.i)  # "paid a visit", "made a trip"
-    ents = ents_in(trip.sent)
-    if any(e.label_ == "DATE" and e.root.head.i in anchors and is_span_of_days(e.text) for e in ents):
+    if spans_days(trip.sent, anchors):
         return None
     tense: Tense = "future" if status_of(trip, None) == "planned" else "past"
     return find_date(trip.sent, anchors, published, tense)
@@ -856,22 +856,23 @@ def _held_told_as_planned(mentions: list[Mention], published: date) -> None:
     still to come ("will host a dinner for Y later Tuesday" after Y received X), nor one told
     as a further encounter ("could meet again", "another meeting")."""
     today = published.isoformat()
-    held: dict[tuple[str, frozenset[Entity]], set[str | None]] = {}
+    held: defaultdict[tuple[str, frozenset[Entity]], set[str | None]] = defaultdict(set)
     for m in mentions:
         if m.status == "occurred" and (m.date is None or m.date <= today):
-            held.setdefault((m.type, frozenset(m.participants)), set()).add(m.date)
+            held[m.type, frozenset(m.participants)].add(m.date)
     for mention in mentions:
         days = held.get((mention.type, frozenset(mention.participants)))
+        if mention.status != "planned" or days is None:
+            continue
+        dated = days - {None}
         if (
-            mention.status != "planned"
-            or days is None
-            or len(days - {None}) > 1
+            len(dated) > 1
             or (mention.date is not None and mention.date >= today[: len(mention.date)])
             or _told_as_repeat(mention)
         ):
             continue
         mention.status = "occurred"
-        mention.date = next(iter(days - {None}), mention.date)
+        mention.date = next(iter(dated), mention.date)
 
 
 def _told_as_repeat(mention: Mention) -> bool:

@@ -48,10 +48,8 @@ from kg.nlp.factuality import (
     status_of,
     told_in_present,
 )
-from kg.nlp.frames import clause_frame, occasion_frame, visit_frame
-from kg.nlp.groups import (
-    hyphen_run,
-)
+from kg.nlp.frames import ARRIVING_VERBS, clause_frame, occasion_frame, visit_frame
+from kg.nlp.groups import hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
 
@@ -314,7 +312,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     else:
         participants, predicate = noun_participants(token, index, trigger.type)
         predicate = trigger.predicate or predicate
-        # "the Beijing Summit of the Forum": a name that holds the trigger names the event,
+        # "the Zelin Summit of the Harbour Forum": a name that holds the trigger names the event,
         # not a party to it.
         named_event = index.entity_at(token)
         participants = [p for p in participants if p != named_event]
@@ -427,7 +425,3 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         [sent],
         occasion is not None,
     )
-
-
-# Journeys whose destination is where the talks they are for take place.
-ARRIVING_VERBS = words("arriving-verbs")

@@ -383,8 +383,9 @@ def _show_title_at(
             k += 1
         if k == start:
             return None
-        known = _is_outlet(doc[start], index) or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS
-        if outlet_owner and not known:
+        if outlet_owner and not (
+            _is_outlet(doc[start], index) or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS
+        ):
             return None
         if k >= sent.end or not _is_possessive(doc[k]):
             return None
@@ -582,11 +583,12 @@ def _opening_name(verb: Token, index: ArticleEntities) -> Entity | None:
     opened = start == verb.sent.start or doc[start - 1].is_quote
     if not stretch or not opened or any(t.pos_ in ("VERB", "AUX") for t in stretch):
         return None
-    first = next((t for t in stretch if index.entity_at(t) is not None), None)
-    if first is None:
+    found = next(((t, e) for t in stretch if (e := index.entity_at(t)) is not None), None)
+    if found is None:
         return None
-    entity, span = index.entity_at(first), index.span_of(first)
-    if entity is None or entity.type != "person" or span is None:
+    first, entity = found
+    span = index.span_of(first)
+    if entity.type != "person" or span is None:
         return None
     # The one speaking, not an owner or a modifier: "Varga's former adviser", "Former Varga
     # aides told ...".

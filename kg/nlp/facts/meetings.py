@@ -16,6 +16,8 @@ MEETING_NOUNS = words("meeting-nouns")
 # "will meet X in the final", "hosts Norland meet Brask": a fixture (_fixture).
 CONTEST_NOUNS = words("contest-nouns")
 COMPETITOR_NOUNS = words("competitor-nouns")
+# "met X before the final", "at the match": the game is the occasion of an encounter.
+OCCASION_PREPS = {"at", "before", "after", "during", "following", "on", "around", "since"}
 # A visit to one of these is a trip, not an encounter ("visit Lima").
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 # Entity labels of an amount: "received 38 percent", "received $2 million".
@@ -117,10 +119,6 @@ def _fixture(verb: Token) -> bool:
 
 def _a_contest(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lemma_.lower() in CONTEST_NOUNS or token.lower_ in CONTEST_NOUNS)
-
-
-# "met X before the final", "at the match": the game is the occasion of an encounter.
-OCCASION_PREPS = {"at", "before", "after", "during", "following", "on", "around", "since"}
 
 
 def _calls_on_someone(verb: Token) -> bool:

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from kg.nlp.cached import parsed_text
 
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# The marks a quotation may open on, single ones too.
+OPENING_MARKS = "“\"‘'«„"
 # A markup tag a scraped page left in the text (<tweet id="..." author="...">): the marks
 # around its attributes' values quote no one, and an embed's content (a post set into the
 # page, up to its closing tag) is not the article's telling.

@@ -37,6 +37,7 @@ from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.mention import agent_objects, evidence_of
 from kg.nlp.facts.quote_marks import (
+    OPENING_MARKS,
     Segment,
     after_close,
     continues_quotation,
@@ -48,6 +49,7 @@ from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     PERSON_NOUNS,
     SPEAKER_TYPES,
+    UNNAMED_SOURCES,
     agreeing_person,
     author_of,
     describes_someone,
@@ -129,11 +131,12 @@ def _attributed(
     found = [_in_full(a, s, doc, index, reading.speakers) for a, s in zip(found, segments, strict=True)]
     groups = _quotations(segments, found, doc)
     for group in groups:
+        first = segments[group[0]]
         if found[group[0]] is None:
             follows = (
-                _after_reported_speech(reading, segments[group[0]])
-                or _after_colon(reading, segments[group[0]])
-                or _paragraph_alone(reading, segments[group[0]])
+                _after_reported_speech(reading, first)
+                or _after_colon(reading, first)
+                or _paragraph_alone(reading, first)
             )
             for i in group:
                 found[i] = follows
@@ -312,7 +315,7 @@ def _quoted_in_narration(doc: Doc, prev: Segment, segment: Segment) -> bool:
     if first is None or span is None or span[0].sent.start <= first[-1].sent.start:
         return False
     sentence = span[0].sent
-    return bool(parsed_text(doc)[sentence.start_char : segment.start].strip(" \n“\"«„‘'"))
+    return bool(parsed_text(doc)[sentence.start_char : segment.start].strip(" \n" + OPENING_MARKS))
 
 
 def _second_speech_verb(doc: Doc, prev: Segment, segment: Segment, verb: Token | None) -> bool:
@@ -646,7 +649,7 @@ def _after_reported_speech(reading: _Reading, segment: Segment) -> _Attribution 
     if span is None or span[0].sent.start == 0:
         return None
     sentence = span[0].sent
-    if text[sentence.start_char : segment.start].strip(" \n“\"«„‘'"):
+    if text[sentence.start_char : segment.start].strip(" \n" + OPENING_MARKS):
         return None  # words of the writer's own before the quotation
     if any(_is_quoting_verb(t) for t in _outside_tokens(doc, segment, inside)):
         return None  # an attribution of its own ("they said"), only one we could not resolve
@@ -688,7 +691,7 @@ def _paragraph_alone(reading: _Reading, segment: Segment) -> _Attribution | None
         return None
     named, person = earlier[-1]
     paragraphs = text[named.idx : segment.start].split("\n")[1:]
-    narration = [line for line in paragraphs if line.strip() and line.lstrip()[:1] not in _OPENING_MARKS]
+    narration = [line for line in paragraphs if line.strip() and line.lstrip()[:1] not in OPENING_MARKS]
     if len(narration) > _NARRATION_BETWEEN:
         return None
     for token in doc[named.i + 1 : span[0].i]:
@@ -709,8 +712,6 @@ def _paragraph_alone(reading: _Reading, segment: Segment) -> _Attribution | None
 # How many paragraphs of the writer's own (ones not opening with a quotation) may stand
 # between a speaker and a quotation that is a paragraph of its own, for it to go on with them.
 _NARRATION_BETWEEN = 2
-# The marks a paragraph that opens with a quotation starts with.
-_OPENING_MARKS = "“\"‘'«„"
 
 
 def _after_colon(reading: _Reading, segment: Segment) -> _Attribution | None:
@@ -719,9 +720,8 @@ def _after_colon(reading: _Reading, segment: Segment) -> _Attribution | None:
     writer's, is what that clause's subject says, where the subject is one named person or
     body and the clause no verb of saying had already handed to someone."""
     doc, index, _segments, inside, _speakers = reading
-    text = parsed_text(doc)
-    before = text[: opening(text, segment)].rstrip()
-    if not before.endswith(":"):
+    before = _before_colon(doc, segment)
+    if before is None:
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or colon[0].idx in inside:
@@ -732,11 +732,11 @@ def _after_colon(reading: _Reading, segment: Segment) -> _Attribution | None:
     if verb.idx in inside or verb.pos_ not in ("VERB", "AUX") or _imagined(verb):
         return None
 
-    def subjects_of(clause: Token) -> list[Token]:
+    def own_subjects(clause: Token) -> list[Token]:
         return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx not in inside]
 
     clause = verb
-    while not (subjects := subjects_of(clause)) and clause.dep_ == "conj":
+    while not (subjects := own_subjects(clause)) and clause.dep_ == "conj":
         clause = clause.head  # "X arrived and went further:": the first verb's subject
     if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
         return None
@@ -901,13 +901,19 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z])")
 _LABEL_MAX_TOKENS = 8
 
 
+def _before_colon(doc: Doc, segment: Segment) -> str | None:
+    """The text before a quotation's opening mark, where it ends in a colon."""
+    text = parsed_text(doc)
+    before = text[: opening(text, segment)].rstrip()
+    return before if before.endswith(":") else None
+
+
 def _colon_label(doc: Doc, segment: Segment, index: ArticleEntities) -> _Attribution | None:
     """ "Weber to the Courier: “...”": a line, or a sentence within one ("... on Monday. Weber
     on Harbour Radio: “...”"), that opens with a name and ends in a colon right before the
     quotation, with no verb of its own, labels who speaks."""
-    text = parsed_text(doc)
-    before = text[: opening(text, segment)].rstrip()
-    if not before.endswith(":"):
+    before = _before_colon(doc, segment)
+    if before is None:
         return None
     line_start = before.rfind("\n") + 1
     ends = list(_SENTENCE_END.finditer(before, line_start))
@@ -1193,7 +1199,7 @@ _SPEAKING_NOUNS = (
     | GROUP_NOUNS
     | ORGANISATION_WORDS
     | GROUP_HEADS
-    | words("unnamed-source-nouns")
+    | UNNAMED_SOURCES
     | words("speaking-nouns")
 )
 

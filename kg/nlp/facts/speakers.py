@@ -59,12 +59,12 @@ _MALE_ROLES = MALE_TITLES | words("male-role-nouns")
 _FEMALE_ROLES = FEMALE_TITLES | words("female-role-nouns")
 
 
-_UNNAMED_SOURCES = words("unnamed-source-nouns")
+UNNAMED_SOURCES = words("unnamed-source-nouns")
 
 
 def is_unnamed_source(noun: Token) -> bool:
     """ "the official", "an aide", "sources": a person news writing leaves unnamed."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _UNNAMED_SOURCES
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in UNNAMED_SOURCES
 
 
 # Nouns for a person by what they do or are ("the lawyer", "the witness"): such a description
@@ -87,7 +87,7 @@ def describes_someone(noun: Token, index: ArticleEntities) -> bool:
     spokesman" (never Weber)."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in _PERSON_ROLE_NOUNS:
         return False
-    if noun.lemma_.lower() in _UNNAMED_SOURCES:
+    if noun.lemma_.lower() in UNNAMED_SOURCES:
         return False  # "the Harbour Union member said": a source the story leaves unnamed
     modifiers = [c for c in noun.children if c.i < noun.i]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
@@ -105,7 +105,7 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
     for sources it leaves unnamed ("the official"), names its possessor ("Ruiz's aide" is not
     Ruiz), or its head noun stands in that sentence too ("Ruiz met the former mayor")."""
     head = noun.lemma_.lower()
-    if noun.tag_ != "NN" or head not in PERSON_NOUNS or head in _UNNAMED_SOURCES:
+    if noun.tag_ != "NN" or head not in PERSON_NOUNS or head in UNNAMED_SOURCES:
         return None
     modifiers = [c for c in noun.children if c.i < noun.i]
     possessors = [c for c in modifiers if c.dep_ == "poss"]
@@ -190,7 +190,7 @@ def named_as(noun: Token, index: ArticleEntities) -> Entity | None:
     several are: a wrong name is worse than none."""
     head = noun.lemma_.lower()
     # One, in lower case ("the senator", which the tagger may call a proper noun).
-    if noun.tag_ not in ("NN", "NNP") or not noun.is_lower or head in _UNNAMED_SOURCES:
+    if noun.tag_ not in ("NN", "NNP") or not noun.is_lower or head in UNNAMED_SOURCES:
         return None
     modifiers = [c for c in noun.children if c.i < noun.i]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in modifiers) or any(
@@ -365,7 +365,7 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
         and phrase.tag_ in ("NN", "NNP")  # one, in lower case (the tagger may call it a name)
         and phrase.is_lower
         and phrase.lemma_.lower() in _PERSON_ROLE_NOUNS
-        and phrase.lemma_.lower() not in _UNNAMED_SOURCES
+        and phrase.lemma_.lower() not in UNNAMED_SOURCES
         and not any(c.dep_ == "poss" for c in phrase.children)
     ):
         # "the senator said", "the judge exclaimed": one of the people the story names, unless
@@ -402,7 +402,7 @@ def _kin_of_someone(phrase: Token) -> bool:
         phrase.pos_ == "NOUN"
         and phrase.tag_ == "NN"
         and head in PERSON_NOUNS
-        and head not in _UNNAMED_SOURCES
+        and head not in UNNAMED_SOURCES
         and any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES for c in phrase.children)
     )
 
@@ -525,11 +525,10 @@ def _quoted_subject(sentence: Span, pronoun: Token, index: ArticleEntities, insi
     return any(
         t.idx in inside
         and t.dep_ in ("nsubj", "nsubjpass")
-        and t.head == sentence.root
         and (entity := index.entity_at(t)) is not None
         and entity.type == "person"
         and fits_reference(index, entity, pronoun)
-        for t in sentence
+        for t in sentence.root.children
     )
 
 

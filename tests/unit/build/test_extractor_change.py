@@ -93,11 +93,13 @@ def test_a_changed_article_is_not_counted_as_extracted_again(tmp_path):
     assert (report.built, report.reextracted) == (1, 0)
 
 
-def test_the_fingerprint_follows_the_code_the_word_lists_and_the_model(tmp_path, monkeypatch):
+def test_the_fingerprint_follows_the_code_the_word_lists_and_the_model(tmp_path, monkeypatch, request):
     copy = tmp_path / "kg"
     for part in ("nlp", "resources"):
         shutil.copytree(Path(fingerprint.__file__).parent.parent / part, copy / part)
     monkeypatch.setattr(fingerprint, "_KG", copy)
+    # The copy's fingerprint must not outlive the test, whether or not it passes.
+    request.addfinalizer(fingerprint.extraction_fingerprint.cache_clear)
 
     def now(model: str | None = None) -> str:
         fingerprint.extraction_fingerprint.cache_clear()
@@ -117,4 +119,3 @@ def test_the_fingerprint_follows_the_code_the_word_lists_and_the_model(tmp_path,
     (copy / "nlp" / "__pycache__" / "x.pyc").write_bytes(b"\0")
     assert now() == coded  # compiled files are no source
     assert now("some_other_model") != coded
-    fingerprint.extraction_fingerprint.cache_clear()
