@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.parties import LIGHT_VERBS, is_name_adjective
+from kg.nlp.facts.parties import is_light_verb_object, is_name_adjective
 from kg.nlp.lexicon import words
 
 # Dependents that open a clause of their own: what they name is another verb's frame.
@@ -80,7 +80,7 @@ def _clause_head(noun: Token) -> Token:
     """Where an encounter noun's parties are told: the light verb it is the object of ("X
     held talks with Y"), else the noun's own phrase ("a meeting with A and B"). The clause
     of any other verb is that verb's frame, not the encounter's."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if is_light_verb_object(noun):
         return noun.head
     return noun
 

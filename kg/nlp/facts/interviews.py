@@ -18,8 +18,8 @@ from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import (
-    LIGHT_VERBS,
     governing_verb,
+    is_light_verb_object,
     person_before,
     resolve_mention,
     subjects_of,
@@ -403,7 +403,7 @@ def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entit
     """Remarks made on an outlet: "X made the comments on Courier TV", "X's remarks made on
     the Courier's 'Morning Hour'". Not "comments on Courier TV" alone, which may be about it."""
     makers = [c for c in noun.children if c.dep_ == "acl"]
-    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+    light = is_light_verb_object(noun)
     if light:
         makers.append(noun.head)
     for verb in makers:

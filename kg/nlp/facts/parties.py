@@ -31,6 +31,14 @@ from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
 LIGHT_VERBS = words("light-verbs")
+
+
+def is_light_verb_object(noun: Token) -> bool:
+    """ "held talks", "had a meeting", "paid a visit": the noun is the object of a verb that
+    only carries it, so the verb's subject and its "with" objects are the noun's parties."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+
+
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
 INVITING_VERBS = words("inviting-verbs")
 OBJECT_CONTROL_VERBS = words("object-control-verbs")
@@ -327,7 +335,7 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
     predicate: Token | None = None
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+    if is_light_verb_object(noun):
         predicate = head
         tokens += subjects_of(head) + [o for o in _with_objects(head) if o != noun]
     elif noun.dep_ in ("nsubj", "nsubjpass"):
@@ -396,7 +404,7 @@ def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
     Only a named organisation or country, or people standing for one ("a meeting of his
     advisers" names no one), and only as the object of such a verb: one who "said at a
     meeting of the League" spoke there, which is no encounter with it."""
-    if noun.dep_ != "dobj" or noun.head.lemma_ not in LIGHT_VERBS:
+    if not is_light_verb_object(noun):
         return []
     return [
         p
@@ -440,7 +448,7 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    elif _separate(token) and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+    elif _separate(token) and is_light_verb_object(token):
         # "held separate talks with A, B and C", "held meetings with A and B".
         subjects = _participants_of(subjects_of(token.head), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
