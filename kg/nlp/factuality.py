@@ -4,6 +4,7 @@ planning and cancelling predicates, conditionals and tense along the dependency 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -431,19 +432,17 @@ def _is_bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def in_present_progressive(trigger: Token, predicate: Token | None = None) -> bool:
-    """Is the event told as going on now ("X is hosting Y", "where he's meeting Y")? With no
-    day named, that is the story's own day."""
+def present_tense(trigger: Token, predicate: Token | None = None) -> Literal["simple", "progressive"] | None:
+    """Is the event told in the simple present ("X meets Y") or the present progressive ("X is
+    meeting Y", "where he's hosting Y")? With a time to come, either tells what is arranged
+    ("meets Y on Friday", "are meeting next week"), which events.py reads forward from the
+    story's date; with no day named, the progressive is the story's own day."""
     carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
-    return carrier is not None and _present_progressive(carrier)
-
-
-def told_in_present(trigger: Token, predicate: Token | None = None) -> bool:
-    """Is the event told in the simple present or the present progressive ("X meets Y",
-    "X is meeting Y")? With a time to come, either tells what is arranged ("meets Y on
-    Friday", "are meeting next week"), which events.py reads forward from the story's date."""
-    carrier = _tense_carrier(trigger, predicate, governing_path(trigger))
-    return carrier is not None and (_simple_present(carrier) or _present_progressive(carrier))
+    if carrier is None:
+        return None
+    if _present_progressive(carrier):
+        return "progressive"
+    return "simple" if _simple_present(carrier) else None
 
 
 def _simple_present(carrier: Token) -> bool:

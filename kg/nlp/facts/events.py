@@ -44,9 +44,8 @@ from kg.nlp.facts.parties import (
 from kg.nlp.factuality import (
     SCHEDULING_LEMMAS,
     clause_tense,
-    in_present_progressive,
+    present_tense,
     status_of,
-    told_in_present,
 )
 from kg.nlp.frames import ARRIVING_VERBS, clause_frame, occasion_frame, visit_frame
 from kg.nlp.groups import hyphen_run
@@ -368,7 +367,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
         if visit is not None:
             where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
-    present = published is not None and status == "occurred" and told_in_present(token, predicate)
+    told_now = present_tense(token, predicate) if published is not None and status == "occurred" else None
+    present = told_now is not None
     if present and published is not None and when is not None:
         # "On Wednesday, X meets Y", "X is meeting Y on Friday": a timetable. The day named
         # is the next one, and one still to come was not held yet.
@@ -379,12 +379,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
             when = ahead
     if present and dated_ahead(sent, anchors):
         status = "planned"  # "are meeting up next week", "meets X in the coming weeks"
-    if (
-        when is None
-        and status == "occurred"
-        and published is not None
-        and in_present_progressive(token, predicate)
-    ):
+    if when is None and status == "occurred" and published is not None and told_now == "progressive":
         when = published.isoformat()  # "responded from the palace, where he is hosting X"
     if published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]:
         if len(when) == 10 or present:
