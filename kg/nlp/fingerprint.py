@@ -42,12 +42,15 @@ def model_identity(model: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def extraction_fingerprint(model: str | None = None) -> str:
-    """sha256 over kg's extraction code and data (kg/nlp/**/*.py and kg/resources/**, each
-    file's path and contents, sorted by path), spaCy's version and `model_identity(model)`.
+    """sha256 over kg's extraction code and data (kg/nlp/**/*.py and the word lists and
+    gazetteers it reads, kg/resources/lexicon and gazetteer: each file's path and contents,
+    sorted by path), spaCy's version and `model_identity(model)`. Pages, queries and the
+    ontology make no fact, so a change to them keeps the facts a store has.
     A store keeps it with each article's content hash (kg/build/build.py), so a rebuild
     after kg, a word list or the model changed extracts the article again instead of
-    keeping facts an older extractor made. Once a process: some 160 small files, ~10 ms."""
-    files = [*(_KG / "nlp").rglob("*.py"), *(_KG / "resources").rglob("*")]
+    keeping facts an older extractor made. Once a process: some 140 small files, ~10 ms."""
+    files = [*(_KG / "nlp").rglob("*.py"), *(_KG / "resources" / "lexicon").rglob("*")]
+    files += (_KG / "resources" / "gazetteer").rglob("*")
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda f: f.relative_to(_KG).as_posix()):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
