@@ -78,6 +78,8 @@ def find_meeting(token: Token) -> Trigger | None:
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
+        if _in_negotiations(token):
+            return None
         word = token.lower_
         if lemma == "talk" and token.tag_ == "NNS":
             word = "talks"
@@ -97,6 +99,18 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _in_negotiations(noun: Token) -> bool:
+    """ "the firm is in talks with X over a merger", "had been in secret talks with X": to
+    be "in" talks is to be negotiating, a state that lasts, told with no encounter in it
+    ("was in the talks with X" names talks that were held, and stays a meeting)."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.head.head.lemma_ == "be"
+        and not any(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def _fixture(verb: Token) -> bool:
