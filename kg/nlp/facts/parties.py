@@ -15,6 +15,7 @@ from kg.nlp.facts.calls import is_courtesy_call, named_callee
 from kg.nlp.facts.meetings import honoured, visited
 from kg.nlp.facts.mention import Mention, Trigger, agent_objects, companions, prep_objects
 from kg.nlp.facts.quotes import quoting_subject
+from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import adjunct_head, base_form, object_purpose
 from kg.nlp.groups import (
     bodies_listed,
@@ -491,12 +492,38 @@ def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
         # "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a
         # meeting with the one visited; those who visit a place together do not meet there.
         return []
-    found = _participants_of(subjects_of(verb) + _with_objects(verb), index)
+    subjects = _participants_of(subjects_of(verb), index)
+    others = _other_side(verb)
+    found = _participants_of(subjects_of(verb) + others, index)
+    if len(subjects) >= 2 and others and set(found) == set(subjects):
+        # "he and his wife have talked with him", "the voters they met": the clause tells
+        # whom the subjects met, and names no one there; the subjects are one side of the
+        # encounter, not two parties who met each other.
+        return []
     if len(found) < 2 and base_form(verb) in TRANSITIVE_ENCOUNTER_VERBS:
         named = _object_named_after(verb, index)
         if named is not None and named not in found:
             found.append(named)
     return found
+
+
+RECIPROCALS = {"other", "another"}  # "met each other", "met one another"
+
+
+def _other_side(verb: Token) -> list[Token]:
+    """Whom the verb's clause says its subjects met: its objects and "with" partners, or,
+    in a relative clause with no relative word ("the voters they met"), the person the
+    clause tells of (a person noun: "the day they met" tells when). None for "each other"."""
+    others = [o for o in _with_objects(verb) if o.lemma_.lower() not in RECIPROCALS]
+    if (
+        not others
+        and verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in PERSON_NOUNS
+        and not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.dep_ == "mark" for c in verb.subtree)
+    ):
+        others = [verb.head]
+    return others
 
 
 def _visits_someone(obj: Token, index: ArticleEntities) -> bool:
