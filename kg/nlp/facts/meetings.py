@@ -25,7 +25,8 @@ AMOUNT_LABELS = {"PERCENT", "MONEY", "QUANTITY"}
 # Verbs that are an encounter only with a person as object: "received the envoy".
 HOSTING_VERBS = words("hosting-verbs")
 WELCOMING_VERBS = words("welcoming-verbs")
-PARTNER_NOUNS = words("partner-nouns")
+RELATION_NOUNS = words("relation-nouns")
+PARTNER_NOUNS = words("partner-nouns") | RELATION_NOUNS
 MEAL_NOUNS = words("meal-nouns")
 # "had lunch with X", "hosted a dinner for X": verbs whose object is the meal itself.
 MEAL_VERBS = words("light-verbs") | HOSTING_VERBS
@@ -216,11 +217,14 @@ def _is_someone(token: Token) -> bool:
 
 def _has_named_partner(noun: Token) -> bool:
     """ "a conference between A and B", "dinner with the president", "a news conference
-    alongside X": a "with" or "between" phrase naming someone, or a companion."""
+    alongside X": a "with" or "between" phrase naming someone, or a companion; for a noun
+    of relations ("contacts with X"), a person."""
     partners = prep_objects(noun, ("with", "between"))
     if _meal_object(noun):
         # "had lunch with X": the parser hangs the partner on the verb the meal is the object of.
         partners += prep_objects(noun.head, ("with",))
+    if noun.lemma_.lower() in RELATION_NOUNS:
+        return any(_a_person(p) for p in partners)
     return bool(honoured(noun)) or any(
         p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun)
     )
