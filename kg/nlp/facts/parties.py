@@ -507,14 +507,20 @@ def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
     return found
 
 
-RECIPROCALS = {"other", "another"}  # "met each other", "met one another"
+# "met each other", "met one another" (the parser may make "one" the object, "another" its
+# determiner).
+RECIPROCALS = {"other", "another"}
 
 
 def _other_side(verb: Token) -> list[Token]:
     """Whom the verb's clause says its subjects met: its objects and "with" partners, or,
     in a relative clause with no relative word ("the voters they met"), the person the
     clause tells of (a person noun: "the day they met" tells when). None for "each other"."""
-    others = [o for o in _with_objects(verb) if o.lemma_.lower() not in RECIPROCALS]
+    others = [
+        o
+        for o in _with_objects(verb)
+        if o.lemma_.lower() not in RECIPROCALS and not any(c.lower_ in RECIPROCALS for c in o.children)
+    ]
     if (
         not others
         and verb.dep_ == "relcl"
