@@ -513,11 +513,12 @@ RECIPROCALS = {"other", "another"}
 
 
 def _other_side(verb: Token) -> list[Token]:
-    """Whom the verb's clause says its subjects met: its objects and "with" partners, or,
-    in a relative clause with no relative word ("the voters they met"), the person the
-    clause tells of (a person noun: "the day they met" tells when). None for "each other"."""
+    """Whom the verb's clause says its subjects met: its objects and "with" partners (for a
+    relative "whom", the one it follows: "Varga, whom A and B met"), or, in a relative
+    clause with no relative word ("the voters they met"), the person the clause tells of (a
+    person noun: "the day they met" tells when). None for "each other"."""
     others = [
-        o
+        verb.head if o.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else o
         for o in _with_objects(verb)
         if o.lemma_.lower() not in RECIPROCALS and not any(c.lower_ in RECIPROCALS for c in o.children)
     ]
