@@ -160,8 +160,15 @@ def _describing_word_before_name(org: list[Token]) -> bool:
 
 def _title_word_before_body(org: list[Token]) -> bool:
     """A lower-case title word before the body's name: "chief" in "the chief Swedish
-    negotiator" is the title's, not the body's."""
-    return org[0].is_lower and org[0].lower_ in gazetteer.TITLE_MODIFIERS and not org[1].is_lower
+    negotiator" is the title's, not the body's. Capitalised ("Chief Swedish negotiator",
+    "Chief UN investigator"), where the tagger starts the name after it: a title word
+    the tagger leaves out of a body's name is no part of it."""
+    first, name = org[0], org[1]
+    if first.lower_ not in gazetteer.TITLE_MODIFIERS or name.is_lower:
+        return False
+    return first.is_lower or (
+        first.is_title and not first.ent_type_ and name.ent_type_ in ("NORP", "GPE", "ORG")
+    )
 
 
 def participle(token: Token) -> bool:
