@@ -517,11 +517,11 @@ def _title_phrase_role(
     ):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
+            if entity is not None and _portfolio_named(entity):
+                # "a former secretary of State": the tagger's lone capitalised portfolio is
+                # part of the title, not a body called "State".
+                entity = None
             if prep.lower_ == "of":
-                if entity is not None and entity.name.lower() in PORTFOLIO_NOUNS:
-                    # "a former secretary of State": the tagger's lone capitalised portfolio is
-                    # part of the title, not a body called "State".
-                    entity = None
                 if org is None:
                     if _owner_only(pobj, prep):
                         continue  # "secretary of Norland's Security Council": the council, not Norland
@@ -569,6 +569,14 @@ def _title_phrase_role(
     if org is None:
         return None
     return normalise_title(title_words), org
+
+
+def _portfolio_named(entity: Entity) -> bool:
+    """Is what the tagger took for a body's name a portfolio, alone or with the field it is
+    for: "State" in "secretary of State", "State for Alpine Affairs" in "assistant secretary
+    of State for Alpine Affairs" (a field of the office, not a body)?"""
+    words_ = entity.name.lower().split()
+    return words_[0] in PORTFOLIO_NOUNS and (len(words_) == 1 or words_[1] == "for")
 
 
 def _field_of_office(prep: Token, pobj: Token, entity: Entity | None) -> bool:
