@@ -134,6 +134,7 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
         or org[0].lower_ in LOOSE_MODIFIERS
         or _title_word_before_body(org)
         or _describing_word_before_name(org)
+        or _affiliation_before_place(org)
     ):
         if org[0].lower_ not in LOOSE_MODIFIERS and (
             org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in gazetteer.TITLE_MODIFIERS
@@ -155,6 +156,20 @@ def _describing_word_before_name(org: list[Token]) -> bool:
         and (first.pos_ in ("ADJ", "VERB") or first.tag_ in ("JJ", "VBN", "VBG"))
         and not gazetteer.country_of(first.text)
         and first.lower_ not in PLANNED_ADJECTIVES  # "potential US senator X" holds no office yet
+    )
+
+
+def _affiliation_before_place(org: list[Token]) -> bool:
+    """ "Republican Vardsund Sen. X", "Independent Vardsund Sen. X", "Democratic U.S. Rep. X":
+    a capitalised word the tagger leaves out of the place's name after it (a party or
+    other affiliation, no country of its own) describes the holder; the place is the body."""
+    first, name = org[0], org[1]
+    return (
+        first.is_title
+        and first.ent_type_ in ("", "NORP")
+        and name.ent_type_ == "GPE"
+        and name.ent_iob_ == "B"
+        and not gazetteer.country_of(first.text)
     )
 
 
