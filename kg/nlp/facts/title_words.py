@@ -176,13 +176,16 @@ def _affiliation_before_place(org: list[Token]) -> bool:
 def _title_word_before_body(org: list[Token]) -> bool:
     """A lower-case title word before the body's name: "chief" in "the chief Swedish
     negotiator" is the title's, not the body's. Capitalised ("Chief Swedish negotiator",
-    "Chief UN investigator"), where the tagger starts the name after it: a title word
-    the tagger leaves out of a body's name is no part of it."""
+    "Chief UN investigator"), where the tagger starts a nationality, a country or a body's
+    acronym after it: a title word left out of such a name is no part of it (a body's full
+    name may open on one the tagger left out: "State Senate", "National Assembly")."""
     first, name = org[0], org[1]
     if first.lower_ not in gazetteer.TITLE_MODIFIERS or name.is_lower:
         return False
     return first.is_lower or (
-        first.is_title and not first.ent_type_ and name.ent_type_ in ("NORP", "GPE", "ORG")
+        first.is_title
+        and not first.ent_type_
+        and (name.ent_type_ in ("NORP", "GPE") or (name.ent_type_ == "ORG" and name.is_upper))
     )
 
 
