@@ -515,6 +515,10 @@ def _title_phrase_role(
         for c in (*head.children, *borrowed)
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with", "on")
     ):
+        if prep.lower_ == "to" and head.lemma_.lower() in POSTED_TITLES:
+            # "ambassador to Norland", "envoy to the Alpine Union": where the holder is
+            # posted, not the body that sends them (see posted-titles.txt).
+            continue
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
             if entity is not None and _portfolio_named(entity):
