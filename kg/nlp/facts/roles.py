@@ -525,11 +525,10 @@ def _title_phrase_role(
                 # "a former secretary of State": the tagger's lone capitalised portfolio is
                 # part of the title, not a body called "State".
                 entity = None
-            if prep.lower_ == "of":
-                if org is None:
-                    if _owner_only(pobj, prep):
-                        continue  # "secretary of Norland's Security Council": the council, not Norland
-                    entity = entity or possessed_body(pobj, index) or body_of_its_part(pobj, index)
+            if prep.lower_ == "of" and org is None:
+                if _owner_only(pobj, prep):
+                    continue  # "secretary of Norland's Security Council": the council, not Norland
+                entity = entity or possessed_body(pobj, index) or body_of_its_part(pobj, index)
             if entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif prep.lower_ in ("for", "on") and org is not None and _field_of_office(prep, pobj, entity):
