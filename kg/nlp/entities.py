@@ -41,7 +41,7 @@ from kg.nlp.name_spans import (
 )
 from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, opens_with_known_outlet, outlets_by_kind
 from kg.nlp.short_forms import DOMINANCE, People, organisations_named_short, people_named
-from kg.nlp.titles import is_title_word, office_of, offices_held, title_before
+from kg.nlp.titles import full_title_word, is_title_word, office_of, offices_held, title_before
 
 _LABEL_TYPE: dict[str, EntityType] = {
     "PERSON": "person",
@@ -319,8 +319,9 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
             # "a former Swedish ski champion": a nationality after a title modifier.
             and not gazetteer.country_of(name)
             # "former Vesterland governor X", "the former UN secretary general": a place or
-            # body before a title noun is where the title is held, not a person.
-            and not (span.end < len(doc) and doc[span.end].lower_ in gazetteer.TITLE_HEADS)
+            # body before a title noun is where the title is held, not a person; so before
+            # its abbreviation ("former Vesterland Gov. X").
+            and not (span.end < len(doc) and full_title_word(doc[span.end].lower_) in gazetteer.TITLE_HEADS)
             # "the main opposition Harbour Workers Party": a name ending in a word for a
             # body is the body's, whatever stands before it.
             and span[-1].lower_ not in ORG_WORDS
