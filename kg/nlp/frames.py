@@ -80,6 +80,50 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     return None
 
 
+def occurring_frame(noun: Token) -> Frame | None:
+    """ "a meeting with X, which took place at Harbour Tower this morning", "the first Zelin
+    summit, to be held on Thursday in Port Zelin": the clause an encounter noun heads that
+    tells it takes place is the noun's own, and its date and place are the encounter's, read
+    in that clause's tense."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = next((v for v in _clauses_of(noun) if _tells_occurring(v)), None)
+    return Frame({verb.i}, set(), verb) if verb is not None else None
+
+
+def _clauses_of(noun: Token) -> list[Token]:
+    """The clauses a noun heads, and those the parser hung elsewhere: "a meeting with X, which
+    took place ..." from the partner (a person takes no place; "which" is the meeting), "the
+    summit, to be held on ..." from the verb of the phrase the noun stands in, right after it."""
+    found = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+        for partner in (p for p in prep.children if p.dep_ == "pobj"):
+            found += [
+                c
+                for c in partner.children
+                if c.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "which" for w in c.children)
+            ]
+    outer = noun.head.head if noun.dep_ == "pobj" else None
+    if outer is not None:
+        found += [
+            c
+            for c in outer.children
+            if c.dep_ == "advcl"
+            and c.i > noun.i
+            and all(t.is_punct for t in noun.doc[noun.i + 1 : c.left_edge.i])
+            and c.left_edge.i > noun.i + 1
+        ]
+    return [v for v in found if v.pos_ in ("VERB", "AUX")]
+
+
+def _tells_occurring(verb: Token) -> bool:
+    """ "was held", "convened", "took place": not "was" alone, which may say anything."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in OCCURRING_VERBS and lemma != "be"
+
+
 def _journey_for(verb: Token) -> bool:
     """ "visited the parliament on Thursday to meet Y", "took a detour Wednesday to meet Y": the
     encounter is what a journey told in the clause above it is for, on the journey's day."""

@@ -47,7 +47,7 @@ from kg.nlp.factuality import (
     present_tense,
     status_of,
 )
-from kg.nlp.frames import ARRIVING_VERBS, clause_frame, occasion_frame, visit_frame
+from kg.nlp.frames import ARRIVING_VERBS, clause_frame, occasion_frame, occurring_frame, visit_frame
 from kg.nlp.groups import hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
@@ -350,7 +350,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     # the clause the encounter is told in.
     telling = token.head.head if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") else None
     occasion = occasion_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
-    frames = [f for f in (clause_frame(token, predicate), occasion) if f is not None]
+    frames = [f for f in (clause_frame(token, predicate), occurring_frame(token), occasion) if f is not None]
     for frame in frames:
         if when is not None and where is not None:
             break
