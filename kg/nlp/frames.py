@@ -23,11 +23,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
-from kg.nlp.anchoring import RELATIVE_TIME_PREPS, find_date, find_place
+from kg.nlp.anchoring import PLACE_PREPS, RELATIVE_TIME_PREPS, find_date, find_place
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.factuality import JOURNEY_VERBS, clause_tense, has_to, shares_clause
+from kg.nlp.factuality import JOURNEY_VERBS, MOTION_LEMMAS, clause_tense, has_to, shares_clause
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS
 
@@ -122,6 +122,42 @@ def _tells_occurring(verb: Token) -> bool:
     if lemma == "take":
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in OCCURRING_VERBS and lemma != "be"
+
+
+# Adjuncts that put an encounter right beside another verb: "said after talks with X",
+# "told reporters while meeting X".
+BESIDE_PREPS = {"after", "during", "following", "at", "in"}
+BESIDE_MARKS = {"while", "after", "when", "as"}
+
+
+def beside_verb(trigger: Token) -> Token | None:
+    """The verb an encounter is told beside: "X said after talks with Y", "told reporters
+    after meeting Y", "said while meeting Y"."""
+    if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in BESIDE_PREPS:
+        return trigger.head.head  # "said after talks with Y", "said after meeting with Y"
+    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children):
+        return trigger.head
+    return None
+
+
+def beside_place(trigger: Token, index: ArticleEntities) -> Entity | None:
+    """ "X said Sunday in Zelin after meeting Y", "In Port Zelin, after talks with Y, X
+    proposed ...": an encounter told in an adjunct of another verb took place where that
+    verb's own place phrase says. Its place only (the words may come a day after the
+    talks), only a phrase of the verb itself (not "discussed the war in Norland after talks
+    with Y"), and not a journey's ("flew to Oslo after talks with Y" left the talks behind)."""
+    verb = beside_verb(trigger)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in MOTION_LEMMAS:
+        return None
+    phrases = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c != trigger.head
+    ]
+    if not phrases:
+        return None
+    where = find_place(trigger.sent, {verb.i}, index, trigger, set())
+    if where is None or not any(where.name in trigger.doc[p.i : p.right_edge.i + 1].text for p in phrases):
+        return None
+    return where
 
 
 def _journey_for(verb: Token) -> bool:

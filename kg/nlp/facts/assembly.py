@@ -38,6 +38,7 @@ from kg.nlp.frames import (
     OCCASION_NOUNS,
     STORY_OCCASION_NOUNS,
     LeadFrame,
+    beside_verb,
     is_lead_day,
     lead_frame,
     story_occasion_date,
@@ -647,13 +648,6 @@ def _lead_tells_acts(lead: LeadFrame) -> bool:
     return lead.sentence.root.lemma_.lower() not in gazetteer.SPEECH_LEMMAS
 
 
-# Adjuncts that put an encounter right beside the words said: "said after talks with X".
-BESIDE_PREPS = {"after", "during", "following", "at", "in"}
-
-
-BESIDE_MARKS = {"while", "after", "when", "as"}
-
-
 def _here_without_dateline(doc: Doc, mention: Mention) -> bool:
     """Told "here" in a story with no dateline: FACTS.md gives such an encounter no place."""
     return _told_here(mention) and dateline_place(doc) is None
@@ -676,17 +670,13 @@ def _told_here(mention: Mention) -> bool:
 def _told_beside(trigger: Token) -> Token | None:
     """The speech verb an encounter is told beside: "X said after talks with Y", "told
     reporters after meeting Y", "said while meeting Y"."""
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in BESIDE_PREPS:
-        verb = trigger.head.head
-    elif trigger.dep_ == "pcomp" and trigger.head.lower_ in BESIDE_PREPS:
-        verb = trigger.head.head  # "said after meeting with Y"
-    elif trigger.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children
+    verb = beside_verb(trigger)
+    if (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and verb.lemma_.lower() in gazetteer.SPEECH_LEMMAS
     ):
-        verb = trigger.head
-    else:
-        return None
-    if verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() in gazetteer.SPEECH_LEMMAS:
         return verb
     return None
 

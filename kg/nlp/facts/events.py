@@ -47,7 +47,14 @@ from kg.nlp.factuality import (
     present_tense,
     status_of,
 )
-from kg.nlp.frames import ARRIVING_VERBS, clause_frame, occasion_frame, occurring_frame, visit_frame
+from kg.nlp.frames import (
+    ARRIVING_VERBS,
+    beside_place,
+    clause_frame,
+    occasion_frame,
+    occurring_frame,
+    visit_frame,
+)
 from kg.nlp.groups import hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
@@ -367,6 +374,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
         if visit is not None:
             where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
+    where = where or beside_place(token, index)
     told_now = present_tense(token, predicate) if published is not None and status == "occurred" else None
     present = told_now is not None
     if present and published is not None and when is not None:
