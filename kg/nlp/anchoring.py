@@ -22,6 +22,7 @@ from kg.nlp.dates import (
     normalise_date,
 )
 from kg.nlp.entities import BUILDING_NOUNS, SETTLEMENT_NOUNS, ArticleEntities
+from kg.nlp.factuality import JOURNEY_VERBS
 from kg.nlp.lexicon import words
 
 PLACE_PREPS = {"in", "at"}
@@ -234,6 +235,10 @@ def find_place(
             return entity
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in preps and _attached(prep, anchors):
+            return _with_direction(entity, ent)
+        # "visited Zelin last month for talks with Y", "will visit Norland to meet Y": the
+        # place visited is where the visit's encounters are.
+        if root.dep_ == "dobj" and root.head.i in anchors and root.head.lemma_.lower() in JOURNEY_VERBS:
             return _with_direction(entity, ent)
     found = _town_of(sent, anchors, index) or _untagged_place(sent, anchors, index, preps)
     if found is None and any(t.lower_ == "here" and t.dep_ == "advmod" and t.head.i in anchors for t in sent):

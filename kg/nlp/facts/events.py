@@ -42,6 +42,7 @@ from kg.nlp.facts.parties import (
     verb_participants,
 )
 from kg.nlp.factuality import (
+    JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
     clause_tense,
     present_tense,
@@ -345,9 +346,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
-        and token.head.head.lemma_.lower() in ARRIVING_VERBS
+        and token.head.head.lemma_.lower() in ARRIVING_VERBS | JOURNEY_VERBS
     ):
-        # "flew into Tirana for talks": the journey's destination is where the talks are.
+        # "flew into Tirana for talks", "visited Zelin for talks": the journey's destination
+        # is where the talks are.
         place_anchors = anchors | {token.head.head.i}
         extra_preps = extra_preps | {"to", "into"}
     where = find_place(sent, place_anchors, index, token, extra_preps)
