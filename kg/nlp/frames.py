@@ -135,7 +135,9 @@ def beside_verb(trigger: Token) -> Token | None:
     after meeting Y", "said while meeting Y"."""
     if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ in BESIDE_PREPS:
         return trigger.head.head  # "said after talks with Y", "said after meeting with Y"
-    if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children):
+    if trigger.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BESIDE_MARKS for c in trigger.children
+    ):
         return trigger.head
     return None
 
@@ -149,9 +151,7 @@ def beside_place(trigger: Token, index: ArticleEntities) -> Entity | None:
     verb = beside_verb(trigger)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in MOTION_LEMMAS:
         return None
-    phrases = [
-        c for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c != trigger.head
-    ]
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c != trigger.head]
     if not phrases:
         return None
     where = find_place(trigger.sent, {verb.i}, index, trigger, set())
