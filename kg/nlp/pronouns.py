@@ -52,7 +52,7 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         if start == 0:
             return None
         prev = doc[start - 1].sent
-        subject = _main_subject(prev)
+        subject = _main_subject(prev, index)
         if subject is not None:
             named = _person(index, subject)
             if named is not None and fits_pronoun(index, named, token):
@@ -106,15 +106,51 @@ def _reports_what_precedes(pronoun: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i for c in verb.children)
 
 
-def _main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's root verb."""
+def _main_subject(sent: Span, index: ArticleEntities) -> Token | None:
+    """The subject of the sentence's root verb (the person named right before it, where the
+    parser gave it none). Where a source that cannot be "he" or "she" reports the sentence
+    ("X met Y, the statement said", "officials said X met Y"), the one person the reported
+    words have as their subject: the story is about them, not about the statement."""
     root = sent.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        # "Following his talks with X, Weber also met Y": the name the parser hung elsewhere.
+        return _name_before(root, index) if root.pos_ in ("VERB", "AUX") else None
+    if root.lemma_.lower() in gazetteer.SPEECH_LEMMAS and _no_one(subject, index):
+        for reported in (c for c in root.children if c.dep_ == "ccomp"):
+            actors = [c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")]
+            people = [t for a in actors for t in (a, *a.conjuncts) if _person(index, t) is not None]
+            # "officials said A and B would meet": two people leave no one reading.
+            return people[0] if len(people) == 1 else None
+    return subject
+
+
+def _no_one(subject: Token, index: ArticleEntities) -> bool:
+    """A source that is no single person: a statement, an agency, sources or officials (a
+    plural, or a word no title of a person); "a spokesman" may well be "he"."""
+    if _person(index, subject) is not None or is_person_pronoun(subject):
+        return False
+    return subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() not in gazetteer.TITLE_HEADS
 
 
 def _person(index: ArticleEntities, token: Token) -> Entity | None:
     entity = index.entity_at(token)
     return entity if entity is not None and entity.type == "person" else None
+
+
+def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
+    """The person named right before a verb ("..., Franz Weber, said"): the parser
+    often hangs such a name elsewhere."""
+    name = _name_before(verb, index)
+    return _person(index, name) if name is not None else None
+
+
+def _name_before(verb: Token, index: ArticleEntities) -> Token | None:
+    """The word of a person's name right before a verb, past adverbs and punctuation."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
+        token = doc[i]
+        if token.is_space or token.is_punct or token.pos_ == "ADV":
+            continue
+        return token if _person(index, token) is not None else None
+    return None

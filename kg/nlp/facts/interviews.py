@@ -20,7 +20,6 @@ from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import (
     governing_verb,
     is_light_verb_object,
-    person_before,
     resolve_mention,
     subjects_of,
 )
@@ -34,7 +33,7 @@ from kg.nlp.facts.quotes import (
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS
-from kg.nlp.pronouns import is_person_pronoun
+from kg.nlp.pronouns import is_person_pronoun, person_before
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
 EDITORIAL_NOUNS = words("editorial-nouns")

@@ -27,7 +27,7 @@ from kg.nlp.groups import (
     standing_for,
 )
 from kg.nlp.lexicon import words
-from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
+from kg.nlp.pronouns import is_person_pronoun, person_before, resolve_pronoun
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose object is the event itself ("held talks"): their subject takes part in it.
@@ -273,19 +273,6 @@ def _object_of_small_clause(word: Token, subjects: list[Token]) -> bool:
         and bool(subjects)
         and all(s.lower_ == "it" for s in subjects)
     )
-
-
-def person_before(verb: Token, index: ArticleEntities) -> Entity | None:
-    """The person named right before a verb ("..., Franz Weber, said"): the parser
-    often hangs such a name elsewhere."""
-    doc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 4) - 1, -1):
-        token = doc[i]
-        if token.is_space or token.is_punct or token.pos_ == "ADV":
-            continue
-        entity = index.entity_at(token)
-        return entity if entity is not None and entity.type == "person" else None
-    return None
 
 
 # Adjectives that stand before a name ("talks with visiting President X").
