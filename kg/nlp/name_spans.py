@@ -137,7 +137,7 @@ def name_spans(doc: Doc) -> list[Span]:
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
     released: set[int] = set()  # a name's first word the tagger ran into the body before it
     acronyms = {t.lower_ for t in doc if t.is_upper and t.is_alpha and 3 <= len(t) <= 8}
-    for ent in doc_ents(doc):
+    for ent in _apart_at_dashes(doc_ents(doc)):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
         if ent[0].is_lower and ent.label_ != "PERSON":
@@ -271,6 +271,31 @@ def name_spans(doc: Doc) -> list[Span]:
                     ent = Span(doc, ent.start, end, label="ORG")
         spans.append(ent)
     return spans
+
+
+# A dash between words, as written with spaces around it.
+_DASHES = {"-", "–", "—", "―", "--"}
+
+
+def _apart_at_dashes(ents: tuple[Span, ...]) -> list[Span]:
+    """ "Ana Ruiz - Weber's partner" or "Weak - Weber - weak" tagged one name: a dash set
+    apart by a space ends a name (a hyphened surname is written close, "Ruiz-Weber"), so
+    each side is a mention of its own, where it has a capitalised proper noun."""
+    out: list[Span] = []
+    for ent in ents:
+        doc = ent.doc
+        cuts = [
+            t.i
+            for t in ent[1:-1]
+            if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)
+        ]
+        start = ent.start
+        for cut in [*cuts, ent.end]:
+            side = doc[start:cut]
+            if not cuts or any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in side):
+                out.append(Span(doc, start, cut, label=ent.label_) if cuts else ent)
+            start = cut + 1
+    return out
 
 
 def _opens_a_clause(doc: Doc, end: int) -> bool:
