@@ -67,8 +67,10 @@ from kg.nlp.facts.speakers import (
 )
 from kg.nlp.factuality import MODALS, is_conditional
 from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, GROUP_NOUNS, OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS
+from kg.nlp.gender import gender_of_name, is_given_name
 from kg.nlp.groups import GROUP_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
+from kg.nlp.name_spans import NAME_SUFFIXES
 from kg.nlp.pronouns import is_person_pronoun
 
 # Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
@@ -582,20 +584,83 @@ def _in_full(
     written, is the one of them last reported speaking, a few sentences back at most (or in
     the paragraph before), and who can be of the sex the story gives the surname ("Mr.
     Ruiz"). Nobody such: the surname stays as written."""
-    speaker = attributed.speaker if attributed is not None else None
-    if attributed is None or speaker is None:
+    if attributed is None or attributed.unresolved:
         return attributed
-    bearers = _bearers(speaker, index)
-    if not bearers:
-        return attributed
+    speaker = attributed.speaker
     at = attributed.verb
     if at is None:
         span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
         at = span[0] if span is not None else None
     if at is None:
         return attributed
-    person = surname_bearer(speaker, at, index, speakers)
+    if speaker is None or speaker.type != "person":
+        person = _untagged_bearer(attributed, at, index, speakers)
+    elif index.surname_bearers(speaker):
+        person = surname_bearer(speaker, at, index, speakers)
+    else:
+        person = _written_in_full(speaker.name, doc, index)
+        if person is not None and index.genders.get(speaker) not in (None, "unknown", gender_of_name(person)):
+            person = None  # "Mr. Weber said", where the story writes only "Rachel Weber"
     return attributed if person is None else replace(attributed, speaker=person, description=person.name)
+
+
+def _untagged_bearer(
+    attributed: _Attribution, at: Token, index: ArticleEntities, speakers: list[tuple[Token, Entity]]
+) -> Entity | None:
+    """ "..., Ruiz said", where the tagger took "Ruiz" for a place or a body, or for no name
+    at all: a one-word name speaking is a person's surname, the person's the story names in
+    full (the one, or the one of them last reported speaking). Not an outlet's or a
+    country's name, which speak for themselves."""
+    speaker = attributed.speaker
+    if speaker is not None and speaker.type in ("outlet", "country"):
+        return None
+    name = speaker.name if speaker is not None else attributed.description
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return None
+    surname = Entity(name, "person")
+    people = set(index.surname_bearers(surname))
+    written = _written_in_full(name, index.doc, index)
+    if written is not None:
+        people.add(written)
+    if len(people) == 1:
+        return people.pop()
+    return last_speaker(speakers, at, people.__contains__) if people else None
+
+
+_PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC")
+
+
+def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity | None:
+    """ "Rachel Weber" written where the tagger saw no name, and "Weber" elsewhere: the one
+    full name the story writes with this surname, a common given name first (middle
+    initials and a generational suffix kept: "Karel Vondrak Jr." is not his father); its
+    entity where the story has one. None where the story writes none, or two."""
+    found: dict[str, Span] = {}
+    for token in doc:
+        if token.text != surname or token.i == 0 or token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP":
+            continue  # "Roman Catholics", "a Harbour County Democrat": no one's surname
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        while start < token.i and not is_given_name(doc[start].text):
+            if doc[start].ent_type_ in _PLACE_LABELS:
+                break  # "South Carolina Democrat": a place's name, whatever word it holds
+            start += 1  # "Filmmaker Rachel Weber": the words before the given name
+        if start == token.i or not is_given_name(doc[start].text):
+            continue
+        end = token.i + 1
+        if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
+            end += 1
+        span = doc[start:end]
+        key = " ".join(t.lower_ for t in span if len(t.text.rstrip(".")) > 1)
+        found.setdefault(key, span)
+    if len(found) != 1:
+        return None
+    span = found.popitem()[1]
+    entity = index.entity_at(span[0])
+    if entity is not None and entity.type == "person" and entity.name.split()[-1] == surname:
+        return entity
+    return Entity(span.text, "person")
 
 
 def surname_bearer(
