@@ -70,8 +70,9 @@ from kg.nlp.gazetteer import ATTRIBUTING_LEMMAS, GROUP_NOUNS, OUTLET_NOUNS, SPEE
 from kg.nlp.gender import gender_of_name, is_given_name
 from kg.nlp.groups import GROUP_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
-from kg.nlp.name_spans import NAME_SUFFIXES
+from kg.nlp.name_spans import NAME_SUFFIXES, ROYAL_TITLES
 from kg.nlp.pronouns import is_person_pronoun
+from kg.nlp.titles import is_title_word
 
 # Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
 # other verbs of saying ("proclaimed", "fired back", "she went on").
@@ -630,6 +631,11 @@ def _untagged_bearer(
 _PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC")
 
 
+def _given_name(token: Token) -> bool:
+    """A common given name that is no title ("Prince William" is no full name of William)."""
+    return is_given_name(token.text) and not is_title_word(token) and token.lower_ not in ROYAL_TITLES
+
+
 def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity | None:
     """ "Rachel Weber" written where the tagger saw no name, and "Weber" elsewhere: the one
     full name the story writes with this surname, a common given name first (middle
@@ -642,11 +648,11 @@ def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity |
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
             start -= 1
-        while start < token.i and not is_given_name(doc[start].text):
+        while start < token.i and not _given_name(doc[start]):
             if doc[start].ent_type_ in _PLACE_LABELS:
                 break  # "South Carolina Democrat": a place's name, whatever word it holds
             start += 1  # "Filmmaker Rachel Weber": the words before the given name
-        if start == token.i or not is_given_name(doc[start].text):
+        if start == token.i or not _given_name(doc[start]):
             continue
         end = token.i + 1
         if end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
