@@ -72,7 +72,6 @@ from kg.nlp.groups import GROUP_HEADS
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.name_spans import NAME_SUFFIXES, ROYAL_TITLES
 from kg.nlp.pronouns import is_person_pronoun
-from kg.nlp.titles import is_title_word
 
 # Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
 # other verbs of saying ("proclaimed", "fired back", "she went on").
@@ -632,8 +631,9 @@ _PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC")
 
 
 def _given_name(token: Token) -> bool:
-    """A common given name that is no title ("Prince William" is no full name of William)."""
-    return is_given_name(token.text) and not is_title_word(token) and token.lower_ not in ROYAL_TITLES
+    """A common given name that is no title of rank ("Prince William" is no full name of
+    William; "Dean Weber" is one of Weber)."""
+    return is_given_name(token.text) and token.lower_ not in ROYAL_TITLES
 
 
 def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity | None:
