@@ -284,11 +284,7 @@ def _apart_at_dashes(ents: tuple[Span, ...]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
-        cuts = [
-            t.i
-            for t in ent[1:-1]
-            if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)
-        ]
+        cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and (t.whitespace_ or doc[t.i - 1].whitespace_)]
         start = ent.start
         for cut in [*cuts, ent.end]:
             side = doc[start:cut]

@@ -643,7 +643,9 @@ def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity |
     entity where the story has one. None where the story writes none, or two."""
     found: dict[str, Span] = {}
     for token in doc:
-        if token.text != surname or token.i == 0 or token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP":
+        if token.text != surname or token.i == 0:
+            continue
+        if token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP":
             continue  # "Roman Catholics", "a Harbour County Democrat": no one's surname
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
