@@ -88,7 +88,12 @@ def _governs(head: Token, child: Token) -> bool:
 
 
 def has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in token.children)
+    # The parser takes some particles for adverbs after the verb ("were pushed back to
+    # Friday": "back" an advmod); one before it ("back pushed") is no particle.
+    return any(
+        (c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i > token.i)) and c.lower_ == particle
+        for c in token.children
+    )
 
 
 def shares_clause(verb: Token) -> bool:
