@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.model import Status
 from kg.nlp import gazetteer
+from kg.nlp.anchoring import TOPIC_PREPS
 from kg.nlp.dates import Tense
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
@@ -29,6 +30,7 @@ PHRASAL_CANCELLING = phrasal_verbs("cancelling")
 POSTPONING_LEMMAS = single_words("postponing")
 PHRASAL_POSTPONING = phrasal_verbs("postponing")
 REPORTING_NOUNS = words("reporting-nouns")
+REMARKING_LEMMAS = words("remarking-verbs")
 NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
@@ -147,10 +149,14 @@ def governing_path(trigger: Token) -> list[tuple[Token, Token]]:
         ):
             break
         head = child.head
-        if (
-            child.dep_ == "pobj"
-            and head.head.pos_ in ("NOUN", "PROPN")
-            and base_form(head.head) in REPORTING_NOUNS
+        if child.dep_ == "pobj" and (
+            (head.head.pos_ in ("NOUN", "PROPN") and base_form(head.head) in REPORTING_NOUNS)
+            or (
+                # "refused to comment on his meeting with X": the refusal is of the comment
+                head.lower_ in TOPIC_PREPS
+                and head.head.pos_ == "VERB"
+                and base_form(head.head) in REMARKING_LEMMAS
+            )
         ):
             pairs.append((child, head))
             break
