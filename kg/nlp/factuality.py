@@ -401,6 +401,11 @@ def _lexical_status(word: Token) -> Status | None:
     return None
 
 
+def postpones(word: Token) -> bool:
+    """Does the word move what it governs to a later time ("postponed", "put off")?"""
+    return _lexical_status(word) == "planned"
+
+
 def _tense_carrier(trigger: Token, predicate: Token | None, path: list[tuple[Token, Token]]) -> Token | None:
     if predicate is not None and predicate.tag_ in FINITE_TAGS and not _is_bare_participle(predicate):
         return predicate

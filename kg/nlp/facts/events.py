@@ -45,6 +45,7 @@ from kg.nlp.factuality import (
     JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
     clause_tense,
+    postpones,
     present_tense,
     status_of,
 )
@@ -59,6 +60,8 @@ from kg.nlp.frames import (
 from kg.nlp.groups import hyphen_run
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
+
+DEFERRAL_PREPS = words("deferral-prepositions")
 
 
 def extract_events(
@@ -342,6 +345,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = find_date(sent, anchors, published, tense)
+    if when is None and token.dep_ == "dobj" and postpones(token.head):
+        # "postponed her meeting with X until Friday": the new time is the meeting's day.
+        deferred = {c.i for c in token.head.children if c.dep_ == "prep" and c.lower_ in DEFERRAL_PREPS}
+        when = find_date(sent, deferred, published, "future") if deferred else None
     place_anchors = anchors
     if (
         token.dep_ == "pobj"
