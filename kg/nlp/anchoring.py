@@ -22,14 +22,13 @@ from kg.nlp.dates import (
     normalise_date,
 )
 from kg.nlp.entities import BUILDING_NOUNS, SETTLEMENT_NOUNS, ArticleEntities
-from kg.nlp.factuality import JOURNEY_VERBS
+from kg.nlp.factuality import JOURNEY_VERBS, TOPIC_PREPS
 from kg.nlp.lexicon import words
 
 PLACE_PREPS = {"in", "at"}
 # A date or place under one of these is another time than the event's: a bound or a point of
 # reference ("met since June", "talks after a conference in Rome").
 RELATIVE_TIME_PREPS = {"since", "after", "before", "following", "prior", "ahead"}
-TOPIC_PREPS = words("topic-prepositions")
 
 
 def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:

@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from kg.model import Status
 from kg.nlp import gazetteer
-from kg.nlp.anchoring import TOPIC_PREPS
 from kg.nlp.dates import Tense
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
@@ -36,6 +35,9 @@ PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
 JOURNEY_VERBS = words("journey-verbs")
+# What an encounter is about: a place under it is no venue (anchoring.py), and a remark
+# on it takes the encounter for granted (below).
+TOPIC_PREPS = words("topic-prepositions")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
