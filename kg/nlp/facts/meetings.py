@@ -31,6 +31,9 @@ MEAL_NOUNS = words("meal-nouns")
 # "had lunch with X", "hosted a dinner for X": verbs whose object is the meal itself.
 MEAL_VERBS = words("light-verbs") | HOSTING_VERBS
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
+NEGOTIATION_SUBJECTS = words("negotiation-subjects")
+# Verbs that tell talks were held on an occasion: "held peace talks", "had trade talks".
+HOLDING_VERBS = {"hold", "have"}
 # Every verb lemma a rule of find_meeting may take.
 _VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit", "call"}
 
@@ -79,7 +82,7 @@ def find_meeting(token: Token) -> Trigger | None:
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
-        if _in_negotiations(token):
+        if _in_negotiations(token) or _a_negotiation(token):
             return None
         word = token.lower_
         if lemma == "talk" and token.tag_ == "NNS":
@@ -112,6 +115,23 @@ def _in_negotiations(noun: Token) -> bool:
         and noun.head.head.lemma_ == "be"
         and not any(c.dep_ == "det" for c in noun.children)
     )
+
+
+def _a_negotiation(noun: Token) -> bool:
+    """ "started entry talks with the Union in October", "is conducting free trade talks with
+    Norland and Brask", "facilitating the peace talks between Velonia and the rebels": talks
+    named by what they negotiate, between countries or bodies, are a process that runs for
+    months, not an encounter (as contacts with a country are relations, RELATION_NOUNS).
+    With a person as partner ("peace talks between President A and leader B") or told held
+    ("held peace talks with X") they are an occasion, and stay a meeting."""
+    if noun.lemma_.lower() not in ("talk", "negotiation") or not any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS for c in noun.children
+    ):
+        return False
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS:
+        return False
+    partners = [c for p in prep_objects(noun, ("with", "between")) for c in (p, *p.conjuncts)]
+    return not any(_a_person(p) for p in partners)
 
 
 def _fixture(verb: Token) -> bool:
