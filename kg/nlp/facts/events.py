@@ -63,6 +63,13 @@ from kg.nlp.visits import VISIT_NOUNS, asking_verb, visit_trips
 
 DEFERRAL_PREPS = words("deferral-prepositions")
 
+# Marks that open a line of a list: "-- X meets Y." in an agenda of the day.
+LIST_MARKS = ("-", "\u2013", "\u2014", "\u2022")
+
+
+def _list_item(sent: Span) -> bool:
+    return sent.text.lstrip().startswith(LIST_MARKS)
+
 
 def extract_events(
     doc: Doc,
@@ -394,8 +401,11 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
             ahead = ahead or find_date(sent, frame.anchors, published, "future")
         if ahead is not None and len(ahead) == 10 and ahead > published.isoformat():
             when = ahead
-    if present and dated_ahead(sent, anchors):
-        status = "planned"  # "are meeting up next week", "meets X in the coming weeks"
+    if present and (dated_ahead(sent, anchors) or _list_item(sent)):
+        # "are meeting up next week", "meets X in the coming weeks"; "-- X meets Y.", "-- X
+        # arrives in Lima to chair talks with Y.": a present on a line of a dashed list is
+        # an item of a day's agenda, what is to come.
+        status = "planned"
     if when is None and status == "occurred" and published is not None and told_now == "progressive":
         when = published.isoformat()  # "responded from the palace, where he is hosting X"
     if published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]:
