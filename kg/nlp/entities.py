@@ -50,6 +50,8 @@ _LABEL_TYPE: dict[str, EntityType] = {
     "LOC": "place",
     "FAC": "place",
 }
+# "Omer El- Bashir": a wire story's line break left after a hyphen inside a name.
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=\w)")
 _STRIP_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
 # "Tomas Revik Jr.", "Anna K.": the full stop of a generational suffix or an initial ending
@@ -66,9 +68,11 @@ _SUFFIX_COMMA = re.compile(
 def clean_name(text: str) -> str:
     """Surface name without a leading article, trailing possessive or line breaks; a
     typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
-    one story, are one name; no comma before a generational suffix, whose full stop stays
-    ("Tomas Revik Jr.", as an initial's: "Anna K.")."""
+    one story, are one name; no space after a hyphen ("El- Bashir", a wire story's line
+    break); no comma before a generational suffix, whose full stop stays ("Tomas Revik
+    Jr.", as an initial's: "Anna K.")."""
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
+    text = _HYPHEN_BREAK.sub("-", text)
     text = _STRIP_PREFIX.sub("", text)
     abbreviation = _ABBREVIATION_END.search(text)
     text = text[: abbreviation.end(1) + 1] if abbreviation else _STRIP_SUFFIX.sub("", text)

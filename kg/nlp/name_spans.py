@@ -140,6 +140,11 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in _apart_at_dashes(doc_ents(doc)):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
+        ent, acronym = _within_brackets(ent)
+        if ent is None:
+            continue
+        if acronym is not None:
+            spans.append(acronym)
         if ent[0].is_lower and ent.label_ != "PERSON":
             # "to meet Piotr Varga" tagged as one organisation: no name starts with a
             # lower-case word.
@@ -239,7 +244,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 and not is_title_word(doc[end])  # "Mali President ...": the title is no name
             ):
                 end += 1
-            end = _past_suffix(doc, _name_rest_end(doc, _past_nickname(doc, end)))
+            end = _past_hyphen(doc, _past_suffix(doc, _name_rest_end(doc, _past_nickname(doc, end))))
             covered_until = end
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
@@ -294,6 +299,53 @@ def _apart_at_dashes(ents: tuple[Span, ...]) -> list[Span]:
     return out
 
 
+def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
+    """A span the tagger ran on into a bracket it does not close, and a function word it
+    ended on: "the Harbour Workers Party (HWP" + ")", "the Communist Party of" + "Norland".
+    The name ends before the bracket, whose acronym (if that is all it holds) is a mention of
+    its own; no name ends in "of" or "and" (the ORG repairs below may carry it on, over its
+    own phrase). Returns the span left (None if nothing is) and the acronym's span."""
+    doc = ent.doc
+    start, end, acronym = ent.start, ent.end, None
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in doc[opening : ent.end]):
+        end = opening
+        inner = doc[opening + 1 : ent.end]
+        if len(inner) == 1 and inner[0].is_upper and inner[0].is_alpha:
+            acronym = Span(doc, inner.start, inner.end, label=ent.label_)
+    while end > start and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
+        end -= 1
+    if end <= start:
+        return None, acronym
+    return (ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)), acronym
+
+
+def _past_hyphen(doc: Doc, end: int) -> int:
+    """Where a person's name ends that the tagger cut at a hyphen: "Karim Ahmed El" +
+    "-Ganzar", "Omer Ahmed El-" + "Bashir" (a wire story's line break left in the word). The
+    name runs on over a hyphen written onto its last word and the capitalised word after it,
+    in the same sentence."""
+    while end < len(doc):
+        last = doc[end - 1]
+        if last.text.endswith("-") and len(last) > 1:
+            after = end  # "El-" + "Bashir"
+        elif doc[end].text == "-" and not last.whitespace_ and end + 1 < len(doc):
+            after = end + 1  # "El" + "-" + "Ganzar"
+        else:
+            return end
+        word = doc[after]
+        if not (
+            word.text[:1].isupper()
+            and word.text.rstrip("-").isalpha()
+            and word.sent.start == last.sent.start
+            and word.ent_type_ in ("", "PERSON")
+            and not gazetteer.country_of(word.text)
+        ):
+            return end
+        end = after + 1
+    return end
+
+
 def _opens_a_clause(doc: Doc, end: int) -> bool:
     """A verb right after a name, or after the pronoun that stresses it ("Stockholm itself
     would"): the name is the subject of a clause of its own."""
@@ -334,8 +386,9 @@ def _own_phrase_end(doc: Doc, ent: Span, acronyms: set[str]) -> int:
             last.pos_ == "PROPN" and (last.lower_ in ORG_WORDS or last.lower_.removesuffix("s") in ORG_WORDS)
         ):
             best = end
-        elif best == end - 2 and doc[best].lower_ == "of" and gazetteer.country_of(last.text):
-            # "the Communist Party" + "of Norland": a body's name that ends in its country.
+        elif doc[best].lower_ == "of" and gazetteer.country_of(doc[best + 1 : end].text):
+            # "the Communist Party" + "of Norland", "of North Vesterland": a body's name that
+            # ends in its country.
             best = end
         joining = ("in", "of", "for", "and")
     return best
