@@ -140,11 +140,12 @@ def name_spans(doc: Doc) -> list[Span]:
     for ent in _apart_at_dashes(doc_ents(doc)):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
-        ent, acronym = _within_brackets(ent)
-        if ent is None:
+        kept, acronym = _within_brackets(ent)
+        if kept is None:
             continue
         if acronym is not None:
             spans.append(acronym)
+        ent = kept
         if ent[0].is_lower and ent.label_ != "PERSON":
             # "to meet Piotr Varga" tagged as one organisation: no name starts with a
             # lower-case word.
