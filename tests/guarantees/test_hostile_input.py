@@ -222,7 +222,7 @@ def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
     # A quotation late in a long story cost a pass over the whole story before it: with
     # one such quotation every few paragraphs, extraction grew with the square of the length.
     from kg.nlp.facts.quote_marks import Segment
-    from kg.nlp.facts.quotes import _next_to_quotation
+    from kg.nlp.facts.speech_verbs import next_to_quotation
 
     tail = "“Yes,” " + "a b c d e f g h i j k l m n o " + "said"
     text = "Words go on. " * 60_000 + tail
@@ -230,7 +230,7 @@ def test_attributing_a_quotation_reads_only_its_neighbourhood(nlp):
     segment = Segment(start=text.index("Yes"), end=text.index("”"), paragraph=0)
     started = time.perf_counter()
     for _ in range(100):  # fifteen words between the quotation and the verb: no attribution
-        assert _next_to_quotation(doc, segment, doc[-1], None) is None  # type: ignore[arg-type]
+        assert next_to_quotation(doc, segment, doc[-1], None) is None  # type: ignore[arg-type]
     assert time.perf_counter() - started < 0.5
 
 

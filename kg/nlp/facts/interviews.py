@@ -23,14 +23,10 @@ from kg.nlp.facts.parties import (
     resolve_mention,
     subjects_of,
 )
-from kg.nlp.facts.quotes import (
-    QUESTIONING_VERBS,
-    TITLE_SMALL_WORDS,
-    pronoun_person,
-    quoting_subject,
-    surname_bearer,
-)
+from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
+from kg.nlp.facts.speech_verbs import QUESTIONING_VERBS
+from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS
 from kg.nlp.pronouns import is_person_pronoun, person_before

@@ -5,8 +5,8 @@ senator"), a document ("the union's statement"), or the words of someone the sto
 unnamed ("a senior official"). Read as a reader reads them: a pronoun or description is
 the nearest main subject outside quotations that agrees with it, else the person last
 reported speaking, and no one where two readings remain (a wrong name is worse than none).
-quotes.py finds the quotations and their attributions; this module resolves the speaker
-they name.
+speech_verbs.py and verbless_attribution.py find the quotations' attributions (quotes.py puts
+them together); this module resolves the speaker they name.
 """
 
 from __future__ import annotations
