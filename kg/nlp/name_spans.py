@@ -322,16 +322,16 @@ def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
 
 
 def _past_hyphen(doc: Doc, end: int) -> int:
-    """Where a person's name ends that the tagger cut at a hyphen: "Karim Ahmed El" +
-    "-Ganzar", "Omer Ahmed El-" + "Bashir" (a wire story's line break left in the word). The
+    """Where a person's name ends that the tagger cut at a hyphen: "Kamal Ahmed El" +
+    "-Wardani", "Tarek Ali El-" + "Masrawi" (a wire story's line break left in the word). The
     name runs on over a hyphen written onto its last word and the capitalised word after it,
     in the same sentence."""
     while end < len(doc):
         last = doc[end - 1]
         if last.text.endswith("-") and len(last) > 1:
-            after = end  # "El-" + "Bashir"
+            after = end  # "El-" + "Masrawi"
         elif doc[end].text == "-" and not last.whitespace_ and end + 1 < len(doc):
-            after = end + 1  # "El" + "-" + "Ganzar"
+            after = end + 1  # "El" + "-" + "Wardani"
         else:
             return end
         word = doc[after]

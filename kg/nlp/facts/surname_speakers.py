@@ -108,8 +108,8 @@ _PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC")
 
 
 def _given_name(token: Token) -> bool:
-    """A common given name that is no title of rank ("Prince William" is no full name of
-    William; "Dean Weber" is one of Weber)."""
+    """A common given name that is no title of rank ("Prince Edvin" is no full name of
+    Edvin; "Dean Weber" is one of Weber)."""
     return is_given_name(token.text) and token.lower_ not in ROYAL_TITLES
 
 
