@@ -50,7 +50,7 @@ _LABEL_TYPE: dict[str, EntityType] = {
     "LOC": "place",
     "FAC": "place",
 }
-# "Omer El- Bashir": a wire story's line break left after a hyphen inside a name.
+# "Tarek El- Masrawi": a wire story's line break left after a hyphen inside a name.
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=\w)")
 _STRIP_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STRIP_SUFFIX = re.compile(r"(?:\s*['’]s?|\s*[,.;:]+)$")
@@ -68,7 +68,7 @@ _SUFFIX_COMMA = re.compile(
 def clean_name(text: str) -> str:
     """Surface name without a leading article, trailing possessive or line breaks; a
     typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
-    one story, are one name; no space after a hyphen ("El- Bashir", a wire story's line
+    one story, are one name; no space after a hyphen ("El- Masrawi", a wire story's line
     break); no comma before a generational suffix, whose full stop stays ("Tomas Revik
     Jr.", as an initial's: "Anna K.")."""
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
