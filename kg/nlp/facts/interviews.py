@@ -473,7 +473,13 @@ def _title_words(tokens: list[Token]) -> str | None:
         return None
     if not all(t.text[:1].isupper() or t.text == "&" or t.lower_ in TITLE_SMALL_WORDS for t in inner):
         return None
-    return " ".join(t.text for t in tokens).strip(" ,.")
+    return _as_written(tokens).strip(" ,.")
+
+
+def _as_written(tokens: list[Token]) -> str:
+    """The words as the text spells them, with its own spacing ("Here’s the Thing", not the
+    tokens' "Here ’s the Thing")."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _is_outlet(token: Token, index: ArticleEntities) -> bool:
@@ -498,7 +504,7 @@ def _quoted_title(tokens: list[Token]) -> str | None:
     words_ = tokens[marks[0] + 1 : marks[1]]
     if not words_ or not words_[0].text[:1].isupper():
         return None
-    return " ".join(t.text for t in words_).strip(" ,.")
+    return _as_written(words_).strip(" ,.")
 
 
 def _with_editors(noun: Token) -> bool:
