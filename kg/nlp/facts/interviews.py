@@ -477,8 +477,8 @@ def _title_words(tokens: list[Token]) -> str | None:
 
 
 def _as_written(tokens: list[Token]) -> str:
-    """The words as the text spells them, with its own spacing ("Here’s the Thing", not the
-    tokens' "Here ’s the Thing")."""
+    """The words as the text spells them, with its own spacing ("Harbour’s Hour", not the
+    tokens' "Harbour ’s Hour")."""
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
