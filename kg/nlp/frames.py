@@ -87,7 +87,7 @@ def occurring_frame(noun: Token) -> Frame | None:
     in that clause's tense."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    verb = next((v for v in _clauses_of(noun) if _tells_occurring(v)), None)
+    verb = next((v for v in _clauses_of(noun) if tells_occurring(v)), None)
     return Frame({verb.i}, set(), verb) if verb is not None else None
 
 
@@ -116,7 +116,7 @@ def _clauses_of(noun: Token) -> list[Token]:
     return [v for v in found if v.pos_ in ("VERB", "AUX")]
 
 
-def _tells_occurring(verb: Token) -> bool:
+def tells_occurring(verb: Token) -> bool:
     """ "was held", "convened", "took place": not "was" alone, which may say anything."""
     lemma = verb.lemma_.lower()
     if lemma == "take":

@@ -68,7 +68,12 @@ LIST_MARKS = ("-", "\u2013", "\u2014", "\u2022")
 
 
 def _list_item(sent: Span) -> bool:
-    return sent.text.lstrip().startswith(LIST_MARKS)
+    """Does the sentence open a line with a list mark? Not a dash inside a paragraph
+    ("... in Bergen. - He is meeting X today"), which is no agenda."""
+    if not sent.text.lstrip().startswith(LIST_MARKS):
+        return False
+    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def extract_events(

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
 from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.frames import tells_occurring
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
 
@@ -123,12 +124,15 @@ def _a_negotiation(noun: Token) -> bool:
     named by what they negotiate, between countries or bodies, are a process that runs for
     months, not an encounter (as contacts with a country are relations, RELATION_NOUNS).
     With a person as partner ("peace talks between President A and leader B") or told held
-    ("held peace talks with X") they are an occasion, and stay a meeting."""
+    ("held peace talks with X", "trade talks between A and B were held in Oslo", "took
+    place") they are an occasion, and stay a meeting."""
     if noun.lemma_.lower() not in ("talk", "negotiation") or not any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS for c in noun.children
     ):
         return False
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS:
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and tells_occurring(noun.head):
         return False
     partners = [c for p in prep_objects(noun, ("with", "between")) for c in (p, *p.conjuncts)]
     return not any(_a_person(p) for p in partners)

@@ -339,15 +339,16 @@ def _is_title(words: str) -> bool:
     )
 
 
-# The word before a quoted title that names the show or column it is on ("on “Morning Show.”").
+# The word before a quoted title that names a work: the show or column it is on ("on “Morning
+# Show.”"), "the" before a named idea, a noun for a work ("his book “The Long Tide.”").
 _WORK_PREPOSITIONS = words("work-prepositions")
 
 
 def _names_a_work(doc: Doc, segment: Segment) -> bool:
     """Are the quoted words the name of a show, book or column, not a statement: a title
     (`_is_title`), or one closed by a full stop the writer's punctuation put inside the
-    marks, right after "on" or a possessive ("appeared on “Morning Show.”", "the Courier’s
-    “Harbour Watch.”")?"""
+    marks, right after "on", "the", a noun for a work or a possessive ("appeared on “Morning
+    Show.”", "the Courier’s “Harbour Watch.”", "her book “The Long Tide.”")?"""
     text = parsed_text(doc)
     quoted = text[segment.start : segment.end].strip()
     if _is_title(quoted):
