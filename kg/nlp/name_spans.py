@@ -302,7 +302,7 @@ def _apart_at_dashes(ents: tuple[Span, ...]) -> list[Span]:
 
 def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
     """A span the tagger ran on into a bracket it does not close, and a function word it
-    ended on: "the Harbour Workers Party (HWP" + ")", "the Communist Party of" + "Norland".
+    ended on: "the Harbour Workers Party (HWP" + ")", "the Harbour Party of" + "Norland".
     The name ends before the bracket, whose acronym (if that is all it holds) is a mention of
     its own; no name ends in "of" or "and" (the ORG repairs below may carry it on, over its
     own phrase). Returns the span left (None if nothing is) and the acronym's span."""
@@ -322,7 +322,7 @@ def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
 
 
 def _past_hyphen(doc: Doc, end: int) -> int:
-    """Where a person's name ends that the tagger cut at a hyphen: "Kamal Ahmed El" +
+    """Where a person's name ends that the tagger cut at a hyphen: "Kamal Nour El" +
     "-Wardani", "Tarek Ali El-" + "Masrawi" (a wire story's line break left in the word). The
     name runs on over a hyphen written onto its last word and the capitalised word after it,
     in the same sentence."""
