@@ -118,6 +118,8 @@ def _written_in_full(surname: str, doc: Doc, index: ArticleEntities) -> Entity |
     full name the story writes with this surname, a common given name first (middle
     initials and a generational suffix kept: "Karel Vondrak Jr." is not his father); its
     entity where the story has one. None where the story writes none, or two."""
+    if " " in surname:
+        return None  # a name of several words is no one token: no walk over the story for it
     found: dict[str, Span] = {}
     for token in doc:
         if token.text != surname or token.i == 0:
