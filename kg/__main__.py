@@ -4,6 +4,8 @@ a traceback through the imports or typer's reading of the commands."""
 
 import sys
 
+_STOPPED = "interrupted: stopped as it started; nothing was changed\n"
+
 
 def main() -> None:
     try:
@@ -12,8 +14,15 @@ def main() -> None:
         app(prog_name="kg")
     except KeyboardInterrupt:
         # Past this moment each command answers Ctrl-C itself (kg build says what is stored).
-        sys.stderr.write("interrupted: stopped as it started; nothing was changed\n")
+        sys.stderr.write(_STOPPED)
         raise SystemExit(130) from None
+    except SystemExit as exc:
+        # A Ctrl-C that lands in typer's own steps (reading the command line, calling the
+        # command before the command's guard) typer turns into exit code 130 silently.
+        stop = exc.__context__
+        if exc.code == 130 and stop is not None and isinstance(stop.__cause__, KeyboardInterrupt):
+            sys.stderr.write(_STOPPED)
+        raise
 
 
 if __name__ == "__main__":

@@ -509,3 +509,25 @@ def test_ctrl_c_while_the_command_line_loads_is_one_line_not_a_traceback(monkeyp
         main()
     assert ended.value.code == 130
     assert capsys.readouterr().err == "interrupted: stopped as it started; nothing was changed\n"
+
+
+def test_ctrl_c_that_typer_swallows_still_says_one_line(monkeypatch, capsys):
+    # A Ctrl-C landing in typer's own steps (before a command's guard) is turned by typer
+    # into exit code 130 with nothing said; the user saw the build end silently.
+    import typer
+
+    import kg.__main__
+    import kg.cli
+
+    stopped = typer.Typer()
+
+    @stopped.command()
+    def build() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.cli, "app", stopped)
+    monkeypatch.setattr(sys, "argv", ["kg"])
+    with pytest.raises(SystemExit) as exit_:
+        kg.__main__.main()
+    assert exit_.value.code == 130
+    assert capsys.readouterr().err == "interrupted: stopped as it started; nothing was changed\n"
