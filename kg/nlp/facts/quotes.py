@@ -158,11 +158,11 @@ def extract_quotes(
         # A short quoted phrase is a statement only as part of what someone is reported
         # saying ("called the plan “a disgrace”"); standing alone it is the writer's scare
         # quote or a name.
-        reported = attributed.sourced or verb is not None and all(governs(verb, doc, p) for p in pieces)
-        if reported and any(_relayed_within(verb, doc, p, attributed.speaker, index) for p in pieces):
+        told_as_said = attributed.sourced or verb is not None and all(governs(verb, doc, p) for p in pieces)
+        if told_as_said and any(_relayed_within(verb, doc, p, attributed.speaker, index) for p in pieces):
             continue  # another's words the speaker's sentence tells of
         words_quoted = sum(len(w.split()) for w in quoted)
-        if words_quoted < (1 if reported else MIN_WORDS):
+        if words_quoted < (1 if told_as_said else MIN_WORDS):
             continue
         if words_quoted < MIN_WORDS and verb is not None and not_yet_said(verb):
             continue  # "voters will say “no”": a word someone is pictured saying
