@@ -27,7 +27,7 @@ from kg.nlp.anchoring import PLACE_PREPS, RELATIVE_TIME_PREPS, find_date, find_p
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.factuality import JOURNEY_VERBS, MOTION_LEMMAS, clause_tense, has_to, shares_clause
+from kg.nlp.factuality import JOURNEY_VERBS, MOTION_LEMMAS, clause_tense, has_to, shares_clause, status_of
 from kg.nlp.lexicon import words
 from kg.nlp.visits import VISIT_NOUNS
 
@@ -273,6 +273,22 @@ def story_occasion_place(occasions: list[Occasion], index: ArticleEntities) -> E
     places = {find_place(noun.sent, anchors, index, noun, set()) for noun, anchors, _ in occasions}
     places.discard(None)
     return places.pop() if len(places) == 1 else None
+
+
+def occasions_of_day(occasions: list[Occasion], day: str, published: date | None) -> list[Occasion]:
+    """The occasions that may be the one on the story's day `day`: not one the story tells as
+    still to come ("a planned summit in Zelin later this month", "is scheduled to attend the
+    Harbour Leaders' Meeting in Port Zelin on May 17-18"), whose place is no place for that day's
+    encounters."""
+    kept = []
+    for noun, anchors, verb in occasions:
+        if status_of(noun, verb) == "planned":
+            continue
+        when = find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
+        if when is not None and when[0] != "-" and when > day[: len(when)]:
+            continue
+        kept.append((noun, anchors, verb))
+    return kept
 
 
 def story_occasion_date(occasions: list[Occasion], published: date | None) -> str | None:

@@ -41,6 +41,7 @@ from kg.nlp.frames import (
     beside_verb,
     is_lead_day,
     lead_frame,
+    occasions_of_day,
     story_occasion_date,
     story_occasion_place,
     story_occasions,
@@ -276,8 +277,11 @@ def _fill_from_occasion(
     occasions = story_occasions(doc) if targets or undated else []
     if targets:
         occasion_place = story_occasion_place(occasions, index)
+        # A meeting on the lead's day is at the occasion of that day, not at one the story
+        # tells as still to come (frames.occasions_of_day).
+        day_place = story_occasion_place(occasions_of_day(occasions, day, published), index) if day else None
         for mention in targets:
-            mention.place = occasion_place
+            mention.place = occasion_place if mention.at_occasion else day_place
     if undated:
         occasion_date = story_occasion_date(occasions, published)
         for mention in undated:
