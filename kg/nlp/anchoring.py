@@ -16,6 +16,7 @@ from kg.nlp.dates import (
     MONTHS_AND_DAYS,
     Tense,
     counts_from_earlier,
+    ended_before,
     has_year,
     is_span_of_days,
     normalise_after,
@@ -109,6 +110,16 @@ def dated_ahead(sent: Span, anchors: set[int]) -> bool:
     return any(
         ent.label_ == "DATE" and anchored(ent, anchors) and any(t.lower_ in FORWARD_DEICTICS for t in ent)
         for ent in ents_in(sent)
+    )
+
+
+def ended_before_story(word: Token, published: date) -> bool:
+    """Is the word (a trip's) dated by a period that ended before the story's day: "a visit
+    to Zelin last week", "his 1985 trip"? "paid a visit last month" dates it by its verb."""
+    anchors = {word.i} | ({word.head.i} if word.dep_ == "dobj" and word.head.pos_ == "VERB" else set())
+    return any(
+        ent.label_ == "DATE" and anchored(ent, anchors) and ended_before(date_text(ent), published)
+        for ent in ents_in(word.sent)
     )
 
 

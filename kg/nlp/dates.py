@@ -342,6 +342,19 @@ def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | N
     """ "last weekend", "over the weekend", "earlier this week", "next week": the month
     that whole stretch lies in; where it runs across two months, the year; across two
     years, None."""
+    span = _week_span(words, published, tense)
+    if span is None:
+        return None
+    start, end = span
+    if start.year != end.year:
+        return None
+    if start.month != end.month:
+        return str(start.year)  # 31 May to 1 June: only the year is sure
+    return start.strftime("%Y-%m")
+
+
+def _week_span(words: list[str], published: date, tense: Tense) -> tuple[date, date] | None:
+    """The first and last day of the week or weekend the words name."""
     words = [w for w in words if w not in ("over", "the", "during", "on", "at")]
     if not words or words[-1] not in ("week", "weekend"):
         return None
@@ -367,11 +380,20 @@ def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | N
         end = start + timedelta(days=6)
         if step == 0 and words[0] == "earlier":
             end = published  # "earlier this week": up to the story
-    if start.year != end.year:
-        return None
-    if start.month != end.month:
-        return str(start.year)  # 31 May to 1 June: only the year is sure
-    return start.strftime("%Y-%m")
+    return start, end
+
+
+def ended_before(text: str, published: date) -> bool:
+    """Does the period a date names end before the story's day: "last week", "last month",
+    "a year ago", "in 1985"? Not a day ("on Sunday"): a trip begun then may still go on."""
+    lower = " ".join(text.split()).strip(" ,.").lower()
+    span = _week_span(lower.replace("-", " ").split(), published, "past")
+    if span is not None:
+        return span[1] < published
+    value = normalise_date(text, published, "past")
+    if value is None or value[0] == "-" or len(value) == 10:
+        return False
+    return value < published.isoformat()[: len(value)]
 
 
 def _day_in_week(words: list[str], published: date) -> str | None:

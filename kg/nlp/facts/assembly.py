@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp import gazetteer
-from kg.nlp.anchoring import date_text, day_told_before, find_date, spans_days
+from kg.nlp.anchoring import (
+    RELATIVE_TIME_PREPS,
+    date_text,
+    day_told_before,
+    ended_before_story,
+    find_date,
+    spans_days,
+)
 from kg.nlp.cached import doc_ents
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense, day_count, normalise_date, shift_day
@@ -88,7 +95,7 @@ def assemble(
         _date_from_telling_without_parties(mentions)
         # Where someone is now says more than where their trip is to.
         _place_from_whereabouts(doc, mentions, whereabouts, published)
-    _place_from_visits(doc, mentions, destinations, index)
+    _place_from_visits(doc, mentions, trips, index, published)
     _place_from_trip_told_beside(doc, mentions, trips)
     if published is not None:
         _date_from_trip_told_beside(mentions, trips, published)
@@ -107,6 +114,18 @@ def assemble(
 SPAN_PREPS = {"during", "on", "throughout"}
 SPAN_NOUNS = VISIT_NOUNS | words("stay-words") | words("span-frames")
 PHASE_VERBS = words("phase-verbs")
+
+
+def visit_destinations(trips: list[tuple[Token, bool, Entity, Entity]]) -> dict[Entity, Entity]:
+    """Visitor -> their one destination, from the story's trips ("a three-day official visit
+    to Thailand", "his visit to Turkey"); a visitor with two destinations has none. An
+    arrival's place ("arrived in Zelin on the last leg of her tour") is where they are now:
+    it comes before the trip's destination."""
+    visits: dict[Entity, set[Entity]] = {}
+    arrivals: dict[Entity, set[Entity]] = {}
+    for _, arrival, visitor, destination in trips:
+        (arrivals if arrival else visits).setdefault(visitor, set()).add(destination)
+    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
 
 
 def _told_over_days(mention: Mention) -> bool:
@@ -289,7 +308,11 @@ def _fill_from_occasion(
 
 
 def _place_from_visits(
-    doc: Doc, mentions: list[Mention], destinations: dict[Entity, Entity], index: ArticleEntities
+    doc: Doc,
+    mentions: list[Mention],
+    trips: list[tuple[Token, bool, Entity, Entity]],
+    index: ArticleEntities,
+    published: date | None,
 ) -> None:
     """A visitor's encounter with someone from the country visited happens there: a minister
     on a visit to Austria meets the Austrian chancellor in Austria, and one who arrived in
@@ -297,7 +320,8 @@ def _place_from_visits(
     dateline's place, and where the story has no dateline its place is not said. A call is
     not held on the trip (it has no place), nor is an encounter "on the sidelines of the
     forum" (told so anywhere in the story): its occasion places it, wherever else the
-    visitor has been."""
+    visitor has been. Only the trips the encounter may have been on count (_may_be_on): a
+    visitor's one destination among those."""
     at_occasion = {frozenset(m.participants) for m in mentions if m.at_occasion}
     for mention in mentions:
         if (
@@ -307,10 +331,27 @@ def _place_from_visits(
             or _here_without_dateline(doc, mention)
         ):
             continue
+        destinations = visit_destinations([t for t in trips if _may_be_on(t, mention, published)])
         for visitor in (p for p in mention.participants if p in destinations):
             if _hosted_there(mention, visitor, destinations[visitor], index):
                 mention.place = destinations[visitor]
                 break
+
+
+def _may_be_on(trip: tuple[Token, bool, Entity, Entity], mention: Mention, published: date | None) -> bool:
+    """May the encounter have taken place on the trip? Not on a trip told as the time
+    something else came before or after ("arrived here after a state visit to Norland"),
+    nor, when it was held, on a trip still to come ("her visit to Velonia will be an
+    opportunity"), nor, when it is to come or on the story's day, on a visit that ended
+    before that day ("during a visit to Zelin last week")."""
+    word, arrival, _, _ = trip
+    if word.dep_ == "pobj" and word.head.lower_ in RELATIVE_TIME_PREPS:
+        return False
+    if mention.status == "occurred" and status_of(word, None) == "planned":
+        return False
+    if arrival or published is None or not ended_before_story(word, published):
+        return True
+    return mention.status == "occurred" and (mention.date is None or mention.date < published.isoformat())
 
 
 def _place_from_trip_told_beside(

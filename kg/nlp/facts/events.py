@@ -20,7 +20,7 @@ from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.assembly import assemble
+from kg.nlp.facts.assembly import assemble, visit_destinations
 from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
@@ -102,7 +102,7 @@ def extract_events(
             mentions.extend(split_visits(mention, trigger, index))
     mentions.extend(_visit_mentions(doc, index, published))
     trips = _trips(doc, index)
-    destinations = _visit_destinations(trips)
+    destinations = visit_destinations(trips)
     trip_days = _trip_days(trips, published, destinations)
     return assemble(
         doc, mentions, index, article_id, published, destinations, _whereabouts(doc, index), trip_days, trips
@@ -134,18 +134,6 @@ def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) ->
             Mention("meeting", token, None, [visitor, host], when, place, status, False, [token.sent])
         )
     return mentions
-
-
-def _visit_destinations(trips: list[tuple[Token, bool, Entity, Entity]]) -> dict[Entity, Entity]:
-    """Visitor -> their one destination, from the story's trips ("a three-day official visit
-    to Thailand", "his visit to Turkey"); a visitor with two destinations has none. An
-    arrival's place ("arrived in Zelin on the last leg of her tour") is where they are now:
-    it comes before the trip's destination."""
-    visits: dict[Entity, set[Entity]] = {}
-    arrivals: dict[Entity, set[Entity]] = {}
-    for _, arrival, visitor, destination in trips:
-        (arrivals if arrival else visits).setdefault(visitor, set()).add(destination)
-    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
 
 
 def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, Entity]]:

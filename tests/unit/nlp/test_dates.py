@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.nlp.dates import normalise_after, normalise_date
+from kg.nlp.dates import ended_before, normalise_after, normalise_date
 
 TUESDAY = date(1997, 4, 15)
 
@@ -66,3 +66,21 @@ def test_normalise_date(text, published, tense, expected):
 )
 def test_normalise_after(text, told, expected):
     assert normalise_after(text, told) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", True),
+        ("last month", True),
+        ("a year ago", True),
+        ("in 1985", True),
+        ("earlier this week", False),  # up to the story's day
+        ("this month", False),
+        ("next week", False),
+        ("Sunday", False),  # a day: a trip begun then may still go on
+        ("recently", False),
+    ],
+)
+def test_ended_before(text: str, expected: bool) -> None:
+    assert ended_before(text, TUESDAY) is expected
