@@ -33,6 +33,11 @@ from kg.nlp.visits import VISIT_NOUNS
 
 # Journeys whose destination is where what they are for takes place.
 ARRIVING_VERBS = words("arriving-verbs")
+# Departures: their destination too, but not their day ("left for Zelin on Monday for talks").
+DEPARTING_VERBS = words("departing-verbs")
+# The phrases that name such a journey's destination: "flew to", "flew into", "headed for",
+# "left for".
+DESTINATION_PREPS = {"to", "into", "for"}
 # A journey told by its own verb or by the one it is the object of ("took a detour").
 JOURNEY_NOUNS = words("journey-nouns")
 # Nouns of an occasion at which encounters happen: "on the sidelines of the summit".
@@ -62,7 +67,7 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
         return _governing_frame(token) if predicate is None else None
     head = verb.head
     if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in ARRIVING_VERBS):
-        preps = {"to", "into"} if head.lemma_.lower() in ARRIVING_VERBS else set()
+        preps = DESTINATION_PREPS if head.lemma_.lower() in ARRIVING_VERBS else set()
         return Frame({head.i}, preps, head)
     if _journey_for(verb):
         return Frame({head.i}, set(), head)

@@ -51,6 +51,8 @@ from kg.nlp.factuality import (
 )
 from kg.nlp.frames import (
     ARRIVING_VERBS,
+    DEPARTING_VERBS,
+    DESTINATION_PREPS,
     beside_place,
     clause_frame,
     occasion_frame,
@@ -353,12 +355,12 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
-        and token.head.head.lemma_.lower() in ARRIVING_VERBS | JOURNEY_VERBS
+        and token.head.head.lemma_.lower() in ARRIVING_VERBS | JOURNEY_VERBS | DEPARTING_VERBS
     ):
-        # "flew into Tirana for talks", "visited Zelin for talks": the journey's destination
-        # is where the talks are.
+        # "flew into Tirana for talks", "visited Zelin for talks", "headed for Zelin for
+        # talks": the journey's destination is where the talks are.
         place_anchors = anchors | {token.head.head.i}
-        extra_preps = extra_preps | {"to", "into"}
+        extra_preps = extra_preps | DESTINATION_PREPS
     where = find_place(sent, place_anchors, index, token, extra_preps)
     # What the encounter's own clause leaves open, the clause around it and the occasion it
     # was held at may say (frames.py).
