@@ -449,12 +449,24 @@ def _trip_date(trip: Token, published: date) -> str | None:
 
 
 def _hosted_there(mention: Mention, visitor: Entity, destination: Entity, index: ArticleEntities) -> bool:
-    """Are the visitor's partners in the encounter the destination itself or its people?"""
+    """Are the visitor's partners in the encounter the destination itself or its people? With
+    one of its people, so are those the story gives no country at all ("Norlandic President
+    X and Premier Y are to meet the visitor")."""
     country = {destination.name, gazetteer.country_of_capital(destination.name)} - {None}
     hosts = [p for p in mention.participants if p != visitor]
+    of_country = [
+        host
+        for host in hosts
+        if host == destination or any(org in country for _, org in index.titles.get(host, ()))
+    ]
     return bool(hosts) and (
         all(
-            host == destination or any(org in country for _, org in index.titles.get(host, ()))
+            host in of_country
+            or (
+                bool(of_country)
+                and host.type == "person"
+                and all(org is None for _, org in index.titles.get(host, ()))
+            )
             for host in hosts
         )
         or _unnamed_country_hosts(hosts, destination, index)
