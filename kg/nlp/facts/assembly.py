@@ -125,7 +125,16 @@ def visit_destinations(trips: list[tuple[Token, bool, Entity, Entity]]) -> dict[
     arrivals: dict[Entity, set[Entity]] = {}
     for _, arrival, visitor, destination in trips:
         (arrivals if arrival else visits).setdefault(visitor, set()).add(destination)
-    return {visitor: places.pop() for visitor, places in {**visits, **arrivals}.items() if len(places) == 1}
+    found = {**visits, **{visitor: _finest(places) for visitor, places in arrivals.items()}}
+    return {visitor: places.pop() for visitor, places in found.items() if len(places) == 1}
+
+
+def _finest(places: set[Entity]) -> set[Entity]:
+    """ "arrived in Norland ... arrived in the Norlandic capital Zelin": arriving in a country
+    and in its capital is one arrival, the capital the finer. Not so a visit to a country
+    and one to its capital: a visit to a country may take in more than its capital."""
+    countries = {gazetteer.country_of_capital(p.name) for p in places} - {None}
+    return {p for p in places if not (p.type == "country" and p.name in countries)}
 
 
 def _told_over_days(mention: Mention) -> bool:
@@ -448,6 +457,12 @@ def _trip_date(trip: Token, published: date) -> str | None:
     return find_date(trip.sent, anchors, published, tense)
 
 
+def _same_place(place: Entity, destination: Entity) -> bool:
+    """Is the place the destination, its capital or its country?"""
+    names = {place.name, gazetteer.country_of_capital(place.name)}
+    return destination.name in names or gazetteer.country_of_capital(destination.name) in names - {None}
+
+
 def _hosted_there(mention: Mention, visitor: Entity, destination: Entity, index: ArticleEntities) -> bool:
     """Are the visitor's partners in the encounter the destination itself or its people? With
     one of its people, so are those the story gives no country at all ("Norlandic President
@@ -496,6 +511,8 @@ def _date_from_trip(
             day, trip = trip_days[visitor]
             if trip.sent == mention.trigger.sent:
                 continue  # the sentence's own frames have said whether the trip's day is its
+            if mention.place is not None and not _same_place(mention.place, destinations[visitor]):
+                continue  # placed elsewhere: not on this trip
             if not _hosted_there(mention, visitor, destinations[visitor], index):
                 continue
             if mention.status == "occurred" and day > published.isoformat():

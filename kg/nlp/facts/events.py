@@ -19,7 +19,7 @@ from kg.nlp.anchoring import dated_ahead, find_date, find_place
 from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
-from kg.nlp.entities import ArticleEntities
+from kg.nlp.entities import SETTLEMENT_NOUNS, ArticleEntities
 from kg.nlp.facts.assembly import assemble, visit_destinations
 from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
@@ -197,13 +197,24 @@ def _places_after(
     token: Token, preps: tuple[str, ...], index: ArticleEntities, more: tuple[str, ...] = ()
 ) -> list[Entity]:
     """The countries and places named after the word's own prepositions ("visit to X",
-    "arrived in X", "is in X"), and entities of the `more` types named there."""
-    return [
-        e
-        for pobj in prep_objects(token, preps)
-        for e in [index.entity_at(pobj)]
-        if e is not None and e.type in ("country", "place", *more)
-    ]
+    "arrived in X", "is in X"), and entities of the `more` types named there; a town's noun
+    stands for the name in apposition to it ("arrived in the Norlandic capital Zelin")."""
+    found = []
+    for pobj in prep_objects(token, preps):
+        named = [pobj]
+        if pobj.lemma_.lower() in SETTLEMENT_NOUNS:
+            named += [c for c in pobj.children if c.dep_ == "appos"]
+        entity = next(
+            (
+                e
+                for word in named
+                if (e := index.entity_at(word)) is not None and e.type in ("country", "place", *more)
+            ),
+            None,
+        )
+        if entity is not None:
+            found.append(entity)
+    return found
 
 
 _BE = frozenset({"be"})
