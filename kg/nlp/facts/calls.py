@@ -14,6 +14,8 @@ PHONE_WORDS = words("phone-words")
 CALL_VERBS = words("call-verbs")
 CONVERSATION_NOUNS = words("conversation-nouns")
 SPEAKING_VERBS = words("speaking-verbs")
+# "spoke telephonically", "met virtually": adverbs of the medium.
+MEDIUM_ADVERBS = ("telephonically", "virtually")
 # "a courtesy call on X": a visit in person.
 COURTESY_WORDS = words("courtesy-words")
 # "a call to X", "a call from X": the party rung, or who rang.
@@ -21,19 +23,37 @@ CALLED_PREPS = ("to", "from")
 
 
 def has_phone_cue(token: Token) -> bool:
-    """'phone call', 'telephone conversation', 'spoke by phone', 'talked over the telephone'."""
+    """'phone call', 'telephone conversation', 'spoke by phone', 'talked over the telephone',
+    'a virtual meeting', 'met virtually', 'by video link'; of a noun, also told in the
+    participle that describes it: 'the meeting done via video-conferencing'."""
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in PHONE_WORDS:
             return True
         if (
             child.dep_ == "prep"
             and child.lower_ in ("by", "over", "on", "via")
-            and any(p.lower_ in PHONE_WORDS or p.lemma_ in PHONE_WORDS for p in child.children)
+            and any(
+                p.lower_ in PHONE_WORDS or p.lemma_ in PHONE_WORDS or _phone_compound(p)
+                for p in child.children
+            )
         ):
             return True
-        if child.dep_ == "advmod" and child.lower_ in ("telephonically",):
+        # "virtually" beside a verb of meeting is its medium, not "almost" ("virtually all");
+        # in "met virtually today" the parser may hang it from the day.
+        if child.dep_ == "advmod" and child.lower_ in MEDIUM_ADVERBS:
             return True
+        if child.dep_ == "npadvmod" and any(
+            g.dep_ == "advmod" and g.lower_ in MEDIUM_ADVERBS for g in child.children
+        ):
+            return True
+        if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "acl" and has_phone_cue(child):
+            return True  # "a summit held by video link"
     return False
+
+
+def _phone_compound(noun: Token) -> bool:
+    """ "by video link", "via video-conferencing": the medium named by the compound."""
+    return any(c.dep_ == "compound" and c.lower_ in PHONE_WORDS for c in noun.children)
 
 
 def find_call(token: Token) -> Trigger | None:

@@ -45,7 +45,8 @@ def find_meeting(token: Token) -> Trigger | None:
         if lemma not in _VERB_LEMMAS:
             return None  # no rule below takes it: decided before looking at its children
         if has_phone_cue(token):
-            return None  # "met by video link" is a call
+            # "met by video link", "met virtually": a video conversation, a call (FACTS.md).
+            return Trigger("call", token) if lemma in MEETING_VERBS else None
         if lemma in MEETING_VERBS:
             return None if _fixture(token) else Trigger("meeting", token)
         if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -91,10 +92,9 @@ def find_meeting(token: Token) -> Trigger | None:
         elif lemma == "discussion" and token.tag_ == "NNS":
             word = "discussions"
         # "meetings", "summits": the lemma, except "talk", whose singular is a lecture.
-        if (word in MEETING_NOUNS or (lemma in MEETING_NOUNS and lemma != "talk")) and not has_phone_cue(
-            token
-        ):
-            return Trigger("meeting", token)
+        if word in MEETING_NOUNS or (lemma in MEETING_NOUNS and lemma != "talk"):
+            # "a virtual summit", "a video meeting": held over a video link, a call.
+            return Trigger("call" if has_phone_cue(token) else "meeting", token)
         if is_courtesy_call(token) and any(_is_someone(p) for p in visited(token)):
             return Trigger("meeting", token)
         if (
