@@ -502,11 +502,47 @@ RANK_WORDS = words("rank-words")
 
 def _only_a_title(ent: Span) -> bool:
     """Is a span all title words and rank words ("Staff Sgt", "Air Force 1st"), one of them
-    no mere modifier ("Army" alone stays the army), right before a name or its title?"""
+    no mere modifier ("Army" alone stays the army), that is a named person's title: right
+    before the name or its title, before the name after the title's field ("National
+    Security Advisor" + "for Cyber and Emerging Technology Ana Ruiz"), or in apposition
+    after the name ("Ana Ruiz, Spokesperson and Chief Advisor to the President")? Not "the
+    Pope" alone, where the title names the one who holds it."""
     return (
         all(is_title_word(t) or t.lower_ in RANK_WORDS for t in ent)
         and any(is_title_word(t) and t.lower_ not in gazetteer.TITLE_MODIFIERS for t in ent)
-        and _before_a_name(ent.doc, ent.end)
+        and (
+            _before_a_name(ent.doc, ent.end)
+            or _before_a_name(ent.doc, _field_end(ent.doc, ent.end))
+            or _after_a_name(ent.doc, ent.start)
+        )
+    )
+
+
+def _field_end(doc: Doc, end: int) -> int:
+    """Where a title's field ends that opens at `end` with "for" ("for Cyber and Emerging
+    Technology", "for European Integration"): after its capitalised words, "and", "of" and
+    "the"; `end` itself where no field opens there. (An "of" opens the body the title is
+    held at, "Director of the Harbour Office", which the roles read from the title.)"""
+    if end >= len(doc) or doc[end].lower_ != "for":
+        return end
+    k = end + 1
+    while k < len(doc) and (
+        doc[k].lower_ in ("and", "of", "the") or (doc[k].is_title and doc[k].ent_type_ != "PERSON")
+    ):
+        k += 1
+    return k if k > end + 1 else end
+
+
+def _after_a_name(doc: Doc, start: int) -> bool:
+    """Does a person's name end right before `start`, and a comma ("Ana Ruiz, Spokesperson
+    ...")?"""
+    return (
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[start - 2].text[:1].isupper()
+        and not is_title_word(doc[start - 2])
+        and doc[start - 2].ent_type_ in ("", "PERSON")
     )
 
 
