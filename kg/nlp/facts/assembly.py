@@ -305,15 +305,26 @@ def _fill_from_occasion(
     occasions = story_occasions(doc) if targets or undated else []
     if targets:
         occasion_place = story_occasion_place(occasions, index)
-        # A meeting on the lead's day is at the occasion of that day, not at one the story
-        # tells as still to come (frames.occasions_of_day).
-        day_place = story_occasion_place(occasions_of_day(occasions, day, published), index) if day else None
+        # A meeting tied to the occasion by its day alone is at the occasion of that day, not at
+        # one the story tells as still to come (frames.occasions_of_day) nor at one whose own
+        # mention is told as another time's: "They discussed preparations for the summit in
+        # Vilnius", "a plan launched in June 2022 at the summit in Lisbon".
+        other_times = {m.trigger.i for m in mentions if _told_at_another_time(m, day)}
+        of_day = occasions_of_day(occasions, day, published) if day else []
+        day_place = story_occasion_place([o for o in of_day if o[0].i not in other_times], index)
         for mention in targets:
             mention.place = occasion_place if mention.at_occasion else day_place
     if undated:
         occasion_date = story_occasion_date(occasions, published)
         for mention in undated:
             mention.date = occasion_date
+
+
+def _told_at_another_time(mention: Mention, day: str | None) -> bool:
+    """Is an encounter told as still to come, or dated to other than the story's day?"""
+    return mention.status != "occurred" or (
+        mention.date is not None and day is not None and not day.startswith(mention.date)
+    )
 
 
 def _place_from_visits(
