@@ -210,13 +210,14 @@ def _quotations(segments: list[Segment], found: list[Attribution | None], doc: D
     its own goes on with the one before it (a split quote "...," he said. "...", the next
     paragraph of a long one), or, opened in a paragraph left unclosed, with the one after;
     pieces of one sentence under one speech verb ("...," she said, "...") are one quotation.
-    `found` is filled in for inherited pieces."""
+    A phrase quoted inside a sentence of the writer's own takes no speaker from a quotation
+    in another sentence (`_quoted_in_narration`). `found` is filled in for inherited pieces."""
     for i in range(1, len(segments)):
         if (
             found[i] is None
             and found[i - 1] is not None
             and continues_quotation(segments[i - 1], segments[i], doc)
-            and not _quoted_in_narration(doc, segments[i - 1], segments[i])
+            and not _quoted_in_narration(doc, segments[i], segments[i - 1])
         ):
             found[i] = found[i - 1]
     for i in range(len(segments) - 2, -1, -1):
@@ -224,6 +225,7 @@ def _quotations(segments: list[Segment], found: list[Attribution | None], doc: D
             found[i] is None
             and found[i + 1] is not None
             and continues_quotation(segments[i], segments[i + 1], doc)
+            and not _quoted_in_narration(doc, segments[i], segments[i + 1])
         ):
             found[i] = found[i + 1]
     groups: list[list[int]] = []
@@ -243,16 +245,20 @@ def _quotations(segments: list[Segment], found: list[Attribution | None], doc: D
     return groups
 
 
-def _quoted_in_narration(doc: Doc, prev: Segment, segment: Segment) -> bool:
+def _quoted_in_narration(doc: Doc, piece: Segment, other: Segment) -> bool:
     """ "Weber dismissed the port as “a backwater.” All this led a local editor to fear a
-    “sell-off.”": quoted words inside a later sentence of the writer's own, which they do
-    not open, are no second part of the quotation before ("...,” she said. “..." is)."""
-    first = doc.char_span(prev.start, prev.end, alignment_mode="expand")
-    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
-    if first is None or span is None or span[0].sent.start <= first[-1].sent.start:
+    “sell-off.”": quoted words inside a sentence of the writer's own, which they do not
+    open, are no part of a quotation in another sentence, before or after them ("...,” she
+    said. “..." is one): the later phrase takes no speaker from the earlier quotation, nor
+    the earlier phrase ("her remarks that “...” on the plan.") from a later one's verb."""
+    span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    beside = doc.char_span(other.start, other.end, alignment_mode="expand")
+    if span is None or beside is None:
         return False
+    if span[0].sent.start <= beside[-1].sent.start and beside[0].sent.start <= span[-1].sent.start:
+        return False  # a sentence in common: pieces of one telling
     sentence = span[0].sent
-    return bool(parsed_text(doc)[sentence.start_char : segment.start].strip(" \n" + OPENING_MARKS))
+    return bool(parsed_text(doc)[sentence.start_char : piece.start].strip(" \n" + OPENING_MARKS))
 
 
 def _second_speech_verb(doc: Doc, prev: Segment, segment: Segment, verb: Token | None) -> bool:
