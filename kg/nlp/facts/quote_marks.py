@@ -87,8 +87,24 @@ _ALSO_CLOSES = {"”": '"', '"': "”"}
 def _closing(paragraph: str, start: int, closing: str) -> int:
     """Where the quotation opened before `start` closes in its paragraph, or -1."""
     ends = [paragraph.find(mark, start) for mark in (closing, _ALSO_CLOSES.get(closing, closing))]
+    if closing == "”":
+        ends.append(_turned_close(paragraph, start))
     found = [e for e in ends if e != -1]
     return min(found) if found else -1
+
+
+def _turned_close(paragraph: str, start: int) -> int:
+    """ "an “expedited review“ of the pipes", "“Why?“ he asked": an opening curly mark set
+    where the closing one belongs closes the quotation. Marks lean on their words: one
+    written right after a word or a punctuation mark, with no word right after it, ends the
+    words before it; one that opens stands before its first word. -1 where there is none."""
+    k = paragraph.find("“", start)
+    while k != -1:
+        after = paragraph[k + 1 : k + 2]
+        if k > start and not paragraph[k - 1].isspace() and not after.isalnum():
+            return k
+        k = paragraph.find("“", k + 1)
+    return -1
 
 
 def continues_quotation(prev: Segment, segment: Segment, doc: Doc) -> bool:
