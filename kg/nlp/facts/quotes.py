@@ -225,7 +225,9 @@ def _quotations(segments: list[Segment], found: list[Attribution | None], doc: D
             found[i] is None
             and found[i + 1] is not None
             and continues_quotation(segments[i], segments[i + 1], doc)
-            and not _quoted_in_narration(doc, segments[i], segments[i + 1])
+            # A quotation left open at its paragraph's end ("..., saying “...¶“...,” he
+            # said") runs on into the next whatever stands before it.
+            and (segments[i].continues or not _quoted_in_narration(doc, segments[i], segments[i + 1]))
         ):
             found[i] = found[i + 1]
     groups: list[list[int]] = []
