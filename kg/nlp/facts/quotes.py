@@ -356,7 +356,7 @@ def _names_a_work(doc: Doc, segment: Segment) -> bool:
     """Are the quoted words the name of a show, book or column, not a statement: a title
     (`_is_title`), or one closed by a full stop the writer's punctuation put inside the
     marks, right after "on", "the", a noun for a work or a possessive ("appeared on “Morning
-    Show.”", "the Courier’s “Harbour Watch.”", "her book “The Long Tide.”")?"""
+    Show.”", "the Courier’s “Harbour Watch.”", "her book, “The Long Tide.”")?"""
     text = parsed_text(doc)
     quoted = text[segment.start : segment.end].strip()
     if _is_title(quoted):
@@ -365,7 +365,8 @@ def _names_a_work(doc: Doc, segment: Segment) -> bool:
         return False
     mark = opening(text, segment)
     before = text[max(0, mark - 40) : mark].split()
-    last = before[-1].lower() if before else ""
+    # "his book, “The Long Tide.”": the comma or colon set after the noun is no word of it.
+    last = before[-1].lower().rstrip(",:") if before else ""
     return last in _WORK_PREPOSITIONS or len(last) > 2 and last.endswith(("’s", "'s"))
 
 
