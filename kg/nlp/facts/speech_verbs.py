@@ -243,9 +243,23 @@ def participle_after_name(
 
 def next_to_quotation(doc: Doc, segment: Segment, verb: Token, index: ArticleEntities) -> Attribution | None:
     """ "“...,” Weber, a party veteran, said": the name right after the closing mark, where
-    the parser hung it elsewhere, with only its description between it and the verb."""
+    the parser hung it elsewhere, with only its description between it and the verb; or,
+    the order inverted, "“...,” said Weber, a party veteran, “...”": the name right after
+    a verb that stands right after the closing mark and has no subject of its own (the
+    parser took the name for the subject of the next quotation's words)."""
     if verb.idx < segment.end:
         return None
+    text = parsed_text(doc)
+    if not text[after_close(text, segment) : verb.idx].strip(" ,"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        # The name that ends the words after the verb, not one that modifies it ("said
+        # Harbour Party spokesman Ana Ruiz": Ana Ruiz, not the party).
+        end = verb.i + 1
+        while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+            end += 1
+        entity = index.entity_at(doc[end - 1]) if end > verb.i + 1 else None
+        return Attribution(entity, entity.name, verb) if entity is not None and entity.type in SPEAKER_TYPES else None
     # The words from the closing mark to the verb, read back from the verb: reading the
     # article from its start for each quotation made long stories quadratic.
     between: list[Token] = []
@@ -259,7 +273,6 @@ def next_to_quotation(doc: Doc, segment: Segment, verb: Token, index: ArticleEnt
     between.reverse()
     if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
-    text = parsed_text(doc)
     if any(ch in text[after_close(text, segment) : verb.idx] for ch in '“”"\n'):
         return None
     entity = index.entity_at(between[0])
