@@ -259,7 +259,9 @@ def next_to_quotation(doc: Doc, segment: Segment, verb: Token, index: ArticleEnt
         while end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
             end += 1
         entity = index.entity_at(doc[end - 1]) if end > verb.i + 1 else None
-        return Attribution(entity, entity.name, verb) if entity is not None and entity.type in SPEAKER_TYPES else None
+        if entity is None or entity.type not in SPEAKER_TYPES:
+            return None
+        return Attribution(entity, entity.name, verb)
     # The words from the closing mark to the verb, read back from the verb: reading the
     # article from its start for each quotation made long stories quadratic.
     between: list[Token] = []
