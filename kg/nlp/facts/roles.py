@@ -40,6 +40,7 @@ from kg.nlp.facts.title_words import (
     normalise_title,
     of_an_earlier_title,
     posting_start,
+    rank_start,
     shed_leading_words,
     split_title,
     title_words_from,
@@ -303,7 +304,9 @@ def _hyphen_title_role(unit: list[Token], index: ArticleEntities) -> tuple[str, 
 
 
 def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
-    modifiers = left_modifiers(name)
+    # "police chief Colonel X": the rank between the office and the name is no part of it.
+    rank = rank_start(name.doc, name.start, name.sent.start)
+    modifiers = [t for t in left_modifiers(name) if t.i < rank]
     split = split_title(modifiers)
     if split is None or (split[0] and of_an_earlier_title(split[0][0])):
         return None
@@ -348,6 +351,8 @@ def _title_run_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Enti
     before the title, else the name's own "of" phrase."""
     doc = name.doc
     end = posting_start(name)
+    if end == name.start:
+        end = rank_start(doc, end, name.sent.start)  # "police chief Colonel X"
     start = end
     while start > name.sent.start and in_title_run(doc[start - 1]):
         start -= 1

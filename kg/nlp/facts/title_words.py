@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp import gazetteer
 from kg.nlp.factuality import PLANNED_ADJECTIVES
 from kg.nlp.lexicon import words
-from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS
+from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, full_title_word, is_split_stop
 
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
@@ -281,6 +281,25 @@ def posting_start(name: Span) -> int:
     ):
         return k
     return name.start
+
+
+MILITARY_RANKS = words("military-ranks")
+
+
+def rank_start(doc: Doc, end: int, floor: int) -> int:
+    """Where a rank written between an office and the name at `end` begins: at "Colonel" in
+    "police chief Colonel X", at "Lieutenant" in "military spokesman Lieutenant Colonel X"
+    (the holder's rank, no part of the office's title); `end` where there is none. Not
+    "Attorney General X": a written-out "general" right after a title noun is the title's."""
+    k = end
+    while k > floor and (
+        is_split_stop(doc[k - 1])
+        or (doc[k - 1].text[:1].isupper() and full_title_word(doc[k - 1].lower_) in MILITARY_RANKS)
+    ):
+        k -= 1
+    if k == end or k <= floor or doc[k].lower_ == "general" or is_split_stop(doc[k]):
+        return end
+    return k if is_title(doc[k - 1]) and doc[k - 1].text != "." else end
 
 
 def in_title_run(token: Token) -> bool:
