@@ -42,8 +42,10 @@ def normalise_title(words: list[str]) -> str:
     last = _SINGULAR.get(words[-1], words[-1])
     if last in ("spokesman", "spokeswoman"):
         last = "spokesperson"
-    # "secretary - general" as the tokenizer split it is written "secretary-general".
-    return " ".join([*words[:-1], last]).replace(" - ", "-").replace(" – ", "-")
+    # "secretary - general" as the tokenizer split it is written "secretary-general", and
+    # "lt . gov." (the stop cut off "Lt") "lt. gov.".
+    text = " ".join([*words[:-1], last]).replace(" - ", "-").replace(" – ", "-")
+    return text.replace(" . ", ". ")
 
 
 def bare_title(head: Token) -> str | None:
@@ -113,6 +115,15 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
             and cut > 1
             and (is_title(tokens[cut - 2]) or tokens[cut - 2].lower_ in TITLE_PREFIXES)
         ):
+            cut -= 2
+            continue
+        if (
+            cut > 1
+            and is_split_stop(tokens[cut - 1])
+            and full_title_word(tokens[cut - 2].lower_) in gazetteer.TITLE_HEADS
+        ):
+            # "Lt. Gov.", "Lt. Gen." where the tokenizer cut the stop off "Lt": both halves
+            # are the title's.
             cut -= 2
             continue
         if word in gazetteer.TITLE_MODIFIERS or word in gazetteer.TITLE_HEADS:
