@@ -11,7 +11,8 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.cached import doc_ents
+from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.lexicon import words
 
 MASTHEAD_WORDS = words("masthead-words")
@@ -136,6 +137,18 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         start = before + 1
         while start > kind.sent.start and (_name_word(doc[start - 1]) or _joining_hyphen(doc, start - 1)):
             start -= 1
+        if (
+            start - 2 >= kind.sent.start
+            and start <= before
+            and doc[start - 1].is_title
+            and doc[start - 1].lower_ in WEEKDAYS
+            and doc[start - 2].lower_ == "the"
+        ):
+            start -= 1  # "the Sunday Lantern newspaper": a weekday after "the" opens the title
+        tagged = _tagged_name_before(doc, kind.i)
+        if tagged is not None and (tagged.start < start or tagged.end > before + 1):
+            found.append(tagged)
+            continue
         if start == kind.sent.start and start <= before and doc[start].pos_ != "PROPN":
             # "Conservative radio host X": a sentence's first word is capitalised anyway;
             # only a proper noun there begins a name.
@@ -151,6 +164,25 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
             continue
         found.append(Span(doc, start, before + 1, label="ORG"))
     return found
+
+
+def _tagged_name_before(doc: Doc, end: int) -> Span | None:
+    """The tagger's organisation name that ends right before the kind noun at `end`, where
+    it names the outlet further than the capitalised words read back from the noun: over a
+    connector ("the Folha de Norra daily"), a weekday that opens the title ("the Sunday
+    Courier newspaper") or the capitalised "News" of its name ("Harbour News television")."""
+    ent = next((e for e in doc_ents(doc) if e.end == end), None)
+    if ent is None or ent.label_ != "ORG":
+        return None
+    start = ent.start
+    while start < end and doc[start].pos_ == "DET":
+        start += 1  # "the Sunday Courier": the article is no part of the name
+    words = doc[start:end]
+    if len(words) < 2 or not words[0].text[:1].isupper():
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in words):
+        return None
+    return Span(doc, start, end, label="ORG")
 
 
 def _name_word(token: Token) -> bool:
