@@ -117,8 +117,25 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if any(index.entity_at(t) is not None for t in tokens) and all(
         t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tokens
     ):
+        place = _place_after_a_description(tokens, index)
+        if place is not None:
+            return place
         name = " ".join(t.text for t in tokens)
         return Entity(name, "organization")
+    return None
+
+
+def _place_after_a_description(tokens: list[Token], index: ArticleEntities) -> Entity | None:
+    """ "fellow candidate Norland Senator X", "civil rights icon Harbour State Rep. X": words
+    that describe the holder, a lower-case noun among them, before the country or place the
+    title is held for; the place alone is where it is held, the description no body."""
+    last = index.entity_at(tokens[-1])
+    span = index.span_of(tokens[-1])
+    if last is None or span is None or last.type not in ("country", "place"):
+        return None
+    before = [t for t in tokens if t.i < span.start]
+    if before and any(t.pos_ == "NOUN" and t.is_lower for t in before):
+        return last
     return None
 
 
