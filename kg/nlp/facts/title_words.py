@@ -126,7 +126,7 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
             # are the title's.
             cut -= 2
             continue
-        if word in gazetteer.TITLE_MODIFIERS or word in gazetteer.TITLE_HEADS:
+        if is_title_modifier(tokens[cut - 1]) or word in gazetteer.TITLE_HEADS:
             if tokens[cut - 1].ent_type_ in ("NORP", "GPE") and gazetteer.country_of(word):
                 break
             cut -= 1
@@ -219,6 +219,20 @@ def is_title(token: Token) -> bool:
     )
 
 
+def is_title_modifier(token: Token) -> bool:
+    """A word that may stand in a title before its head ("deputy", "foreign"); "under" only
+    in "under secretary": "the agency under President X", "the party under former premier
+    X" read it as the preposition it is."""
+    if token.lower_ not in gazetteer.TITLE_MODIFIERS:
+        return False
+    if token.lower_ != "under":
+        return True
+    doc, k = token.doc, token.i + 1
+    if k < len(doc) and doc[k].text in HYPHENS:
+        k += 1
+    return k < len(doc) and doc[k].lower_.startswith("secretary")
+
+
 def _joining_hyphen(token: Token) -> bool:
     """A hyphen inside a title ("Secretary-General", split by the tokenizer), written with no
     space on either side; a spaced dash ("the candidates - Sen. X") ends the title."""
@@ -250,7 +264,7 @@ def title_words_start(run: list[Token], head: int) -> int:
     title words and prefixes, up to a country's name or adjective."""
     left = head
     while left > 0 and (
-        run[left - 1].lower_ in gazetteer.TITLE_MODIFIERS
+        is_title_modifier(run[left - 1])
         or is_title(run[left - 1])
         or run[left - 1].lower_ in TITLE_PREFIXES
         or _joining_hyphen(run[left - 1])
@@ -266,9 +280,7 @@ def title_words_from(doc: Doc, end: int, floor: int) -> int:
     further back than `floor`."""
     k = end
     while k > floor and (
-        is_title(doc[k - 1])
-        or doc[k - 1].lower_ in gazetteer.TITLE_MODIFIERS
-        or doc[k - 1].lower_ in TITLE_PREFIXES
+        is_title(doc[k - 1]) or is_title_modifier(doc[k - 1]) or doc[k - 1].lower_ in TITLE_PREFIXES
     ):
         k -= 1
     return k
@@ -322,7 +334,7 @@ def in_title_run(token: Token) -> bool:
     return (
         word in ("of", "for")
         or is_title(token)
-        or word in gazetteer.TITLE_MODIFIERS
+        or is_title_modifier(token)
         or word in TITLE_PREFIXES
         or token.is_title
         or token.is_upper
