@@ -18,6 +18,8 @@ from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, full_title_word,
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
 LOOSE_MODIFIERS = words("loose-modifiers")
+# Words of tenure written joined to what follows by a hyphen ("then-Senate Majority Leader").
+HYPHENED_TENURE = words("hyphened-tenure")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
 _SINGULAR = {
@@ -140,6 +142,12 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
     before the country belong to the title ("former", a lower-case title word such as
     "chief") or to neither ("top", and a describing word the tagger left out of the name
     after it, as in "exiled Alpine Front leader": _describing_word_before_name)."""
+    # "then-Ostmark Gov. X", "ex-Harbour Army officer X": a word of tenure joined by a hyphen
+    # to the body's name is the title's ("then-gov.", "ex-officer"), not the body's.
+    if len(org) > 1 and _joining_hyphen(org[0]) and org[0].nbor(-1).lower_ in HYPHENED_TENURE:
+        title, org = [org[0].nbor(-1), org[0], *title], org[1:]
+    elif len(org) > 2 and org[0].lower_ in HYPHENED_TENURE and _joining_hyphen(org[1]):
+        title, org = [org[0], org[1], *title], org[2:]
     while len(org) > 1 and (
         org[0].lower_ in TITLE_PREFIXES
         or org[0].lower_ in LOOSE_MODIFIERS
