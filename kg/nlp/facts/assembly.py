@@ -308,7 +308,7 @@ def _fill_from_occasion(
         # A meeting tied to the occasion by its day alone is at the occasion of that day, not at
         # one the story tells as still to come (frames.occasions_of_day) nor at one whose own
         # mention is told as another time's: "They discussed preparations for the summit in
-        # Vilnius", "a plan launched in June 2022 at the summit in Lisbon".
+        # Zelin", "a plan launched in June 2022 at the summit in Port Zelin".
         other_times = {m.trigger.i for m in mentions if _told_at_another_time(m, day)}
         of_day = occasions_of_day(occasions, day, published) if day else []
         day_place = story_occasion_place([o for o in of_day if o[0].i not in other_times], index)
