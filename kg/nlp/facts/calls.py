@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.facts.mention import Trigger, prep_objects
+from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import has_particle, has_to
 from kg.nlp.gazetteer import TITLE_HEADS
 from kg.nlp.lexicon import words
@@ -159,8 +160,10 @@ def _calls_someone(verb: Token) -> bool:
         c.dep_ == "prep"
         and (
             c.lower_ in ("for", "off", "up")
-            # "called on X" appeals to X; "called X on Monday" rang X, the day after its object.
+            # "called on X" appeals to X; "called X on Monday" rang X, the day after its object,
+            # and so did "On Monday, Y called X", the day before the verb.
             or c.lower_ in ("on", "upon")
+            and c.i > verb.i
             and not any(i < c.i for i in objects)
         )
         for c in children
@@ -172,22 +175,78 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
     if any(c.dep_ == "dobj" and _named_as(c) for c in children):
         return False  # "calling Revik 'my partner'", "called Revik, a former judge, a great man"
-    return named is not None or any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") for c in children)
+    return named is not None or any(
+        c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _described_person(c)) for c in children
+    )
 
 
 def named_callee(verb: Token) -> Token | None:
     """ "called Anna Lind on Friday to discuss the dispute": the parser may read the person
     rung as a complement ("called X a liar" has two); one person's name as the only
-    complement, with a purpose ("to discuss", "to congratulate her"), is whom the call was to."""
+    complement, with a purpose ("to discuss", "to congratulate her"), is whom the call was to.
+    So is a lone complement that describes a person and gives the name in apposition ("called
+    a local party chairman, Jan Weber, and asked him to run"): a name given as what someone
+    is called is no apposition of a noun for a person."""
     if verb.lemma_.lower() != "call":
         return None
     complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
+    if len(complements) != 1:
+        return None
+    callee = complements[0]
+    if callee.dep_ == "oprd" and _described_person(callee):
+        return callee
     purpose = any(c.dep_ == "advcl" and c.tag_ == "VB" and has_to(c) for c in verb.children)
-    if purpose and len(complements) == 1:
-        callee = complements[0]
-        if callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
-            return callee
+    if purpose and callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
+        return callee
     return None
+
+
+def _described_person(obj: Token) -> bool:
+    """ "his allies, the Velonian prime minister, Ana Ruiz, and ...", "a delegate candidate,
+    Jan Weber": a common noun whose apposition (or the apposition of a title in apposition to
+    it) is a person's name. The parser reads the description of the person rung as the object
+    and hangs the name below it; "called the plan a disaster" has no name there, and "called
+    his rival, Jan Weber, a liar" describes the name after it: what he was called."""
+    if obj.pos_ != "NOUN" or not _nothing_given_after(obj):
+        return False
+    stack, seen = [obj], 0
+    while stack and seen < 6:
+        token = stack.pop()
+        seen += 1
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            if child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                # "the next Karel Vondrak", "a new Vondrak": a name with an article is a
+                # likeness, what the person is called.
+                if not any(
+                    g.dep_ == "det" or (g.dep_ == "appos" and g.pos_ == "NOUN") for g in child.children
+                ):
+                    return True
+            elif child.pos_ == "NOUN" and child.lemma_.lower() in TITLE_HEADS | PERSON_NOUNS:
+                stack.append(child)
+    return False
+
+
+# What may follow the description of the one rung: the clause goes on ("and asked", "to
+# discuss", "on Monday", "as soon as") or ends.
+_AFTER_CALLEE_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "ADV"})
+
+
+def _nothing_given_after(obj: Token) -> bool:
+    """ "called the party's chairman, Jan Weber, 'a loyal ally'", "called his rival, Jan
+    Weber, dishonest": a quotation, an adjective or a noun phrase after the described person
+    is what they were called, so the person was named, not rung. A date, a preposition, a
+    conjunction or the sentence's end after it leave the call."""
+    names = [t.right_edge.i for t in obj.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    # From the last name on: the parser may hang what follows it inside the object's phrase.
+    for token in obj.doc[max(names, default=obj.right_edge.i) + 1 : obj.sent.end]:
+        if token.is_quote:
+            return False
+        if token.is_punct and token.text in (",", "-", "\u2013", "\u2014"):
+            continue
+        return token.is_punct or token.pos_ in _AFTER_CALLEE_POS or token.ent_type_ in ("DATE", "TIME")
+    return True
 
 
 def _traffic(noun: Token) -> bool:
