@@ -660,14 +660,17 @@ def _drop_groups_with_named_people(mentions: list[Mention]) -> list[Mention]:
     encounter with a group ("Austrian leaders" -> Austria) is those same meetings told
     vaguely, not another fact."""
     met_people = {
-        p for m in mentions if all(e.type == "person" for e in m.participants) for p in m.participants
+        (p, m.status)
+        for m in mentions
+        if all(e.type == "person" for e in m.participants)
+        for p in m.participants
     }
     return [
         m
         for m in mentions
         if all(e.type == "person" for e in m.participants)
         or len([e for e in m.participants if e.type == "person"]) != 1
-        or not any(e.type == "person" and e in met_people for e in m.participants)
+        or not any(e.type == "person" and (e, m.status) in met_people for e in m.participants)
     ]
 
 

@@ -155,6 +155,13 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
         if not members:
             out.append(item)
         if depth < 3:
+            # "A, who chairs the Union, B and C": the names the parser hung inside A's clause.
+            for later in _items_after_relative(item):
+                if later not in out:
+                    out.append(later)
+                for child in later.children:
+                    if child.dep_ == "appos":
+                        out.extend(t for t in _listed(child, depth + 1) if t not in out)
             for child in item.children:
                 if child.dep_ == "appos":
                     out.extend(t for t in _listed(child, depth + 1) if t not in out)
@@ -163,6 +170,33 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
                     # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
                     out.append(child)
     return out
+
+
+def _items_after_relative(item: Token) -> list[Token]:
+    """ "Ruiz, who chairs the Harbour Union, Varga and Lind met ...", "talks between Ruiz, who
+    is Minister for Trade, Varga and Lind": the parser hangs the list's later names as
+    conjuncts of a word of the relative clause after its first item. Names joined after a
+    comma to a word of that clause that is no person's name, where no comma closes the clause
+    after them (then they were in it: "Ruiz, who praised the Union, Varga and Lind, said")."""
+    found: list[Token] = []
+    doc = item.doc
+    for clause in (c for c in item.children if c.dep_ == "relcl"):
+        for token in clause.subtree:
+            if not (
+                token.dep_ == "conj"
+                and token.pos_ == "PROPN"
+                and token.head.pos_ in ("PROPN", "NOUN")
+                and token.head.ent_type_ != "PERSON"
+                and doc[token.left_edge.i - 1].text == ","
+            ):
+                continue
+            # The list from this name on (a token's conjuncts include the word it hangs on).
+            items = [t for t in conjuncts(token) if t.i >= token.i]
+            end = max(t.right_edge.i for t in items)
+            if end + 1 < len(doc) and doc[end + 1].text == ",":
+                continue
+            found.extend(t for t in items if t not in found)
+    return found
 
 
 def _name_run_into(child: Token) -> bool:
