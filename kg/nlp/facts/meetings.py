@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
 from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.factuality import TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun
@@ -119,16 +120,15 @@ def _in_negotiations(noun: Token) -> bool:
 
 
 def _a_negotiation(noun: Token) -> bool:
-    """ "started entry talks with the Union in October", "is conducting free trade talks with
+    """ "started entry talks with the Union in October", "launched talks with the Union over its
+    accession", "is conducting free trade talks with
     Norland and Brask", "facilitating the peace talks between Velonia and the rebels": talks
     named by what they negotiate, between countries or bodies, are a process that runs for
     months, not an encounter (as contacts with a country are relations, RELATION_NOUNS).
     With a person as partner ("peace talks between President A and leader B") or told held
     ("held peace talks with X", "trade talks between A and B were held in Oslo", "took
     place") they are an occasion, and stay a meeting."""
-    if noun.lemma_.lower() not in ("talk", "negotiation") or not any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS for c in noun.children
-    ):
+    if noun.lemma_.lower() not in ("talk", "negotiation") or not _named_by_subject(noun):
         return False
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS:
         return False
@@ -136,6 +136,20 @@ def _a_negotiation(noun: Token) -> bool:
         return False
     partners = [c for p in prep_objects(noun, ("with", "between")) for c in (p, *p.conjuncts)]
     return not any(_a_person(p) for p in partners)
+
+
+def _named_by_subject(noun: Token) -> bool:
+    """ "accession talks", "trade talks", or the same told as a topic after the noun: "talks
+    with X over its accession", "negotiations on trade" (the parser may hang the topic on the
+    verb whose object the talks are: "opened talks with X on membership")."""
+    if any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS for c in noun.children
+    ):
+        return True
+    topics = prep_objects(noun, TOPIC_PREPS) + (
+        prep_objects(noun.head, TOPIC_PREPS) if noun.dep_ == "dobj" else []
+    )
+    return any(topic.lemma_.lower() in NEGOTIATION_SUBJECTS for topic in topics)
 
 
 def _fixture(verb: Token) -> bool:
