@@ -37,6 +37,7 @@ from kg.nlp.facts.parties import (
     governing_verb,
     noun_participants,
     resolve_mention,
+    separate_counterparts,
     split_visits,
     subjects_of,
     verb_participants,
@@ -342,6 +343,8 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         participants = _without_series_body(token, participants, index)
     # Names the parser hung outside the positions the clause reader reads.
     participants = participants + clause_parties(token, participants, index)
+    if token.pos_ not in ("VERB", "AUX") and separate_counterparts(token, participants, index):
+        participants = []  # "talks with A and B have finished": each the counterpart of a side unnamed
     # "invited X to the palace for talks": the inviting verb's "to" phrase is the place.
     invited = (
         token.pos_ not in ("VERB", "AUX")

@@ -347,34 +347,6 @@ def _with_objects(token: Token) -> list[Token]:
 
 def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     """Participants of a nominal trigger, and the verb that carries its tense if any."""
-    found, predicate = _noun_participants(noun, index, kind)
-    if _separate_counterparts(noun, found, index):
-        return [], predicate
-    return found, predicate
-
-
-def _separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
-    """ "preliminary talks with Peru, Kenya and Canada have finished", "after talks with Peru
-    and Kenya, the ministry said": countries or bodies listed as the partners of a side the
-    clause does not name are each that side's counterpart, not parties who met one another;
-    with the side unnamed there is no encounter to write."""
-    partners = prep_objects(noun, ("with",))
-    if is_light_verb_object(noun):
-        partners += prep_objects(noun.head, ("with",))  # "held talks with A and B"
-    # Partners listed one by one ("with Peru and Kenya"), not one group of several countries
-    # ("with South Korean and US officials", a joint delegation, who meet as one side).
-    phrases = [c for p in partners for c in conjuncts(p)]
-    listed = _participants_of(partners, index)
-    return (
-        len(found) >= 2
-        and len(phrases) >= 2
-        and len(listed) >= 2
-        and set(found) <= set(listed)
-        and all(e.type != "person" for e in found)
-    )
-
-
-def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
     if is_courtesy_call(noun):
         tokens += visited(noun)  # "paid a courtesy call on X"
@@ -446,6 +418,28 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         # so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
+    """ "preliminary talks with Peru, Kenya and Canada have finished", "after talks with Peru
+    and Kenya, the ministry said": countries listed as the partners of a side the clause
+    does not name are each that side's counterpart, not parties who met one another;
+    with the side unnamed there is no encounter to write."""
+    partners = prep_objects(noun, ("with",))
+    if is_light_verb_object(noun):
+        partners += prep_objects(noun.head, ("with",))  # "held talks with A and B"
+    # Partners listed one by one ("with Peru and Kenya"), not one group of several countries
+    # ("with South Korean and US officials", a joint delegation, who meet as one side).
+    phrases = [c for p in partners for c in conjuncts(p)]
+    listed = _participants_of(partners, index)
+    return (
+        len(found) >= 2
+        and len(phrases) >= 2
+        and len(listed) >= 2
+        and set(found) <= set(listed)
+        # Countries only: the tagger takes many a bare surname for an organisation.
+        and all(e.type == "country" for e in found)
+    )
 
 
 def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
