@@ -256,7 +256,34 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     if _in_future_time_clause(predicate or trigger) or _is_purpose(predicate or trigger):
         return "planned"
     carrier = _tense_carrier(trigger, predicate, path)
+    if (
+        carrier is not None
+        and carrier.tag_ in ("VBZ", "VBP")
+        and _infinitive_off_a_verb(predicate or trigger)
+    ):
+        return None
     return _tense_status(carrier) if carrier is not None else None
+
+
+# "the first leader to meet X", "the only one to visit": an infinitive after these tells what
+# was done, the present of the clause notwithstanding.
+RANK_OF_ACT = {"first", "last", "only", "next"}
+
+
+def _infinitive_off_a_verb(verb: Token) -> bool:
+    """ "Y is ashamed to meet me", "among the executives to attend the summit are A and B": an
+    infinitive hung from an adjective, a noun or a preposition, under a present, tells a
+    disposition or who is to come, not that the encounter took place ("was glad to meet Y
+    on Monday", in the past, still tells it); nothing here says whether it did."""
+    if not (verb.tag_ == "VB" and has_to(verb)):
+        return False
+    head = verb.head
+    if head.pos_ not in ("ADJ", "NOUN", "PROPN", "ADP"):
+        return False
+    ranked = [head] + ([head.head] if head.pos_ == "ADP" else [])
+    return not any(
+        c.lower_ in RANK_OF_ACT or c.tag_ in ("JJS", "RBS") for t in ranked for c in t.subtree if c.i < verb.i
+    )
 
 
 def _said_of(trigger: Token, predicate: Token | None) -> bool:
