@@ -279,7 +279,9 @@ def honoured(noun: Token) -> list[Token]:
 def _meal_object(noun: Token) -> bool:
     """ "had lunch", "hosted a dinner": a meal that is the object of a verb of having,
     holding or hosting one."""
-    return noun.lemma_.lower() in MEAL_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in MEAL_VERBS
+    return (
+        noun.lemma_.lower() in MEAL_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in MEAL_VERBS
+    )
 
 
 def visited(noun: Token) -> list[Token]:
