@@ -11,7 +11,7 @@ Four frames, tried after the encounter's own clause and in this order:
 4. the story's lead: a news story's first sentence dates and places its news ("Weber welcomed
    five presidents on Friday at the Harbour Hall"), and a dateline ("HELSINKI (AP) —") says
    where the reporter is; past encounters of the people the lead names, with no date or
-   place of their own, are that day and there (events.py applies it). "here" is the
+   place of their own, are that day and there (facts/story_frames.py applies it). "here" is the
    dateline's place, or none.
 """
 

@@ -1,11 +1,12 @@
 """What meetings and calls share, clause by clause: the trigger words of a sentence, and for
 each its mention of an encounter (participants, date, place and status from the clause
-around it). The story-level step, which links and merges mentions and fills them from the
-story's lead, trips and occasions, is assembly.py; the mention itself is mention.py.
+around it). The story-level step, which links and merges mentions, is assembly.py; it fills
+them from the story's lead, trips and occasions through story_frames.py; the mention itself
+is mention.py.
 
 meetings.py and calls.py say which words are triggers; parties.py says who takes part in
 each clause's encounter; this module does the rest (the mention's date, place and status,
-and the story's trips and whereabouts that assembly.py reads).
+and the story's trips and whereabouts that story_frames.py reads).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import SETTLEMENT_NOUNS, ArticleEntities
-from kg.nlp.facts.assembly import assemble, visit_destinations
+from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
@@ -42,6 +43,7 @@ from kg.nlp.facts.parties import (
     subjects_of,
     verb_participants,
 )
+from kg.nlp.facts.story_frames import visit_destinations
 from kg.nlp.factuality import (
     JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
