@@ -20,19 +20,19 @@ import json
 import sys
 from pathlib import Path
 
-from dev_eval import SHARED, parsed  # benchmarks/ is on the path when run as a script
+from dev_eval import SETS, SHARED, parsed  # benchmarks/ is on the path when run as a script
 
 from kg.ingest.articles import Article, load_articles
 from kg.nlp.extract import extract_facts
 from kg.nlp.pipeline import load_nlp
+from kg.quality.evaluate import load_gold
 
 PARTS = {"te3": "te3-silver.jsonl", "polnear": "polnear.jsonl"}
 
 
 def pool_ids() -> dict[str, set[str]]:
     """The pool's article ids, per part."""
-    gold = SHARED / "gold" / "te3-dev.jsonl"
-    dev = {json.loads(line).get("article") for line in gold.open(encoding="utf-8")}
+    dev = load_gold(SETS["te3-dev"][1]).articles
     kept = {
         "te3": lambda record: record["split"] != "silver-5" and record["id"] not in dev,
         "polnear": lambda record: record["split"] == "train",

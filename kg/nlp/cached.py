@@ -12,7 +12,7 @@ The same goes for the dozen passes over every token that look for trigger words
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import cast
 
@@ -67,6 +67,14 @@ def ents_in(span: Span) -> list[Span]:
         if ent.end <= span.end:
             found.append(ent)
     return found
+
+
+def ent_ending_at(doc: Doc, end: int) -> Span | None:
+    """The entity whose last token is just before `end`, if any (entities never overlap, so
+    it is the last one starting before `end`)."""
+    ents, starts = _ents_and_starts(doc)
+    i = bisect_right(starts, end - 1) - 1
+    return ents[i] if i >= 0 and ents[i].end == end else None
 
 
 def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:

@@ -286,24 +286,28 @@ def occasions_of_day(occasions: list[Occasion], day: str, published: date | None
     Harbour Leaders' Meeting in Port Zelin on May 17-18"), whose place is no place for that day's
     encounters."""
     kept = []
-    for noun, anchors, verb in occasions:
+    for occasion in occasions:
+        noun, _, verb = occasion
         if status_of(noun, verb) == "planned":
             continue
-        when = find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
+        when = _occasion_date(occasion, published)
         if when is not None and when[0] != "-" and when > day[: len(when)]:
             continue
-        kept.append((noun, anchors, verb))
+        kept.append(occasion)
     return kept
+
+
+def _occasion_date(occasion: Occasion, published: date | None) -> str | None:
+    """The date the story gives an occasion, read in the tense of the verb that tells it."""
+    noun, anchors, verb = occasion
+    return find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
 
 
 def story_occasion_date(occasions: list[Occasion], published: date | None) -> str | None:
     """When the story's occasion is held, when every date the story gives an occasion is the
     same one: "the forum is to take place in the third week of this month". An encounter "on
     the sidelines of the upcoming forum" told in another paragraph is then."""
-    dates = {
-        find_date(noun.sent, anchors, published, clause_tense(verb) if verb is not None else None)
-        for noun, anchors, verb in occasions
-    }
+    dates = {_occasion_date(occasion, published) for occasion in occasions}
     dates.discard(None)
     return dates.pop() if len(dates) == 1 else None
 

@@ -305,7 +305,8 @@ def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
     ended on: "the Harbour Workers Party (HWP" + ")", "the Harbour Party of" + "Norland".
     The name ends before the bracket, whose acronym (if that is all it holds) is a mention of
     its own; no name ends in "of" or "and" (the ORG repairs below may carry it on, over its
-    own phrase). Returns the span left (None if nothing is) and the acronym's span."""
+    own phrase). Returns the span left (None if nothing is) and the acronym's span (None
+    too then)."""
     doc = ent.doc
     start, end, acronym = ent.start, ent.end, None
     opening = next((t.i for t in ent if t.text == "("), None)
@@ -317,7 +318,7 @@ def _within_brackets(ent: Span) -> tuple[Span | None, Span | None]:
     while end > start and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
         end -= 1
     if end <= start:
-        return None, acronym
+        return None, None  # nothing of the name is left: its acronym neither
     return (ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)), acronym
 
 

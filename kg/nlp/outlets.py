@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.cached import doc_ents
+from kg.nlp.cached import ent_ending_at
 from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.lexicon import words
 
@@ -169,18 +169,18 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
 def _tagged_name_before(doc: Doc, end: int) -> Span | None:
     """The tagger's organisation name that ends right before the kind noun at `end`, where
     it names the outlet further than the capitalised words read back from the noun: over a
-    connector ("the Folha de Norra daily"), a weekday that opens the title ("the Sunday
+    connector ("the Gazeta de Norra daily"), a weekday that opens the title ("the Sunday
     Courier newspaper") or the capitalised "News" of its name ("Harbour News television")."""
-    ent = next((e for e in doc_ents(doc) if e.end == end), None)
+    ent = ent_ending_at(doc, end)
     if ent is None or ent.label_ != "ORG":
         return None
     start = ent.start
     while start < end and doc[start].pos_ == "DET":
         start += 1  # "the Sunday Courier": the article is no part of the name
-    words = doc[start:end]
-    if len(words) < 2 or not words[0].text[:1].isupper():
+    name = doc[start:end]
+    if len(name) < 2 or not name[0].text[:1].isupper():
         return None
-    if not all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in words):
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in name):
         return None
     return Span(doc, start, end, label="ORG")
 

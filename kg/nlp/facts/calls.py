@@ -201,6 +201,11 @@ def named_callee(verb: Token) -> Token | None:
     return None
 
 
+# The nouns that describe a person in apposition before the name ("his ally, the prime
+# minister, X"), made once.
+_DESCRIBING_NOUNS = TITLE_HEADS | PERSON_NOUNS
+
+
 def _described_person(obj: Token) -> bool:
     """ "his allies, the Velonian prime minister, Ana Ruiz, and ...", "a delegate candidate,
     Jan Weber": a common noun whose apposition (or the apposition of a title in apposition to
@@ -223,7 +228,7 @@ def _described_person(obj: Token) -> bool:
                     g.dep_ == "det" or (g.dep_ == "appos" and g.pos_ == "NOUN") for g in child.children
                 ):
                     return True
-            elif child.pos_ == "NOUN" and child.lemma_.lower() in TITLE_HEADS | PERSON_NOUNS:
+            elif child.pos_ == "NOUN" and child.lemma_.lower() in _DESCRIBING_NOUNS:
                 stack.append(child)
     return False
 

@@ -77,8 +77,9 @@ def _list_item(sent: Span) -> bool:
     ("... in Bergen. - He is meeting X today"), which is no agenda."""
     if not sent.text.lstrip().startswith(LIST_MARKS):
         return False
-    before = sent.doc.text[: sent.start_char].rstrip(" \t")
-    return not before or before.endswith("\n")
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    return not text[line_start : sent.start_char].strip(" \t")
 
 
 def extract_events(

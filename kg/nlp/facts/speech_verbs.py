@@ -250,7 +250,8 @@ def next_to_quotation(doc: Doc, segment: Segment, verb: Token, index: ArticleEnt
     if verb.idx < segment.end:
         return None
     text = parsed_text(doc)
-    if not text[after_close(text, segment) : verb.idx].strip(" ,"):
+    gap = text[after_close(text, segment) : verb.idx]
+    if not gap.strip(" ,"):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
         # The name that ends the words after the verb, not one that modifies it ("said
@@ -275,7 +276,7 @@ def next_to_quotation(doc: Doc, segment: Segment, verb: Token, index: ArticleEnt
     between.reverse()
     if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
-    if any(ch in text[after_close(text, segment) : verb.idx] for ch in '“”"\n'):
+    if any(ch in gap for ch in '“”"\n'):
         return None
     entity = index.entity_at(between[0])
     if entity is None or entity.type not in SPEAKER_TYPES:

@@ -22,6 +22,8 @@ LOOSE_MODIFIERS = words("loose-modifiers")
 HYPHENED_TENURE = words("hyphened-tenure")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
+# Military and police ranks, no part of an office's title ("police chief Colonel X").
+MILITARY_RANKS = words("military-ranks")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -312,9 +314,6 @@ def posting_start(name: Span) -> int:
     ):
         return k
     return name.start
-
-
-MILITARY_RANKS = words("military-ranks")
 
 
 def rank_start(doc: Doc, end: int, floor: int) -> int:
