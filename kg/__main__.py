@@ -2,16 +2,21 @@
 guard: a Ctrl-C while it loads (half a second on a busy machine) ends it with one line, not
 a traceback through the imports or typer's reading of the commands."""
 
+import atexit
+import os
 import sys
+
+from kg.processes import ctrl_c_ends_at_once
 
 _STOPPED = "interrupted: stopped as it started; nothing was changed\n"
 
 
 def main() -> None:
     try:
-        from kg.cli import app
+        with ctrl_c_ends_at_once(_STOPPED):  # until the command begins
+            from kg.cli import app
 
-        app(prog_name="kg")
+            app(prog_name="kg")
     except KeyboardInterrupt:
         # Past this moment each command answers Ctrl-C itself (kg build says what is stored).
         sys.stderr.write(_STOPPED)
@@ -25,5 +30,29 @@ def main() -> None:
         raise
 
 
+def _run_as_module() -> None:
+    atexit.register(_end_with_130_if_interrupted)  # registered first, so it runs last
+    try:
+        main()
+    except SystemExit as exc:
+        _interrupted.append(exc.code == 130)
+        raise
+
+
+_interrupted: list[bool] = []
+
+
+def _end_with_130_if_interrupted() -> None:
+    # Under `python -m` CPython ends a run in which a KeyboardInterrupt once left an eval()
+    # (pydantic's reading of string annotations, as spaCy loads) by raising SIGINT on itself
+    # after its exit steps, the interrupt caught or not: the shell saw "killed by SIGINT", not
+    # 130. So an interrupted run ends here, after the other exit steps (the workers'
+    # shutdown among them), its output flushed. The `kg` script is not affected.
+    if _interrupted and _interrupted[0]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+
+
 if __name__ == "__main__":
-    main()
+    _run_as_module()

@@ -1,6 +1,8 @@
-"""Child processes that behave: deaf to the terminal's Ctrl-C (the parent answers it) and
-ended with their parent, however it ends. Used by the build's workers (kg/build/parallel.py)
-and the server's (kg/serve/workers.py), which share nothing else.
+"""Processes that behave on Ctrl-C. Children deaf to the terminal's Ctrl-C (the parent
+answers it) and ended with their parent, however it ends: the build's workers
+(kg/build/parallel.py) and the server's (kg/serve/workers.py), which share nothing else. And
+kg's own process, which ends at once on a Ctrl-C that comes before its command begins
+(kg/__main__.py, kg/cli/common.py).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -52,6 +54,44 @@ def deaf_to_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+class _EndAtOnce:
+    """A SIGINT handler: say `message` and end the process, exit code 130."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __call__(self, _signum: int, _frame: object) -> None:
+        sys.stderr.write(self.message)
+        sys.stderr.flush()
+        os._exit(130)
+
+
+@contextlib.contextmanager
+def ctrl_c_ends_at_once(message: str) -> Iterator[None]:
+    """Meanwhile, until `ctrl_c_raises()`, Ctrl-C writes `message` and ends the process on the
+    spot. For the start, where nothing is open yet and a KeyboardInterrupt raised amid the
+    imports misbehaves: one that lands in a weakref callback is printed and dropped (the
+    build ran to its end), and one that leaves an eval() (typer reading the commands' string
+    annotations) makes CPython end a `python -m` run by SIGINT, not exit code 130."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, _EndAtOnce(message))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def ctrl_c_raises() -> None:
+    """From now on Ctrl-C is Python's KeyboardInterrupt again, for the command's own guard to
+    answer (kg build says what it stored), if `ctrl_c_ends_at_once` had it."""
+    if threading.current_thread() is threading.main_thread() and isinstance(
+        signal.getsignal(signal.SIGINT), _EndAtOnce
+    ):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>

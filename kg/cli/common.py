@@ -15,6 +15,7 @@ from typer.core import TyperCommand
 from kg import __version__
 from kg.errors import KgError
 from kg.graph.store import STORE_ENV, GraphStore, open_store, storage_error
+from kg.processes import ctrl_c_raises
 
 
 class _OneLineErrors(TyperCommand):
@@ -22,6 +23,7 @@ class _OneLineErrors(TyperCommand):
     are read as they are used, after the store opened), says so in one line, exit code 1."""
 
     def invoke(self, ctx: Any) -> Any:  # typer's own click Context
+        ctrl_c_raises()  # the command begins: Ctrl-C is its to answer from here
         try:
             return super().invoke(ctx)
         except KgError as exc:

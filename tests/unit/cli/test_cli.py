@@ -365,6 +365,50 @@ def test_ctrl_c_in_a_terminal_stops_the_build_in_one_line(tmp_path: Path, moment
             build.wait()
 
 
+# A stand-in for the command line, put in place before `python -m kg` runs (sitecustomize):
+# it presses Ctrl-C on itself inside an eval(), as when the signal lands while typer or
+# pydantic evaluate string annotations. CPython then ends a `python -m` run by SIGINT, the
+# interrupt caught or not, unless kg ends the process itself.
+_CTRL_C_IN_AN_EVAL = """
+import os, signal, sys, time, types
+import kg.processes
+
+def app(**_kwargs):
+    if os.environ["KG_TEST_MOMENT"] == "in the command":
+        kg.processes.ctrl_c_raises()  # as a command does when it begins
+    try:
+        eval("kill(pid, SIGINT) or sleep(5)", {"kill": os.kill, "pid": os.getpid(),
+             "SIGINT": signal.SIGINT, "sleep": time.sleep})
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted: the command's own answer\\n")
+        raise SystemExit(130) from None
+
+cli = types.ModuleType("kg.cli")
+cli.app = app
+sys.modules["kg.cli"] = cli
+"""
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        ("while the command line loads", "interrupted: stopped as it started; nothing was changed"),
+        ("in the command", "interrupted: the command's own answer"),
+    ],
+)
+def test_ctrl_c_ends_python_m_kg_with_code_130_not_by_the_signal(tmp_path: Path, moment: str, said: str):
+    (tmp_path / "sitecustomize.py").write_text(_CTRL_C_IN_AN_EVAL, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    ended = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "x.jsonl"],
+        env={**env, "KG_TEST_MOMENT": moment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (ended.returncode, ended.stderr) == (130, said + "\n")
+
+
 def _one_error_line(result) -> str:
     """The one line a failed command printed (no traceback, no raw exception)."""
     assert result.exit_code == 1, result.output
