@@ -12,7 +12,11 @@ from .conftest import ROOT
 
 @pytest.mark.parametrize(
     "command",
-    [["ruff", "check", "kg", "tests"], ["ruff", "format", "--check", "kg", "tests"], ["mypy", "kg"]],
+    [
+        ["ruff", "check", "kg", "tests", "benchmarks", "notebooks"],
+        ["ruff", "format", "--check", "kg", "tests", "benchmarks", "notebooks"],
+        ["mypy", "kg"],
+    ],
     ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_linters_pass(command):
