@@ -34,6 +34,7 @@ MEAL_NOUNS = words("meal-nouns")
 MEAL_VERBS = words("light-verbs") | HOSTING_VERBS
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 NEGOTIATION_SUBJECTS = words("negotiation-subjects")
+PROCESS_WORDS = words("process-words")
 # Verbs that tell talks were held on an occasion: "held peace talks", "had trade talks".
 HOLDING_VERBS = {"hold", "have"}
 # Every verb lemma a rule of find_meeting may take.
@@ -123,12 +124,16 @@ def _a_negotiation(noun: Token) -> bool:
     """ "started entry talks with the Union in October", "launched talks with the Union over its
     accession", "is conducting free trade talks with
     Norland and Brask", "facilitating the peace talks between Velonia and the rebels": talks
-    named by what they negotiate, between countries or bodies, are a process that runs for
-    months, not an encounter (as contacts with a country are relations, RELATION_NOUNS).
+    named by what they negotiate, or told as running on ("the ongoing talks between A and B",
+    "the initiation of discussions between both sides", _told_as_process), between countries
+    or bodies, are a process that runs for months, not an encounter (as contacts with a
+    country are relations, RELATION_NOUNS).
     With a person as partner ("peace talks between President A and leader B") or told held
     ("held peace talks with X", "trade talks between A and B were held in Oslo", "took
     place") they are an occasion, and stay a meeting."""
-    if noun.lemma_.lower() not in ("talk", "negotiation") or not _named_by_subject(noun):
+    if noun.lemma_.lower() not in ("talk", "negotiation", "discussion") or not (
+        _named_by_subject(noun) or _told_as_process(noun)
+    ):
         return False
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS:
         return False
@@ -136,6 +141,19 @@ def _a_negotiation(noun: Token) -> bool:
         return False
     partners = [c for p in prep_objects(noun, ("with", "between")) for c in (p, *p.conjuncts)]
     return not any(_a_person(p) for p in partners)
+
+
+def _told_as_process(noun: Token) -> bool:
+    """ "the ongoing talks between A and B", "the initiation of discussions between both
+    sides": talks told by how they run, or by their start, are a process (PROCESS_WORDS)."""
+    if any(c.dep_ == "amod" and c.lower_ in PROCESS_WORDS for c in noun.children):
+        return True
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+        and noun.head.head.lemma_.lower() in PROCESS_WORDS
+    )
 
 
 def _named_by_subject(noun: Token) -> bool:
