@@ -131,7 +131,7 @@ def _a_negotiation(noun: Token) -> bool:
     With a person as partner ("peace talks between President A and leader B") or told held
     ("held peace talks with X", "trade talks between A and B were held in Oslo", "took
     place") they are an occasion, and stay a meeting."""
-    if noun.lemma_.lower() not in ("talk", "negotiation", "discussion") or not (
+    if noun.lemma_.lower() not in ("talk", "negotiation", "discussion", "consultation") or not (
         _named_by_subject(noun) or _told_as_process(noun)
     ):
         return False
@@ -145,7 +145,14 @@ def _a_negotiation(noun: Token) -> bool:
 
 def _told_as_process(noun: Token) -> bool:
     """ "the ongoing talks between A and B", "the initiation of discussions between both
-    sides": talks told by how they run, or by their start, are a process (PROCESS_WORDS)."""
+    sides", "Velonia's consultations with the Fund": talks told by how they run, or by their
+    start, or named as a process, are a process (PROCESS_WORDS). Only with the parties named
+    beside them: "cancelled the consultations", "the ongoing talks in Geneva" tell of an
+    occasion named before."""
+    if not prep_objects(noun, ("with", "between")):
+        return False
+    if noun.lemma_.lower() in PROCESS_WORDS:
+        return True
     if any(c.dep_ == "amod" and c.lower_ in PROCESS_WORDS for c in noun.children):
         return True
     return (
