@@ -38,6 +38,23 @@ def is_title_word(token: Token) -> bool:
     )
 
 
+TITLE_WORDS = gazetteer.TITLE_HEADS | gazetteer.TITLE_MODIFIERS
+
+
+def only_title_words(name: str) -> bool:
+    """Is a name all title words, one of them no mere modifier ("National Security Advisor",
+    not "Army")? Such a name is a description of whoever holds the title, no name of theirs
+    (name_spans._only_a_title drops it where the holder's name stands beside it)."""
+    words_ = name.lower().split()
+    return (
+        bool(words_)
+        and all(
+            w in HONORIFICS or w in gazetteer.TITLE_HEADS or w in gazetteer.TITLE_MODIFIERS for w in words_
+        )
+        and any(w not in gazetteer.TITLE_MODIFIERS for w in words_)
+    )
+
+
 def is_split_abbreviation(token: Token) -> bool:
     """ "Sgt" in "Sgt. Ana Ruiz" where the tokenizer cut the stop off a title it does not
     know ("Sgt" "."): a dotted title (name-abbreviations.txt) all the same."""

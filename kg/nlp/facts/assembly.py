@@ -47,6 +47,7 @@ from kg.nlp.facts.story_frames import (
 from kg.nlp.factuality import status_of
 from kg.nlp.frames import OCCASION_NOUNS, lead_frame
 from kg.nlp.lexicon import words
+from kg.nlp.titles import only_title_words
 
 
 def assemble(
@@ -66,6 +67,11 @@ def assemble(
     (its word, whether it is an arrival, the visitor, the destination); events.py reads
     them from the story."""
     add_listed_participants(doc, mentions, index)
+    for mention in mentions:
+        # A name all of title words ("National Security Advisor" read as a body or a person,
+        # beside the holder's own name or for a holder left unnamed) describes whoever
+        # holds the title: no party of its own, whichever clause rule found it.
+        mention.participants = [p for p in mention.participants if not only_title_words(p.name)]
     call_carrying_act(mentions, index, published)
     mentions = _link_anaphora(mentions)
     _cancel_with_occasion(mentions)
