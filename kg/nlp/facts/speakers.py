@@ -385,7 +385,13 @@ def refers_back(phrase: Token, index: ArticleEntities) -> bool:
         ):
             return False
         return any(e.type == "person" and _of_its_sex(index, e, phrase) for e in index.entities)
-    return definite and phrase.pos_ == "NOUN" and phrase.lemma_.lower() not in PERSON_NOUNS
+    # "the source said": a source news writing leaves unnamed, though not a WordNet person noun.
+    return (
+        definite
+        and phrase.pos_ == "NOUN"
+        and phrase.lemma_.lower() not in PERSON_NOUNS
+        and not is_unnamed_source(phrase)
+    )
 
 
 # "his doctor", "my father": a person's own, the pronoun someone the story speaks of.
