@@ -131,22 +131,45 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         return None
     if any(t.lemma_.lower() == head and t.idx not in inside for t in before):
         return None
-    main = {
-        entity
-        for t in before
-        if t.dep_ in ("nsubj", "nsubjpass")
-        and t.idx not in inside
-        and (t.head == before.root or t.head.dep_ == "conj" and t.head.head == before.root)
-        # "Ana Ruiz ... / the outspoken senator vowed ... / “...,” the veteran lawmaker said": a
-        # subject that is itself a description followed back stands for that person.
-        and (entity := index.entity_at(t) or named_as(t, index)) is not None
-        and entity.type == "person"
-    }
+    main = main_people(before, index, inside)
     owners = {index.entity_at(p) for p in possessors}
     if len(main) != 1 or main & owners:
         return None
     person = main.pop()
     return person if fits_reference(index, person, noun) else None
+
+
+def sentence_before(token: Token, inside: set[int]) -> Span | None:
+    """The sentence a reader reads just before `token`, which follows quoted words only
+    ("Ana Ruiz spoke. “...” “...,” Ruiz said" reads on from "Ana Ruiz spoke.", sentences all
+    quotation skipped); None where the writer's own words stand before `token` in its
+    sentence, or the sentence is not in the same paragraph or the one before."""
+    doc = token.doc
+    start = token.sent.start
+    if any(t.idx not in inside and not (t.is_space or t.is_punct) for t in doc[start : token.i]):
+        return None  # "Ruiz spoke. Weber left, and Ruiz said: “...”": its own words come first
+    before = doc[start - 1].sent if start > 0 else None
+    # A sentence all quotation ("“...”" before "“...,” Ruiz said"): the one before it.
+    while before is not None and all(t.idx in inside or t.is_space or t.is_punct for t in before):
+        before = doc[before.start - 1].sent if before.start > 0 else None
+    if before is None or paragraphs_between(before[0], token) > 1:
+        return None
+    return before
+
+
+def main_people(sentence: Span, index: ArticleEntities, inside: set[int]) -> set[Entity]:
+    """The people who are a sentence's main subject, outside quotations."""
+    return {
+        entity
+        for t in sentence
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and t.idx not in inside
+        and (t.head == sentence.root or t.head.dep_ == "conj" and t.head.head == sentence.root)
+        # "Ana Ruiz ... / the outspoken senator vowed ... / “...,” the veteran lawmaker said": a
+        # subject that is itself a description followed back stands for that person.
+        and (entity := index.entity_at(t) or named_as(t, index)) is not None
+        and entity.type == "person"
+    }
 
 
 def holder_named(noun: Token, index: ArticleEntities) -> Entity | None:

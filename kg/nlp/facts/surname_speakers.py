@@ -17,7 +17,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.quote_marks import Segment, quoted_segments
-from kg.nlp.facts.speakers import last_speaker
+from kg.nlp.facts.speakers import last_speaker, main_people, sentence_before
 from kg.nlp.facts.speech_verbs import Attribution, named_speakers
 from kg.nlp.gender import gender_of_name, is_given_name
 from kg.nlp.name_spans import NAME_SUFFIXES, ROYAL_TITLES
@@ -55,12 +55,15 @@ def in_full(
     doc: Doc,
     index: ArticleEntities,
     speakers: list[tuple[Token, Entity]],
+    inside: set[int],
 ) -> Attribution | None:
     """ "Former President Ana Ruiz said ... / “...,” Ruiz said", where the story also names
     her husband Tomas Ruiz: a surname several people bear, which the entity layer leaves as
     written, is the one of them last reported speaking, a few sentences back at most (or in
     the paragraph before), and who can be of the sex the story gives the surname ("Mr.
-    Ruiz"). Nobody such: the surname stays as written."""
+    Ruiz"). Nobody such: the surname stays as written. A surname the entity layer gave to
+    the bearer it names most is the other bearer the sentence just before is about
+    (`_bearer_just_named`)."""
     if attributed is None or attributed.unresolved:
         return attributed
     speaker = attributed.speaker
@@ -75,10 +78,43 @@ def in_full(
     elif index.surname_bearers(speaker):
         person = surname_bearer(speaker, at, index, speakers)
     else:
-        person = _written_in_full(speaker.name, doc, index)
-        if person is not None and index.genders.get(speaker) not in (None, "unknown", gender_of_name(person)):
-            person = None  # "Mr. Weber said", where the story writes only "Rachel Weber"
+        person = _bearer_just_named(speaker, attributed.verb, index, inside)
+        if person is None:
+            person = _written_in_full(speaker.name, doc, index)
+            if person is not None and index.genders.get(speaker) not in (None, "unknown", gender_of_name(person)):
+                person = None  # "Mr. Weber said", where the story writes only "Rachel Weber"
     return attributed if person is None else replace(attributed, speaker=person, description=person.name)
+
+
+def _bearer_just_named(
+    speaker: Entity, verb: Token | None, index: ArticleEntities, inside: set[int]
+) -> Entity | None:
+    """ "Ana Ruiz, the mother of Tomas Ruiz, spoke on Monday. “...,” Ruiz said": a surname
+    several people the story names in full bear, which the entity layer gives to the one it
+    names most, is the one of them the sentence before has for its main subject, as a reader
+    reads it. None where that sentence's subject is no other bearer."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and index.entity_at(c) == speaker), None)
+    span = index.span_of(subject) if subject is not None else None
+    if subject is None or span is None or len(span) != 1 or speaker.name.split()[-1] != subject.text:
+        return None  # written in full, or no surname of the speaker's
+    if any(c.dep_ == "compound" for c in subject.children):
+        return None  # "Mr. Ruiz", "Dr. Ruiz": the title says which of them, as the entity layer read it
+    bearers = {
+        e for e in index.entities if e.type == "person" and " " in e.name and e.name.split()[-1] == subject.text
+    }
+    before = sentence_before(subject, inside) if len(bearers) > 1 else None
+    if before is None:
+        return None
+    # Named there by the surname ("Ana Ruiz, ..."), not by a given name the writer uses to
+    # tell them apart ("Tomas told the crowd ... / “...,” Ruiz said" is his wife).
+    main = {
+        e
+        for e in main_people(before, index, inside) & bearers
+        if any(index.entity_at(t) == e and t.text == subject.text for t in before)
+    }
+    return main.pop() if len(main) == 1 else None
 
 
 def _untagged_bearer(
