@@ -122,15 +122,13 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         # a neighbour); a description that says more of them ("the 34-year-old mother of
         # three") varies the name.
         return None
-    doc = noun.doc
-    start = noun.sent.start
-    while start > 0 and all(t.idx in inside or t.is_space or t.is_punct for t in doc[start : noun.i]):
-        start = doc[start - 1].sent.start  # the sentence of the quotation before it: the one before
-    before = doc[start - 1].sent if start > 0 else None
-    if before is None or paragraphs_between(before[0], noun) > 1:
+    if any(getattr(index.entity_at(t), "type", None) == "person" for t in own_words_before(noun.left_edge, inside)):
+        return None  # "Weber spoke in an ad: “...,” the senator says": Weber, or the one before
+    before = sentence_before(noun, inside)
+    if before is None or any(t.lemma_.lower() == head and t.idx not in inside for t in before):
         return None
-    if any(t.lemma_.lower() == head and t.idx not in inside for t in before):
-        return None
+    if before.root.lemma_.lower() in QUESTIONING_VERBS:
+        return None  # "“...?” Weber asked. “...,” the senator said": the one asked answers
     main = main_people(before, index, inside)
     owners = {index.entity_at(p) for p in possessors}
     if len(main) != 1 or main & owners:
@@ -140,14 +138,11 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
 
 
 def sentence_before(token: Token, inside: set[int]) -> Span | None:
-    """The sentence a reader reads just before `token`, which follows quoted words only
-    ("Ana Ruiz spoke. “...” “...,” Ruiz said" reads on from "Ana Ruiz spoke.", sentences all
-    quotation skipped); None where the writer's own words stand before `token` in its
-    sentence, or the sentence is not in the same paragraph or the one before."""
+    """The sentence before the one `token` is in, sentences all quotation skipped ("Ana Ruiz
+    spoke. “...” “...,” the senator said" reads on from "Ana Ruiz spoke."); None where it
+    is not in the same paragraph or the one before."""
     doc = token.doc
     start = token.sent.start
-    if any(t.idx not in inside and not (t.is_space or t.is_punct) for t in doc[start : token.i]):
-        return None  # "Ruiz spoke. Weber left, and Ruiz said: “...”": its own words come first
     before = doc[start - 1].sent if start > 0 else None
     # A sentence all quotation ("“...”" before "“...,” Ruiz said"): the one before it.
     while before is not None and all(t.idx in inside or t.is_space or t.is_punct for t in before):
@@ -155,6 +150,13 @@ def sentence_before(token: Token, inside: set[int]) -> Span | None:
     if before is None or paragraphs_between(before[0], token) > 1:
         return None
     return before
+
+
+def own_words_before(token: Token, inside: set[int]) -> list[Token]:
+    """The writer's words before `token` in its sentence, quotations left out."""
+    return [
+        t for t in token.doc[token.sent.start : token.i] if t.idx not in inside and not (t.is_space or t.is_punct)
+    ]
 
 
 def main_people(sentence: Span, index: ArticleEntities, inside: set[int]) -> set[Entity]:
@@ -353,6 +355,10 @@ def _its_verbs_object(index: ArticleEntities, person: Entity, pronoun: Token) ->
 
 
 DOCUMENT_NOUNS = words("document-nouns")
+
+
+# "ask", "press": verbs of putting a question to someone, who answers it.
+QUESTIONING_VERBS = words("questioning-verbs")
 
 
 def refers_back(phrase: Token, index: ArticleEntities) -> bool:

@@ -25,6 +25,7 @@ from kg.nlp.facts.quote_marks import Segment, after_close, opening
 from kg.nlp.facts.speakers import (
     DOCUMENT_NOUNS,
     PERSON_NOUNS,
+    QUESTIONING_VERBS,
     SPEAKER_TYPES,
     UNNAMED_SOURCES,
     agreeing_person,
@@ -49,7 +50,6 @@ from kg.nlp.pronouns import is_person_pronoun
 # other verbs of saying ("proclaimed", "fired back", "she went on").
 QUOTING_LEMMAS = SPEECH_LEMMAS | single_words("reporting-verbs")
 # Verbs of asking: "was asked by host X" (the asker says the question); interviews read them too.
-QUESTIONING_VERBS = words("questioning-verbs")
 _QUOTING_PHRASAL = phrasal_verbs("reporting-verbs")
 # The lemmas a verb of saying can have: those of `is_quoting_verb`'s two tests.
 _QUOTING_HEADS = QUOTING_LEMMAS | frozenset(_QUOTING_PHRASAL)

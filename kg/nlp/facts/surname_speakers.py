@@ -17,7 +17,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.quote_marks import Segment, quoted_segments
-from kg.nlp.facts.speakers import last_speaker, main_people, sentence_before
+from kg.nlp.facts.speakers import last_speaker, main_people, own_words_before, sentence_before
 from kg.nlp.facts.speech_verbs import Attribution, named_speakers
 from kg.nlp.gender import gender_of_name, is_given_name
 from kg.nlp.name_spans import NAME_SUFFIXES, ROYAL_TITLES
@@ -104,7 +104,9 @@ def _bearer_just_named(
     bearers = {
         e for e in index.entities if e.type == "person" and " " in e.name and e.name.split()[-1] == subject.text
     }
-    before = sentence_before(subject, inside) if len(bearers) > 1 else None
+    if len(bearers) < 2 or own_words_before(subject, inside):
+        return None  # "Ruiz spoke. Weber left, and Ruiz said: “...”": its own words come first
+    before = sentence_before(subject, inside)
     if before is None:
         return None
     # Named there by the surname ("Ana Ruiz, ..."), not by a given name the writer uses to
