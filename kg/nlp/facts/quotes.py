@@ -90,7 +90,10 @@ def _attributed(
     reading = surname_speakers.reading(doc, index)
     segments = reading.segments
     found = [_attribution(reading, segment) for segment in segments]
-    found = [in_full(a, s, doc, index, reading.speakers, reading.inside) for a, s in zip(found, segments, strict=True)]
+    found = [
+        in_full(a, s, doc, index, reading.speakers, reading.inside)
+        for a, s in zip(found, segments, strict=True)
+    ]
     groups = _quotations(segments, found, doc)
     for group in groups:
         first = segments[group[0]]

@@ -122,7 +122,10 @@ def epithet_person(noun: Token, index: ArticleEntities, inside: set[int]) -> Ent
         # a neighbour); a description that says more of them ("the 34-year-old mother of
         # three") varies the name.
         return None
-    if any(getattr(index.entity_at(t), "type", None) == "person" for t in own_words_before(noun.left_edge, inside)):
+    if any(
+        getattr(index.entity_at(t), "type", None) == "person"
+        for t in own_words_before(noun.left_edge, inside)
+    ):
         return None  # "Weber spoke in an ad: “...,” the senator says": Weber, or the one before
     before = sentence_before(noun, inside)
     if before is None or any(t.lemma_.lower() == head and t.idx not in inside for t in before):
@@ -155,7 +158,9 @@ def sentence_before(token: Token, inside: set[int]) -> Span | None:
 def own_words_before(token: Token, inside: set[int]) -> list[Token]:
     """The writer's words before `token` in its sentence, quotations left out."""
     return [
-        t for t in token.doc[token.sent.start : token.i] if t.idx not in inside and not (t.is_space or t.is_punct)
+        t
+        for t in token.doc[token.sent.start : token.i]
+        if t.idx not in inside and not (t.is_space or t.is_punct)
     ]
 
 

@@ -81,7 +81,11 @@ def in_full(
         person = _bearer_just_named(speaker, attributed.verb, index, inside)
         if person is None:
             person = _written_in_full(speaker.name, doc, index)
-            if person is not None and index.genders.get(speaker) not in (None, "unknown", gender_of_name(person)):
+            if person is not None and index.genders.get(speaker) not in (
+                None,
+                "unknown",
+                gender_of_name(person),
+            ):
                 person = None  # "Mr. Weber said", where the story writes only "Rachel Weber"
     return attributed if person is None else replace(attributed, speaker=person, description=person.name)
 
@@ -102,7 +106,9 @@ def _bearer_just_named(
     if any(c.dep_ == "compound" for c in subject.children):
         return None  # "Mr. Ruiz", "Dr. Ruiz": the title says which of them, as the entity layer read it
     bearers = {
-        e for e in index.entities if e.type == "person" and " " in e.name and e.name.split()[-1] == subject.text
+        e
+        for e in index.entities
+        if e.type == "person" and " " in e.name and e.name.split()[-1] == subject.text
     }
     if len(bearers) < 2 or own_words_before(subject, inside):
         return None  # "Ruiz spoke. Weber left, and Ruiz said: “...”": its own words come first
