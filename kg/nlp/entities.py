@@ -65,6 +65,10 @@ _SUFFIX_COMMA = re.compile(
 )
 
 
+# Before the name's last word only: "Ericsson (China) Company Ltd" keeps its bracket.
+_BRACKET_INSIDE = re.compile(r"(?<=\w)\)\s+(?=[A-Z][\w'-]*$)")
+
+
 def clean_name(text: str) -> str:
     """Surface name without a leading article, trailing possessive or line breaks; a
     typographic apostrophe written as a plain one, so that "O’Neill" and "O'Neill", both in
@@ -73,6 +77,10 @@ def clean_name(text: str) -> str:
     Jr.", as an initial's: "Anna K.")."""
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
     text = _HYPHEN_BREAK.sub("-", text)
+    # "Marek) Dovan": an editor's bracket closing inside a name (see
+    # name_spans._past_editors_bracket) is no part of it.
+    if "(" not in text:
+        text = _BRACKET_INSIDE.sub(" ", text)
     text = _STRIP_PREFIX.sub("", text)
     abbreviation = _ABBREVIATION_END.search(text)
     text = text[: abbreviation.end(1) + 1] if abbreviation else _STRIP_SUFFIX.sub("", text)

@@ -246,6 +246,7 @@ def name_spans(doc: Doc) -> list[Span]:
             ):
                 end += 1
             end = _past_hyphen(doc, _past_suffix(doc, _name_rest_end(doc, _past_nickname(doc, end))))
+            end = _past_editors_bracket(doc, start, end)
             covered_until = end
             if (start, end) != (ent.start, ent.end):
                 ent = Span(doc, start, end, label="PERSON")
@@ -448,6 +449,36 @@ def _past_nickname(doc: Doc, end: int) -> int:
 
 
 NAME_SUFFIXES = words("name-suffixes")
+
+
+def _past_editors_bracket(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends that an editor's bracket cuts: "(Velonian President Marek) Dovan",
+    a quotation's "Dovan" with the title and given name the editor put before it. The
+    bracket opens before the name in its sentence and closes right after it; the
+    capitalised proper noun after the bracket is the rest of the name (the bracket's
+    closing mark is dropped from the name by entities.clean_name)."""
+    if not (
+        end + 1 < len(doc)
+        and doc[end].text == ")"
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].text[:1].isupper()
+        and not doc[end + 1].is_upper  # "(Harbour Union) HWU": an acronym after it
+        # The tagger may type the surname left alone after the bracket anything ("Dovan"
+        # an organisation); a country's name or a title is no surname.
+        and not is_title_word(doc[end + 1])
+        and gazetteer.country_of(doc[end + 1].text) is None
+        and doc[end + 1].sent.start == doc[start].sent.start
+    ):
+        return end
+    for t in reversed(doc[doc[start].sent.start : start]):
+        if t.text == ")":
+            return end
+        if t.text == "(":
+            after = end + 2
+            while after < len(doc) and doc[after].ent_iob_ == "I" and doc[after].text[:1].isupper():
+                after += 1
+            return after
+    return end
 
 
 def _past_suffix(doc: Doc, end: int) -> int:
