@@ -24,6 +24,7 @@ HYPHENED_TENURE = words("hyphened-tenure")
 POSTED_TITLES = words("posted-titles")
 # Military and police ranks, no part of an office's title ("police chief Colonel X").
 MILITARY_RANKS = words("military-ranks")
+STYLES = words("styles")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -319,12 +320,14 @@ def posting_start(name: Span) -> int:
 def rank_start(doc: Doc, end: int, floor: int) -> int:
     """Where a rank written between an office and the name at `end` begins: at "Colonel" in
     "police chief Colonel X", at "Lieutenant" in "military spokesman Lieutenant Colonel X"
-    (the holder's rank, no part of the office's title); `end` where there is none. Not
+    (the holder's rank, no part of the office's title), so at a style ("President Sheikh
+    X", styles.txt); `end` where there is none. Not
     "Attorney General X": a written-out "general" right after a title noun is the title's."""
     k = end
     while k > floor and (
         is_split_stop(doc[k - 1])
         or (doc[k - 1].text[:1].isupper() and full_title_word(doc[k - 1].lower_) in MILITARY_RANKS)
+        or (doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ in STYLES)
     ):
         k -= 1
     if k == end or k <= floor or doc[k].lower_ == "general" or is_split_stop(doc[k]):
