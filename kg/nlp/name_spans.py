@@ -690,13 +690,22 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
         titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
+        # "Vice Premier Hui Liangyu" left untagged while "Hui said" is tagged elsewhere: after a
+        # title, a short run that opens with a name the story uses for a person alone is that
+        # person's whole name, the family name written first.
+        family_first = (
+            2 <= j - i <= 3
+            and doc[i].lower_ in surnames
+            and is_title_word(doc[i - 1])
+            and doc[i - 1].text[:1].isupper()
+        )
         fielded = _after_a_title_field(doc, i)
         if fielded:
             # "Minister for Water and Power Ana Ruiz": the field's last words, then the name.
             while i < j and doc[i].lower_ in PORTFOLIO_NOUNS:
                 i += 1
         # A title of rank takes a name of one word, a field's title two or more (both: one).
-        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or (
+        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or family_first or (
             (titled or fielded)
             and (1 if titled else 2) <= j - i <= 3
             and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
