@@ -91,6 +91,8 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if child.dep_ == "appos" and child.i >= name.end and child.i not in read:
             if _person_between(name.end, child.left_edge.i, index):
                 continue  # "X, Y, head of the Council": the title is the nearer name's
+            if _titles_the_next_name(child, index):
+                continue  # "X, Harbour Board Director Dr. Y, ...": the title is Y's
             unit = hyphen_word(child)
             read.update(t.i for t in unit)
             role = _hyphen_title_role(unit, index) if len(unit) > 1 else _title_phrase_role(child, index)
@@ -174,6 +176,30 @@ def _titles_joined_after(unit: list[Token], head: Token, name: Span, index: Arti
             ):
                 found.append(later)
     return found
+
+
+def _titles_the_next_name(title: Token, index: ArticleEntities) -> bool:
+    """Does the title after a name run on into another person's name, its body's capitalised
+    words straight before that name ("Ana Ruiz, Harbour Board Director of Planning Dr.
+    Karel Vondrak, and ..."; "X, President of the Republic of Norland Karel Vondrak, and
+    ..." in a list of titled names)? Then it is that name's premodifier, which the parser
+    hung on the name before as an apposition. Not a name after a lower-case word ("press
+    secretary to X", "under President X") or a possessor ("chairman of X's Council")."""
+    doc = index.doc
+    for token in doc[title.i + 1 : title.sent.end]:
+        span = _person_span(token, index)
+        if span is not None:
+            before = doc[span.start - 1]
+            # (a full name: a word the tagger took for a one-word name, "CNN Worldwide", is not)
+            return (
+                len(span) >= 2
+                and not before.is_lower
+                and before.i > title.i
+                and not (span.end < len(doc) and doc[span.end].tag_ == "POS")
+            )
+        if not (token.lower_ in ("of", "for", "the") or token.text[:1].isupper() or token.text in ("&", ".")):
+            return False
+    return False
 
 
 def _person_between(start: int, end: int, index: ArticleEntities) -> bool:
