@@ -705,10 +705,14 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
             while i < j and doc[i].lower_ in PORTFOLIO_NOUNS:
                 i += 1
         # A title of rank takes a name of one word, a field's title two or more (both: one).
-        if (j - i >= 2 and doc[j - 1].lower_ in surnames) or family_first or (
-            (titled or fielded)
-            and (1 if titled else 2) <= j - i <= 3
-            and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
+        if (
+            (j - i >= 2 and doc[j - 1].lower_ in surnames)
+            or family_first
+            or (
+                (titled or fielded)
+                and (1 if titled else 2) <= j - i <= 3
+                and not any(t.lower_ in MONTHS_AND_DAYS for t in doc[i:j])
+            )
         ):
             # "Prince Tomas and Duchess Ilona" left untagged: a title of rank before
             # capitalised words names a person (royal-titles.txt).
