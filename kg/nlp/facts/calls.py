@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.facts.mention import Trigger, prep_objects
+from kg.nlp.facts.mention import Trigger, is_light_verb_object, prep_objects
 from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import has_particle, has_to
 from kg.nlp.gazetteer import TITLE_HEADS
@@ -26,7 +26,11 @@ CALLED_PREPS = ("to", "from")
 def has_phone_cue(token: Token) -> bool:
     """'phone call', 'telephone conversation', 'spoke by phone', 'talked over the telephone',
     'a virtual meeting', 'met virtually', 'by video link'; of a noun, also told in the
-    participle that describes it: 'the meeting done via video-conferencing'."""
+    participle that describes it: 'the meeting done via video-conferencing', or on the verb
+    that only carries it: 'held a meeting, via videoconference, with X' (the parser hangs the
+    medium from the verb)."""
+    if token.pos_ in ("NOUN", "PROPN") and is_light_verb_object(token) and has_phone_cue(token.head):
+        return True
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in PHONE_WORDS:
             return True

@@ -16,13 +16,8 @@ from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.meetings import MEETING_NOUNS
-from kg.nlp.facts.mention import evidence_of, prep_objects
-from kg.nlp.facts.parties import (
-    governing_verb,
-    is_light_verb_object,
-    resolve_mention,
-    subjects_of,
-)
+from kg.nlp.facts.mention import evidence_of, is_light_verb_object, prep_objects
+from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
 from kg.nlp.facts.speech_verbs import QUESTIONING_VERBS

@@ -13,7 +13,7 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
 from kg.nlp.facts.meetings import honoured, visited
-from kg.nlp.facts.mention import Mention, Trigger, agent_objects, companions, prep_objects
+from kg.nlp.facts.mention import Mention, Trigger, agent_objects, companions, is_light_verb_object, prep_objects
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import adjunct_head, base_form, object_purpose
@@ -30,16 +30,6 @@ from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun, person_before, resolve_pronoun
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
-# Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = words("light-verbs")
-
-
-def is_light_verb_object(noun: Token) -> bool:
-    """ "held talks", "had a meeting", "paid a visit": the noun is the object of a verb that
-    only carries it, so the verb's subject and its "with" objects are the noun's parties."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
-
-
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
 INVITING_VERBS = words("inviting-verbs")
 OBJECT_CONTROL_VERBS = words("object-control-verbs")
