@@ -76,7 +76,8 @@ def _absorbed_name(ent: Span) -> tuple[int, int, int] | None:
     a body's name on into a person's name: after a capitalised title word ("Vesterland
     Governor Anna Lind"), or after the body's last word, where the name is a given name and
     surname or one the story tags a person alone ("the Harbour Committee Ole Lind" with
-    "Lind said" later). The name may run on over untagged capitalised words after the span."""
+    "Lind said" later), or after the country of a title ("Prime Minister of Velonia Ana
+    Ruiz"). The name may run on over untagged capitalised words after the span."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "LOC") or len(ent) < 3:
         return None
     doc = ent.doc
@@ -95,11 +96,54 @@ def _absorbed_name(ent: Span) -> tuple[int, int, int] | None:
         before = doc[k - 1]
         if before.lower_ in gazetteer.TITLE_HEADS and not before.is_lower and k - 1 > ent.start:
             return k - 1, k, end
-        if (before.lower_ in ORG_WORDS or before.tag_ == "NNPS") and (
+        if (before.lower_ in ORG_WORDS or before.tag_ == "NNPS" or _body_in_complement(before, end)) and (
             is_given_named(name) or _times_tagged(name[-1], ("PERSON",)) > 0
         ):
             return k, k, end
+        if _country_name(doc, before.i) and _after_title_preposition(doc, before.i):
+            # "Prime Minister of Velonia Ana Ruiz" tagged one body: after a title's country
+            # the capitalised words are the holder's name.
+            return k, k, end
     return None
+
+
+# Words between a title's "of" and the word a name run on from it starts at: "President of
+# the French Republic", "Commissioner for Entrepreneurs' Rights".
+_COMPLEMENT_GLUE = {"the", "and", "'", "’", "'s", "’s"}
+
+
+def _after_title_preposition(doc: Doc, i: int) -> bool:
+    """Does the word at `i` stand in the "of" (or "for") phrase of a capitalised title before
+    it: "President of Belarus", "Director General of the Velgaz company", "Commissioner for
+    Entrepreneurs' Rights"?"""
+    k = i - 1
+    while k > 0 and i - k <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in _COMPLEMENT_GLUE):
+        k -= 1
+    return k > 0 and doc[k].lower_ in ("of", "for") and doc[k - 1].text[:1].isupper()
+
+
+def _country_name(doc: Doc, i: int) -> bool:
+    """Is the word at `i` a country's name, or the end of one ("Saudi" + "Arabia")? Not an
+    adjective ("the Syrian Arab Republic", "the Kyrgyz Republic": the body's name goes on)."""
+    return any(gazetteer.country_of(doc[k : i + 1].text) == doc[k : i + 1].text for k in (i, i - 1) if k >= 0)
+
+
+def _body_in_complement(token: Token, end: int) -> bool:
+    """ "President of Belarus Mara Lind", "General Director of Velgaz Karel Vondrak" tagged one
+    person: a title's "of" phrase names the country or body, the person's name follows it.
+    The first word of such a span is the body's where it is a country, a body's word, an
+    acronym, a plural, or a word the story tags a place or a body rather than a person; the
+    name keeps two words at least."""
+    doc = token.doc
+    if end - token.i < 3 or not _after_title_preposition(doc, token.i):
+        return False
+    return bool(
+        _country_name(doc, token.i)
+        or token.lower_ in ORG_WORDS
+        or token.tag_ == "NNPS"
+        or (token.is_upper and token.is_alpha and len(token) > 1)
+        or _times_tagged(token, ("GPE", "LOC", "ORG", "NORP")) > _times_tagged(token, ("PERSON",))
+    )
 
 
 def _possessor_end(ent: Span) -> int | None:
@@ -213,6 +257,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 or (doc[start].is_lower and not _joined_particle(doc[start]))
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
                 or _describes_person(doc[start])
+                or _body_in_complement(doc[start], ent.end)
             ):
                 start += 1
             end = ent.end
@@ -230,6 +275,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 and not _describes_person(doc[start - 1])
                 and not _rank_in_title(doc[start - 1])  # "Sgt. 1st Class Ana Ruiz"
                 and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
+                and not _body_in_complement(doc[start - 1], end)  # "President of Belarus" + "Mara Lind"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
                 start -= 1
