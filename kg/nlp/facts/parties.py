@@ -13,7 +13,14 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
 from kg.nlp.facts.meetings import honoured, visited
-from kg.nlp.facts.mention import Mention, Trigger, agent_objects, companions, is_light_verb_object, prep_objects
+from kg.nlp.facts.mention import (
+    Mention,
+    Trigger,
+    agent_objects,
+    companions,
+    is_light_verb_object,
+    prep_objects,
+)
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import adjunct_head, base_form, object_purpose
