@@ -386,9 +386,26 @@ def _hyphened_run(name: Token) -> list[Token] | None:
 
 def _attached(prep: Token, anchors: set[int]) -> bool:
     """The preposition hangs from the encounter (its trigger or governing verb)."""
-    return prep.head.i in anchors or (
-        reaches(prep, anchors, 4) is not None and not _told_of_other(prep, anchors)
-    )
+    if prep.head.i in anchors:
+        return True
+    name = _top_of_name(prep.head)
+    if name == prep.head:
+        return reaches(prep, anchors, 4) is not None and not _told_of_other(prep, anchors)
+    # Hung from the name's head instead: one hop to it, three on.
+    return (name.i in anchors or reaches(name, anchors, 3) is not None) and not _told_of_other(prep, anchors)
+
+
+def _top_of_name(name: Token) -> Token:
+    """ "met Minister X of Norland in Zelin", "met Director of the Zelin Office X in Zelin":
+    the parser hangs a place phrase told after a partner's name and titles from the last
+    name in them, but no country is "in" a town: the phrase is said of the whole name, and
+    counts from its head. Proper nouns only: "the head of the mission in Zelin" may tell
+    where the mission is."""
+    while name.pos_ == "PROPN" and (
+        (name.dep_ == "pobj" and name.head.lower_ == "of") or name.dep_ == "conj"
+    ):
+        name = name.head.head if name.dep_ == "pobj" else name.head
+    return name
 
 
 def _told_of_other(prep: Token, anchors: set[int]) -> bool:
