@@ -24,6 +24,7 @@ from kg.nlp.dates import (
 )
 from kg.nlp.entities import BUILDING_NOUNS, SETTLEMENT_NOUNS, ArticleEntities
 from kg.nlp.factuality import JOURNEY_VERBS, TOPIC_PREPS
+from kg.nlp.groups import ENCOUNTER_NOUNS
 from kg.nlp.lexicon import words
 
 PLACE_PREPS = {"in", "at"}
@@ -47,9 +48,29 @@ def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
             return hops
         if token.pos_ in ("VERB", "AUX") and token.i not in anchors and not _partner_participle(token):
             return None
+        if another_encounter(token):
+            return None  # "talks on decisions made during their meeting with Y in June"
         if token.dep_ == "prep" and token.lower_ in RELATIVE_TIME_PREPS:
             return None  # "since a conference in June", "after Monday's vote": another time
     return None
+
+
+def another_encounter(token: Token) -> bool:
+    """ "discussions with X on what was decided during their meeting with Y at the palace in
+    June": an encounter noun with parties of its own ("their", "with Y") in a phrase of the
+    clause is another encounter, and the date and place phrases it holds are that one's.
+    Not the object of the clause's verb: "held talks Tuesday with Y" tells its own; nor
+    one whose possessive is a time: "at this month's gathering" is an occasion."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.lemma_.lower() in ENCOUNTER_NOUNS
+        and any(
+            (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
+            or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+            for c in token.children
+        )
+    )
 
 
 def _partner_participle(token: Token) -> bool:

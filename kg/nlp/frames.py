@@ -23,7 +23,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
-from kg.nlp.anchoring import PLACE_PREPS, RELATIVE_TIME_PREPS, find_date, find_place
+from kg.nlp.anchoring import PLACE_PREPS, RELATIVE_TIME_PREPS, another_encounter, find_date, find_place
 from kg.nlp.cached import ents_in
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
@@ -216,6 +216,10 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
             if noun.i in anchors and not _names_occasion(noun):
                 # "during their meeting, the two touched on": the encounter itself, not an
                 # occasion it was held at (a summit is both).
+                continue
+            if not sidelines and noun.i not in anchors and another_encounter(noun):
+                # "discussions on what was decided during their meeting with Y in June": an
+                # encounter with parties of its own, not an occasion this one was held at.
                 continue
             if sidelines or noun.lemma_.lower() in OCCASION_NOUNS or noun.lower_ in OCCASION_NOUNS:
                 found.add(noun.i)

@@ -133,3 +133,74 @@ def test_a_bodys_name_runs_on_over_the_country_it_ends_in(nlp):
     )
     body = index_entities(doc).entity_at(doc[12])
     assert body is not None and body.name == "Central Committee of the Workers Party of Poland"
+
+
+def test_a_meeting_with_parties_of_its_own_is_no_occasion_of_the_talks(nlp):
+    from spacy.tokens import Doc
+
+    from kg.nlp.frames import occasion_frame
+
+    # The parser's slip, made certain: "during their meeting" hung from the talks' verb in
+    # "Ruiz will hold talks on steps made during their meeting with Weber in June" (it is the
+    # steps' time). A meeting with parties of its own is another encounter, not an occasion
+    # of the talks: its month is not theirs.
+    doc = Doc(
+        nlp.vocab,
+        words=[
+            "Ruiz",
+            "will",
+            "hold",
+            "talks",
+            "during",
+            "their",
+            "meeting",
+            "with",
+            "Weber",
+            "in",
+            "June",
+            ".",
+        ],
+        lemmas=[
+            "Ruiz",
+            "will",
+            "hold",
+            "talk",
+            "during",
+            "their",
+            "meeting",
+            "with",
+            "Weber",
+            "in",
+            "June",
+            ".",
+        ],
+        heads=[2, 2, 2, 2, 2, 6, 4, 6, 7, 6, 9, 2],
+        deps=[
+            "nsubj",
+            "aux",
+            "ROOT",
+            "dobj",
+            "prep",
+            "poss",
+            "pobj",
+            "prep",
+            "pobj",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+        pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "PRON", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "B-DATE", "O"],
+    )
+    assert occasion_frame(doc[:], {2, 3}) is None
+    # An occasion with no parties of its own still frames them: "during a meeting in June".
+    doc = Doc(
+        nlp.vocab,
+        words=["Ruiz", "will", "hold", "talks", "during", "a", "meeting", "in", "June", "."],
+        lemmas=["Ruiz", "will", "hold", "talk", "during", "a", "meeting", "in", "June", "."],
+        heads=[2, 2, 2, 2, 2, 6, 4, 6, 7, 2],
+        deps=["nsubj", "aux", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-DATE", "O"],
+    )
+    assert occasion_frame(doc[:], {2, 3}) is not None
