@@ -143,64 +143,20 @@ def test_a_meeting_with_parties_of_its_own_is_no_occasion_of_the_talks(nlp):
     # The parser's slip, made certain: "during their meeting" hung from the talks' verb in
     # "Ruiz will hold talks on steps made during their meeting with Weber in June" (it is the
     # steps' time). A meeting with parties of its own is another encounter, not an occasion
-    # of the talks: its month is not theirs.
-    doc = Doc(
-        nlp.vocab,
-        words=[
-            "Ruiz",
-            "will",
-            "hold",
-            "talks",
-            "during",
-            "their",
-            "meeting",
-            "with",
-            "Weber",
-            "in",
-            "June",
-            ".",
-        ],
-        lemmas=[
-            "Ruiz",
-            "will",
-            "hold",
-            "talk",
-            "during",
-            "their",
-            "meeting",
-            "with",
-            "Weber",
-            "in",
-            "June",
-            ".",
-        ],
-        heads=[2, 2, 2, 2, 2, 6, 4, 6, 7, 6, 9, 2],
-        deps=[
-            "nsubj",
-            "aux",
-            "ROOT",
-            "dobj",
-            "prep",
-            "poss",
-            "pobj",
-            "prep",
-            "pobj",
-            "prep",
-            "pobj",
-            "punct",
-        ],
-        pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "PRON", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
-        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "B-DATE", "O"],
-    )
-    assert occasion_frame(doc[:], {2, 3}) is None
-    # An occasion with no parties of its own still frames them: "during a meeting in June".
-    doc = Doc(
-        nlp.vocab,
-        words=["Ruiz", "will", "hold", "talks", "during", "a", "meeting", "in", "June", "."],
-        lemmas=["Ruiz", "will", "hold", "talk", "during", "a", "meeting", "in", "June", "."],
-        heads=[2, 2, 2, 2, 2, 6, 4, 6, 7, 2],
-        deps=["nsubj", "aux", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
-        pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
-        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-DATE", "O"],
-    )
-    assert occasion_frame(doc[:], {2, 3}) is not None
+    # of the talks: its month is not theirs. One with none ("during a meeting in June") is.
+    their = ("their meeting with Weber", ["poss", "pobj", "prep", "pobj"], ["PRON", "NOUN", "ADP", "PROPN"])
+    plain = ("a meeting", ["det", "pobj"], ["DET", "NOUN"])
+    for (phrase, deps, pos), framed in ((their, False), (plain, True)):
+        words = ["Ruiz", "will", "hold", "talks", "during", *phrase.split(), "in", "June", "."]
+        meeting = words.index("meeting")
+        heads = [2, 2, 2, 2, 2, *[meeting, 4, meeting, meeting + 1][: len(deps)], meeting, len(words) - 3, 2]
+        doc = Doc(
+            nlp.vocab,
+            words=words,
+            lemmas=[w if w != "talks" else "talk" for w in words],
+            heads=heads,
+            deps=["nsubj", "aux", "ROOT", "dobj", "prep", *deps, "prep", "pobj", "punct"],
+            pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", *pos, "ADP", "PROPN", "PUNCT"],
+            ents=["B-PERSON"] + ["O"] * (len(words) - 3) + ["B-DATE", "O"],
+        )
+        assert (occasion_frame(doc[:], {2, 3}) is not None) is framed
