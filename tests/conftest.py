@@ -42,8 +42,10 @@ def nlp():
 def facts_of(nlp):
     """Extract facts from a text written for a test."""
 
-    def run(text: str, published: str | None = None, article_id: str = "t") -> ArticleFacts:
-        article = Article(id=article_id, text=text, published=published)
+    def run(
+        text: str, published: str | None = None, article_id: str = "t", title: str | None = None
+    ) -> ArticleFacts:
+        article = Article(id=article_id, text=text, published=published, title=title)
         return extract_facts(nlp(text_for_nlp(text)), article)
 
     return run

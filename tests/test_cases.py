@@ -1,6 +1,7 @@
 """Extraction cases as data: every line of tests/cases/*.jsonl is one test.
 
-A case: {"id", "text", "published"?, "facts": [...], "absent": [...], "exactly"?: [types]}.
+A case: {"id", "text", "published"?, "headline"?, "facts": [...], "absent": [...], "exactly"?: [types]}
+("headline" is the article's title).
 Each fact in "facts" must be extracted: a fact matches when every field the case gives is
 equal (participants as a set; other fields left out are not checked). No extracted fact
 may match a pattern in "absent". "exactly" names fact types whose listed facts are all
@@ -103,7 +104,7 @@ def test_case(case: dict[str, Any], facts_of):
     patterns = [*case.get("facts", []), *case.get("absent", [])]
     unknown = {key for pattern in patterns for key in pattern} - FIELDS
     assert not unknown, f"no fact has the field(s) {sorted(unknown)}"
-    found = _records(facts_of(case["text"], case.get("published")))
+    found = _records(facts_of(case["text"], case.get("published"), title=case.get("headline")))
     for pattern in case.get("facts", []):
         assert any(_matches(f, pattern) for f in found), f"missing {pattern}\nfound: {found}"
     for pattern in case.get("absent", []):

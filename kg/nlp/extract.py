@@ -68,6 +68,8 @@ def _with_two_parties(events: list[Event], roles: list[Role]) -> list[Event]:
 def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Every fact in one article. `doc` is the parse of `text_for_nlp(article.text)`."""
     doc.user_data["kg_text"] = article.text
+    # The headline may give the medium the body leaves out ("X's Call with Y": calls.py).
+    doc.user_data["kg_title"] = article.title
     published = parse_published(article.published)
     index = index_entities(doc)
     link_descriptions(index)

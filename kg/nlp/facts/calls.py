@@ -3,7 +3,9 @@ conversation", "spoke by telephone with", "telephonic talks"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from kg.nlp.facts.mention import Trigger, is_light_verb_object, prep_objects
 from kg.nlp.facts.speakers import PERSON_NOUNS
@@ -72,6 +74,8 @@ def find_call(token: Token) -> Trigger | None:
             return Trigger("call", token)
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
             return Trigger("call", token)
+        if lemma in HEADLINE_MEDIUM_VERBS and prep_objects(token, ("with",)) and headline_tells_call(token.doc):
+            return Trigger("call", token)
         return None
     if token.pos_ in ("NOUN", "PROPN") and (
         lemma in CONVERSATION_NOUNS or token.lower_ in CONVERSATION_NOUNS
@@ -97,6 +101,25 @@ def find_call(token: Token) -> Trigger | None:
         if lemma == "call" and is_definite_call(token):
             return Trigger("call", token)
     return None
+
+
+# "spoke with X", "talked with X": the verbs whose medium the story's headline may give.
+HEADLINE_MEDIUM_VERBS = ("speak", "talk")
+_HEADLINE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def headline_tells_call(doc: Doc) -> bool:
+    """The headline names a call: "X's Call with Y", "Calls between X and Y", "phone
+    conversation", "talk by phone". A readout or report so headed tells the call in its body
+    as "X spoke with Y" and gives the medium nowhere else; the headline is the story's own
+    word for that conversation ("a call for", "Call to Action" are appeals, no call)."""
+    words = _HEADLINE_WORD.findall((doc.user_data.get("kg_title") or "").lower())
+    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+        if word in ("call", "calls") and after in ("with", "between"):
+            return True
+        if word in PHONE_WORDS and (after in CONVERSATION_NOUNS or before in ("by", "over", "via")):
+            return True
+    return False
 
 
 def is_courtesy_call(noun: Token) -> bool:
