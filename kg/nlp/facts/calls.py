@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp.facts.mention import Trigger, is_light_verb_object, prep_objects
+from kg.nlp.facts.mention import Trigger, is_light_verb_object, prep_objects, slipped_with_party
 from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import has_particle, has_to
 from kg.nlp.gazetteer import TITLE_HEADS
@@ -74,7 +74,11 @@ def find_call(token: Token) -> Trigger | None:
             return Trigger("call", token)
         if lemma in SPEAKING_VERBS and has_phone_cue(token):
             return Trigger("call", token)
-        if lemma in HEADLINE_MEDIUM_VERBS and prep_objects(token, ("with",)) and headline_tells_call(token.doc):
+        if (
+            lemma in HEADLINE_MEDIUM_VERBS
+            and (prep_objects(token, ("with",)) or slipped_with_party(token))
+            and headline_tells_call(token.doc)
+        ):
             return Trigger("call", token)
         return None
     if token.pos_ in ("NOUN", "PROPN") and (

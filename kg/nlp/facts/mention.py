@@ -73,6 +73,32 @@ def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     ]
 
 
+def slipped_with_party(verb: Token) -> list[Token]:
+    """X in "spoke today with X to discuss Y", where the parser read "with X to discuss" as a
+    clause: "with" its mark (or a preposition over the clause), X the subject of the
+    infinitive. A "with" after the verb that opens a purpose infinitive names the party; an
+    absolute clause ("with X leaving office, they met") has no "to" and usually comes first."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and _opened_by_with(c, verb)]
+    clauses += [
+        c
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > verb.i
+        for c in prep.children
+        if c.dep_ == "pcomp"
+    ]
+    return [
+        subject
+        for clause in clauses
+        if clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
+
+
+def _opened_by_with(clause: Token, verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "with" and c.i > verb.i for c in clause.children)
+
+
 def companions(noun: Token) -> list[Token]:
     """Whom an encounter noun puts beside its subject: "a news conference alongside X", "a
     press conference held along with X" (also through the participle that tells the

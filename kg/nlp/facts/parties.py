@@ -20,6 +20,7 @@ from kg.nlp.facts.mention import (
     companions,
     is_light_verb_object,
     prep_objects,
+    slipped_with_party,
 )
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
@@ -339,7 +340,7 @@ def _with_objects(token: Token) -> list[Token]:
             # "spoke by telephone with X": the parser hangs "with X" on the telephone.
             for means in (p for p in child.children if p.dep_ == "pobj"):
                 objects.extend(_with_objects(means))
-    return objects
+    return objects + slipped_with_party(token)  # "spoke with X to discuss", misparsed
 
 
 def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
