@@ -118,7 +118,9 @@ def headline_tells_call(doc: Doc) -> bool:
     as "X spoke with Y" and gives the medium nowhere else; the headline is the story's own
     word for that conversation ("a call for", "Call to Action" are appeals, no call)."""
     words = _HEADLINE_WORD.findall((doc.user_data.get("kg_title") or "").lower())
-    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
         if word in ("call", "calls") and after in ("with", "between"):
             return True
         if word in PHONE_WORDS and (after in CONVERSATION_NOUNS or before in ("by", "over", "via")):
