@@ -72,9 +72,14 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
+def _tidy(text: str) -> str:
+    """A date's words as the patterns read them: single spaces, no commas or stops around."""
+    return " ".join(text.split()).strip(" ,.")
+
+
 def normalise_date(text: str, published: date | None, tense: Tense = None) -> str | None:
     """An ISO 8601 value (2006-11-14, 2006-11, 2006, --03-18) for `text`, or None."""
-    raw = " ".join(text.split()).strip(" ,.")
+    raw = _tidy(text)
     lower = raw.lower()
     for pattern in _PATTERNS:
         match = pattern.search(raw)
@@ -103,7 +108,7 @@ def has_year(text: str) -> bool:
 
 def counts_from_earlier(text: str) -> bool:
     """Is the date told against an earlier one ("that year", "four months later")?"""
-    raw = " ".join(text.split()).strip(" ,.")
+    raw = _tidy(text)
     return _THAT_YEAR.match(raw) is not None or _LATER.match(raw) is not None
 
 
@@ -114,7 +119,7 @@ def normalise_after(text: str, told: str) -> str | None:
     from a month, not a day)."""
     if told.startswith("-"):
         return None
-    raw = " ".join(text.split()).strip(" ,.")
+    raw = _tidy(text)
     year = int(told[:4])
     match = _THAT_YEAR.match(raw)
     if match:
@@ -386,7 +391,7 @@ def _week_span(words: list[str], published: date, tense: Tense) -> tuple[date, d
 def ended_before(text: str, published: date) -> bool:
     """Does the period a date names end before the story's day: "last week", "last month",
     "a year ago", "in 1985"? Not a day ("on Sunday"): a trip begun then may still go on."""
-    lower = " ".join(text.split()).strip(" ,.").lower()
+    lower = _tidy(text).lower()
     span = _week_span(lower.replace("-", " ").split(), published, "past")
     if span is not None:
         return span[1] < published

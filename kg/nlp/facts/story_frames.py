@@ -11,6 +11,7 @@ this module fills the mentions from them. Also each visitor's one destination
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -275,9 +276,10 @@ def place_from_visits(
     dateline's place, and where the story has no dateline its place is not said. A call is
     not held on the trip (it has no place), nor is an encounter "on the sidelines of the
     forum" (told so anywhere in the story): its occasion places it, wherever else the
-    visitor has been. Only the trips the encounter may have been on count (_may_be_on): a
+    visitor has been. Only the trips the encounter may have been on count (_TripTime): a
     visitor's one destination among those."""
     at_occasion = {frozenset(m.participants) for m in mentions if m.at_occasion}
+    timed = [(trip, _TripTime.of(trip, published)) for trip in trips]
     for mention in mentions:
         if (
             mention.place is not None
@@ -286,27 +288,42 @@ def place_from_visits(
             or _here_without_dateline(doc, mention)
         ):
             continue
-        destinations = visit_destinations([t for t in trips if _may_be_on(t, mention, published)])
+        destinations = visit_destinations([t for t, time in timed if time.may_hold(mention, published)])
         for visitor in (p for p in mention.participants if p in destinations):
             if _hosted_there(mention, visitor, destinations[visitor], index):
                 mention.place = destinations[visitor]
                 break
 
 
-def _may_be_on(trip: tuple[Token, bool, Entity, Entity], mention: Mention, published: date | None) -> bool:
-    """May the encounter have taken place on the trip? Not on a trip told as the time
-    something else came before or after ("arrived here after a state visit to Norland"),
-    nor, when it was held, on a trip still to come ("her visit to Velonia will be an
-    opportunity"), nor, when it is to come or on the story's day, on a visit that ended
-    before that day ("during a visit to Zelin last week")."""
-    word, arrival, _, _ = trip
-    if word.dep_ == "pobj" and word.head.lower_ in RELATIVE_TIME_PREPS:
-        return False
-    if mention.status == "occurred" and status_of(word, None) == "planned":
-        return False
-    if arrival or published is None or not ended_before_story(word, published):
-        return True
-    return mention.status == "occurred" and (mention.date is None or mention.date < published.isoformat())
+@dataclass(frozen=True)
+class _TripTime:
+    """When a trip is told, read once per trip: as the time something else came before or
+    after ("arrived here after a state visit to Norland"), as still to come ("her visit to
+    Velonia will be an opportunity"), as a visit that ended before the story's day ("during
+    a visit to Zelin last week")."""
+
+    background: bool
+    to_come: bool
+    ended: bool
+
+    @staticmethod
+    def of(trip: tuple[Token, bool, Entity, Entity], published: date | None) -> _TripTime:
+        word, arrival, _, _ = trip
+        return _TripTime(
+            background=word.dep_ == "pobj" and word.head.lower_ in RELATIVE_TIME_PREPS,
+            to_come=status_of(word, None) == "planned",
+            ended=not arrival and published is not None and ended_before_story(word, published),
+        )
+
+    def may_hold(self, mention: Mention, published: date | None) -> bool:
+        """May the encounter have taken place on the trip? Not on one told as background,
+        nor, when it was held, on one still to come, nor, when it is to come or on the
+        story's day, on a visit that ended before that day."""
+        if self.background or (mention.status == "occurred" and self.to_come):
+            return False
+        if not self.ended or published is None:
+            return True
+        return mention.status == "occurred" and (mention.date is None or mention.date < published.isoformat())
 
 
 def place_from_trip_told_beside(
