@@ -65,7 +65,7 @@ _SUFFIX_COMMA = re.compile(
 )
 
 
-# Before the name's last word only: "Ericsson (China) Company Ltd" keeps its bracket.
+# Before the name's last word only: "Velgaz (Norland) Trading Ltd" keeps its bracket.
 _BRACKET_INSIDE = re.compile(r"(?<=\w)\)\s+(?=[A-Z][\w'-]*$)")
 
 
