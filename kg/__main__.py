@@ -18,12 +18,14 @@ def main() -> None:
 
             app(prog_name="kg")
     except KeyboardInterrupt:
-        # Past this moment each command answers Ctrl-C itself (kg build says what is stored).
+        # Where Ctrl-C could not end the process at once (off the main thread, or an interrupt
+        # raised rather than signalled). Past the start each command answers Ctrl-C itself
+        # (kg build says what is stored).
         sys.stderr.write(_STOPPED)
         raise SystemExit(130) from None
     except SystemExit as exc:
-        # A Ctrl-C that lands in typer's own steps (reading the command line, calling the
-        # command before the command's guard) typer turns into exit code 130 silently.
+        # A Ctrl-C that lands in typer's steps between the command's start and the command's
+        # own guard typer turns into exit code 130 silently.
         stop = exc.__context__
         if exc.code == 130 and stop is not None and isinstance(stop.__cause__, KeyboardInterrupt):
             sys.stderr.write(_STOPPED)
@@ -35,11 +37,12 @@ def _run_as_module() -> None:
     try:
         main()
     except SystemExit as exc:
-        _interrupted.append(exc.code == 130)
+        global _interrupted
+        _interrupted = exc.code == 130
         raise
 
 
-_interrupted: list[bool] = []
+_interrupted = False
 
 
 def _end_with_130_if_interrupted() -> None:
@@ -48,7 +51,7 @@ def _end_with_130_if_interrupted() -> None:
     # after its exit steps, the interrupt caught or not: the shell saw "killed by SIGINT", not
     # 130. So an interrupted run ends here, after the other exit steps (the workers'
     # shutdown among them), its output flushed. The `kg` script is not affected.
-    if _interrupted and _interrupted[0]:
+    if _interrupted:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(130)

@@ -410,10 +410,11 @@ def _attached(prep: Token, anchors: set[int]) -> bool:
     if prep.head.i in anchors:
         return True
     name = _top_of_name(prep.head)
-    if name == prep.head:
-        return reaches(prep, anchors, 4) is not None and not _told_of_other(prep, anchors)
-    # Hung from the name's head instead: one hop to it, three on.
-    return (name.i in anchors or reaches(name, anchors, 3) is not None) and not _told_of_other(prep, anchors)
+    # Hung from a name's last part: counted from the name's head, one hop to it, three on.
+    start, hops = (prep, 4) if name == prep.head else (name, 3)
+    return (name.i in anchors or reaches(start, anchors, hops) is not None) and not _told_of_other(
+        prep, anchors
+    )
 
 
 def _top_of_name(name: Token) -> Token:

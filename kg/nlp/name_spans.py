@@ -736,11 +736,12 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
         titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
-        # "Vice Premier Cui Lianqing" left untagged while "Cui said" is tagged elsewhere: after a
+        # "Vice Premier Cui Renshan" left untagged while "Cui said" is tagged elsewhere: after a
         # title, a short run that opens with a name the story uses for a person alone is that
         # person's whole name, the family name written first.
         family_first = (
-            2 <= j - i <= 3
+            i > 0
+            and 2 <= j - i <= 3
             and doc[i].lower_ in surnames
             and is_title_word(doc[i - 1])
             and doc[i - 1].text[:1].isupper()

@@ -169,14 +169,15 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
 def _tagged_name_before(doc: Doc, end: int) -> Span | None:
     """The tagger's organisation name that ends right before the kind noun at `end`, where
     it names the outlet further than the capitalised words read back from the noun: over a
-    connector ("the Gazeta de Norra daily"), a weekday that opens the title ("the Sunday
-    Courier newspaper") or the capitalised "News" of its name ("Harbour News television")."""
+    connector ("the Gazeta de Norra daily") or the capitalised "News" of its name ("Harbour
+    News television"). (A weekday that opens a title the tagger reads as a date: the caller
+    joins it.)"""
     ent = ent_ending_at(doc, end)
     if ent is None or ent.label_ != "ORG":
         return None
     start = ent.start
     while start < end and doc[start].pos_ == "DET":
-        start += 1  # "the Sunday Courier": the article is no part of the name
+        start += 1  # "the Gazeta de Norra": the article is no part of the name
     name = doc[start:end]
     if len(name) < 2 or not name[0].text[:1].isupper():
         return None

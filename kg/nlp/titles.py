@@ -21,6 +21,7 @@ from kg.nlp.pipeline import NAME_ABBREVIATIONS
 # Honorifics with and without a full stop ("Sen. Ruiz", "Mr Ruiz"); the dotted ones also
 # keep a name on its sentence (pipeline.NAME_ABBREVIATIONS), so they are listed once there.
 HONORIFICS = words("honorifics") | NAME_ABBREVIATIONS
+_TITLE_WORDS = HONORIFICS | gazetteer.TITLE_HEADS | gazetteer.TITLE_MODIFIERS
 
 
 # What a minister or secretary is "of" when that is part of the title ("Secretary of State").
@@ -28,30 +29,18 @@ PORTFOLIO_NOUNS = words("portfolio-nouns")
 
 
 def is_title_word(token: Token) -> bool:
-    word = token.lower_
-    return (
-        word in HONORIFICS
-        or word in gazetteer.TITLE_HEADS
-        or word in gazetteer.TITLE_MODIFIERS
-        or is_split_abbreviation(token)
-        or is_split_stop(token)
-    )
-
-
-TITLE_WORDS = gazetteer.TITLE_HEADS | gazetteer.TITLE_MODIFIERS
+    return token.lower_ in _TITLE_WORDS or is_split_abbreviation(token) or is_split_stop(token)
 
 
 def only_title_words(name: str) -> bool:
     """Is a name all title words, one of them no mere modifier ("National Security Advisor",
     not "Army")? Such a name is a description of whoever holds the title, no name of theirs
     (name_spans._only_a_title drops it where the holder's name stands beside it)."""
-    words_ = name.lower().split()
+    lowered = name.lower().split()
     return (
-        bool(words_)
-        and all(
-            w in HONORIFICS or w in gazetteer.TITLE_HEADS or w in gazetteer.TITLE_MODIFIERS for w in words_
-        )
-        and any(w not in gazetteer.TITLE_MODIFIERS for w in words_)
+        bool(lowered)
+        and all(w in _TITLE_WORDS for w in lowered)
+        and any(w not in gazetteer.TITLE_MODIFIERS for w in lowered)
     )
 
 

@@ -117,7 +117,14 @@ def headline_tells_call(doc: Doc) -> bool:
     conversation", "talk by phone". A readout or report so headed tells the call in its body
     as "X spoke with Y" and gives the medium nowhere else; the headline is the story's own
     word for that conversation ("a call for", "Call to Action" are appeals, no call)."""
-    words = _HEADLINE_WORD.findall((doc.user_data.get("kg_title") or "").lower())
+    told = doc.user_data.get("kg_headline_tells_call")
+    if told is None:  # once per story, not for each verb that asks
+        told = doc.user_data["kg_headline_tells_call"] = _names_a_call(doc.user_data.get("kg_title") or "")
+    return bool(told)
+
+
+def _names_a_call(headline: str) -> bool:
+    words = _HEADLINE_WORD.findall(headline.lower())
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -236,7 +243,6 @@ def named_callee(verb: Token) -> Token | None:
 
 # The nouns that describe a person in apposition before the name ("his ally, the prime
 # minister, X"), made once.
-_DESCRIBING_NOUNS = TITLE_HEADS | PERSON_NOUNS
 
 
 def _described_person(obj: Token) -> bool:
@@ -261,7 +267,7 @@ def _described_person(obj: Token) -> bool:
                     g.dep_ == "det" or (g.dep_ == "appos" and g.pos_ == "NOUN") for g in child.children
                 ):
                     return True
-            elif child.pos_ == "NOUN" and child.lemma_.lower() in _DESCRIBING_NOUNS:
+            elif child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_NOUNS:
                 stack.append(child)
     return False
 

@@ -19,8 +19,7 @@ from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, is_light_verb_object, prep_objects
 from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
-from kg.nlp.facts.speakers import PERSON_NOUNS, named_as
-from kg.nlp.facts.speech_verbs import QUESTIONING_VERBS
+from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.facts.mention import LIGHT_VERBS, Trigger, agent_objects, companions, prep_objects
 from kg.nlp.factuality import TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
 from kg.nlp.lexicon import words
@@ -31,7 +31,7 @@ RELATION_NOUNS = words("relation-nouns")
 PARTNER_NOUNS = words("partner-nouns") | RELATION_NOUNS
 MEAL_NOUNS = words("meal-nouns")
 # "had lunch with X", "hosted a dinner for X": verbs whose object is the meal itself.
-MEAL_VERBS = words("light-verbs") | HOSTING_VERBS
+MEAL_VERBS = LIGHT_VERBS | HOSTING_VERBS
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 NEGOTIATION_SUBJECTS = words("negotiation-subjects")
 PROCESS_WORDS = words("process-words")

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity, Evidence, Status
 from kg.nlp.cached import article_text
+from kg.nlp.factuality import has_to
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
@@ -89,7 +90,7 @@ def slipped_with_party(verb: Token) -> list[Token]:
     return [
         subject
         for clause in clauses
-        if clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.tag_ == "VB" and has_to(clause)
         for subject in clause.children
         if subject.dep_ == "nsubj"
     ]

@@ -145,11 +145,12 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
     for item in conjuncts(token):
         named = _named_in_title(item)
         if named is not None and depth < 3:
-            out.extend(t for t in _listed(named, depth + 1) if t not in out)
+            _add_listed(named, depth, out)
         members = _named_members(item) if depth < 3 else []
         # "met with senior officials, including A and B": the people named are the
         # participants, not the group they stand in.
-        out.extend(t for m in members for t in _listed(m, depth + 1) if t not in out)
+        for member in members:
+            _add_listed(member, depth, out)
         if not members:
             out.append(item)
         if depth < 3:
@@ -159,15 +160,20 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
                     out.append(later)
                 for child in later.children:
                     if child.dep_ == "appos":
-                        out.extend(t for t in _listed(child, depth + 1) if t not in out)
+                        _add_listed(child, depth, out)
             for child in item.children:
                 if child.dep_ == "appos":
-                    out.extend(t for t in _listed(child, depth + 1) if t not in out)
+                    _add_listed(child, depth, out)
                 elif _name_run_into(child) and child not in out:
                     # The name alone: what the parser made its conjunct is mangled with it
                     # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
                     out.append(child)
     return out
+
+
+def _add_listed(phrase: Token, depth: int, out: list[Token]) -> None:
+    """Add to `out` what `phrase` lists, one level down, each item once and in order."""
+    out.extend(t for t in _listed(phrase, depth + 1) if t not in out)
 
 
 def _items_after_relative(item: Token) -> list[Token]:
@@ -423,6 +429,9 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
     and Kenya, the ministry said": countries listed as the partners of a side the clause
     does not name are each that side's counterpart, not parties who met one another;
     with the side unnamed there is no encounter to write."""
+    # Countries only: the tagger takes many a bare surname for an organisation.
+    if len(found) < 2 or not all(e.type == "country" for e in found):
+        return False
     partners = prep_objects(noun, ("with",))
     if is_light_verb_object(noun):
         partners += prep_objects(noun.head, ("with",))  # "held talks with A and B"
@@ -430,14 +439,7 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
     # ("with South Korean and US officials", a joint delegation, who meet as one side).
     phrases = [c for p in partners for c in conjuncts(p)]
     listed = _participants_of(partners, index)
-    return (
-        len(found) >= 2
-        and len(phrases) >= 2
-        and len(listed) >= 2
-        and set(found) <= set(listed)
-        # Countries only: the tagger takes many a bare surname for an organisation.
-        and all(e.type == "country" for e in found)
-    )
+    return len(phrases) >= 2 and len(listed) >= 2 and set(found) <= set(listed)
 
 
 def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:

@@ -190,7 +190,7 @@ def _titles_the_next_name(title: Token, index: ArticleEntities) -> bool:
         span = _person_span(token, index)
         if span is not None:
             before = doc[span.start - 1]
-            # (a full name: a word the tagger took for a one-word name, "CNN Worldwide", is not)
+            # (a full name: a word the tagger took for a one-word name, "Velgaz Worldwide", is not)
             return (
                 len(span) >= 2
                 and not before.is_lower

@@ -49,7 +49,6 @@ from kg.nlp.pronouns import is_person_pronoun
 # Verbs that attribute a quotation beside them, "said" and its kin: the speech verbs and the
 # other verbs of saying ("proclaimed", "fired back", "she went on").
 QUOTING_LEMMAS = SPEECH_LEMMAS | single_words("reporting-verbs")
-# Verbs of asking: "was asked by host X" (the asker says the question); interviews read them too.
 _QUOTING_PHRASAL = phrasal_verbs("reporting-verbs")
 # The lemmas a verb of saying can have: those of `is_quoting_verb`'s two tests.
 _QUOTING_HEADS = QUOTING_LEMMAS | frozenset(_QUOTING_PHRASAL)

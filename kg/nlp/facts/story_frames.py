@@ -279,7 +279,7 @@ def place_from_visits(
     visitor has been. Only the trips the encounter may have been on count (_TripTime): a
     visitor's one destination among those."""
     at_occasion = {frozenset(m.participants) for m in mentions if m.at_occasion}
-    timed = [(trip, _TripTime.of(trip, published)) for trip in trips]
+    timed: list[tuple[tuple[Token, bool, Entity, Entity], _TripTime]] | None = None
     for mention in mentions:
         if (
             mention.place is not None
@@ -288,6 +288,8 @@ def place_from_visits(
             or _here_without_dateline(doc, mention)
         ):
             continue
+        if timed is None:  # read once, and only for a story with an encounter to place
+            timed = [(trip, _TripTime.of(trip, published)) for trip in trips]
         destinations = visit_destinations([t for t, time in timed if time.may_hold(mention, published)])
         for visitor in (p for p in mention.participants if p in destinations):
             if _hosted_there(mention, visitor, destinations[visitor], index):

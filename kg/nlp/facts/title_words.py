@@ -326,8 +326,10 @@ def rank_start(doc: Doc, end: int, floor: int) -> int:
     k = end
     while k > floor and (
         is_split_stop(doc[k - 1])
-        or (doc[k - 1].text[:1].isupper() and full_title_word(doc[k - 1].lower_) in MILITARY_RANKS)
-        or (doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ in STYLES)
+        or (
+            doc[k - 1].text[:1].isupper()
+            and (full_title_word(doc[k - 1].lower_) in MILITARY_RANKS or doc[k - 1].lower_ in STYLES)
+        )
     ):
         k -= 1
     if k == end or k <= floor or doc[k].lower_ == "general" or is_split_stop(doc[k]):

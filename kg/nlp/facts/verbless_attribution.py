@@ -18,9 +18,8 @@ from kg.nlp.cached import parsed_text
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import agent_objects
 from kg.nlp.facts.quote_marks import OPENING_MARKS, Segment, after_close, opening, starts_paragraph
-from kg.nlp.facts.speakers import SPEAKER_TYPES, named_speaker, paragraphs_between
+from kg.nlp.facts.speakers import QUESTIONING_VERBS, SPEAKER_TYPES, named_speaker, paragraphs_between
 from kg.nlp.facts.speech_verbs import (
-    QUESTIONING_VERBS,
     QUOTING_LEMMAS,
     Attribution,
     imagined,
