@@ -46,9 +46,40 @@ _OPENING_PAIR = re.compile(r"(?:^|(?<=[\s(\[]))''(?=[^\s'])", re.MULTILINE)
 _CLOSING_PAIR = re.compile(r"(?<=\S)''(?!')")
 
 
+# Web pages of some outlets, taken as text, carry a site's inline link boxes inside the
+# sentence: after a person's name, the full name glued to the headlines of related stories,
+# ended by "MORE" ("... said Sen. Ana Ruiz Ana Maria RuizSenate passes bill Ruiz meets
+# donors MORE (D-Calif.) on Monday"). The parser reads the name and the headlines as one
+# phrase: names grow ("Ana Ruiz Ana Maria RuizSenate"), and a headline's "meets" becomes an
+# encounter of the sentence. The box, from the full name to "MORE", is blanked in the parsed
+# text; the name as written stays. The full name ends in the shown name's surname, glued to
+# the first headline, or opens with the shown name's given name ("Ana Ruiz Ana Ruiz Senate
+# passes bill ... MORE").
+_LINK_BOX_GLUED = re.compile(
+    r"\b(?P<surname>[A-Z][\w'\u2019.-]*[a-z]) (?!(?:Jr|Sr)\.)"
+    r"(?P<box>(?:[A-Z(][^\s]* ){0,5}?(?P=surname)(?=[^\sa-z])[^\n]{0,700}?\bMORE\b)"
+)
+_LINK_BOX_REPEATED = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+)(?: [A-Z][\w'\u2019.-]*){1,3} ?(?P<box>(?P=given)\b[^\n]{0,700}?\bMORE\b)"
+)
+
+
+def _blank_link_boxes(text: str) -> str:
+    boxes = [m.span("box") for m in _LINK_BOX_GLUED.finditer(text)]
+    ends = {end for _, end in boxes}
+    # The repeated given name only where no glued surname found the box ("Jr." shown
+    # between the two names keeps it from the glued form).
+    boxes += [m.span("box") for m in _LINK_BOX_REPEATED.finditer(text) if m.end("box") not in ends]
+    for start, end in boxes:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def text_for_nlp(text: str) -> str:
     if "''" in text:
         text = _CLOSING_PAIR.sub(" \u201d", _OPENING_PAIR.sub("\u201c ", text))
+    if "MORE" in text:
+        text = _blank_link_boxes(text)
     return _LONG_RUN.sub(_break_run, text.translate(_SPACES))
 
 
