@@ -14,6 +14,8 @@ from kg.nlp.dates import Tense
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 
 MODALS = words("modals")
+# Verbs whose object is the event itself ("held talks", "the meeting he had").
+LIGHT_VERBS = words("light-verbs")
 # Words that put what they govern in the future: "agreed to meet", "plans for talks",
 # "ready for a summit", "an invitation to talks".
 PLANNING_LEMMAS = words("planning")
@@ -196,7 +198,17 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         verdict = _lexical_status(predicate)
         if verdict is not None:
             return verdict
-    if any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children):
+    held = _held_in_own_clause(trigger)
+    if held is not None:
+        # "will describe a meeting he had with X": the relative clause that holds the
+        # encounter tells its time; what governs the noun (a testimony to come) does not.
+        return held
+    if (
+        any(c.dep_ == "amod" and c.lower_ in PLANNED_ADJECTIVES for c in trigger.children)
+        # "did have a previously scheduled meeting", "held their planned talks": the verb that
+        # holds the encounter in the past says the plan came about.
+        and not (predicate is not None and is_light_verb_object(trigger) and _past(predicate))
+    ):
         # "the planned visit" is planned, unless what governs it calls it off ("hinted at
         # cancelling his planned visit").
         governing = [head for child, head in governing_path(trigger) if _governs(head, child)]
@@ -208,6 +220,10 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     for child, head in path:
         if head == predicate:
             continue
+        if _reported_past(child, head):
+            # "will say that she received calls from X": a past told in a report is the
+            # report's content, whatever the time of the telling; the past verb carries it.
+            break
         lemma = base_form(head)
         if child.dep_ == "pobj" and _is_prospective(head):
             return "planned"  # "ahead of the summit", "progress toward a meeting"
@@ -263,6 +279,43 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     ):
         return None
     return _tense_status(carrier) if carrier is not None else None
+
+
+def is_light_verb_object(noun: Token) -> bool:
+    """ "held talks", "had a meeting", "paid a visit": the noun is the object of a verb that
+    only carries it, so the verb's subject and its "with" objects are the noun's parties."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+
+
+def _past(verb: Token) -> bool:
+    """A simple past ("held") or an emphatic one ("did have"), not negated, no modal."""
+    return (verb.tag_ == "VBD" or _emphatic(verb)) and _tense_status(verb) == "occurred"
+
+
+def _held_in_own_clause(noun: Token) -> Status | None:
+    """ "a meeting he had with X", "the talks they held": a relative clause whose light verb
+    takes the noun as its own object, in the past, says the encounter took place."""
+    for clause in noun.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_.lower() in LIGHT_VERBS
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
+            and _past(clause)
+        ):
+            return "occurred"
+    return None
+
+
+def _reported_past(child: Token, head: Token) -> bool:
+    """ "X will say that Y met Z": a reported clause in the simple past under a verb of
+    speech (not one that denies it, "denied that they met")."""
+    return (
+        child.dep_ == "ccomp"
+        and child.tag_ == "VBD"
+        and base_form(head) in gazetteer.SPEECH_LEMMAS
+        and _lexical_status(head) is None
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    )
 
 
 # "the first leader to meet X", "the only one to visit": an infinitive after these tells what

@@ -7,9 +7,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp.facts.mention import Trigger, is_light_verb_object, prep_objects, slipped_with_party
+from kg.nlp.facts.mention import Trigger, prep_objects, slipped_with_party
 from kg.nlp.facts.speakers import PERSON_NOUNS
-from kg.nlp.factuality import has_particle, has_to
+from kg.nlp.factuality import has_particle, has_to, is_light_verb_object
 from kg.nlp.gazetteer import TITLE_HEADS
 from kg.nlp.lexicon import words
 

@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import is_light_verb_object
 from kg.nlp.facts.parties import is_name_adjective
+from kg.nlp.factuality import is_light_verb_object
 from kg.nlp.lexicon import words
 
 # Dependents that open a clause of their own: what they name is another verb's frame.

@@ -7,8 +7,8 @@ from spacy.tokens import Token
 
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import LIGHT_VERBS, Trigger, agent_objects, companions, prep_objects
-from kg.nlp.factuality import TOPIC_PREPS
+from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.factuality import LIGHT_VERBS, TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun

@@ -13,17 +13,9 @@ from spacy.tokens import Span, Token
 from kg.model import Entity, Evidence, Status
 from kg.nlp.cached import article_text
 from kg.nlp.factuality import has_to
-from kg.nlp.lexicon import phrasal_verbs, single_words, words
+from kg.nlp.lexicon import phrasal_verbs, single_words
 
 ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
-# Verbs whose object is the event itself ("held talks"): their subject takes part in it.
-LIGHT_VERBS = words("light-verbs")
-
-
-def is_light_verb_object(noun: Token) -> bool:
-    """ "held talks", "had a meeting", "paid a visit": the noun is the object of a verb that
-    only carries it, so the verb's subject and its "with" objects are the noun's parties."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
 
 
 @dataclass

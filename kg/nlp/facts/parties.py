@@ -18,13 +18,12 @@ from kg.nlp.facts.mention import (
     Trigger,
     agent_objects,
     companions,
-    is_light_verb_object,
     prep_objects,
     slipped_with_party,
 )
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
-from kg.nlp.factuality import adjunct_head, base_form, object_purpose
+from kg.nlp.factuality import adjunct_head, base_form, is_light_verb_object, object_purpose
 from kg.nlp.groups import (
     bodies_listed,
     hyphen_parties,
