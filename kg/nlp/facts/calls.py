@@ -312,6 +312,13 @@ def _named_as(obj: Token) -> bool:
     after = obj.right_edge.i + 1
     if after < len(obj.doc) and obj.doc[after].is_quote and obj.doc[after].tag_ == "``":
         return True
+    # "called Revik the "iron broom"", "called Revik, a former judge, "Mr. No"": the parser may
+    # hang the quoted name as an apposition inside the object's own phrase.
+    if any(
+        t.tag_ == "``" and t.i > obj.i and (t.head == obj or (t.head.dep_ == "appos" and t.head.head == obj))
+        for t in obj.subtree
+    ):
+        return True
     # The name given ends the clause: "called X, the minister, a close ally, on Monday" rang X.
     ends = not any(c.i > obj.i and not c.is_punct for c in obj.head.children)
     return ends and sum(t.dep_ == "appos" and t.pos_ == "NOUN" for t in obj.subtree) > 1
