@@ -387,6 +387,10 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
         # with X": the clause's subject is the other party, since the noun names only the
         # partner.
         verb = adjunct_head(head)
+        if _owned_by_name(noun, index):
+            # "X was referring to Y's meeting with a lawyer", "X spoke of Y's call with Z":
+            # the named possessor is the side the clause's subject would stand for.
+            return _participants_of(tokens, index), None
         actors = _participants_of(subjects_of(verb), index)
         teller = None
         if not actors and _has_partner(noun) and verb.sent.root != verb:
@@ -416,11 +420,19 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
         joined = {index.entity_at(t) for t in run} if run is not None else set()
         found = [e for e in found if e not in joined or e in parties]
         found += [e for e in parties if e not in found]
-    if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun):
+    if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun) and not _owned_by_name(noun, index):
         # "X ruled out (sought, refused) a meeting with Y": the noun names only the partner,
         # so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def _owned_by_name(noun: Token, index: ArticleEntities) -> bool:
+    """ "Y's meeting with Z": a person named as possessor (not a pronoun, whose reading may be
+    the clause's subject; not a name of the occasion, "the Leaders' Summit") is a party of the
+    noun's own."""
+    owners = [index.entity_at(c) for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return any(owner is not None and owner.type == "person" for owner in owners)
 
 
 def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
