@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.nlp import gazetteer
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
 from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.facts.story_frames import PHASE_VERBS
 from kg.nlp.factuality import LIGHT_VERBS, TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
 from kg.nlp.lexicon import words
@@ -51,7 +52,11 @@ def find_meeting(token: Token) -> Trigger | None:
             return Trigger("call", token) if lemma in MEETING_VERBS else None
         if lemma in MEETING_VERBS:
             return None if _fixture(token) else Trigger("meeting", token)
-        if lemma == "talk" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        if (
+            lemma == "talk"
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+            and not _consulting(token)
+        ):
             return Trigger("meeting", token)
         if (
             lemma == "sit"
@@ -106,6 +111,22 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+def _consulting(verb: Token) -> bool:
+    """ "were talking with the ministry about the bill", "have long been talking with X about
+    the threat", "has begun talking with X about ways out": talking told as running on (or
+    starting), about a topic, on no day, is a consultation by any means over days, not an
+    encounter. With a day ("is talking with X about trade today") it is the story's own."""
+    running = verb.tag_ == "VBG" and (
+        any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PHASE_VERBS)
+    )
+    return (
+        running
+        and bool(prep_objects(verb, ("about",)))
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    )
 
 
 def _in_negotiations(noun: Token) -> bool:
