@@ -6,6 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp import gazetteer
+from kg.nlp.anchoring import anchored
+from kg.nlp.cached import ents_in
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
 from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
 from kg.nlp.facts.story_frames import PHASE_VERBS
@@ -124,8 +126,8 @@ def _consulting(verb: Token) -> bool:
     )
     return (
         running
-        and bool(prep_objects(verb, ("about",)))
-        and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+        and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+        and not any(e.label_ in ("DATE", "TIME") and anchored(e, {verb.i}) for e in ents_in(verb.sent))
     )
 
 
