@@ -184,8 +184,13 @@ def _surname_in_persons_place(
     names = [w for k in votes if len(w := k.split()) in (2, 3) and not set(w) & ORG_WORDS]
     # (written first only in a name the story never writes after "the": "the Vondrak
     # Express", a rally's or a train's name, is no one's)
+    # (nor in a name the tagger reads as a place: "Wang Tower", a building named after someone)
     fulls = {" ".join(w) for w in names if w[-1] == key} or {
-        " ".join(w) for w in names if w[0] == key and " ".join(w) not in after_the
+        " ".join(w)
+        for w in names
+        if w[0] == key
+        and " ".join(w) not in after_the
+        and _majority_label(votes[" ".join(w)]) not in ("FAC", "GPE", "LOC")
     }
     return fulls.pop() if len(fulls) == 1 else None
 
