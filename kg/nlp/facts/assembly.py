@@ -98,6 +98,11 @@ def assemble(
         date_from_trip_told_beside(mentions, trips, published)
     fold_described_partner(mentions, index)
     summit_of_leaders(mentions, index)
+    for mention in mentions:
+        if mention.type == "call":
+            # A call joins people in two places: it has no one place (FACTS.md). The places
+            # the frames above gave calls were the story's lead's, an occasion's or a topic's.
+            mention.place = None
     # Two different parties: "the Harbour Union (HU) met" names one body twice.
     complete = [
         m for m in mentions if len(set(m.participants)) >= 2 and m.status is not None and not m.anaphoric
