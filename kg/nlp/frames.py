@@ -8,11 +8,11 @@ Four frames, tried after the encounter's own clause and in this order:
    encounter noun with no verb of its own, the verb it hangs from (its date only);
 2. the occasion it took place at: "on the sidelines of a summit in Tunis";
 3. the visit it took place on, for its place only: "during the latter's visit to Norland";
-4. the story's lead: a news story's first sentence dates and places its news ("Weber welcomed
-   five presidents on Friday at the Harbour Hall"), and a dateline ("HELSINKI (AP) —") says
-   where the reporter is; past encounters of the people the lead names, with no date or
-   place of their own, are that day and there (facts/story_frames.py applies it). "here" is the
-   dateline's place, or none.
+4. the story's lead: a news story's first sentence (after any photo captions) dates and
+   places its news ("Weber welcomed five presidents on Friday at the Harbour Hall"), and a
+   dateline ("HELSINKI (AP) —") says where the reporter is; past encounters of the people the
+   lead names, with no date or place of their own, are that day and there
+   (facts/story_frames.py applies it). "here" is the dateline's place, or none.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp.anchoring import PLACE_PREPS, RELATIVE_TIME_PREPS, another_encounter, find_date, find_place
 from kg.nlp.cached import ents_in
+from kg.nlp.captions import body_start
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import JOURNEY_VERBS, MOTION_LEMMAS, clause_tense, has_to, shares_clause, status_of
@@ -365,8 +366,10 @@ class LeadFrame:
 
 
 def lead_frame(doc: Doc, index: ArticleEntities, published: date | None) -> LeadFrame | None:
-    """The first sentence's date (a day) and place, and who it names."""
-    lead = next((s for s in doc.sents if any(t.is_alpha for t in s)), None)
+    """The first sentence's date (a day) and place, and who it names: the first after the
+    story's leading photo captions, which tell the picture's day and place (captions.py)."""
+    start = body_start(doc)
+    lead = next((s for s in doc.sents if s.start_char >= start and any(t.is_alpha for t in s)), None)
     if lead is None:
         return None
     root = lead.root
