@@ -46,8 +46,6 @@ OCCASION_NOUNS = words("occasion-nouns")
 # "on the sidelines of", "on the margins of": the occasion is in the "of" phrase.
 _SIDELINES = words("sideline-nouns")
 _OCCASION_PREPS = {"on", "at", "during", "in", "ahead", "before", "after"}
-# Spans of time that measure how far from an occasion something was ("two weeks after").
-_SPAN_UNITS = {"day", "week", "month", "year"}
 
 
 @dataclass
@@ -206,12 +204,7 @@ def occasion_frame(sent: Span, anchors: set[int]) -> Frame | None:
     for prep in sent:
         if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or not _hangs_from(prep.head, anchors):
             continue
-        measured = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPAN_UNITS for c in prep.children)
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if measured and noun.i not in anchors:
-                # "three days after the meeting, X called Y": on another day than the
-                # occasion, not at it.
-                continue
             # "on the sidelines of the Harbour forum": what the sidelines are of is an occasion,
             # whatever word names it (a body, a gathering's own name).
             sidelines = noun.lemma_.lower() in _SIDELINES or noun.lower_ in _SIDELINES
