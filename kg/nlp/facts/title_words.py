@@ -25,6 +25,10 @@ POSTED_TITLES = words("posted-titles")
 # Military and police ranks, no part of an office's title ("police chief Colonel X").
 MILITARY_RANKS = words("military-ranks")
 STYLES = words("styles")
+# Offices a place elects ("Sen.", "governor"), and the party words that may stand before
+# them without naming a body ("Ohio Republican Sen. X").
+PLACE_OFFICE_TITLES = words("place-office-titles")
+PARTY_WORDS = words("party-words")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -140,11 +144,23 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
     return shed_leading_words(tokens[:cut], tokens[cut:])
 
 
+def _without_party_words(org: list[Token], title: list[Token]) -> list[Token]:
+    """ "Ohio Republican Sen. X", "the Ohio Democratic congressman X": a party word before
+    an office a place elects tells the holder's party; the place before it is the body.
+    "GOP Sen. X" names no body at all (the senator is not the party's)."""
+    if not title or full_title_word(title[-1].lower_) not in PLACE_OFFICE_TITLES:
+        return org
+    while org and org[-1].lower_ in PARTY_WORDS:
+        org = org[:-1]
+    return org
+
+
 def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
     """ "former Austrian chancellor", "top US envoy", "the chief Swedish negotiator": words
     before the country belong to the title ("former", a lower-case title word such as
     "chief") or to neither ("top", and a describing word the tagger left out of the name
-    after it, as in "exiled Alpine Front leader": _describing_word_before_name)."""
+    after it, as in "exiled Alpine Front leader": _describing_word_before_name). A party
+    word before an elected office belongs to neither (_without_party_words)."""
     # "then-Ostmark Gov. X", "ex-Harbour Army officer X": a word of tenure joined by a hyphen
     # to the body's name is the title's ("then-gov.", "ex-officer"), not the body's.
     if len(org) > 1 and _joining_hyphen(org[0]) and org[0].nbor(-1).lower_ in HYPHENED_TENURE:
@@ -163,7 +179,7 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
         ):
             title = [org[0], *title]
         org = org[1:]
-    return org, title
+    return _without_party_words(org, title), title
 
 
 def _describing_word_before_name(org: list[Token]) -> bool:
