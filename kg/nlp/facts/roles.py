@@ -31,6 +31,7 @@ from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.title_words import (
     HYPHENS,
     POSTED_TITLES,
+    TITLE_PREFIXES,
     bare_title,
     hyphen_word,
     in_title_run,
@@ -73,6 +74,8 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 
 def _premodifier_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     """The title read before the name, no comma between (the first reader that finds one)."""
+    if role := _town_before_region_role(name, index):
+        return [role]
     if role := _premodifier_role(name, index):
         return [role]
     if roles := _title_run_roles(name, index):
@@ -327,6 +330,45 @@ def _hyphen_title_role(unit: list[Token], index: ArticleEntities) -> tuple[str, 
                 if entity is not None and entity.type in ORG_TYPES:
                     return normalise_title(["".join(t.text for t in unit)]), entity
     return None
+
+
+def _town_before_region_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
+    """ "Lakeview, Ohio, Mayor X", "former Lakeview, Ohio Mayor X": a title after a town and
+    the region it lies in, set off by commas, is held at the town; the region only places
+    it (the parser hangs the title on the region, and the other readers would take the
+    region for the body or find none). Not after a preposition or another place ("in
+    Lakeview, Ohio Gov. X" may be anyone's governor) unless "former" binds the town to the
+    title, nor where the town is a country."""
+    doc = name.doc
+    end = rank_start(doc, name.start, name.sent.start)
+    start = end
+    while start > name.sent.start and doc[start - 1].ent_type_ != "GPE" and in_title_run(doc[start - 1]):
+        start -= 1
+    if start == end or not is_title(doc[end - 1]):
+        return None
+    i = start - 1 - (start > 0 and doc[start - 1].text == ",")
+    if i < 1 or doc[i].ent_type_ != "GPE":
+        return None
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1  # the region's first word
+    town_end = i - 1
+    if town_end < 1 or doc[town_end].text != "," or doc[town_end - 1].ent_type_ not in ("GPE", "LOC"):
+        return None
+    first = town_end - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if gazetteer.country_of(doc[first:town_end].text):
+        return None
+    town = index.entity_at(doc[first])
+    if town is None or town.type != "place":
+        # "former Lakeview, Ohio, Mayor X": the entity layer reads "former" as a person's;
+        # the town set off by its region is a place whatever it made of the word.
+        town = Entity(doc[first:town_end].text, "place")
+    prefix = [doc[first - 1]] if first > 0 and doc[first - 1].lower_ in TITLE_PREFIXES else []
+    before = first - 1
+    if not prefix and before >= name.sent.start and (doc[before].pos_ == "ADP" or doc[before].text == ","):
+        return None
+    return normalise_title([t.text for t in (*prefix, *doc[start:end])]), town
 
 
 def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
