@@ -161,6 +161,10 @@ def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
     )
 
 
+def _determined(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children)
+
+
 def _surname_in_persons_place(
     span: Span, name: str, votes: dict[str, Counter[str]], after_the: AbstractSet[str]
 ) -> str | None:
@@ -317,8 +321,10 @@ def _relabelled(span: Span, name: str) -> str:
         return "GPE"  # "County Ardmore": a division of a country, not a person
     if label == "PERSON" and gazetteer.country_of_capital(name) and not titled_name(span):
         return "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
-    if label == "NORP" and _is_speaking_name(span, min_words=1):
-        return "PERSON"  # "Vondrak told Norpress": a name, not a nationality
+    if label == "NORP" and _is_speaking_name(span, min_words=1) and not _determined(span.root):
+        # "Vondrak told Norpress": a name, not a nationality. Not "the Ohio Democrat told
+        # Norpress": a name takes no article; that is a description of someone.
+        return "PERSON"
     return label
 
 

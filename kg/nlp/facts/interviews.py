@@ -549,7 +549,20 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
     person = _person_among(subjects, index) or _described(subjects, index)
     if person is not None or not named_near:
         return person
+    if any(_names_no_one(s, index) for s in subjects):
+        # "A spokesman for Ana Ruiz told the Courier": the name near it is someone else's.
+        return None
     return person_before(verb, index) or _opening_name(verb, index)
+
+
+def _names_no_one(subject: Token, index: ArticleEntities) -> bool:
+    """ "a spokesman for X", "sources": a common noun subject, indefinite or plural, with no
+    name of its own or in apposition ("his partner, the politician X" names X)."""
+    if subject.pos_ != "NOUN" or index.entity_at(subject) is not None:
+        return False
+    if any(c.dep_ == "appos" for c in subject.children):
+        return False
+    return subject.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
 
 
 def _described(subjects: list[Token], index: ArticleEntities) -> Entity | None:
@@ -558,7 +571,9 @@ def _described(subjects: list[Token], index: ArticleEntities) -> Entity | None:
     where the verb attributes a quotation (one owner for who the speaker is, no one where it
     abstains), else the one the story called so before."""
     for subject in subjects:
-        if not subject.is_lower or subject.lemma_.lower() not in PERSON_NOUNS:
+        # "the senator", and "the Ohio Democrat" (a party's member, capitalised).
+        described = subject.is_lower or any(c.dep_ == "det" for c in subject.children)
+        if not described or subject.lemma_.lower() not in PERSON_NOUNS:
             continue
         attributes, speaker = quoting_subject(subject, index)
         person = speaker if attributes else named_as(subject, index)
