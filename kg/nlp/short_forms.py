@@ -37,10 +37,15 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
     """The people named in full among the story's names (`votes`: each name's key -> the
     labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
     sentence), each under their fullest spelling, and their short forms."""
+    # Not a name the tagger reads a building's as often as a person's ("Varga Tower", where
+    # the context votes of "at Varga Tower in which Varga says" add PERSON): its first word
+    # would be taken for that building's short form.
     full = {
         key
         for key, counter in votes.items()
-        if len(key.split()) >= 2 and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
+        if len(key.split()) >= 2
+        and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
+        and counter["FAC"] < counter["PERSON"]
     }
     fullest = _fullest_spellings(full, inside_sentence)
     by_short = _short_forms(full, fullest)

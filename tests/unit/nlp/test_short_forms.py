@@ -36,3 +36,12 @@ def test_an_organisation_is_named_by_its_acronym_and_its_last_words() -> None:
         "fishing council": "harbour fishing council",
         "hfc": "harbour fishing council",
     }
+
+
+def test_a_building_named_for_a_person_is_no_full_name_of_theirs() -> None:
+    # "at Varga Tower in which Varga says": context adds person votes to the building's name;
+    # the tagger's building reading, as strong, keeps it from being Varga's full name.
+    votes = {**_votes(varga=12), "varga tower": Counter({"FAC": 2, "PERSON": 2})}
+    people = people_named(votes, inside_sentence=set(votes))
+    assert "varga tower" not in people.full
+    assert "varga" not in people.by_short
