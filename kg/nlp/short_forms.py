@@ -16,6 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kg.nlp.gender import gender_of_given, is_given_name
+from kg.nlp.lexicon import words
 from kg.nlp.name_spans import NAME_PARTICLES, initials
 
 # How many times more often one full name must be given than another sharing its surname
@@ -37,15 +38,15 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
     """The people named in full among the story's names (`votes`: each name's key -> the
     labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
     sentence), each under their fullest spelling, and their short forms."""
-    # Not a name the tagger reads a building's as often as a person's ("Varga Tower", where
-    # the context votes of "at Varga Tower in which Varga says" add PERSON): its first word
-    # would be taken for that building's short form.
+    # Not a building's name the tagger reads as a building as often as a person's ("Varga
+    # Tower", where the context votes of "at Varga Tower in which Varga says" add PERSON):
+    # its first word would be taken for that building's short form.
     full = {
         key
         for key, counter in votes.items()
         if len(key.split()) >= 2
         and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
-        and counter["FAC"] < counter["PERSON"]
+        and not (counter["FAC"] >= counter["PERSON"] and key.split()[-1] in words("building-nouns"))
     }
     fullest = _fullest_spellings(full, inside_sentence)
     by_short = _short_forms(full, fullest)

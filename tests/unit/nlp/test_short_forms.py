@@ -45,3 +45,6 @@ def test_a_building_named_for_a_person_is_no_full_name_of_theirs() -> None:
     people = people_named(votes, inside_sentence=set(votes))
     assert "varga tower" not in people.full
     assert "varga" not in people.by_short
+    # A person's name the tagger once took for a building stays a person's full name.
+    votes = {**_votes(lindqvist=3), "mara lindqvist": Counter({"FAC": 1, "PERSON": 1})}
+    assert "mara lindqvist" in people_named(votes, inside_sentence=set(votes)).full
