@@ -557,11 +557,12 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
 
 def _names_no_one(subject: Token, index: ArticleEntities) -> bool:
     """ "a spokesman for X", "sources": a common noun subject, indefinite or plural, with no
-    name of its own or in apposition ("his partner, the politician X" names X)."""
+    name of its own, in apposition or given ("his partner, the politician X", "a miner
+    called X" name X)."""
     if subject.pos_ != "NOUN" or index.entity_at(subject) is not None:
         return False
-    if any(c.dep_ == "appos" for c in subject.children):
-        return False
+    if any(c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_ in ("call", "name")) for c in subject.children):
+        return False  # "his partner, the politician X", "a miner called X"
     return subject.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
 
 
