@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, is_title, participle
+from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
 from kg.nlp.titles import PORTFOLIO_NOUNS
 
@@ -102,6 +102,20 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         country = gazetteer.country_of(tokens[0].text)
         if country:
             return Entity(country, "country")
+    place = tokens[-1]
+    if (
+        len(tokens) == 1
+        and place.ent_type_ == "GPE"
+        and place.i + 1 < len(doc)
+        and doc[place.i + 1].lower_ in PARTY_WORDS
+        and (named := index.entity_at(place)) is not None
+        and named.type == "person"
+        and named.name == place.text
+    ):
+        # "the former Vermont Democratic governor": the title reader set the party word
+        # aside, and the entity layer read "former Vermont" as a person's; the tagger's
+        # place is the body.
+        return Entity(place.text, "place")
     entities = {index.entity_at(t) for t in tokens}
     entities.discard(None)
     if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):
