@@ -102,20 +102,20 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         country = gazetteer.country_of(tokens[0].text)
         if country:
             return Entity(country, "country")
-    place = tokens[-1]
+    state = tokens[-1]
     if (
         len(tokens) == 1
-        and place.ent_type_ == "GPE"
-        and place.i + 1 < len(doc)
-        and doc[place.i + 1].lower_ in PARTY_WORDS
-        and (named := index.entity_at(place)) is not None
+        and state.ent_type_ == "GPE"
+        and state.i + 1 < len(doc)
+        and doc[state.i + 1].lower_ in PARTY_WORDS
+        and (named := index.entity_at(state)) is not None
         and named.type == "person"
-        and named.name == place.text
+        and named.name == state.text
     ):
         # "the former Vermont Democratic governor": the title reader set the party word
         # aside, and the entity layer read "former Vermont" as a person's; the tagger's
         # place is the body.
-        return Entity(place.text, "place")
+        return Entity(state.text, "place")
     entities = {index.entity_at(t) for t in tokens}
     entities.discard(None)
     if len(entities) == 1 and all(index.entity_at(t) is not None for t in tokens):

@@ -344,7 +344,9 @@ def _town_before_region_role(name: Span, index: ArticleEntities) -> tuple[str, E
     start = end
     while start > name.sent.start and doc[start - 1].ent_type_ != "GPE" and in_title_run(doc[start - 1]):
         start -= 1
-    if start == end or not is_title(doc[end - 1]) or not all(t.is_title or t.is_upper for t in doc[start:end]):
+    if start == end or not is_title(doc[end - 1]):
+        return None
+    if not all(t.is_title or t.is_upper for t in doc[start:end]):
         return None  # "the Lakeview, Ohio, home of Harbour Courier editor X": no title run
     i = start - 1 - (start > 0 and doc[start - 1].text == ",")
     if i < 1 or doc[i].ent_type_ != "GPE":
@@ -368,8 +370,11 @@ def _town_before_region_role(name: Span, index: ArticleEntities) -> tuple[str, E
         town = Entity(doc[first:town_end].text, "place")
     prefix = [doc[first - 1]] if first > 0 and doc[first - 1].lower_ in TITLE_PREFIXES else []
     before = first - 1
-    if not prefix and before >= name.sent.start and (
-        doc[before].pos_ == "ADP" or doc[before].text == "," or (doc[before].pos_ == "PROPN" and doc[before].is_title)
+    word = doc[before]
+    if (
+        not prefix
+        and before >= name.sent.start
+        and (word.pos_ == "ADP" or word.text == "," or (word.pos_ == "PROPN" and word.is_title))
     ):
         return None  # "Governor Asa Lakeview, Ohio Governor X": the town word ends a name
     return normalise_title([t.text for t in (*prefix, *doc[start:end])]), town
