@@ -38,6 +38,7 @@ MEAL_VERBS = LIGHT_VERBS | HOSTING_VERBS
 PEOPLE_NOUNS = words("plural-heads") | words("group-nouns")
 NEGOTIATION_SUBJECTS = words("negotiation-subjects")
 PROCESS_WORDS = words("process-words")
+COMPANY_VISIT_WORDS = words("company-visit-words")
 # Verbs that tell talks were held on an occasion: "held peace talks", "had trade talks".
 HOLDING_VERBS = {"hold", "have"}
 # Every verb lemma a rule of find_meeting may take.
@@ -71,6 +72,8 @@ def find_meeting(token: Token) -> Trigger | None:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS for c in token.children
         ):
             return Trigger("meeting", token)
+        if visits_with_someone(token):
+            return Trigger("meeting", token)  # "visited with X last weekend"
         if lemma == "call":
             return Trigger("meeting", token) if _calls_on_someone(token) else None
         if lemma in WELCOMING_VERBS:
@@ -128,6 +131,23 @@ def _consulting(verb: Token) -> bool:
         running
         and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
         and not any(e.label_ in ("DATE", "TIME") and anchored(e, {verb.i}) for e in ents_in(verb.sent))
+    )
+
+
+def visits_with_someone(token: Token) -> bool:
+    """ "visited with X", "while visiting with him": a visit spent with a person
+    (COMPANY_VISIT_WORDS). Only the verb with no object of its own ("visited Oslo with X"
+    tells a trip the two took together), whose tense tells whether the visit was made: the
+    noun ("from their visit with X") often names one still to come, with nothing to tell it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in COMPANY_VISIT_WORDS:
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return False
+    partners = [c for p in prep_objects(token, ("with",)) for c in (p, *p.conjuncts)]
+    # A name the tagger may take for an organisation ("Piotr Varga" as ORG) is let through;
+    # verb_participants reads who it is. Not a country or a place ("visits with Denmark").
+    return any(
+        (p.pos_ == "PROPN" and p.ent_type_ in ("PERSON", "ORG")) or is_person_pronoun(p) for p in partners
     )
 
 

@@ -12,7 +12,7 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
-from kg.nlp.facts.meetings import honoured, visited
+from kg.nlp.facts.meetings import honoured, visited, visits_with_someone
 from kg.nlp.facts.mention import (
     Mention,
     Trigger,
@@ -540,8 +540,10 @@ TRANSITIVE_ENCOUNTER_VERBS = words("call-verbs") | words("hosting-verbs") | word
 
 
 def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
-    if base_form(verb) == "visit" and not any(
-        c.dep_ == "dobj" and _visits_someone(c, index) for c in verb.children
+    if (
+        base_form(verb) == "visit"
+        and not any(c.dep_ == "dobj" and _visits_someone(c, index) for c in verb.children)
+        and not visits_with_someone(verb)
     ):
         # "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a
         # meeting with the one visited; those who visit a place together do not meet there.
