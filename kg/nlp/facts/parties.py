@@ -47,6 +47,7 @@ EITHER = {"or", "nor"}
 ADJUNCT_EVENT_PREPS = {"during", "at"}
 # "senior officials, including A and B": the named members of a group.
 INCLUDING_WORDS = words("including-words")
+ATTENDANCE_VERBS = words("attendance-verbs")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -131,8 +132,26 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             named_beside = item.dep_ == "appos" and entity.type != "person"
             if named_beside and resolve_mention(item.head, index) is not None:
                 continue
+            if _bracketed_name_of_person(item, index):
+                continue  # "Donald Smit Jr. (Don)": the same person's short name
             found.append(entity)
     return found
+
+
+def _bracketed_name_of_person(item: Token, index: ArticleEntities) -> bool:
+    """ "Donald Smit Jr. (Don)", "William (Bill) Smit": a name in brackets set beside a
+    person's name is another name of that person, not someone else taking part."""
+    if item.dep_ != "appos" or item.ent_type_ != "PERSON":
+        return False
+    doc = item.doc
+    # The brackets may be the name's own children or stand just outside them.
+    first, last = item.left_edge.i, item.right_edge.i
+    opens = doc[first].text == "(" or (first > 0 and doc[first - 1].text == "(")
+    closes = doc[last].text == ")" or (last + 1 < len(doc) and doc[last + 1].text == ")")
+    if not (opens and closes):
+        return False
+    head = resolve_mention(item.head, index)
+    return head is not None and head.type == "person"
 
 
 def _listed(token: Token, depth: int = 0) -> list[Token]:
@@ -358,6 +377,7 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
         # "received a call from X": who rang takes part in the call.
         tokens += prep_objects(noun, ("from",))
     tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    tokens += _attendees(noun)
     predicate: Token | None = None
     head = noun.head
     if is_light_verb_object(noun):
@@ -451,6 +471,35 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
     phrases = [c for p in partners for c in conjuncts(p)]
     listed = _participants_of(partners, index)
     return len(phrases) >= 2 and len(listed) >= 2 and set(found) <= set(listed)
+
+
+def _attendees(noun: Token) -> list[Token]:
+    """ "the meeting included A and B", "a meeting that included A and B", "a dinner
+    involving A and B": the objects of a verb of attendance (ATTENDANCE_VERBS) told of one
+    encounter. Not of plural "talks": "the six-party talks involve A, B and C" tells who
+    takes part in a process, not in one round of it."""
+    if noun.tag_ not in ("NN", "NNP"):
+        return []
+    verbs = [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBG"
+        or c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children)
+    ]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    found = [o for v in verbs if v.lemma_.lower() in ATTENDANCE_VERBS for o in v.children if o.dep_ == "dobj"]
+    # "a meeting at the palace that included A and B": the parser may hang the clause on the
+    # place; a place includes no person, so a person it "included" took part in the meeting.
+    slipped = [
+        o
+        for place in prep_objects(noun, ("at", "in"))
+        for v in place.children
+        if v.dep_ == "relcl" and v.lemma_.lower() in ATTENDANCE_VERBS
+        for o in v.children
+        if o.dep_ == "dobj" and o.ent_type_ == "PERSON"
+    ]
+    return found + slipped
 
 
 def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
