@@ -292,7 +292,11 @@ def subjects_of(verb: Token) -> list[Token]:
         deps = ("nsubj", "nsubjpass") if step and came_from == "xcomp" else ("nsubj",)
         subjects = [c for c in current.children if c.dep_ in deps] + agent_objects(current)
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
-            return [current.head]  # "Vondrak, who met Weber": the relative pronoun's antecedent
+            # "Vondrak, who met Weber": the relative pronoun's antecedent; "A and B were
+            # among five senators who met Weber": the ones counted among them, where the
+            # clause is the encounter's own ("X was among those who opposed Y's plan to
+            # invite Z" names who opposed, not who would invite).
+            return (counted_among(current.head) if step == 0 else []) or [current.head]
         if _object_of_small_clause(current, subjects):
             subjects = []  # "Weber made it clear in talks with X": "it" is what Weber made clear
         if subjects:
@@ -318,6 +322,23 @@ def subjects_of(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def counted_among(group: Token) -> list[Token]:
+    """ "A and B were among five senators (who ...)", "X is one of the pastors (who ...)":
+    the subject of the "be" the group hangs from by "among" or "one of", who are said to be
+    members of it."""
+    head = group.head
+    if group.dep_ != "pobj":
+        return []
+    if head.lower_ == "of" and head.head.lower_ == "one" and head.head.dep_ == "attr":
+        head = head.head  # "one of the pastors"
+    elif head.lower_ != "among":
+        return []
+    verb = head.head
+    if verb.lemma_ != "be" or head.dep_ not in ("prep", "attr"):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT", "EX")]
 
 
 def _object_of_small_clause(word: Token, subjects: list[Token]) -> bool:
