@@ -504,8 +504,8 @@ def _attendees(noun: Token) -> list[Token]:
     verbs = [
         c
         for c in noun.children
-        if c.dep_ == "acl" and c.tag_ == "VBG"
-        or c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children)
+        if (c.dep_ == "acl" and c.tag_ == "VBG")
+        or (c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WDT", "WP") for s in c.children))
     ]
     if noun.dep_ == "nsubj":
         verbs.append(noun.head)
