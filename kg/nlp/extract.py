@@ -54,13 +54,14 @@ _CLOSING_PAIR = re.compile(r"(?<=\S)''(?!')")
 # encounter of the sentence. The box, from the full name to "MORE", is blanked in the parsed
 # text; the name as written stays. The full name ends in the shown name's surname, glued to
 # the first headline, or opens with the shown name's given name ("Ana Ruiz Ana Ruiz Senate
-# passes bill ... MORE").
+# passes bill ... MORE"). A card with no headline ends in "MORE" glued to the full name
+# ("Ana Maria RuizMORE").
 _LINK_BOX_GLUED = re.compile(
     r"\b(?P<surname>[A-Z][\w'\u2019.-]*[a-z]) (?!(?:Jr|Sr)\.)"
-    r"(?P<box>(?:[A-Z(][^\s]* ){0,5}?(?P=surname)(?=[^\sa-z])[^\n]{0,700}?\bMORE\b)"
+    r"(?P<box>(?:[A-Z(][^\s]* ){0,5}?(?P=surname)(?=[^\sa-z])[^\n]{0,700}?(?:\b|(?<=[a-z]))MORE\b)"
 )
 _LINK_BOX_REPEATED = re.compile(
-    r"\b(?P<given>[A-Z][a-z]+)(?: [A-Z][\w'\u2019.-]*){1,3} ?(?P<box>(?P=given)\b[^\n]{0,700}?\bMORE\b)"
+    r"\b(?P<given>[A-Z][a-z]+)(?: [A-Z][\w'\u2019.-]*){1,3} ?(?P<box>(?P=given)\b[^\n]{0,700}?(?:\b|(?<=[a-z]))MORE\b)"
 )
 
 

@@ -160,3 +160,14 @@ def test_a_meeting_with_parties_of_its_own_is_no_occasion_of_the_talks(nlp):
             ents=["B-PERSON"] + ["O"] * (len(words) - 3) + ["B-DATE", "O"],
         )
         assert (occasion_frame(doc[:], {2, 3}) is not None) is framed
+
+
+def test_a_card_of_links_is_blanked_glued_headline_or_none():
+    from kg.nlp.extract import text_for_nlp
+
+    # The card's headlines run on from the repeated name, or none: "MORE" glued to it.
+    for card in ("Ana Maria RuizHarbour bill stalls MORE", "Ana Maria RuizMORE"):
+        text = f"“We will not close it,” Sen. Ana Ruiz {card} (D-N.M.) said."
+        parsed = text_for_nlp(text)
+        assert len(parsed) == len(text)
+        assert parsed.split() == ["“We", "will", "not", "close", "it,”", "Sen.", "Ana", "Ruiz", "(D-N.M.)", "said."]
