@@ -191,10 +191,19 @@ def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -
 _SHORT_GIVEN_MIN = 3
 
 
+# Short forms of given names that are not their opening letters: "bill" -> {"william"}.
+_SHORT_FORMS: dict[str, set[str]] = defaultdict(set)
+for _entry in words("given-name-short-forms"):
+    _short, _given = _entry.split()
+    _SHORT_FORMS[_short].add(_given)
+
+
 def _short_given_name(short: str, given: str) -> bool:
     """Is `short` a short form of the given name `given` ("ken" of "kenneth"): its opening
     letters, a word of three letters or more, both given names of one sex ("paul" is not
     "paula"; a word the name lists do not know may be another name: "dan" and "dana")?"""
+    if given in _SHORT_FORMS.get(short, ()):
+        return True  # "bill" of "william": a short form that is not the name's opening
     if len(short) < _SHORT_GIVEN_MIN or len(short) >= len(given) or not given.startswith(short):
         return False
     sex = gender_of_given(short)

@@ -48,3 +48,17 @@ def test_a_building_named_for_a_person_is_no_full_name_of_theirs() -> None:
     # A person's name the tagger once took for a building stays a person's full name.
     votes = {**_votes(lindqvist=3), "mara lindqvist": Counter({"FAC": 1, "PERSON": 1})}
     assert "mara lindqvist" in people_named(votes, inside_sentence=set(votes)).full
+
+
+def test_a_name_as_often_a_buildings_as_a_persons_lends_no_first_word():
+    from collections import Counter
+
+    from kg.nlp.short_forms import people_named
+
+    # "Revik said ... at Revik Tower": the tower's name (tagged a building as often as a
+    # person) is not "Revik" written family name first.
+    votes = {"revik": Counter(PERSON=9, ORG=4), "revik tower": Counter(FAC=2, PERSON=2)}
+    assert people_named(votes, set(votes)).by_short.get("revik", set()) == set()
+    # "Li" for Li Wei, a clear person, still.
+    votes = {"li": Counter(PERSON=3), "li wei": Counter(PERSON=2)}
+    assert people_named(votes, set(votes)).by_short["li"] == {"li wei"}
