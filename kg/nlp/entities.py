@@ -246,6 +246,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
         mentions.add(span, clean_name(span.text), "PERSON")
     # "Rival Anna Lindqvist" at a sentence's start may carry a word that is no part of a name.
     inside_sentence = {name.lower() for span, name in mentions.named if not span[0].is_sent_start}
+    _end_of_a_persons_name(mentions.votes)
     people = people_named(mentions.votes, inside_sentence)
     _admit_weak(mentions, people.by_short)
     names = _names(mentions, _canonical_keys(mentions, people.by_short), people.full)
@@ -367,6 +368,20 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
         if full is not None:
             votes[name.lower()]["PERSON"] += 1
             votes[full]["PERSON"] += 1
+
+
+def _end_of_a_persons_name(votes: dict[str, Counter[str]]) -> None:
+    """ "Ruizmoore Lind" where the story names Maya Ruizmoore Lind: a name of two or three
+    words, no given name first, that ends exactly one person's longer name is that person,
+    however the tagger took it (an organisation, for two surnames that look like a firm's)."""
+    people = [k for k, c in votes.items() if len(k.split()) >= 3 and c["PERSON"] >= max(1, sum(c.values()) / 2)]
+    for key, counter in votes.items():
+        words = key.split()
+        if not 2 <= len(words) <= 3 or counter["PERSON"] >= sum(counter.values()) / 2 or is_given_name(words[0]):
+            continue
+        longer = [p for p in people if p.endswith(" " + key)]
+        if len(longer) == 1:
+            counter["PERSON"] += sum(counter.values())
 
 
 def _admit_weak(mentions: _Mentions, by_short: dict[str, set[str]]) -> None:

@@ -171,3 +171,28 @@ def test_a_card_of_links_is_blanked_glued_headline_or_none():
         parsed = text_for_nlp(text)
         assert len(parsed) == len(text)
         assert parsed.split() == ["“We", "will", "not", "close", "it,”", "Sen.", "Ana", "Ruiz", "(D-N.M.)", "said."]
+
+
+def test_two_surnames_the_tagger_took_for_a_firm_are_the_person_whose_name_they_end():
+    from collections import Counter
+
+    from kg.nlp.entities import _end_of_a_persons_name
+
+    votes = {
+        "maya ruizmoore lind": Counter(PERSON=1),
+        "ruizmoore lind": Counter(ORG=8, PERSON=1),
+        "tomas lind": Counter(PERSON=2),
+    }
+    _end_of_a_persons_name(votes)
+    assert votes["ruizmoore lind"]["PERSON"] > votes["ruizmoore lind"]["ORG"]
+    # Not a name that opens with a given name ("Anna Lind" is whole), nor one that ends
+    # two people's names.
+    votes = {
+        "maria anna lind": Counter(PERSON=1),
+        "anna lind": Counter(ORG=2),
+        "jan harbour trust": Counter(PERSON=1),
+        "kim harbour trust": Counter(PERSON=1),
+        "harbour trust": Counter(ORG=3),
+    }
+    _end_of_a_persons_name(votes)
+    assert votes["anna lind"]["PERSON"] == 0 and votes["harbour trust"]["PERSON"] == 0
