@@ -341,6 +341,22 @@ def speaker_of(
     if len(subjects) > 1:
         subjects.sort(key=lambda s: ((e := index.entity_at(s)) is None, e is None or e.type != "person"))
     for subject in subjects:
+        if subject.lower_ == "who" and subject.head.dep_ == "relcl" and subject.head.lemma_.lower() in QUOTING_LEMMAS:
+            # "Ana Ruiz, who said that “...”", "Ruiz, the harbour master who observed that
+            # “...”": the person the clause is of (a noun set beside the name, the name's).
+            antecedent = subject.head.head
+            if any(c.dep_ == "conj" for c in antecedent.children) or antecedent.dep_ == "conj":
+                continue  # "Ruiz and Weber, who said": one of them, or both
+            if antecedent.dep_ == "pobj" and subject.i > 0 and subject.nbor(-1).text != ",":
+                continue  # "a partner at Harbour Legal who said": the partner, more likely
+            if antecedent.pos_ != "PROPN" and antecedent.dep_ == "appos":
+                antecedent = antecedent.head  # "Vondrak, the harbour master who said"
+            if antecedent.pos_ != "PROPN":
+                continue  # "citizens who say ...": no one named
+            entity, description = named_speaker(antecedent, index)
+            if entity is not None and entity.type == "person":
+                return Attribution(entity, description, verb)
+            continue
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
         if is_person_pronoun(subject):
