@@ -374,10 +374,16 @@ def _end_of_a_persons_name(votes: dict[str, Counter[str]]) -> None:
     """ "Ruizmoore Lind" where the story names Maya Ruizmoore Lind: a name of two or three
     words, no given name first, that ends exactly one person's longer name is that person,
     however the tagger took it (an organisation, for two surnames that look like a firm's)."""
-    people = [k for k, c in votes.items() if len(k.split()) >= 3 and c["PERSON"] >= max(1, sum(c.values()) / 2)]
+    people = [
+        k for k, c in votes.items() if len(k.split()) >= 3 and c["PERSON"] >= max(1, sum(c.values()) / 2)
+    ]
     for key, counter in votes.items():
         words = key.split()
-        if not 2 <= len(words) <= 3 or counter["PERSON"] >= sum(counter.values()) / 2 or is_given_name(words[0]):
+        if (
+            not 2 <= len(words) <= 3
+            or counter["PERSON"] >= sum(counter.values()) / 2
+            or is_given_name(words[0])
+        ):
             continue
         longer = [p for p in people if p.endswith(" " + key)]
         if len(longer) == 1:

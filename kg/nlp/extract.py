@@ -61,7 +61,8 @@ _LINK_BOX_GLUED = re.compile(
     r"(?P<box>(?:[A-Z(][^\s]* ){0,5}?(?P=surname)(?=[^\sa-z])[^\n]{0,700}?(?:\b|(?<=[a-z]))MORE\b)"
 )
 _LINK_BOX_REPEATED = re.compile(
-    r"\b(?P<given>[A-Z][a-z]+)(?: [A-Z][\w'\u2019.-]*){1,3} ?(?P<box>(?P=given)\b[^\n]{0,700}?(?:\b|(?<=[a-z]))MORE\b)"
+    r"\b(?P<given>[A-Z][a-z]+)(?: [A-Z][\w'\u2019.-]*){1,3} ?"
+    r"(?P<box>(?P=given)\b[^\n]{0,700}?(?:\b|(?<=[a-z]))MORE\b)"
 )
 
 

@@ -341,7 +341,11 @@ def speaker_of(
     if len(subjects) > 1:
         subjects.sort(key=lambda s: ((e := index.entity_at(s)) is None, e is None or e.type != "person"))
     for subject in subjects:
-        if subject.lower_ == "who" and subject.head.dep_ == "relcl" and subject.head.lemma_.lower() in QUOTING_LEMMAS:
+        if (
+            subject.lower_ == "who"
+            and subject.head.dep_ == "relcl"
+            and subject.head.lemma_.lower() in QUOTING_LEMMAS
+        ):
             # "Ana Ruiz, who said that “...”", "Ruiz, the harbour master who observed that
             # “...”": the person the clause is of (a noun set beside the name, the name's).
             antecedent = subject.head.head

@@ -170,7 +170,18 @@ def test_a_card_of_links_is_blanked_glued_headline_or_none():
         text = f"“We will not close it,” Sen. Ana Ruiz {card} (D-N.M.) said."
         parsed = text_for_nlp(text)
         assert len(parsed) == len(text)
-        assert parsed.split() == ["“We", "will", "not", "close", "it,”", "Sen.", "Ana", "Ruiz", "(D-N.M.)", "said."]
+        assert parsed.split() == [
+            "“We",
+            "will",
+            "not",
+            "close",
+            "it,”",
+            "Sen.",
+            "Ana",
+            "Ruiz",
+            "(D-N.M.)",
+            "said.",
+        ]
 
 
 def test_two_surnames_the_tagger_took_for_a_firm_are_the_person_whose_name_they_end():
