@@ -63,6 +63,15 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
     return People(full, by_short, shared_surnames, named_times)
 
 
+def _longest_first(keys: Iterable[str]) -> list[str]:
+    """Name keys in a fixed order, names of more words first. The readers below write what a
+    name stands for while reading what others stand for ("the times" -> "new york times" ->
+    "failing new york times"): a set's order, which changes with Python's hash seed from run
+    to run, would change the facts; longer names first settles each chain before its short
+    forms are read."""
+    return sorted(keys, key=lambda key: (-len(key.split()), key))
+
+
 def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dict[str, str]:
     """Each full name without initials or accents -> the spelling that names its person."""
     # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
@@ -71,14 +80,14 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
     for key in sorted(full, key=lambda k: (-len(k), k.isascii(), k)):
         fullest.setdefault(_without_initials(key), key)
     # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
-    for key in full:
+    for key in _longest_first(full):
         called = _by_nickname(key)
         if called is not None and called in full:
             fullest[_without_initials(called)] = fullest[_without_initials(key)]
     # "Ken Revik" and "Kenneth Revik": a given name that opens the one longer given name
     # of a full name with the same other words is its short form, one person.
     by_rest: dict[str, list[str]] = defaultdict(list)
-    for key in full:
+    for key in _longest_first(full):
         first, _, rest = _without_initials(key).partition(" ")
         by_rest[rest].append(first)
     for rest, firsts in by_rest.items():
@@ -88,7 +97,7 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
                 fullest[f"{first} {rest}"] = fullest[f"{longer.pop()} {rest}"]
     # "Rival Anna Lindqvist" at a sentence's start: a word the tagger ran into a name the
     # story gives without it elsewhere, never written inside a sentence, is no part of it.
-    for key in full - inside_sentence:
+    for key in _longest_first(full - inside_sentence):
         first, _, rest = key.partition(" ")
         if " " in rest and rest in full and not is_given_name(first):
             fullest[_without_initials(key)] = fullest[_without_initials(rest)]
@@ -96,7 +105,7 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
     # or more that ends exactly one longer name of a person is that person, cut short;
     # unless it starts with a common given name ("Maria Lopez" is whole, and a word
     # written before it, "Crooked Maria Lopez", is no part of the name).
-    for key in full:
+    for key in _longest_first(full):
         if is_given_name(key.split()[0]):
             continue
         whole = _one_longer(key, full, lambda k: fullest[_without_initials(k)])
@@ -110,7 +119,7 @@ def _short_forms(full: set[str], fullest: dict[str, str]) -> dict[str, set[str]]
     Revik"): short form -> the full names it may be."""
     by_short: dict[str, set[str]] = defaultdict(set)
     first_names: dict[str, set[str]] = defaultdict(set)
-    for key in full:
+    for key in _longest_first(full):
         words = key.split()
         whole = fullest[_without_initials(key)]
         by_short[words[-1]].add(whole)
@@ -143,7 +152,7 @@ def organisations_named_short(
     # "the U.N. Security Council" where the story names the United Nations Security Council:
     # a name that opens with an acronym is the one name that spells it out before the same
     # words (so that "the Security Council" ends one name, not two).
-    for key in organisations:
+    for key in _longest_first(organisations):
         acronym, _, rest = key.partition(" ")
         letters = acronym.replace(".", "")
         if not rest or "." not in acronym or not letters.isalpha():
@@ -159,7 +168,7 @@ def organisations_named_short(
     # Courier" for The Harbour Courier: an organisation's name that ends exactly one longer
     # organisation's name of the story is that organisation. One word is a short form of
     # an outlet's name only ("the House" is not the White House).
-    for key in organisations:
+    for key in _longest_first(organisations):
         candidates = organisations if " " in key else organisations & outlet_names
         # "the United Nations" is not the Security Council of the United Nations: a name
         # after "of the" is the body the longer one belongs to, not its short form (after

@@ -62,3 +62,25 @@ def test_a_name_as_often_a_buildings_as_a_persons_lends_no_first_word():
     # "Li" for Li Wei, a clear person, still.
     votes = {"li": Counter(PERSON=3), "li wei": Counter(PERSON=2)}
     assert people_named(votes, set(votes)).by_short["li"] == {"li wei"}
+
+
+class _InOrder(set):
+    """A set read in the order it was written: the order a hash seed may give any set."""
+
+    def __init__(self, items: list[str]) -> None:
+        super().__init__(items)
+        self.order = items
+
+    def __iter__(self):
+        return iter(self.order)
+
+
+def test_a_short_form_is_read_the_same_whatever_order_the_names_come_in() -> None:
+    # "the Herald", "the Velonia Herald" and "the Daily Velonia Herald": one outlet, its
+    # fullest name, whichever name is read first (Python's hash seed orders a set per run).
+    names = ["Herald", "Velonia Herald", "Daily Velonia Herald"]
+    for order in (names, names[::-1]):
+        canonical = {name.lower(): name.lower() for name in names}
+        outlets = _InOrder([name.lower() for name in order])
+        organisations_named_short(canonical, outlets, set(outlets), longer=names[1:], names=names)
+        assert set(canonical.values()) == {"daily velonia herald"}
