@@ -364,7 +364,7 @@ def _town_before_region_role(name: Span, index: ArticleEntities) -> tuple[str, E
     town = index.entity_at(doc[first])
     if town is None or town.type != "place":
         if town is not None and town.name != doc[first:town_end].text:
-            return None  # "Governor Asa Hutchinson, Ohio Governor X": a name's last word
+            return None  # "Governor Asa Lindholm, Ohio Governor X": a name's last word
         # "former Lakeview, Ohio, Mayor X": the entity layer reads "former" as a person's;
         # the town set off by its region is a place whatever it made of the word.
         town = Entity(doc[first:town_end].text, "place")
