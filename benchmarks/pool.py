@@ -2,6 +2,7 @@
 
     python benchmarks/pool.py --out /tmp/pool.jsonl             # te3 and polnear parts
     python benchmarks/pool.py --out /tmp/pool.jsonl --set polnear --ids ids.txt
+    python benchmarks/pool.py --out /tmp/modern.jsonl --stories ~/modern-pool.jsonl
 
 The gold sets are small and were selected for meetings and quotes; the mistakes kg makes on
 news in general (a negotiation read as a meeting, a surname left unexpanded) are counted on
@@ -10,7 +11,8 @@ checked by every fact it adds or removes here. The pool: te3-silver's splits sil
 silver-4 less the te3-dev stories (AFP 1997, AFP and Xinhua 2005-06) and polnear's train
 split (US political news 2015-16). silver-5 and polnear's test split are never read: they
 stay unseen. Parses are cached in `--cache` as dev_eval.py caches its sets, so a second
-run takes about a minute.
+run takes about a minute. `--stories` runs any other article JSONL the same way instead: a
+pool of another genre, kept outside the project.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from dev_eval import SETS, SHARED, parsed  # benchmarks/ is on the path when run as a script
+from spacy.tokens import Doc
 
 from kg.ingest.articles import Article, load_articles
 from kg.nlp.extract import extract_facts
@@ -49,12 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="facts as JSONL (kg facts' shape)")
     parser.add_argument("--set", default="all", choices=[*PARTS, "all"], help="one part of the pool")
     parser.add_argument("--ids", type=Path, help="only these article ids (whitespace-separated)")
+    parser.add_argument("--stories", type=Path, help="every article of this JSONL instead")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/kg-pool-parses"))
     args = parser.parse_args(argv)
+    wanted = set(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
+    if args.stories is not None:
+        loaded = [a for a in load_articles([args.stories]) if isinstance(a, Article)]
+        with args.out.open("w", encoding="utf-8") as out:
+            write_facts(out, parsed(load_nlp(), loaded, args.cache), wanted)
+        return 0
     if not (SHARED / "corpus").is_dir():
         print(f"no corpus at {SHARED / 'corpus'}", file=sys.stderr)
         return 1
-    wanted = set(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
     nlp = load_nlp()
     ids = pool_ids()
     with args.out.open("w", encoding="utf-8") as out:
@@ -64,11 +75,16 @@ def main(argv: list[str] | None = None) -> int:
             loaded = load_articles([SHARED / "corpus" / name])
             articles = [a for a in loaded if isinstance(a, Article) and a.id in ids[part]]
             # The whole part is parsed (and cached) whatever --ids keeps, so every run shares it.
-            for doc, article in parsed(nlp, articles, args.cache):
-                if wanted is None or article.id in wanted:
-                    for record in extract_facts(doc, article).records():
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write_facts(out, parsed(nlp, articles, args.cache), wanted)
     return 0
+
+
+def write_facts(out: TextIO, docs: Iterable[tuple[Doc, Article]], wanted: set[str] | None) -> None:
+    """Every fact of the wanted articles (all where None), in kg facts' JSONL shape."""
+    for doc, article in docs:
+        if wanted is None or article.id in wanted:
+            for record in extract_facts(doc, article).records():
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

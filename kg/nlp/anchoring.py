@@ -22,10 +22,11 @@ from kg.nlp.dates import (
     normalise_after,
     normalise_date,
 )
-from kg.nlp.entities import BUILDING_NOUNS, SETTLEMENT_NOUNS, ArticleEntities
+from kg.nlp.entities import SETTLEMENT_NOUNS, ArticleEntities
 from kg.nlp.factuality import JOURNEY_VERBS, TOPIC_PREPS
 from kg.nlp.groups import ENCOUNTER_NOUNS
 from kg.nlp.lexicon import words
+from kg.nlp.short_forms import BUILDING_NOUNS
 
 PLACE_PREPS = {"in", "at"}
 # A date or place under one of these is another time than the event's: a bound or a point of

@@ -23,6 +23,8 @@ MAX_LEADING_PARAGRAPHS = 3
 _CREDIT_IN_PARENTHESES = re.compile(r"\(([^()]{2,80})\)\s*$")
 # "JANE ROE/Getty Images", "Harbour Shipping | AP"
 _CREDIT_AFTER_MARK = re.compile(r"[/|]\s*([A-Za-z][A-Za-z .]{0,30}?)\s*$")
+# Any credit word as a whole word: one pattern, built once.
+_CREDIT_WORD = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in sorted(PHOTO_CREDIT_WORDS)))
 # "FILE - In this ...", "FILE PHOTO: ...", "In this March 19, 2020 photo, ..."
 _FILE_PHOTO = re.compile(r"^(?:FILE\b|In this\b[^.]{0,40}\b(?:photo|file frame)\b)")
 
@@ -31,7 +33,7 @@ def _credit(text: str) -> bool:
     parenthesised = _CREDIT_IN_PARENTHESES.search(text)
     if parenthesised is not None:
         credit = parenthesised.group(1)
-        if "/" in credit or any(re.search(rf"\b{w}\b", credit.lower()) for w in PHOTO_CREDIT_WORDS):
+        if "/" in credit or _CREDIT_WORD.search(credit.lower()):
             return True
     marked = _CREDIT_AFTER_MARK.search(text)
     return marked is not None and marked.group(1).lower().strip() in PHOTO_CREDIT_WORDS

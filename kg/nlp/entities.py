@@ -40,7 +40,15 @@ from kg.nlp.name_spans import (
     untagged_full_names,
 )
 from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, opens_with_known_outlet, outlets_by_kind
-from kg.nlp.short_forms import DOMINANCE, People, organisations_named_short, people_named
+from kg.nlp.short_forms import (
+    BUILDING_NOUNS,
+    DOMINANCE,
+    People,
+    mostly_person,
+    one_longer,
+    organisations_named_short,
+    people_named,
+)
 from kg.nlp.titles import full_title_word, is_title_word, office_of, offices_held, title_before
 
 _LABEL_TYPE: dict[str, EntityType] = {
@@ -143,7 +151,6 @@ class ArticleEntities:
 _STATEMENT_LEMMAS = words("statement-verbs")
 _PERSONS_VERBS = gazetteer.SPEECH_LEMMAS | words("meeting-verbs")  # speech verbs hold the statement verbs
 _PERSONS_NOUNS = words("visit-nouns") | words("meeting-nouns") | words("conversation-nouns")
-BUILDING_NOUNS = words("building-nouns")
 AREA_UNIT_NOUNS = words("area-unit-nouns")
 
 
@@ -374,9 +381,7 @@ def _end_of_a_persons_name(votes: dict[str, Counter[str]]) -> None:
     """ "Ruizmoore Lind" where the story names Maya Ruizmoore Lind: a name of two or three
     words, no given name first, that ends exactly one person's longer name is that person,
     however the tagger took it (an organisation, for two surnames that look like a firm's)."""
-    people = [
-        k for k, c in votes.items() if len(k.split()) >= 3 and c["PERSON"] >= max(1, sum(c.values()) / 2)
-    ]
+    people = [k for k, c in votes.items() if len(k.split()) >= 3 and mostly_person(c)]
     for key, counter in votes.items():
         words = key.split()
         if (
@@ -385,8 +390,7 @@ def _end_of_a_persons_name(votes: dict[str, Counter[str]]) -> None:
             or is_given_name(words[0])
         ):
             continue
-        longer = [p for p in people if p.endswith(" " + key)]
-        if len(longer) == 1:
+        if one_longer(key, people, str) is not None:
             counter["PERSON"] += sum(counter.values())
 
 

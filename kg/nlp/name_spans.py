@@ -108,14 +108,14 @@ def _absorbed_name(ent: Span) -> tuple[int, int, int] | None:
 
 
 # Words between a title's "of" and the word a name run on from it starts at: "President of
-# the French Republic", "Commissioner for Entrepreneurs' Rights".
+# the French Republic", "Commissioner for Harbour Owners' Rights".
 _COMPLEMENT_GLUE = {"the", "and", "'", "’", "'s", "’s"}
 
 
 def _after_title_preposition(doc: Doc, i: int) -> bool:
     """Does the word at `i` stand in the "of" (or "for") phrase of a capitalised title before
     it: "President of Belarus", "Director General of the Velgaz company", "Commissioner for
-    Entrepreneurs' Rights"?"""
+    Harbour Owners' Rights"?"""
     k = i - 1
     while k > 0 and i - k <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in _COMPLEMENT_GLUE):
         k -= 1

@@ -34,6 +34,14 @@ class People:
     named_times: Counter[str]  # full name -> how often the story names them
 
 
+BUILDING_NOUNS = words("building-nouns")
+
+
+def mostly_person(votes: Counter[str]) -> bool:
+    """Do at least half of a name's mentions (and one at least) call it a person?"""
+    return votes["PERSON"] >= max(1, sum(votes.values()) / 2)
+
+
 def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet[str]) -> People:
     """The people named in full among the story's names (`votes`: each name's key -> the
     labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
@@ -45,8 +53,8 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
         key
         for key, counter in votes.items()
         if len(key.split()) >= 2
-        and counter["PERSON"] >= max(1, sum(counter.values()) / 2)
-        and not (counter["FAC"] >= counter["PERSON"] and key.split()[-1] in words("building-nouns"))
+        and mostly_person(counter)
+        and not (counter["FAC"] >= counter["PERSON"] and key.split()[-1] in BUILDING_NOUNS)
     }
     fullest = _fullest_spellings(full, inside_sentence)
     by_short = _short_forms(full, fullest)
@@ -65,8 +73,8 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
 
 def _longest_first(keys: Iterable[str]) -> list[str]:
     """Name keys in a fixed order, names of more words first. The readers below write what a
-    name stands for while reading what others stand for ("the times" -> "new york times" ->
-    "failing new york times"): a set's order, which changes with Python's hash seed from run
+    name stands for while reading what others stand for ("the courier" -> "harbour courier" ->
+    "daily harbour courier"): a set's order, which changes with Python's hash seed from run
     to run, would change the facts; longer names first settles each chain before its short
     forms are read."""
     return sorted(keys, key=lambda key: (-len(key.split()), key))
@@ -108,7 +116,7 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
     for key in _longest_first(full):
         if is_given_name(key.split()[0]):
             continue
-        whole = _one_longer(key, full, lambda k: fullest[_without_initials(k)])
+        whole = one_longer(key, full, lambda k: fullest[_without_initials(k)])
         if whole is not None:
             fullest[_without_initials(key)] = whole
     return fullest
@@ -174,7 +182,7 @@ def organisations_named_short(
         # after "of the" is the body the longer one belongs to, not its short form (after
         # a bare "of" it may be: "Homeland Security", "Department of Homeland Security").
         candidates = {o for o in candidates if not o.endswith(" of the " + key)}
-        whole = _one_longer(key, candidates, canonical.__getitem__)
+        whole = one_longer(key, candidates, canonical.__getitem__)
         if whole is not None:
             canonical[key] = whole
     # "IMF" for the International Monetary Fund the story names: an acronym is the one
@@ -187,7 +195,7 @@ def organisations_named_short(
             canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
 
 
-def _one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
+def one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:
     """The one name (as `resolve` gives it) of the story's `names` that ends with the whole
     words of `key` and is not `key`'s own: "Amir Reza Tavana" for "Reza Tavana". None
     where there is none, or more than one."""

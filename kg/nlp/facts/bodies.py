@@ -102,7 +102,7 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
         country = gazetteer.country_of(tokens[0].text)
         if country:
             return Entity(country, "country")
-    state = tokens[-1]
+    state = tokens[0]
     if (
         len(tokens) == 1
         and state.ent_type_ == "GPE"

@@ -241,10 +241,6 @@ def named_callee(verb: Token) -> Token | None:
     return None
 
 
-# The nouns that describe a person in apposition before the name ("his ally, the prime
-# minister, X"), made once.
-
-
 def _described_person(obj: Token) -> bool:
     """ "his allies, the Velonian prime minister, Ana Ruiz, and ...", "a delegate candidate,
     Jan Weber": a common noun whose apposition (or the apposition of a title in apposition to

@@ -133,13 +133,13 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
             if named_beside and resolve_mention(item.head, index) is not None:
                 continue
             if _bracketed_name_of_person(item, index):
-                continue  # "Donald Smit Jr. (Don)": the same person's short name
+                continue  # "Tomas Berg Jr. (Tom)": the same person's short name
             found.append(entity)
     return found
 
 
 def _bracketed_name_of_person(item: Token, index: ArticleEntities) -> bool:
-    """ "Donald Smit Jr. (Don)", "William (Bill) Smit": a name in brackets set beside a
+    """ "Tomas Berg Jr. (Tom)", "William (Bill) Smit": a name in brackets set beside a
     person's name is another name of that person, not someone else taking part."""
     if item.dep_ != "appos" or item.ent_type_ != "PERSON":
         return False
@@ -497,7 +497,7 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
 def _attendees(noun: Token) -> list[Token]:
     """ "the meeting included A and B", "a meeting that included A and B", "a dinner
     involving A and B": the objects of a verb of attendance (ATTENDANCE_VERBS) told of one
-    encounter. Not of plural "talks": "the six-party talks involve A, B and C" tells who
+    encounter. Not of plural "talks": "the Zelin talks involve A, B and C" tells who
     takes part in a process, not in one round of it."""
     if noun.tag_ not in ("NN", "NNP"):
         return []

@@ -341,25 +341,10 @@ def speaker_of(
     if len(subjects) > 1:
         subjects.sort(key=lambda s: ((e := index.entity_at(s)) is None, e is None or e.type != "person"))
     for subject in subjects:
-        if (
-            subject.lower_ == "who"
-            and subject.head.dep_ == "relcl"
-            and subject.head.lemma_.lower() in QUOTING_LEMMAS
-        ):
-            # "Ana Ruiz, who said that “...”", "Ruiz, the harbour master who observed that
-            # “...”": the person the clause is of (a noun set beside the name, the name's).
-            antecedent = subject.head.head
-            if any(c.dep_ == "conj" for c in antecedent.children) or antecedent.dep_ == "conj":
-                continue  # "Ruiz and Weber, who said": one of them, or both
-            if antecedent.dep_ == "pobj" and subject.i > 0 and subject.nbor(-1).text != ",":
-                continue  # "a partner at Harbour Legal who said": the partner, more likely
-            if antecedent.pos_ != "PROPN" and antecedent.dep_ == "appos":
-                antecedent = antecedent.head  # "Vondrak, the harbour master who said"
-            if antecedent.pos_ != "PROPN":
-                continue  # "citizens who say ...": no one named
-            entity, description = named_speaker(antecedent, index)
-            if entity is not None and entity.type == "person":
-                return Attribution(entity, description, verb)
+        if subject.lower_ == "who":
+            attribution = _relative_speaker(subject, verb, index)
+            if attribution is not None:
+                return attribution
             continue
         if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
             continue
@@ -395,6 +380,29 @@ def speaker_of(
         if entity is not None and entity.type == "person":
             description = _together(subject, entity, index)
         return described(subject, index, entity, description, verb)
+    return None
+
+
+def _relative_speaker(who: Token, verb: Token, index: ArticleEntities) -> Attribution | None:
+    """The person a relative "who" of a saying clause stands for, where one name is sure.
+
+    "Ana Ruiz, who said that “...”", "Ruiz, the harbour master who observed that “...”": the
+    person the clause is of (a noun set beside the name, the name's).
+    """
+    if who.head.dep_ != "relcl" or who.head.lemma_.lower() not in QUOTING_LEMMAS:
+        return None
+    antecedent = who.head.head
+    if any(c.dep_ == "conj" for c in antecedent.children) or antecedent.dep_ == "conj":
+        return None  # "Ruiz and Weber, who said": one of them, or both
+    if antecedent.dep_ == "pobj" and who.i > 0 and who.nbor(-1).text != ",":
+        return None  # "a partner at Harbour Legal who said": the partner, more likely
+    if antecedent.pos_ != "PROPN" and antecedent.dep_ == "appos":
+        antecedent = antecedent.head  # "Vondrak, the harbour master who said"
+    if antecedent.pos_ != "PROPN":
+        return None  # "citizens who say ...": no one named
+    entity, description = named_speaker(antecedent, index)
+    if entity is not None and entity.type == "person":
+        return Attribution(entity, description, verb)
     return None
 
 
