@@ -21,6 +21,7 @@ SPEAKING_VERBS = words("speaking-verbs")
 MEDIUM_ADVERBS = ("telephonically", "virtually")
 # "a courtesy call on X": a visit in person.
 COURTESY_WORDS = words("courtesy-words")
+CALLING_OUT_PREPS = words("calling-out-prepositions")
 # "a call to X", "a call from X": the party rung, or who rang.
 CALLED_PREPS = ("to", "from")
 
@@ -199,7 +200,7 @@ def _calls_someone(verb: Token) -> bool:
     if any(
         c.dep_ == "prep"
         and (
-            c.lower_ in ("for", "off", "up")
+            c.lower_ in CALLING_OUT_PREPS
             # "called on X" appeals to X; "called X on Monday" rang X, the day after its object,
             # and so did "On Monday, Y called X", the day before the verb.
             or c.lower_ in ("on", "upon")
@@ -215,6 +216,8 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
     if any(c.dep_ == "dobj" and _named_as(c) for c in children):
         return False  # "calling Revik 'my partner'", "called Revik, a former judge, a great man"
+    if any(c.dep_ == "dobj" and (_possessor(c) or _description_follows(c)) for c in children):
+        return False  # "called Revik's plan a folly", "called the minister a liar"
     return named is not None or any(
         c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _described_person(c)) for c in children
     )
@@ -287,6 +290,33 @@ def _nothing_given_after(obj: Token) -> bool:
             continue
         return token.is_punct or token.pos_ in _AFTER_CALLEE_POS or token.ent_type_ in ("DATE", "TIME")
     return True
+
+
+def _possessor(obj: Token) -> bool:
+    """ "has called Revik's decision the worst mistake": an object that is a possessor is
+    the parser's cut of the thing possessed after it ("decision", read as a verb), which is
+    what was named; no one rung is a possessor."""
+    return any(c.dep_ == "case" and c.tag_ == "POS" for c in obj.children)
+
+
+# What may open the second noun phrase of "called X a liar", "called X the best": an article,
+# a determiner, an adjective or a noun right after the object.
+_NAMING_POS = frozenset({"DET", "ADJ", "NOUN"})
+
+
+def _description_follows(obj: Token) -> bool:
+    """ "the idea I ever called the minister an idiot", "called Revik dishonest": a noun
+    phrase or an adjective right after the object (the parser may hang it anywhere, even as
+    the subject of the next verb) is what the object was called. A day or a time there
+    ("called Revik this morning", "called Revik last night"), or how often ("called Revik
+    several times"), is when the call was made."""
+    after = obj.right_edge.i + 1
+    if after >= obj.sent.end:
+        return False
+    token = obj.doc[after]
+    if token.ent_type_ in ("DATE", "TIME") or "npadvmod" in (token.dep_, token.head.dep_):
+        return False
+    return token.pos_ in _NAMING_POS
 
 
 def _traffic(noun: Token) -> bool:
