@@ -40,6 +40,8 @@ JOURNEY_VERBS = words("journey-verbs")
 # What an encounter is about: a place under it is no venue (anchoring.py), and a remark
 # on it takes the encounter for granted (below).
 TOPIC_PREPS = words("topic-prepositions")
+ENGAGING_LEMMAS = words("engaging-verbs")
+CONDITIONING_LEMMAS = words("conditioning-words")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
@@ -90,6 +92,8 @@ def _governs(head: Token, child: Token) -> bool:
     """Is `child` (on the path) a complement of `head`, not an adjunct?"""
     if child.dep_ in COMPLEMENT_DEPS or child.dep_ == "acl" or shares_clause(child) or _is_infinitive(child):
         return True
+    if child.dep_ == "prep" and child.lower_ == "in" and base_form(head) in ENGAGING_LEMMAS:
+        return True  # "agreed to engage in talks with X": the talks are what is engaged in
     return child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS
 
 
@@ -198,6 +202,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         verdict = _lexical_status(predicate)
         if verdict is not None:
             return verdict
+    if _made_conditional(trigger):
+        return "planned"
     held = _held_in_own_clause(trigger)
     if held is not None:
         # "will describe a meeting he had with X": the relative clause that holds the
@@ -279,6 +285,20 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     ):
         return None
     return _tense_status(carrier) if carrier is not None else None
+
+
+def _made_conditional(trigger: Token) -> bool:
+    """ "a meeting conditioned on a concession", "the summit is contingent on a ceasefire":
+    an encounter made to hang on something still to be done is not held while it hangs
+    (CONDITIONING_LEMMAS, on a word that governs it or said of it as its subject)."""
+    for child, head in governing_path(trigger):
+        if _governs(head, child) and _any_form_in(head, CONDITIONING_LEMMAS):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "attr") and _any_form_in(c, CONDITIONING_LEMMAS) for c in head.children
+        ):
+            return True
+    return False
 
 
 def is_light_verb_object(noun: Token) -> bool:
