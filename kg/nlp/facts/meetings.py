@@ -122,16 +122,24 @@ def _consulting(verb: Token) -> bool:
     """ "were talking with the ministry about the bill", "have long been talking with X about
     the threat", "has begun talking with X about ways out": talking told as running on (or
     starting), about a topic, on no day, is a consultation by any means over days, not an
-    encounter. With a day ("is talking with X about trade today") it is the story's own."""
+    encounter. With a day ("is talking with X about trade today") it is the story's own.
+    Talking that has run on up to now ("has been talking with X") and a habit told of
+    someone ("an aide who talks with X") are no encounter either."""
     running = verb.tag_ == "VBG" and (
         any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
         or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PHASE_VERBS)
     )
-    return (
-        running
-        and any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
-        and not any(e.label_ in ("DATE", "TIME") and anchored(e, {verb.i}) for e in ents_in(verb.sent))
+    # "has been talking with X": talking that has run on up to now is a consultation, topic
+    # or none; so is "the aide who talks with X", what someone does as a habit.
+    perfect = running and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    habit = (
+        verb.dep_ == "relcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+    return (
+        running and (perfect or any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)) or habit
+    ) and not any(e.label_ in ("DATE", "TIME") and anchored(e, {verb.i}) for e in ents_in(verb.sent))
 
 
 def visits_with_someone(token: Token) -> bool:
