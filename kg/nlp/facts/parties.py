@@ -389,7 +389,18 @@ def _with_objects(token: Token) -> list[Token]:
 
 
 def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
-    """Participants of a nominal trigger, and the verb that carries its tense if any."""
+    """Participants of a nominal trigger, and the verb that carries its tense if any. Where
+    the noun's own "between" names two parties or more ("the Zelin meeting between A and B",
+    "China offered more at the dinner between A and B"), those are all its parties: a place
+    that qualifies the noun, or the subject of the clause it is told in, is none."""
+    found, predicate = _noun_participants(noun, index, kind)
+    between = _participants_of(prep_objects(noun, ("between",)), index)
+    if len(between) >= 2:
+        found = [e for e in found if e in between] + [e for e in between if e not in found]
+    return found, predicate
+
+
+def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
     if is_courtesy_call(noun):
         tokens += visited(noun)  # "paid a courtesy call on X"
