@@ -112,6 +112,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
             or _name_told(token, objects, index)
             or _interviewer_outlet(objects, index)
             or _short_outlet(objects, index)
+            # "told Anna Lind on 'Harbour Mornings'": the show the one told hosts.
+            or _broadcast_on(token, index)
         )
         person = _speaker(token, index)
         return (outlet, person, token) if outlet and person else None
@@ -220,6 +222,8 @@ def _interview_noun(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity
     staff = [p for o in objects for p in prep_objects(o, ("on", "of"))]
     outlet = (
         _show_among(objects, index)
+        or _title_after_preposition(noun, ("with", "to", "on"), index)
+        or _title_before(noun)
         or _outlet_among(objects + possessors, index, strict=False)
         or _outlet_among([*(c for c in noun.children if c.dep_ == "compound"), *staff], index, strict=True)
         or _interviewer_outlet(prep_objects(noun, ("with",)), index)
@@ -238,6 +242,9 @@ def _given_by(noun: Token, outlet: Entity, index: ArticleEntities) -> tuple[Enti
             # "X said talks would resume, in an interview with the Courier": the parser
             # hangs the closing phrase on the words reported; the one saying them gave it.
             person = _speaker(verb.head, index)
+    if person is None and noun.lemma_.lower() in APPEARING_WORDS and is_light_verb_object(noun):
+        # "X made an appearance on 'Harbour Mornings'": the one who made it.
+        person = _speaker(noun.head, index)
     if person is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPEAKING_TO_VERBS:
         # "X gave an interview to the Courier": the parser hangs "to the Courier" on the
         # noun; the one who gave it is the one interviewed.
@@ -249,6 +256,9 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
     """Speaking "on" an outlet or its broadcast: "said on Courier TV", "said on the Courier's
     'Morning Hour' program" (the programme, where named, is the outlet), "said on Harbour 1
     television" (the name before the outlet's kind noun, not a mere nationality)."""
+    titled = _title_after_preposition(verb, ("on",), index)
+    if titled is not None:
+        return titled
     for obj in prep_objects(verb, ("on",)):
         entity = index.entity_at(obj)
         if entity is not None and entity.type == "outlet":
@@ -291,12 +301,19 @@ def _appearance(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, T
         objects = prep_objects(token, ("with",))
     else:
         objects = prep_objects(token, ("on",))
-    outlet = _show_among(objects, index) or _outlet_among(objects, index, strict=True)
+    outlet = (
+        _show_among(objects, index)
+        or _title_after_preposition(token, ("with",) if lemma in SITTING_DOWN else ("on",), index)
+        or _outlet_among(objects, index, strict=True)
+    )
     if outlet is None:
         return None
     if token.pos_ == "NOUN":
         return _given_by(token, outlet, index)
     if token.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in token.children):
+        # "X will appear on 'Harbour Mornings'", "X is scheduled to appear on ...": a plan.
         return None
     # "Sitting down with ..., X remarked": the participle's subject is the clause's it opens.
     verb = token.head if token.dep_ == "advcl" and not subjects_of(token) else token
@@ -377,9 +394,11 @@ def _show_title_at(
             _is_outlet(doc[start], index) or doc[k - 1].lower_ in gazetteer.OUTLET_NOUNS
         ):
             return None
-        if k >= sent.end or not _is_possessive(doc[k]):
+        if k < sent.end and _is_possessive(doc[k]):
+            k += 1
+        elif not _is_outlet(doc[start], index):
+            # (no possessive: only after an outlet's own name, 'on Harbour TV "Late Hour"')
             return None
-        k += 1
     if k >= sent.end or not doc[k].is_quote:
         return None
     close = next((t.i for t in doc[k + 1 : min(k + 12, sent.end)] if t.is_quote), None)
@@ -387,6 +406,36 @@ def _show_title_at(
         return None
     title = _title_words(list(doc[k + 1 : close]))
     return (title, close) if title is not None else None
+
+
+def _title_after_preposition(head: Token, preps: tuple[str, ...], index: ArticleEntities) -> Entity | None:
+    """The quoted title of a show right after one of the head's prepositions, read from the
+    words themselves: the parser may make a title a clause of its own ('on "Meet the
+    Harbour"', with "Meet" a verb) or hang it elsewhere. After the possessive or the name
+    of the outlet that airs it where one comes first ('on Harbour TV "Late Hour"')."""
+    doc = head.doc
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        found = _show_title_at(doc, prep.i + 1, prep.sent, index, outlet_owner=True)
+        if found is not None:
+            return Entity(found[0], "outlet")
+    return None
+
+
+def _title_before(noun: Token) -> Entity | None:
+    """The quoted title of a show right before the noun: 'in a "Harbour Mornings" interview',
+    'in her "Late Hour" appearance'."""
+    doc, sent = noun.doc, noun.sent
+    close = noun.i - 1
+    if close <= sent.start or not doc[close].is_quote:
+        return None
+    marks = [k for k in range(max(sent.start, close - 11), close) if doc[k].is_quote]
+    opening = marks[-1] if marks else None
+    if opening is None:
+        return None
+    title = _title_words(list(doc[opening + 1 : close]))
+    return Entity(title, "outlet") if title is not None else None
 
 
 def _remarks_made_on(noun: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
@@ -464,11 +513,16 @@ def _title_words(tokens: list[Token]) -> str | None:
     """The words of a programme's title: each capitalised or a title's small word, the first
     and last capitalised ("Meet the Harbour", "Harbour & Friends"); else None."""
     inner = [t for t in tokens if not t.is_punct or t.text == "&"]
-    if not inner or not inner[0].text[:1].isupper() or not inner[-1].text[:1].isupper():
+    if not inner or not _title_word(inner[0]) or not _title_word(inner[-1]):
         return None
-    if not all(t.text[:1].isupper() or t.text == "&" or t.lower_ in TITLE_SMALL_WORDS for t in inner):
+    if not all(_title_word(t) or t.text == "&" or t.lower_ in TITLE_SMALL_WORDS for t in inner):
         return None
     return _as_written(tokens).strip(" ,.")
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalised word of a title, or a number ("Harbour 24", "'60 Hours'")."""
+    return token.text[:1].isupper() or token.text[:1].isdigit()
 
 
 def _as_written(tokens: list[Token]) -> str:
