@@ -260,6 +260,9 @@ def _broadcast_on(verb: Token, index: ArticleEntities) -> Entity | None:
     if titled is not None:
         return titled
     for obj in prep_objects(verb, ("on",)):
+        owned = _owned_title(obj, index)
+        if owned is not None:
+            return owned
         entity = index.entity_at(obj)
         if entity is not None and entity.type == "outlet":
             return entity
@@ -304,6 +307,7 @@ def _appearance(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, T
     outlet = (
         _show_among(objects, index)
         or _title_after_preposition(token, ("with",) if lemma in SITTING_DOWN else ("on",), index)
+        or next((t for t in (_owned_title(o, index) for o in objects) if t is not None), None)
         or _outlet_among(objects, index, strict=True)
     )
     if outlet is None:
@@ -421,6 +425,32 @@ def _title_after_preposition(head: Token, preps: tuple[str, ...], index: Article
         if found is not None:
             return Entity(found[0], "outlet")
     return None
+
+
+def _owned_title(obj: Token, index: ArticleEntities) -> Entity | None:
+    """A show's unquoted title after the possessive of the outlet that airs it: "on Harbour
+    TV's Meet the Harbour", "on Harbour TV's This Week" (the possessor hung on the title's
+    head, or the tagger's one name for both). Every word a title's; not a person ("on
+    Harbour TV's Anna Lind" is its host)."""
+    doc = obj.doc
+    entity = index.entity_at(obj)
+    if entity is not None and entity.type == "person":
+        return None
+    span = index.span_of(obj)
+    owners = [c for c in obj.children if c.dep_ == "poss" and _is_outlet(c, index)]
+    if owners:
+        start, end = owners[0].right_edge.i + 1, obj.i + 1
+    elif span is not None and entity is not None and entity.type != "outlet":
+        marks = [t.i for t in span if _is_possessive(t)]
+        if not marks or not gazetteer.is_known_outlet(doc[span.start : marks[0]].text):
+            return None
+        start, end = marks[0] + 1, span.end
+    else:
+        return None
+    if start >= end or not _is_possessive(doc[start - 1]) or any(t.is_quote for t in doc[start:end]):
+        return None  # (a quoted title is read whole where its marks are: _show_title_at)
+    title = _title_words(list(doc[start:end]))
+    return Entity(title, "outlet") if title is not None else None
 
 
 def _title_before(noun: Token) -> Entity | None:
