@@ -134,6 +134,8 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 continue
             if _bracketed_name_of_person(item, index):
                 continue  # "Tomas Berg Jr. (Tom)": the same person's short name
+            if item.dep_ == "nmod" and item not in tokens and entity.type != "person":
+                continue  # "Trade and Harbour Minister Lind" (_names_run_into): the portfolio
             found.append(entity)
     return found
 
@@ -182,10 +184,9 @@ def _listed(token: Token, depth: int = 0) -> list[Token]:
             for child in item.children:
                 if child.dep_ == "appos":
                     _add_listed(child, depth, out)
-                elif _name_run_into(child) and child not in out:
-                    # The name alone: what the parser made its conjunct is mangled with it
-                    # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
-                    out.append(child)
+            # The name alone: what the parser made its conjunct is mangled with it
+            # ("Japan's premier A and Korea('s) President B": "Korea" is B's).
+            out.extend(child for child in _names_run_into(item) if child not in out)
     return out
 
 
@@ -221,18 +222,27 @@ def _items_after_relative(item: Token) -> list[Token]:
     return found
 
 
-def _name_run_into(child: Token) -> bool:
-    """ "met Vondrak and Sen. Anna Lind", "with wife Eva, Weber and first lady Lind": the
-    parser may hang the names before the last as modifiers of it; a person's name that ends
-    in a comma or "and" is an item of the list, not a part of the next name ("Anna Maria
-    Lind" has neither)."""
-    return (
-        child.dep_ == "nmod"
+def _names_run_into(item: Token) -> list[Token]:
+    """ "met Vondrak and Sen. Anna Lind", "with wife Eva, Weber and first lady Lind", "a call
+    between President Weber and Latvian Prime Minister Lind": the parser may hang the names
+    before the last as modifiers of it, or of the title words before it; a name that ends in
+    a comma or "and" is an item of the list, not a part of the next name ("Anna Maria Lind"
+    has neither). The tagger often calls a bare surname an organisation: such a name counts
+    only where the story makes it a person's (_participants_of)."""
+    if item.ent_type_ != "PERSON":
+        return []
+    holders = [item]
+    for _ in range(3):  # the title words compounded into the name ("Prime Minister")
+        holders += [c for h in holders for c in h.children if c.dep_ == "compound" and c not in holders]
+    return [
+        child
+        for holder in holders
+        for child in holder.children
+        if child.dep_ == "nmod"
         and child.pos_ == "PROPN"
-        and child.ent_type_ == "PERSON"
-        and child.head.ent_type_ == "PERSON"
+        and child.ent_type_ in ("PERSON", "ORG")
         and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
-    )
+    ]
 
 
 def _ministers_named(group: Token, index: ArticleEntities) -> list[Entity]:

@@ -207,3 +207,64 @@ def test_two_surnames_the_tagger_took_for_a_firm_are_the_person_whose_name_they_
     }
     _end_of_a_persons_name(votes)
     assert votes["anna lind"]["PERSON"] == 0 and votes["harbour trust"]["PERSON"] == 0
+
+
+def _call_between(nlp, first: str, label: str, portfolio: bool = False):
+    """ "Lind heard a phone call between <first> and Latvian Prime Minister Piotr Varga." with
+    the parser's slip made certain: the first name hung, with its "and", as a modifier of the
+    title words of the last (and "Latvian" as its conjunct). With `portfolio`, the title is
+    "Trade and Harbour Minister" instead, its first word the modifier."""
+    from spacy.tokens import Doc
+
+    words = ["Lind", "heard", "a", "phone", "call", "between", first, "and", "Latvian"]
+    words += ["Harbour", "Minister"] if portfolio else ["Prime", "Minister"]
+    words += ["Piotr", "Varga", "."]
+    heads = [1, 1, 4, 4, 1, 4, 10, 6, 6, 10, 12, 12, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "nmod", "cc", "conj", "compound"]
+    deps += ["compound", "compound", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "CCONJ", "ADJ", "PROPN"]
+    pos += ["PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "O", "O", "O", f"B-{label}", "O", "B-NORP", "O", "O", "B-PERSON"]
+    ents += ["I-PERSON", "O"]
+    lemmas = [w.lower() if w in ("heard", "phone", "call") else w for w in words]
+    lemmas[1] = "hear"
+    return Doc(nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_name_hung_on_the_title_of_the_next_is_a_party_of_its_own(nlp):
+    from spacy.tokens import Doc
+
+    from kg.model import Entity
+    from kg.nlp.entities import index_entities
+    from kg.nlp.facts.parties import noun_participants
+
+    varga = Entity("Piotr Varga", "person")
+    doc = _call_between(nlp, "Brandt", "PERSON")
+    found, _ = noun_participants(doc[4], index_entities(doc), "call")
+    assert set(found) == {varga, Entity("Brandt", "person")}, found
+    # Tagged an organisation, the bare surname counts where the story makes it a person's.
+    doc = _call_between(nlp, "Brandt", "ORG")
+    words = ["Karel", "Brandt", "spoke", ".", *[t.text for t in doc]]
+    heads = [1, 2, 2, 2, *[t.head.i + 4 for t in doc]]
+    story = Doc(
+        nlp.vocab,
+        words=words,
+        lemmas=["Karel", "Brandt", "speak", ".", *[t.lemma_ for t in doc]],
+        heads=heads,
+        deps=["compound", "nsubj", "ROOT", "punct", *[t.dep_ for t in doc]],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", *[t.pos_ for t in doc]],
+        ents=[
+            "B-PERSON",
+            "I-PERSON",
+            "O",
+            "O",
+            *[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in doc],
+        ],
+        sent_starts=[True, False, False, False, True, *[False] * (len(doc) - 1)],
+    )
+    found, _ = noun_participants(story[8], index_entities(story), "call")
+    assert set(found) == {varga, Entity("Karel Brandt", "person")}, found
+    # A portfolio's word before the title is no party ("Trade and Harbour Minister Varga").
+    doc = _call_between(nlp, "Trade", "ORG", portfolio=True)
+    found, _ = noun_participants(doc[4], index_entities(doc), "call")
+    assert found == [varga], found
