@@ -123,6 +123,10 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 if bodies:
                     continue
             entity = resolve_mention(item, index)
+            if entity is None:
+                cut = _name_cut_off(item, index)
+                named = index.entity_at(cut) if cut is not None else None
+                entity = named if named is not None and named.type == "person" else None
             if entity is None or entity.type not in PARTICIPANT_TYPES or entity in found:
                 continue
             # An apposition beside a named body, country or person is that body again ("the
@@ -138,6 +142,49 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 continue  # "Trade and Harbour Minister Lind" (_names_run_into): the portfolio
             found.append(entity)
     return found
+
+
+def _name_cut_off(title: Token, index: ArticleEntities) -> Token | None:
+    """ "held talks with Velonian party chief Karel Brandt.", "met with his counterpart from
+    Velonia, Karel Brandt.", "his meeting with Minister for Water and Power Ana Lind.": the
+    parser may cut the name that ends a title's phrase off it, or hang it in the wrong place
+    inside it (a modifier of the verb, an apposition of the country). The name that ends the
+    sentence right after the title's own words (a comma between or none) is the one the
+    title describes. Only for a title word that names no one itself; whether the name is a
+    person's is for the story's entities to say (_participants_of)."""
+    if title.ent_type_ or base_form(title) not in gazetteer.TITLE_HEADS | gazetteer.COUNTERPART_NOUNS:
+        return None
+    doc = title.doc
+    end = title.sent.end
+    while end > title.i + 1 and (doc[end - 1].is_space or doc[end - 1].text in _SENTENCE_ENDS):
+        end -= 1
+    start = end
+    while start > title.i + 1 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-"):
+        start -= 1
+    if start == end or end - start > 5:
+        return None
+    between = doc[title.i + 1 : start]
+    subtree = {t.i for t in title.subtree}
+    if any(
+        (t.i not in subtree and t.text != ",")
+        or (t.pos_ == "ADP" and t.lower_ not in _TITLE_PREPS)
+        or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
+        for t in between
+    ):
+        # A word of the clause, a phrase of place or time ("at the home of X"), or a clause of
+        # the title's own ("members who have endorsed X").
+        return None
+    name = doc[end - 1]
+    span = index.span_of(name)
+    if span is not None and span.start == start and doc[start - 1].pos_ == "ADP":
+        return None  # "representatives of X", "the envoy of X": whom the title serves
+    return name
+
+
+# What may end a sentence after a name; the prepositions of a title's own phrase ("Minister
+# for Trade", "counterpart from Velonia", "Ambassador in Oslo", "envoy to the Union").
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?", '"', "\u201d"})
+_TITLE_PREPS = frozenset({"of", "for", "from", "in", "to"})
 
 
 def _bracketed_name_of_person(item: Token, index: ArticleEntities) -> bool:
