@@ -138,7 +138,7 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 continue
             if _bracketed_name_of_person(item, index):
                 continue  # "Tomas Berg Jr. (Tom)": the same person's short name
-            if item.dep_ == "nmod" and item not in tokens and entity.type != "person":
+            if item.dep_ in ("nmod", "compound") and item not in tokens and entity.type != "person":
                 continue  # "Trade and Harbour Minister Lind" (_names_run_into): the portfolio
             found.append(entity)
     return found
@@ -285,7 +285,7 @@ def _names_run_into(item: Token) -> list[Token]:
         child
         for holder in holders
         for child in holder.children
-        if child.dep_ == "nmod"
+        if child.dep_ in ("nmod", "compound")
         and child.pos_ == "PROPN"
         and child.ent_type_ in ("PERSON", "ORG")
         and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
