@@ -204,6 +204,10 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return verdict
     if _made_conditional(trigger):
         return "planned"
+    if predicate is not None and trigger.dep_ == "nsubjpass" and base_form(predicate) in SCHEDULING_LEMMAS:
+        # "a meeting with X was scheduled (set) for Monday": set ahead, whatever the tense of
+        # the setting; that it then took place the story must say.
+        return "planned"
     held = _held_in_own_clause(trigger)
     if held is not None:
         # "will describe a meeting he had with X": the relative clause that holds the
