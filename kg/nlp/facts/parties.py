@@ -281,13 +281,22 @@ def _names_run_into(item: Token) -> list[Token]:
     holders = [item]
     for _ in range(3):  # the title words compounded into the name ("Prime Minister")
         holders += [c for h in holders for c in h.children if c.dep_ == "compound" and c not in holders]
+    modifiers = [
+        c for h in holders for c in h.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+    ]
+    # "President Weber and Latvian leader Lind": the first name in apposition to its own
+    # title, the title hung on the second's.
+    modifiers += [
+        a
+        for m in modifiers
+        if not m.ent_type_
+        for a in m.children
+        if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+    ]
     return [
         child
-        for holder in holders
-        for child in holder.children
-        if child.dep_ in ("nmod", "compound")
-        and child.pos_ == "PROPN"
-        and child.ent_type_ in ("PERSON", "ORG")
+        for child in modifiers
+        if child.ent_type_ in ("PERSON", "ORG")
         and any(g.dep_ == "cc" or (g.dep_ == "punct" and g.text == ",") for g in child.children)
     ]
 

@@ -269,3 +269,26 @@ def test_a_name_hung_on_the_title_of_the_next_is_a_party_of_its_own(nlp):
     doc = _call_between(nlp, "Trade", "ORG", portfolio=True)
     found, _ = noun_participants(doc[4], index_entities(doc), "call")
     assert found == [varga], found
+
+
+def test_a_name_in_apposition_to_a_title_hung_on_the_next_is_a_party(nlp):
+    from spacy.tokens import Doc
+
+    from kg.model import Entity
+    from kg.nlp.entities import index_entities
+    from kg.nlp.facts.parties import verb_participants
+
+    # The parser's slip, made certain: in "President Karel Brandt and Latvian leader Piotr
+    # Varga met", the first title a modifier of the second, its name in apposition to it.
+    words = ["President", "Karel", "Brandt", "and", "Latvian", "leader", "Piotr", "Varga", "met", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        lemmas=["President", "Karel", "Brandt", "and", "Latvian", "leader", "Piotr", "Varga", "meet", "."],
+        heads=[5, 2, 0, 2, 5, 7, 7, 8, 8, 8],
+        deps=["nmod", "compound", "appos", "cc", "amod", "compound", "compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    found = verb_participants(doc[8], index_entities(doc))
+    assert set(found) == {Entity("Karel Brandt", "person"), Entity("Piotr Varga", "person")}, found
