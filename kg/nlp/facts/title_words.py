@@ -29,6 +29,7 @@ STYLES = words("styles")
 # them without naming a body ("Ohio Republican Sen. X").
 PLACE_OFFICE_TITLES = words("place-office-titles")
 PARTY_WORDS = words("party-words")
+CHAMBER_NOUNS = words("chamber-nouns")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -179,7 +180,24 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
         ):
             title = [org[0], *title]
         org = org[1:]
+    org, title = _party_by_chamber(org, title)
     return _without_party_words(org, title), title
+
+
+def _party_by_chamber(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
+    """A party word by a legislature's chamber: before it, the holder's party and in neither
+    ("Democratic House Speaker X", "former Republican Senate Majority Leader X": the House's
+    speaker); after it, the title's ("Senate Republican leader X", "House GOP whip X": the
+    Republican leader of the Senate). Only the chamber alone is the body: "Democratic
+    National Committee" and "House Democratic Caucus" are bodies of their own."""
+    if len(org) != 2 or not title:
+        return org, title
+    first, second = org
+    if first.lower_ in PARTY_WORDS and first.is_title and second.lower_ in CHAMBER_NOUNS and second.is_title:
+        return [second], title
+    if first.lower_ in CHAMBER_NOUNS and first.is_title and second.lower_ in PARTY_WORDS:
+        return [first], [second, *title]
+    return org, title
 
 
 def _describing_word_before_name(org: list[Token]) -> bool:
