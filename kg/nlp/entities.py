@@ -421,8 +421,15 @@ def _canonical_keys(mentions: _Mentions, by_short: dict[str, set[str]]) -> dict[
         mentions.outlet_names,
         longer=[name for span, name in mentions.named if len(span) > 1 and span.label_ != "PERSON"],
         names=[name for _, name in mentions.named],
+        people=_people_keys(mentions),
     )
     return canonical
+
+
+def _people_keys(mentions: _Mentions) -> set[str]:
+    """The keys of the names the story's mentions make people's, and their surnames."""
+    people = {k for k, votes in mentions.votes.items() if _majority_label(votes) == "PERSON"}
+    return people | {k.split()[-1] for k in people}
 
 
 @dataclass(frozen=True)

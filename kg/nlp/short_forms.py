@@ -153,10 +153,12 @@ def organisations_named_short(
     outlet_names: set[str],
     longer: Iterable[str],
     names: Iterable[str],
+    people: AbstractSet[str] = frozenset(),
 ) -> None:
     """An organisation's short form -> its longer name, written into `canonical` (each name's
     key -> the key it stands for): `organisations` are the keys of organisations' and
-    outlets' names, `longer` the names of several words, `names` every name as written."""
+    outlets' names, `longer` the names of several words, `names` every name as written,
+    `people` the keys of the story's people's names and their surnames."""
     # "the U.N. Security Council" where the story names the United Nations Security Council:
     # a name that opens with an acronym is the one name that spells it out before the same
     # words (so that "the Security Council" ends one name, not two).
@@ -182,6 +184,9 @@ def organisations_named_short(
         # after "of the" is the body the longer one belongs to, not its short form (after
         # a bare "of" it may be: "Homeland Security", "Department of Homeland Security").
         candidates = {o for o in candidates if not o.endswith(" of the " + key)}
+        # "the Revik White House", "Revik's White House": a person's name before the words is
+        # whose time in the body it was, not the body's fuller name.
+        candidates = {o for o in candidates if not _held_by_a_person(o, key, people)}
         whole = one_longer(key, candidates, canonical.__getitem__)
         if whole is not None:
             canonical[key] = whole
@@ -193,6 +198,18 @@ def organisations_named_short(
     for name in names:
         if name.isupper() and len(name) > 1 and len(spelled.get(name.lower(), ())) == 1:
             canonical[name.lower()] = canonical[next(iter(spelled[name.lower()]))]
+
+
+def _held_by_a_person(longer: str, key: str, people: AbstractSet[str]) -> bool:
+    """Is `longer` the organisation `key` names with a person's name before it?"""
+    if not longer.endswith(" " + key):
+        return False
+    owner = longer[: -len(key) - 1]
+    for mark in ("'s", "’s", "'", "’"):
+        if owner.endswith(mark):
+            owner = owner[: -len(mark)]
+            break
+    return owner in people
 
 
 def one_longer(key: str, names: Iterable[str], resolve: Callable[[str], str]) -> str | None:

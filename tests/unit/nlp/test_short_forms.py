@@ -84,3 +84,16 @@ def test_a_short_form_is_read_the_same_whatever_order_the_names_come_in() -> Non
         outlets = _InOrder([name.lower() for name in order])
         organisations_named_short(canonical, outlets, set(outlets), longer=names[1:], names=names)
         assert set(canonical.values()) == {"daily velonia herald"}
+
+
+def test_a_body_under_a_persons_name_is_no_fuller_name_of_it() -> None:
+    # "White House counsel Ana Ruiz ... the Revik White House" or "Revik's White House":
+    # the person's name before the body's tells whose time it was; "White House" is itself.
+    for longer in ("Revik Grand House", "Revik's Grand House"):
+        names = ["Grand House", longer, "Harbour Grand Council", "Grand Council"]
+        canonical = {name.lower(): name.lower() for name in names}
+        people = {"karel revik", "revik"}
+        organisations_named_short(canonical, set(canonical), set(), longer=names, names=names, people=people)
+        assert canonical["grand house"] == "grand house"
+        # Not a person's: the longer name is the body's own.
+        assert canonical["grand council"] == "harbour grand council"
