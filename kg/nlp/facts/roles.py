@@ -35,11 +35,11 @@ from kg.nlp.facts.title_words import (
     bare_title,
     hyphen_word,
     in_title_run,
-    is_plural_title,
     is_title,
     left_modifiers,
     normalise_title,
     of_an_earlier_title,
+    plural_title_before,
     posting_start,
     rank_start,
     shed_leading_words,
@@ -238,11 +238,23 @@ def _listed_title_role(name: Span, index: ArticleEntities) -> tuple[str, Entity]
     Revik and Karel Vondrak" (the nationality in the same place of its list)."""
     doc, first = name.doc, name.sent.start
     own = body_after(name, index)
-    if own is not None and (start := _list_start(name, index)) < name.start:
-        title = doc[start - 1] if start > first else None
-        if title is not None and is_title(title) and is_plural_title(title):
-            return normalise_title([title.lemma_]), own
+    if own is not None and (start := _list_start(name, index)) > first:
+        # (The list's first name too: "Sens. X of Ohio and Y of Kansas".)
+        title = plural_title_before(doc, start, first)
+        if title is not None and (start < name.start or _listed_after(name, index)):
+            return title, own
     return _nationalities_role(name, index)
+
+
+def _listed_after(name: Span, index: ArticleEntities) -> bool:
+    """Does another name follow this one and its "of" phrase, after "and" or a comma?"""
+    doc = name.doc
+    k = name.end
+    while k < name.sent.end and doc[k].lower_ not in (",", "and"):
+        k += 1
+    while k < name.sent.end and doc[k].lower_ in (",", "and"):
+        k += 1
+    return k < name.sent.end and _person_span(doc[k], index) is not None
 
 
 def _list_start(name: Span, index: ArticleEntities) -> int:

@@ -45,6 +45,25 @@ def is_plural_title(title: Token) -> bool:
     return title.tag_ in ("NNS", "NNPS") or title.lower_ in _SINGULAR
 
 
+def plural_title_before(doc: Doc, end: int, floor: int) -> str | None:
+    """The plural title written right before `end`, as FACTS.md writes one holder's
+    ("presidents" -> "president", "Sens." -> "sen.", also where the tokenizer cut the stop
+    off: "Sens" "."); None where there is none."""
+    k = end - 1
+    stop = k > floor and is_split_stop(doc[k])
+    if stop:
+        k -= 1
+    if k < floor:
+        return None
+    title = doc[k]
+    word = title.lower_.rstrip(".")
+    if (stop or title.lower_.endswith(".")) and word.endswith("s") and word[:-1] in TITLE_ABBREVIATIONS:
+        return word[:-1] + "."  # "Sens.", "Reps.", "Govs."
+    if not stop and is_title(title) and is_plural_title(title):
+        return normalise_title([title.lemma_])
+    return None
+
+
 def normalise_title(words: list[str]) -> str:
     """Lower case, singular, spokesperson for spokesman and spokeswoman; the rest as written,
     so an abbreviation keeps its full stop ("Sen." -> "sen.", never "senator")."""
