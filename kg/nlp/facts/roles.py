@@ -515,9 +515,17 @@ def _bracketed_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entit
     if not title or not is_title(title[-1]) or k - 3 < name.sent.start:
         return None
     body = bracketed_body(doc, k - 1, index)
-    if body is None:
+    if body is None or (body.type == "outlet" and _opens_the_story(doc[k - 3])):
+        # "Lakeview (Norpress) President X ...": the outlet's credit in a dateline.
         return None
     return normalise_title([t.text for t in title]), body
+
+
+def _opens_the_story(bracket: Token) -> bool:
+    """Is this bracket the story's first word, or after nothing but a place's name (a few
+    capitalised words, a comma between: "Lakeview, Ohio (Norpress)")?"""
+    words = [t for t in bracket.doc[: bracket.i] if not t.is_space]
+    return len(words) <= 4 and all(t.text == "," or (t.pos_ == "PROPN" and not t.is_lower) for t in words)
 
 
 def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] | None:
