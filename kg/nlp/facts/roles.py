@@ -358,7 +358,7 @@ def _town_before_region_role(name: Span, index: ArticleEntities) -> tuple[str, E
         start -= 1
     if start == end or not is_title(doc[end - 1]):
         return None
-    if not all(t.is_title or t.is_upper for t in doc[start:end]):
+    if not all(t.is_title or t.is_upper or is_title(t) or t.lower_ in TITLE_PREFIXES for t in doc[start:end]):
         return None  # "the Lakeview, Ohio, home of Harbour Courier editor X": no title run
     i = start - 1 - (start > 0 and doc[start - 1].text == ",")
     if i < 1 or doc[i].ent_type_ != "GPE":
