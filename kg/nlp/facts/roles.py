@@ -94,6 +94,8 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
         if child.dep_ == "appos" and child.i >= name.end and child.i not in read:
             if _person_between(name.end, child.left_edge.i, index):
                 continue  # "X, Y, head of the Council": the title is the nearer name's
+            if _title_of_a_joined_name(name, child, index):
+                continue  # "X (D) and Harbour City Mayor Y": the next name's title
             if _titles_the_next_name(child, index):
                 continue  # "X, Harbour Board Director Dr. Y, ...": the title is Y's
             unit = hyphen_word(child)
@@ -154,6 +156,29 @@ def _roles_of(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
     return roles
 
 
+def _title_of_a_joined_name(name: Span, title: Token, index: ArticleEntities) -> bool:
+    """Is the title the parser hung on the name as an apposition one that "and" joins on
+    after it, running into another person's name before any comma: "X (D) and Harbour City
+    Mayor Y (D)", "X and Vice-Chairman of the Alpine Council Y"? Not "X, a Republican and,
+    at the time, chairman of the Council": no name follows."""
+    doc = name.doc
+    if not any(t.lower_ in ("and", "or") for t in doc[name.end : title.left_edge.i]):
+        return False
+    return _runs_into_a_name(title, index)
+
+
+def _runs_into_a_name(title: Token, index: ArticleEntities) -> bool:
+    """Does a person's name follow the title, nothing but its body's name between ("Mayor
+    Y", "Vice-Chairman of the Alpine Council (AC) Y"; not "chief of staff during the Y
+    administration")?"""
+    for token in title.doc[title.i + 1 : title.sent.end]:
+        if _person_span(token, index) is not None:
+            return True
+        if not (token.lower_ in ("of", "the", "'s", "’s", "(", ")", "&") or token.text[:1].isupper()):
+            return False
+    return False
+
+
 def _titles_joined_after(unit: list[Token], head: Token, name: Span, index: ArticleEntities) -> list[Token]:
     """Title nouns joined by "and" after the title in apposition (`unit`, its words) that the
     parser hung on the name's head or inside the title's "of" phrase, not on the title: "Lind,
@@ -175,6 +200,7 @@ def _titles_joined_after(unit: list[Token], head: Token, name: Span, index: Arti
                 and is_title(later)
                 and doc[later.left_edge.i - 1].lower_ == "and"
                 and not any(_person_span(t, index) is not None for t in later.subtree)
+                and not _runs_into_a_name(later, index)  # "X (D) and Harbour Mayor Y (D)"
                 and not _person_between(name.end, later.i, index)
             ):
                 found.append(later)
