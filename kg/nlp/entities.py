@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, EntityType
 from kg.nlp import gazetteer
+from kg.nlp.cached import tokens_with_lower
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import (
@@ -629,10 +630,9 @@ def _untagged_short_forms(
 ) -> None:
     """Short forms the tagger missed: an untagged proper noun equal to a person's surname."""
     short_forms = {k: v for k, v in names.canonical.items() if k != v or len(k.split()) == 1}
-    for token in doc:
+    # No reading below takes a word that is none of these: they are looked up.
+    for token in tokens_with_lower(doc, by_surname.keys() | short_forms.keys() | by_short.keys()):
         key = token.lower_
-        if key not in by_surname and key not in short_forms and key not in by_short:
-            continue  # (a cheap test first: no reading below takes the word)
         if token.i in index.by_token or not (token.pos_ == "PROPN" or _surname_taken_for_noun(token)):
             continue
         if key in by_surname:

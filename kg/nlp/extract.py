@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.articles import Article
 from kg.model import ArticleFacts, Entity, Event, Role
+from kg.nlp.cached import indexed_sentences
 from kg.nlp.dates import parse_published
 from kg.nlp.descriptions import link_descriptions
 from kg.nlp.entities import index_entities
@@ -100,6 +101,11 @@ def _with_two_parties(events: list[Event], roles: list[Role]) -> list[Event]:
 
 def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Every fact in one article. `doc` is the parse of `text_for_nlp(article.text)`."""
+    with indexed_sentences(doc):
+        return _extract_facts(doc, article)
+
+
+def _extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     doc.user_data["kg_text"] = article.text
     # The headline may give the medium the body leaves out ("X's Call with Y": calls.py).
     doc.user_data["kg_title"] = article.title

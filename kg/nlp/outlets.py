@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.cached import ent_ending_at
+from kg.nlp.cached import ent_ending_at, tokens_with_lower
 from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.lexicon import words
 
@@ -113,9 +113,7 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
     KESTA news agency", "the daily Al-Norra". The capitalised words right after the kind
     noun, or right before it (not a nationality: "Turkish newspapers" names no outlet)."""
     found: list[Span] = []
-    for kind in doc:
-        if kind.lower_ not in gazetteer.OUTLET_NOUNS:
-            continue
+    for kind in tokens_with_lower(doc, gazetteer.OUTLET_NOUNS):
         end = kind.i + 1
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
             end += 1

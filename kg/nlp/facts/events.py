@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp.anchoring import dated_ahead, find_date, find_place
-from kg.nlp.cached import tokens_with_lemma
+from kg.nlp.cached import tokens_with_lemma, tokens_with_lower
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import SETTLEMENT_NOUNS, ArticleEntities
@@ -121,6 +121,9 @@ ARRIVAL_WORDS = words("arrival-words")
 STAY_WORDS = words("stay-words")
 
 
+_TRIP_LEMMAS = VISIT_NOUNS | STAY_WORDS | ARRIVAL_WORDS
+
+
 def _visit_mentions(doc: Doc, index: ArticleEntities, published: date | None) -> list[Mention]:
     """Visits to come ("will travel to Kyiv on Monday") are planned meetings with the host
     (visits.py), dated and placed like any encounter. A visit told as past is left to the
@@ -146,7 +149,10 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
     """Each visit or arrival the story tells with one destination: (its word, whether it is an
     arrival, the visitor, the destination)."""
     found: list[tuple[Token, bool, Entity, Entity]] = []
-    for token in doc:
+    # Only a word of the three lists is read below: those words, looked up, not every word.
+    candidates = {t.i: t for t in tokens_with_lemma(doc, _TRIP_LEMMAS)}
+    candidates.update((t.i, t) for t in tokens_with_lower(doc, ARRIVAL_WORDS))
+    for _, token in sorted(candidates.items()):
         lemma = token.lemma_.lower()
         bodies: tuple[str, ...]
         preps: tuple[str, ...]

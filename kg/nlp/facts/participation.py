@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date
+from kg.nlp.cached import tokens_with_lemma, tokens_with_lower
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import Mention, prep_objects, sentence_distance
@@ -46,8 +47,16 @@ EVENT_PREPS = {"in", "at", "for"}
 def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEntities) -> None:
     """Add to each encounter the people a participation clause lists for it."""
     by_trigger = {m.trigger.i: m for m in mentions}
+    # Each sentence's first cue. A cue's lemma or form is one of the cue lists: those words,
+    # looked up, are read rather than every word of the story.
+    possible = {t.i: t for t in tokens_with_lemma(doc, _CUE_LEMMAS)}
+    possible.update((t.i, t) for t in tokens_with_lower(doc, _CUE_OBJECTS))
+    first_cues: dict[int, Token] = {}
+    for _, token in sorted(possible.items()):
+        if _is_cue(token):
+            first_cues.setdefault(token.sent.start, token)
     for sent in doc.sents:
-        cue = next((t for t in sent if _is_cue(t)), None)
+        cue = first_cues.get(sent.start)
         if cue is None:
             continue
         people = _listed_people(sent, index)
@@ -61,8 +70,13 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
         target.participants.extend(p for p in people if p not in target.participants)
 
 
+# Every lemma and every object word `_is_cue` takes.
+_CUE_LEMMAS = PARTICIPATION_VERBS | PARTICIPANT_NOUNS | GROUP_HEADS
+_CUE_OBJECTS = frozenset(word for objects in PARTICIPATION_OBJECTS.values() for word in objects)
+
+
 def _is_cue(token: Token) -> bool:
-    # (Each test opens on what is cheap to read: it runs on every word of the story.)
+    # (Each test opens on what is cheap to read.)
     if token.pos_ == "VERB" and token.lemma_.lower() in PARTICIPATION_VERBS:
         return True
     if token.dep_ == "dobj" and token.lower_ in PARTICIPATION_OBJECTS.get(token.head.lemma_.lower(), ()):
