@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import cast
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 
@@ -84,43 +83,58 @@ def ent_ending_at(doc: Doc, end: int) -> Span | None:
 def tokens_with_lemma(doc: Doc, lemmas: frozenset[str]) -> list[Token]:
     """The tokens whose lemma, lower-cased, is one of `lemmas`, in text order: what a loop
     over every token testing `token.lemma_.lower() in lemmas` finds."""
-    by_lemma = _positions(doc, LEMMA)
+    by_lemma = _lemma_positions(doc)
     return [doc[i] for i in sorted(i for lemma in lemmas & by_lemma.keys() for i in by_lemma[lemma])]
 
 
-def tokens_with_lower(doc: Doc, forms: AbstractSet[str]) -> list[Token]:
+def tokens_with_lower(doc: Doc, forms: Iterable[str]) -> list[Token]:
     """The tokens whose lower-case form is one of `forms`, in text order: what a loop over
     every token testing `token.lower_ in forms` finds."""
-    by_lower = _positions(doc, LOWER)
-    return [doc[i] for i in sorted(i for form in by_lower.keys() & forms for i in by_lower[form])]
+    by_id = _positions_by_id(doc, LOWER, "kg_lower_positions")
+    strings = doc.vocab.strings  # a string's id, as the Doc's arrays hold it
+    return [doc[i] for i in sorted(i for form in set(forms) for i in by_id.get(strings[form], ()))]
 
 
-_POSITIONS_KEYS = {LEMMA: "kg_lemma_positions", LOWER: "kg_lower_positions"}
+def tokens_with_text(doc: Doc, test: Callable[[str], bool]) -> list[Token]:
+    """The tokens whose text passes `test`, in text order: the test is run once for each
+    distinct word of the story rather than for every token."""
+    strings = doc.vocab.strings
+    by_id = _positions_by_id(doc, ORTH, "kg_orth_positions")
+    return [
+        doc[i] for i in sorted(i for value, found in by_id.items() if test(strings[value]) for i in found)
+    ]
 
 
-def _positions(doc: Doc, attr: int) -> dict[str, list[int]]:
-    """Lower-cased lemma (LEMMA) or lower-case form (LOWER) -> the positions of its tokens."""
-    key = _POSITIONS_KEYS[attr]
+def _positions_by_id(doc: Doc, attr: int, key: str) -> dict[int, list[int]]:
+    """The string id of an attribute (LEMMA, LOWER) -> the positions of its tokens, in text order."""
     cached = doc.user_data.get(key)
     if cached is None:
-        # One pass in Python over the ids, then one string lookup a distinct value: faster
-        # on a news story than numpy's sort and split (7% of extraction went there).
-        by_hash: dict[int, list[int]] = {}
+        # One pass in Python over the ids: faster on a news story than numpy's sort and split.
+        cached = {}
         values = cast("list[int]", doc.to_array([attr]).reshape(-1).tolist())
         for i, value in enumerate(values):
-            positions = by_hash.get(value)
+            positions = cached.get(value)
             if positions is None:
-                by_hash[value] = [i]
+                cached[value] = [i]
             else:
                 positions.append(i)
+        doc.user_data[key] = cached
+    return cached
+
+
+def _lemma_positions(doc: Doc) -> dict[str, list[int]]:
+    """Lower-cased lemma -> the positions of its tokens."""
+    cached = doc.user_data.get("kg_lemma_positions")
+    if cached is None:
+        # One string lookup a distinct lemma (7% of extraction went to passes over every
+        # word before this index).
         strings = doc.vocab.strings
         cached = {}
-        for value, positions in by_hash.items():
+        for value, positions in _positions_by_id(doc, LEMMA, "kg_lemma_ids").items():
             # Lemmas differing in case only share one list, in no particular order: the
             # callers sort the positions they take.
-            string = strings[value]
-            cached.setdefault(string.lower() if attr == LEMMA else string, []).extend(positions)
-        doc.user_data[key] = cached
+            cached.setdefault(strings[value].lower(), []).extend(positions)
+        doc.user_data["kg_lemma_positions"] = cached
     return cached
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.cached import tokens_with_lemma
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.roles import titles_of_people
 from kg.nlp.facts.title_words import normalise_title
@@ -35,7 +36,8 @@ def link_descriptions(index: ArticleEntities) -> None:
     for i, entity in sorted(index.by_token.items()):
         first_seen.setdefault(entity, i)
     _link_lead_description(index, first_seen)
-    for token in index.doc:
+    # Both readers below take a title's head noun only: those words are looked up.
+    for token in tokens_with_lemma(index.doc, gazetteer.TITLE_HEADS):
         # "the Estonian Chancellor": the tagger takes a capitalised title for a proper noun.
         if token.i in index.by_token or token.tag_ not in _SINGULAR_TAGS or token.pos_ not in _NOUN_POS:
             continue

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.cached import ent_ending_at, tokens_with_lower
+from kg.nlp.cached import ent_ending_at, tokens_with_lower, tokens_with_text
 from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.lexicon import words
 
@@ -83,10 +83,10 @@ def connected_title_end(doc: Doc, end: int, covered: AbstractSet[int] = frozense
 def gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
     """Well-known outlets the tagger missed ("told Norpress Wednesday")."""
     found: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if i in covered or not doc[i].text[:1].isupper() or not gazetteer.may_open_outlet(doc[i].text):
-            i += 1
+    resume = 0  # past the last outlet found
+    for opening in tokens_with_text(doc, _may_open_outlet):
+        i = opening.i
+        if i < resume or i in covered:
             continue
         match = None
         for length in (4, 3, 2, 1):
@@ -101,10 +101,12 @@ def gazetteer_outlets(doc: Doc, covered: set[int]) -> list[Span]:
         if match is not None:
             end = connected_title_end(doc, match.end, covered)
             found.append(Span(doc, match.start, end, label="ORG"))
-            i = end
-        else:
-            i += 1
+            resume = end
     return found
+
+
+def _may_open_outlet(text: str) -> bool:
+    return text[:1].isupper() and gazetteer.may_open_outlet(text)
 
 
 def outlets_by_kind(doc: Doc) -> list[Span]:

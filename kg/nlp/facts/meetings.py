@@ -43,6 +43,8 @@ COMPANY_VISIT_WORDS = words("company-visit-words")
 HOLDING_VERBS = {"hold", "have"}
 # Every verb lemma a rule of find_meeting may take.
 _VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit", "call"}
+# Every noun lemma a rule of find_meeting may take (besides a meeting noun's own form).
+_NOUN_LEMMAS = MEETING_NOUNS | PARTNER_NOUNS | MEAL_NOUNS | {"talk", "discussion", "call"}
 
 
 def find_meeting(token: Token) -> Trigger | None:
@@ -96,6 +98,8 @@ def find_meeting(token: Token) -> Trigger | None:
             return Trigger("meeting", token)
         return None
     if token.pos_ in ("NOUN", "PROPN"):
+        if lemma not in _NOUN_LEMMAS and token.lower_ not in MEETING_NOUNS:
+            return None  # no rule below takes it: decided before reading the noun's clause
         if _in_negotiations(token) or _a_negotiation(token):
             return None
         word = token.lower_
