@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import cast
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 
@@ -93,6 +93,19 @@ def tokens_with_lower(doc: Doc, forms: Iterable[str]) -> list[Token]:
     by_id = _positions_by_id(doc, LOWER, "kg_lower_positions")
     strings = doc.vocab.strings  # a string's id, as the Doc's arrays hold it
     return [doc[i] for i in sorted(i for form in set(forms) for i in by_id.get(strings[form], ()))]
+
+
+def tokens_with_dep(doc: Doc, labels: Iterable[str]) -> list[Token]:
+    """The tokens whose dependency label is one of `labels`, in text order."""
+    by_id = _positions_by_id(doc, DEP, "kg_dep_positions")
+    strings = doc.vocab.strings
+    return [doc[i] for i in sorted(i for label in set(labels) for i in by_id.get(strings[label], ()))]
+
+
+def tokens_with_pos(doc: Doc, tag: str) -> list[Token]:
+    """The tokens of one coarse part of speech ("PROPN"), in text order."""
+    by_id = _positions_by_id(doc, POS, "kg_pos_positions")
+    return [doc[i] for i in by_id.get(doc.vocab.strings[tag], ())]
 
 
 def tokens_with_text(doc: Doc, test: Callable[[str], bool]) -> list[Token]:

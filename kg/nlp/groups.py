@@ -16,10 +16,13 @@ each country (`member_or_body`: else the country itself; two candidates give no 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.cached import tokens_with_dep, tokens_with_lemma, tokens_with_lower, tokens_with_text
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
@@ -48,8 +51,16 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     """Fill `index.groups`: token index of a plural reference -> the entities it names."""
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
     sentences = list(doc.sents)
+    readable = _readable_words(doc)
+    hyphens = [t.i for t in tokens_with_text(doc, lambda text: text in _HYPHENS)]
     for number, sent in enumerate(sentences):
-        for token in sent:
+        # A word after a hyphen of its sentence may end a hyphened run; elsewhere only the
+        # words `_readable_words` finds are read.
+        k = bisect_left(hyphens, sent.start)
+        every_from = hyphens[k] + 1 if k < len(hyphens) and hyphens[k] < sent.end else sent.end
+        before = readable[bisect_left(readable, sent.start) : bisect_left(readable, every_from)]
+        for i in [*before, *range(every_from, sent.end)]:
+            token = doc[i]
             if token.pos_ not in _GROUP_POS and token.dep_ not in _ARGUMENT_DEPS:
                 continue  # (a cheap test first: no reading below takes such a word)
             size = _plural_reference(token)
@@ -71,6 +82,17 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
             )
             if group:
                 groups.append((number, token.i, group))
+
+
+def _readable_words(doc: Doc) -> list[int]:
+    """The positions, in text order, of the words the readers of resolve_groups may take
+    but for a hyphened run's noun: a plural pronoun or head (_plural_reference), an
+    encounter's noun or verb (_encounter_group), a word with conjuncts to its right
+    (_coordinated_group). Looked up once, not tested on every word of the story."""
+    found = {t.i for t in tokens_with_lower(doc, PLURAL_PRONOUNS)}
+    found.update(t.i for t in tokens_with_lemma(doc, _READABLE_LEMMAS))
+    found.update(t.head.i for t in tokens_with_dep(doc, ("conj",)) if t.head.i < t.i)
+    return sorted(found)
 
 
 def _plural_reference(token: Token) -> int | None:
@@ -270,6 +292,9 @@ def _encounter_group(token: Token, index: ArticleEntities) -> tuple[Entity, ...]
 
 # Nouns for an encounter whose parties "the two", "they" may name afterwards.
 ENCOUNTER_NOUNS = words("meeting-nouns") | words("conversation-nouns")
+# The lemmas _plural_reference and _encounter_group take (a plural the tagger took for a
+# proper noun keeps its "s" in the lemma: base_form).
+_READABLE_LEMMAS = GROUP_HEADS | ENCOUNTER_VERBS | ENCOUNTER_NOUNS | {noun + "s" for noun in ENCOUNTER_NOUNS}
 
 
 def _clause_of(noun: Token) -> Token | None:
@@ -285,6 +310,9 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
+_HYPHENS = ("-", "–")
+
+
 def hyphen_run(noun: Token) -> Span | None:
     """The hyphenated names right before an event noun ("the Lindqvist-Varga talks")."""
     doc = noun.doc
@@ -294,11 +322,11 @@ def hyphen_run(noun: Token) -> Span | None:
     while start > first and _may_join(doc[start - 1]):
         start -= 1
     run = doc[start : noun.i]
-    return run if any(t.text in ("-", "–") for t in run) else None
+    return run if any(t.text in _HYPHENS for t in run) else None
 
 
 def _may_join(token: Token) -> bool:
-    return token.pos_ != "DET" and (token.text in ("-", "–") or token.is_title or token.is_upper)
+    return token.pos_ != "DET" and (token.text in _HYPHENS or token.is_title or token.is_upper)
 
 
 def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
@@ -310,7 +338,7 @@ def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
         return []
     parts: list[list[str]] = [[]]
     for t in run:
-        if t.text in ("-", "–"):
+        if t.text in _HYPHENS:
             parts.append([])
         else:
             parts[-1].append(t.text)
