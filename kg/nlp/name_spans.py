@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
-from kg.nlp.cached import doc_ents, ent_text_labels
+from kg.nlp.cached import doc_ents, ent_text_labels, tokens_with_pos, tokens_with_text
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
@@ -180,7 +180,9 @@ def name_spans(doc: Doc) -> list[Span]:
     spans = []
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
     released: set[int] = set()  # a name's first word the tagger ran into the body before it
-    acronyms = {t.lower_ for t in doc if t.is_upper and t.is_alpha and 3 <= len(t) <= 8}
+    acronyms = {
+        t.lower_ for t in tokens_with_text(doc, str.isupper) if t.is_upper and t.is_alpha and 3 <= len(t) <= 8
+    }
     for ent in _apart_at_dashes(doc_ents(doc)):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue
@@ -725,10 +727,12 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
     so is a short run right after a title of rank ("King Oskar", "Duchess Ilona")."""
     surnames = {k for k, c in votes.items() if " " not in k and c["PERSON"] > sum(c.values()) / 2}
     found: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ or not doc[i].text[:1].isupper():
-            i += 1
+    i = 0  # where the next run may start
+    for proper_noun in tokens_with_pos(doc, "PROPN"):
+        if proper_noun.i < i:
+            continue
+        i = proper_noun.i
+        if proper_noun.ent_type_ or not proper_noun.text[:1].isupper():
             continue
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
