@@ -12,10 +12,10 @@ from kg.nlp.cached import indexed_sentences
 from kg.nlp.dates import parse_published
 from kg.nlp.descriptions import link_descriptions
 from kg.nlp.entities import index_entities
-from kg.nlp.facts.calls import find_call
+from kg.nlp.facts.calls import CALL_FINDER
 from kg.nlp.facts.events import extract_events
 from kg.nlp.facts.interviews import extract_interviews
-from kg.nlp.facts.meetings import find_meeting
+from kg.nlp.facts.meetings import MEETING_FINDER
 from kg.nlp.facts.quotes import bind_first_person, extract_quotes, link_outlets
 from kg.nlp.facts.roles import extract_roles
 from kg.nlp.groups import resolve_groups
@@ -115,7 +115,7 @@ def _extract_facts(doc: Doc, article: Article) -> ArticleFacts:
     resolve_groups(doc, index)
     bind_first_person(doc, index)
     # A call finder runs first: "talks by telephone" are a call, not a meeting.
-    events = extract_events(doc, index, article.id, published, [find_call, find_meeting])
+    events = extract_events(doc, index, article.id, published, [CALL_FINDER, MEETING_FINDER])
     interviews = extract_interviews(doc, index, article.id, published)
     roles = extract_roles(doc, index, article.id)
     events = _with_two_parties(events, roles)

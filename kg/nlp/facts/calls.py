@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp.facts.mention import Trigger, prep_objects, slipped_with_party
+from kg.nlp.facts.mention import Finder, Trigger, prep_objects, slipped_with_party
 from kg.nlp.facts.speakers import PERSON_NOUNS
 from kg.nlp.factuality import has_particle, has_to, is_light_verb_object
 from kg.nlp.gazetteer import TITLE_HEADS
@@ -110,6 +110,11 @@ def find_call(token: Token) -> Trigger | None:
 
 # "spoke with X", "talked with X": the verbs whose medium the story's headline may give.
 HEADLINE_MEDIUM_VERBS = ("speak", "talk")
+CALL_FINDER = Finder(
+    find_call,
+    lemmas=CALL_VERBS | SPEAKING_VERBS | CONVERSATION_NOUNS | {"call", *HEADLINE_MEDIUM_VERBS},
+    forms=CONVERSATION_NOUNS,
+)
 _HEADLINE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 

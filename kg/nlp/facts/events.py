@@ -11,6 +11,7 @@ and the story's trips and whereabouts that story_frames.py reads).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -26,9 +27,9 @@ from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
     ANAPHORIC_DETS,
+    Finder,
     Mention,
     Trigger,
-    TriggerFinder,
     dated_by_possessive,
     prep_objects,
 )
@@ -87,11 +88,18 @@ def extract_events(
     index: ArticleEntities,
     article_id: str,
     published: date | None,
-    finders: list[TriggerFinder],
+    finders: list[Finder],
 ) -> list[Event]:
     mentions: list[Mention] = []
+    # The words each finder may take, looked up once for the story.
+    taken = [
+        {t.i for t in (*tokens_with_lemma(doc, finder.lemmas), *tokens_with_lower(doc, finder.forms))}
+        for finder in finders
+    ]
+    candidates = sorted(set().union(*taken))
     for sent in doc.sents:
-        triggers = _find_triggers(sent, finders)
+        words_here = candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]
+        triggers = _find_triggers(doc, words_here, finders, taken)
         in_sentence: list[Mention] = []
         for trigger in triggers:
             mention = _mention(trigger, index, published)
@@ -270,13 +278,18 @@ def _is_included(token: Token) -> bool:
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
-def _find_triggers(sent: Span, finders: list[TriggerFinder]) -> list[Trigger]:
+def _find_triggers(
+    doc: Doc, positions: list[int], finders: list[Finder], taken: list[set[int]]
+) -> list[Trigger]:
+    """The triggers among the words at `positions` (one sentence's), each word given to the
+    finders that may take it (`taken`, one set a finder), in order, until one finds it."""
     found: list[Trigger] = []
-    for token in sent:
+    for i in positions:
+        token = doc[i]
         if token.pos_ not in TRIGGER_POS:
-            continue  # (a cheap test first: the finders run on every word of the story)
-        for finder in finders:
-            trigger = finder(token)
+            continue
+        for finder, its_words in zip(finders, taken, strict=True):
+            trigger = finder.find(token) if i in its_words else None
             if trigger is not None:
                 found.append(trigger)
                 break

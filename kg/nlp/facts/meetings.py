@@ -9,7 +9,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import anchored
 from kg.nlp.cached import ents_in
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import Trigger, agent_objects, companions, prep_objects
+from kg.nlp.facts.mention import Finder, Trigger, agent_objects, companions, prep_objects
 from kg.nlp.facts.story_frames import PHASE_VERBS
 from kg.nlp.factuality import LIGHT_VERBS, TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
@@ -120,6 +120,9 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+MEETING_FINDER = Finder(find_meeting, lemmas=_VERB_LEMMAS | _NOUN_LEMMAS, forms=MEETING_NOUNS)
 
 
 def _consulting(verb: Token) -> bool:

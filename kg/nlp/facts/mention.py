@@ -44,6 +44,18 @@ class Mention:
 
 TriggerFinder = Callable[[Token], Trigger | None]
 
+
+@dataclass(frozen=True)
+class Finder:
+    """A trigger finder with every word it may take: a word whose lower-cased lemma is none
+    of `lemmas` and whose lower-case form is none of `forms` gets None from `find`, so
+    events.py looks these words up instead of showing it every word of the story."""
+
+    find: TriggerFinder
+    lemmas: frozenset[str]
+    forms: frozenset[str]
+
+
 # "alongside X"; "along with X", "together with X" (first word -> the preposition after it).
 ACCOMPANYING = single_words("accompanying-words")
 ACCOMPANYING_PAIRS = phrasal_verbs("accompanying-words")
