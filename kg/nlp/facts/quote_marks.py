@@ -19,6 +19,9 @@ OPENING_MARKS = "“\"‘'«„"
 # around its attributes' values quote no one, and an embed's content (a post set into the
 # page, up to its closing tag) is not the article's telling.
 _TAG = re.compile(r"<([A-Za-z][\w-]*)(\s[^<>\n]*=[^<>\n]*)?/?>|</[A-Za-z][\w-]*>")
+# Where reading a paragraph stops: an opening mark or a tag's "<" (the characters between
+# are skipped at C speed rather than one by one).
+_MARK_OR_TAG = re.compile("[" + re.escape("".join(OPENING)) + "<]")
 
 
 @dataclass
@@ -37,11 +40,11 @@ def quoted_segments(text: str) -> list[Segment]:
     position = 0
     for number, paragraph in enumerate(text.split("\n")):
         i = 0
-        while i < len(paragraph):
-            mark = paragraph[i]
-            closing = OPENING.get(mark)
-            if closing is None:
-                i = _past_markup(paragraph, i) if mark == "<" else i + 1
+        while (found := _MARK_OR_TAG.search(paragraph, i)) is not None:
+            i = found.start()
+            closing = OPENING.get(paragraph[i])
+            if closing is None:  # "<"
+                i = _past_markup(paragraph, i)
                 continue
             j = _closing(paragraph, i + 1, closing)
             if j == -1:
