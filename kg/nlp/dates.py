@@ -213,6 +213,16 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
             return str(published.year + step)
         month_index = published.year * 12 + published.month - 1 + step
         return f"{month_index // 12}-{month_index % 12 + 1:02d}"
+    if len(words) == 2 and words[0] in ("last", "next", "this") and words[1] in MONTHS:
+        # "last July": the latest July before the story's month; "next March" the first one
+        # after it; "this June" the story's year's.
+        month = MONTHS[words[1]]
+        year = published.year
+        if words[0] == "last" and month >= published.month:
+            year -= 1
+        elif words[0] == "next" and month <= published.month:
+            year += 1
+        return f"{year}-{month:02d}"
     if words[:2] in (["earlier", "this"], ["later", "this"]) and words[2:] in (["month"], ["year"]):
         # "later this year": the story's year, as precise as the words are.
         return str(published.year) if words[-1] == "year" else published.strftime("%Y-%m")

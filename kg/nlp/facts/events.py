@@ -49,6 +49,7 @@ from kg.nlp.factuality import (
     JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
     clause_tense,
+    is_light_verb_object,
     postpones,
     present_tense,
     status_of,
@@ -437,7 +438,13 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         # arrives in Lima to chair talks with Y.": a present on a line of a dashed list is
         # an item of a day's agenda, what is to come.
         status = "planned"
-    if when is None and status == "occurred" and published is not None and told_now == "progressive":
+    if (
+        when is None
+        and status == "occurred"
+        and published is not None
+        and told_now == "progressive"
+        and _progressive_holds(token)
+    ):
         when = published.isoformat()  # "responded from the palace, where he is hosting X"
     if published is not None and when and status == "occurred" and when > published.isoformat()[: len(when)]:
         if len(when) == 10 or present:
@@ -478,3 +485,11 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         [sent],
         occasion is not None,
     )
+
+
+def _progressive_holds(token: Token) -> bool:
+    """ "is hosting X", "are holding talks with X", "is conceding in a call with X": the
+    encounter goes on with the act in progress, on the story's day. "are examining X's talks
+    with Y" is not: the encounter is what another act in progress works on, and may be long
+    past."""
+    return not (token.dep_ == "dobj" and not is_light_verb_object(token))

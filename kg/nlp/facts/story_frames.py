@@ -32,7 +32,7 @@ from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense, day_count, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import Mention, sentence_distance
-from kg.nlp.factuality import status_of
+from kg.nlp.factuality import TOPIC_PREPS, status_of
 from kg.nlp.frames import (
     STORY_OCCASION_NOUNS,
     LeadFrame,
@@ -248,12 +248,28 @@ def fill_from_occasion(
         other_times = {m.trigger.i for m in mentions if _told_at_another_time(m, day)}
         of_day = occasions_of_day(occasions, day, published) if day else []
         day_place = story_occasion_place([o for o in of_day if o[0].i not in other_times], index)
+        occasion_day = story_occasion_date(occasions, published) if published is not None else None
+        today = published.isoformat() if published is not None else None
         for mention in targets:
+            if mention.at_occasion and _dated_apart(mention.date, occasion_day or day or today):
+                # "during his summit with Y last month", "at a news conference with Y last
+                # July": an occasion of another time than the story's, not the story's.
+                continue
             mention.place = occasion_place if mention.at_occasion else day_place
     if undated:
         occasion_date = story_occasion_date(occasions, published)
         for mention in undated:
             mention.date = occasion_date
+
+
+def _dated_apart(told: str | None, occasion: str | None) -> bool:
+    """Do an encounter's own date and the story's occasion's fall in different months
+    ("2018-04" and "2018-06-12"), or years where one has no month? Days a little apart may
+    be one gathering's."""
+    if not told or not occasion:
+        return False
+    precision = min(len(told), len(occasion), 7)
+    return told[:precision] != occasion[:precision]
 
 
 def _told_at_another_time(mention: Mention, day: str | None) -> bool:
@@ -562,6 +578,8 @@ def fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, published
         speech = _told_beside(mention.trigger)
         if mention.status != "occurred" or not (near or shared or speech is not None):
             continue
+        if _topic_of_noun(mention.trigger):
+            continue
         if mention.date is None and _told_over_days(mention):
             continue
         verbs = [t for t in (mention.predicate, mention.trigger, mention.trigger.head) if t is not None]
@@ -590,6 +608,20 @@ def fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, published
             and mention.date == (lead.day or published.isoformat())
         ):
             mention.place = place
+
+
+def _topic_of_noun(trigger: Token) -> bool:
+    """ "a firestorm over his talks with X", "questions about the meeting with Y": the
+    encounter is what a noun of the story's news is about, told as known already; the
+    news's day is not its day."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in TOPIC_PREPS
+        and prep.head.pos_ == "NOUN"
+        and prep.head.i != trigger.i
+    )
 
 
 def _lead_tells_acts(lead: LeadFrame) -> bool:
