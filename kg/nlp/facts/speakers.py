@@ -621,6 +621,11 @@ def _fitting_people(
                 return [], []
         else:
             entity = index.entity_at(token)
+            if entity is None and is_main:
+                # "One such member was Karel Brandt. / In May, he told the Courier", "Zelin's
+                # coach Karel Brandt said ... / “...,” he told the Courier": the person the
+                # sentence says its subject is.
+                entity = _named_in_apposition(token, index) or _identified_by_copula(token, index)
             if entity is None and is_main and token.lemma_.lower() in TITLE_HEADS:
                 # "Senator Ana Ruiz ... The senator was challenged. / “...,” she said": the one
                 # the story called so; else someone we cannot name.
@@ -637,6 +642,51 @@ def _fitting_people(
         if is_main:
             main.append(entity)
     return (people, main) if people else None
+
+
+def _named_in_apposition(subject: Token, index: ArticleEntities) -> Entity | None:
+    """ "Zelin's coach Karel Brandt said", "The fund's chief economist, Ana Ruiz, said": for a
+    person noun subject that names no one itself, the one person set beside it."""
+    if (
+        subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in PERSON_NOUNS
+        or index.entity_at(subject) is not None
+    ):
+        return None
+    people = {
+        entity
+        for c in subject.children
+        if c.dep_ == "appos" and (entity := index.entity_at(c)) is not None and entity.type == "person"
+    }
+    return people.pop() if len(people) == 1 else None
+
+
+def _identified_by_copula(subject: Token, index: ArticleEntities) -> Entity | None:
+    """ "One such member was Karel Brandt", "The winner is Ana Ruiz": for a person noun
+    subject of "be" that names no one itself, the one person its attribute names; None
+    for any other subject, one described as someone's ("Weber's adviser is Ruiz"), or
+    where the attribute names no person or several ("the candidates are Brandt and Ruiz")."""
+    verb = subject.head
+    if (
+        subject.dep_ != "nsubj"
+        or subject.pos_ != "NOUN"
+        or subject.lemma_.lower() not in PERSON_NOUNS
+        or verb.lemma_ != "be"
+        or index.entity_at(subject) is not None
+        # "Weber's chief adviser is Ana Ruiz": described by whose it is, where the owner is
+        # as much the pronoun's reading as the one named.
+        or any(c.dep_ == "poss" for c in subject.children)
+    ):
+        return None
+    attributes = [c for c in verb.children if c.dep_ == "attr" and c.i > verb.i]
+    people = {
+        entity
+        for a in attributes
+        for t in (a, *a.conjuncts)
+        if (entity := index.entity_at(t)) is not None and entity.type == "person"
+    }
+    others = [t for a in attributes for t in (a, *a.conjuncts) if index.entity_at(t) is None]
+    return people.pop() if len(people) == 1 and not others else None
 
 
 def _unknown_name(token: Token, sentence: Span, index: ArticleEntities) -> bool:
