@@ -296,13 +296,24 @@ def _made_conditional(trigger: Token) -> bool:
     an encounter made to hang on something still to be done is not held while it hangs
     (CONDITIONING_LEMMAS, on a word that governs it or said of it as its subject)."""
     for child, head in governing_path(trigger):
-        if _governs(head, child) and _any_form_in(head, CONDITIONING_LEMMAS):
+        if _governs(head, child) and _conditioning(head):
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ in ("acomp", "attr") and _any_form_in(c, CONDITIONING_LEMMAS) for c in head.children
+            c.dep_ in ("acomp", "attr") and _conditioning(c) for c in head.children
         ):
             return True
     return False
+
+
+def _conditioning(word: Token) -> bool:
+    """A verb or adjective of CONDITIONING_LEMMAS ("conditioned", "contingent"), or a word of
+    theirs with its "on" ("hinges on the vote", which the tagger may read as a noun). Not the
+    noun alone: "the conditions for the talks" are the talks' circumstances, held or not."""
+    if not _any_form_in(word, CONDITIONING_LEMMAS):
+        return False
+    return word.pos_ in ("VERB", "ADJ", "AUX") or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in word.children
+    )
 
 
 def is_light_verb_object(noun: Token) -> bool:

@@ -180,9 +180,7 @@ def name_spans(doc: Doc) -> list[Span]:
     spans = []
     covered_until = 0  # a name carried on over the next span the tagger made of its rest
     released: set[int] = set()  # a name's first word the tagger ran into the body before it
-    acronyms = {
-        t.lower_ for t in tokens_with_text(doc, str.isupper) if t.is_upper and t.is_alpha and 3 <= len(t) <= 8
-    }
+    acronyms = {t.lower_ for t in tokens_with_text(doc, str.isupper) if t.is_alpha and 3 <= len(t) <= 8}
     for ent in _apart_at_dashes(doc_ents(doc)):
         if ent.label_ not in NAME_LABELS or ent.start < covered_until:
             continue

@@ -429,7 +429,7 @@ def _title_after_preposition(head: Token, preps: tuple[str, ...], index: Article
 
 def _owned_title(obj: Token, index: ArticleEntities) -> Entity | None:
     """A show's unquoted title after the possessive of the outlet that airs it: "on Harbour
-    TV's Meet the Harbour", "on Harbour TV's This Week" (the possessor hung on the title's
+    TV's Meet the Harbour", "on Harbour TV's Harbour Week" (the possessor hung on the title's
     head, or the tagger's one name for both). Every word a title's; not a person ("on
     Harbour TV's Anna Lind" is its host)."""
     doc = obj.doc
@@ -458,8 +458,8 @@ def _title_before(noun: Token) -> Entity | None:
     'in her "Late Hour" appearance'."""
     doc, sent = noun.doc, noun.sent
     close = noun.i - 1
-    if close <= sent.start or not doc[close].is_quote:
-        return None
+    if close <= sent.start or not doc[close].is_quote or doc[close].tag_ == "POS":
+        return None  # (a plural's possessive mark, "the leaders' interview", closes no title)
     marks = [k for k in range(max(sent.start, close - 11), close) if doc[k].is_quote]
     opening = marks[-1] if marks else None
     if opening is None:
@@ -551,7 +551,7 @@ def _title_words(tokens: list[Token]) -> str | None:
 
 
 def _title_word(token: Token) -> bool:
-    """A capitalised word of a title, or a number ("Harbour 24", "'60 Hours'")."""
+    """A capitalised word of a title, or a number ("Harbour 24", "'48 Harbours'")."""
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
 

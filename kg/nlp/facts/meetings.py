@@ -42,7 +42,7 @@ COMPANY_VISIT_WORDS = words("company-visit-words")
 # Verbs that tell talks were held on an occasion: "held peace talks", "had trade talks".
 HOLDING_VERBS = {"hold", "have"}
 # Every verb lemma a rule of find_meeting may take.
-_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | {"talk", "sit", "visit", "call"}
+_VERB_LEMMAS = MEETING_VERBS | HOSTING_VERBS | WELCOMING_VERBS | COMPANY_VISIT_WORDS | {"talk", "sit", "call"}
 # Every noun lemma a rule of find_meeting may take (besides a meeting noun's own form).
 _NOUN_LEMMAS = MEETING_NOUNS | PARTNER_NOUNS | MEAL_NOUNS | {"talk", "discussion", "call"}
 

@@ -625,7 +625,7 @@ def _fitting_people(
                 # "One such member was Karel Brandt. / In May, he told the Courier", "Zelin's
                 # coach Karel Brandt said ... / “...,” he told the Courier": the person the
                 # sentence says its subject is.
-                entity = _named_in_apposition(token, index) or _identified_by_copula(token, index)
+                entity = _person_in_apposition(token, index) or _identified_by_copula(token, index)
             if entity is None and is_main and token.lemma_.lower() in TITLE_HEADS:
                 # "Senator Ana Ruiz ... The senator was challenged. / “...,” she said": the one
                 # the story called so; else someone we cannot name.
@@ -644,7 +644,7 @@ def _fitting_people(
     return (people, main) if people else None
 
 
-def _named_in_apposition(subject: Token, index: ArticleEntities) -> Entity | None:
+def _person_in_apposition(subject: Token, index: ArticleEntities) -> Entity | None:
     """ "Zelin's coach Karel Brandt said", "The fund's chief economist, Ana Ruiz, said": for a
     person noun subject that names no one itself, the one person set beside it."""
     if (

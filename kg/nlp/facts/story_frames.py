@@ -239,6 +239,7 @@ def fill_from_occasion(
     undated = [m for m in mentions if m.at_occasion and m.date is None]
     # The story's occasions, read once for both.
     occasions = story_occasions(doc) if targets or undated else []
+    occasion_date = story_occasion_date(occasions, published) if targets or undated else None
     if targets:
         occasion_place = story_occasion_place(occasions, index)
         # A meeting tied to the occasion by its day alone is at the occasion of that day, not at
@@ -248,16 +249,14 @@ def fill_from_occasion(
         other_times = {m.trigger.i for m in mentions if _told_at_another_time(m, day)}
         of_day = occasions_of_day(occasions, day, published) if day else []
         day_place = story_occasion_place([o for o in of_day if o[0].i not in other_times], index)
-        occasion_day = story_occasion_date(occasions, published) if published is not None else None
         today = published.isoformat() if published is not None else None
         for mention in targets:
-            if mention.at_occasion and _dated_apart(mention.date, occasion_day or day or today):
+            if mention.at_occasion and _dated_apart(mention.date, occasion_date or day or today):
                 # "during his summit with Y last month", "at a news conference with Y last
                 # July": an occasion of another time than the story's, not the story's.
                 continue
             mention.place = occasion_place if mention.at_occasion else day_place
     if undated:
-        occasion_date = story_occasion_date(occasions, published)
         for mention in undated:
             mention.date = occasion_date
 
@@ -620,7 +619,6 @@ def _topic_of_noun(trigger: Token) -> bool:
         and prep.dep_ == "prep"
         and prep.lower_ in TOPIC_PREPS
         and prep.head.pos_ == "NOUN"
-        and prep.head.i != trigger.i
     )
 
 
