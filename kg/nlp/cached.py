@@ -172,8 +172,9 @@ def indexed_sentences(doc: Doc) -> Iterator[None]:
     development pool (a twentieth of its time). The table gives the same sentence, as one
     shared Span, through spaCy's own hooks for `sent` (`Doc.user_token_hooks`,
     `Doc.user_span_hooks`), which are removed on leaving: the Doc is the caller's. A Doc
-    without sentence boundaries (where spaCy raises) or with hooks of its own is left as
-    it is."""
+    made inside the block from one of its spans (`Span.as_doc()`) would share these hooks
+    and read the wrong sentences; extraction makes none. A Doc without sentence boundaries
+    (where spaCy raises) or with hooks of its own is left as it is."""
     if (
         len(doc) == 0
         or "sent" in doc.user_token_hooks
