@@ -98,6 +98,14 @@ def tokens_with_lower(doc: Doc, forms: Iterable[str]) -> list[Token]:
     return [doc[i] for i in sorted(i for form in set(forms) for i in by_id.get(strings[form], ()))]
 
 
+def tokens_with_lemma_or_lower(doc: Doc, lemmas: frozenset[str], forms: Iterable[str]) -> list[Token]:
+    """The tokens whose lemma, lower-cased, is one of `lemmas` or whose lower-case form is one
+    of `forms`, each once, in text order."""
+    found = {t.i: t for t in tokens_with_lemma(doc, lemmas)}
+    found.update((t.i, t) for t in tokens_with_lower(doc, forms))
+    return [found[i] for i in sorted(found)]
+
+
 def tokens_with_dep(doc: Doc, labels: Iterable[str]) -> list[Token]:
     """The tokens whose dependency label is one of `labels`, in text order."""
     by_id = _positions_by_id(doc, DEP, "kg_dep_positions")

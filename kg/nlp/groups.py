@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
-from kg.nlp.cached import tokens_with_dep, tokens_with_lemma, tokens_with_lower, tokens_with_text
+from kg.nlp.cached import tokens_with_dep, tokens_with_lemma_or_lower, tokens_with_text
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
@@ -89,8 +89,7 @@ def _readable_words(doc: Doc) -> list[int]:
     but for a hyphened run's noun: a plural pronoun or head (_plural_reference), an
     encounter's noun or verb (_encounter_group), a word with conjuncts to its right
     (_coordinated_group). Looked up once, not tested on every word of the story."""
-    found = {t.i for t in tokens_with_lower(doc, PLURAL_PRONOUNS)}
-    found.update(t.i for t in tokens_with_lemma(doc, _READABLE_LEMMAS))
+    found = {t.i for t in tokens_with_lemma_or_lower(doc, _READABLE_LEMMAS, PLURAL_PRONOUNS)}
     found.update(t.head.i for t in tokens_with_dep(doc, ("conj",)) if t.head.i < t.i)
     return sorted(found)
 

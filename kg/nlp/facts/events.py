@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
 from kg.nlp.anchoring import dated_ahead, find_date, find_place
-from kg.nlp.cached import tokens_with_lemma, tokens_with_lower
+from kg.nlp.cached import tokens_with_lemma, tokens_with_lemma_or_lower
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
 from kg.nlp.entities import SETTLEMENT_NOUNS, ArticleEntities
@@ -94,8 +94,7 @@ def extract_events(
     mentions: list[Mention] = []
     # The words each finder may take, looked up once for the story.
     taken = [
-        {t.i for t in (*tokens_with_lemma(doc, finder.lemmas), *tokens_with_lower(doc, finder.forms))}
-        for finder in finders
+        {t.i for t in tokens_with_lemma_or_lower(doc, finder.lemmas, finder.forms)} for finder in finders
     ]
     candidates = sorted(set().union(*taken))
     for sent in doc.sents:
@@ -159,9 +158,7 @@ def _trips(doc: Doc, index: ArticleEntities) -> list[tuple[Token, bool, Entity, 
     arrival, the visitor, the destination)."""
     found: list[tuple[Token, bool, Entity, Entity]] = []
     # Only a word of the three lists is read below: those words, looked up, not every word.
-    candidates = {t.i: t for t in tokens_with_lemma(doc, _TRIP_LEMMAS)}
-    candidates.update((t.i, t) for t in tokens_with_lower(doc, ARRIVAL_WORDS))
-    for _, token in sorted(candidates.items()):
+    for token in tokens_with_lemma_or_lower(doc, _TRIP_LEMMAS, ARRIVAL_WORDS):
         lemma = token.lemma_.lower()
         bodies: tuple[str, ...]
         preps: tuple[str, ...]

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.anchoring import find_date
-from kg.nlp.cached import tokens_with_lemma, tokens_with_lower
+from kg.nlp.cached import tokens_with_lemma_or_lower
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import Mention, prep_objects, sentence_distance
@@ -49,10 +49,8 @@ def add_listed_participants(doc: Doc, mentions: list[Mention], index: ArticleEnt
     by_trigger = {m.trigger.i: m for m in mentions}
     # Each sentence's first cue. A cue's lemma or form is one of the cue lists: those words,
     # looked up, are read rather than every word of the story.
-    possible = {t.i: t for t in tokens_with_lemma(doc, _CUE_LEMMAS)}
-    possible.update((t.i, t) for t in tokens_with_lower(doc, _CUE_OBJECTS))
     first_cues: dict[int, Token] = {}
-    for _, token in sorted(possible.items()):
+    for token in tokens_with_lemma_or_lower(doc, _CUE_LEMMAS, _CUE_OBJECTS):
         if _is_cue(token):
             first_cues.setdefault(token.sent.start, token)
     for sent in doc.sents:
