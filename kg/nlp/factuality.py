@@ -329,13 +329,23 @@ def _past(verb: Token) -> bool:
 
 def _held_in_own_clause(noun: Token) -> Status | None:
     """ "a meeting he had with X", "the talks they held": a relative clause whose light verb
-    takes the noun as its own object, in the past, says the encounter took place."""
+    takes the noun as its own object, in the past, says the encounter took place. So does
+    one told inside it, in the past: "the call in which X asked Y", "the meeting at which X
+    urged Y" ("does not remember the meeting in which X asked Y" denies the memory, not the
+    meeting)."""
     for clause in noun.children:
-        if (
-            clause.dep_ == "relcl"
-            and clause.lemma_.lower() in LIGHT_VERBS
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
-            and _past(clause)
+        if clause.dep_ != "relcl" or not _past(clause):
+            continue
+        if clause.lemma_.lower() in LIGHT_VERBS and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children
+        ):
+            return "occurred"
+        if any(
+            p.dep_ == "prep"
+            and p.lower_ in ("in", "at", "during")
+            and p.i < clause.i
+            and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
+            for p in clause.children
         ):
             return "occurred"
     return None

@@ -463,6 +463,13 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
     between = _participants_of(prep_objects(noun, ("between",)), index)
     if len(between) >= 2:
         found = [e for e in found if e in between] + [e for e in between if e not in found]
+    within = _participants_of(told_within(noun), index)
+    if len(within) >= 2:
+        # "the Harbour Office meeting in which A asked B": the clause told inside the
+        # encounter names its parties (and the noun's own partners stay: "the call with B in
+        # which A asked him"); a word that qualifies the noun is none.
+        partners = _participants_of(_with_objects(noun), index)
+        found = [e for e in found if e in within or e in partners] + [e for e in within if e not in found]
     return found, predicate
 
 
@@ -598,6 +605,47 @@ def _attendees(noun: Token) -> list[Token]:
         if o.dep_ == "dobj" and o.ent_type_ == "PERSON"
     ]
     return found + slipped
+
+
+# "the call in which ...", "the meeting at which ...", "the talks during which ...".
+_WITHIN_PREPS = ("in", "during", "at")
+# Verbs whose object is the one addressed: "asked B to", "urged B to", "thanked B".
+_ADDRESSING = OBJECT_CONTROL_VERBS | words("addressing-verbs")
+
+
+def told_within(noun: Token) -> list[Token]:
+    """ "the July 5 call in which Weber asked Varga to open an inquiry", "the meeting at which
+    Ruiz urged Lind to resign", "a call in which Ruiz complained to Lind": a relative clause
+    set inside the encounter ("in which", "at which", "during which") tells who spoke in it
+    and to whom: its subject, and the one it asks, urges, thanks or tells, or speaks "to".
+    Not whom it speaks of ("the call in which Weber criticised Varga"), nor a place or a
+    country told to act ("asked Velonia to open an inquiry")."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.pos_ != "VERB" or not _within(clause):
+            continue
+        lemma = base_form(clause)
+        addressed: list[Token] = []
+        if lemma in _ADDRESSING:
+            addressed += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        if lemma in gazetteer.SPEECH_LEMMAS:
+            addressed += prep_objects(clause, ("to",))
+        addressed = [a for a in addressed if a.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")]
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and addressed:
+            found += subjects + addressed
+    return found
+
+
+def _within(clause: Token) -> bool:
+    """The relative clause opens with "in which", "at which" or "during which"."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in _WITHIN_PREPS
+        and p.i < clause.i
+        and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
+        for p in clause.children
+    )
 
 
 def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
