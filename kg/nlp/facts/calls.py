@@ -175,6 +175,14 @@ def _named_party(noun: Token) -> bool:
     (of one call: "calls between the two countries" are traffic); "a call to Weber", "a
     call from Weber": a person's name (not "a call to arms", "a call to Weber to resign",
     "a call to Weber for restraint", which are appeals)."""
+    if noun.tag_ == "NNS":
+        # "Weber's calls with Ambassador Varga", "was arranging calls with both Ruiz and
+        # Lind": calls with a person named are conversations, however many.
+        return any(
+            t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
+            for p in prep_objects(noun, ("with",))
+            for t in (p, *p.conjuncts)
+        )
     if noun.tag_ != "NN":
         return False
     partners = prep_objects(noun, ("with", "between"))

@@ -463,6 +463,12 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
     between = _participants_of(prep_objects(noun, ("between",)), index)
     if len(between) >= 2:
         found = [e for e in found if e in between] + [e for e in between if e not in found]
+    with_partners = [t for p in prep_objects(noun, ("with",)) for t in (p, *p.conjuncts)]
+    if _several(noun) and len(with_partners) >= 2 and _only_partners(noun, found, index):
+        # "the premier's address and meetings with A and B", "officials held phone calls
+        # with A and B": one side's separate encounters with each, whose side the clause
+        # does not name; A and B did not meet each other.
+        return [], predicate
     within = _participants_of(told_within(noun), index)
     if len(within) >= 2:
         # "the Harbour Office meeting in which A asked B": the clause told inside the
@@ -545,11 +551,22 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         joined = {index.entity_at(t) for t in run} if run is not None else set()
         found = [e for e in found if e not in joined or e in parties]
         found += [e for e in parties if e not in found]
-    if len(found) < 2 and noun.dep_ == "dobj" and _has_partner(noun) and not _owned_by_name(noun, index):
-        # "X ruled out (sought, refused) a meeting with Y": the noun names only the partner,
-        # so the verb's subject is the other party.
+    if (
+        (len(found) < 2 or _only_partners(noun, found, index))
+        and noun.dep_ == "dobj"
+        and _has_partner(noun)
+        and not _owned_by_name(noun, index)
+    ):
+        # "X ruled out (sought, refused) a meeting with Y", "X was arranging calls with A and
+        # B": the noun names only the partners, so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def _only_partners(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
+    """Are all the parties found the noun's own "with" partners (its side unnamed)?"""
+    partners = _participants_of(prep_objects(noun, ("with",)), index)
+    return bool(found) and all(e in partners for e in found)
 
 
 def _owned_by_name(noun: Token, index: ArticleEntities) -> bool:
@@ -607,6 +624,8 @@ def _attendees(noun: Token) -> list[Token]:
     return found + slipped
 
 
+# "talks with A and B": one occasion, not separate encounters with each.
+JOINT_PLURAL_NOUNS = words("joint-plural-nouns")
 # "the call in which ...", "the meeting at which ...", "the talks during which ...".
 _WITHIN_PREPS = ("in", "during", "at")
 # Verbs whose object is the one addressed: "asked B to", "urged B to", "thanked B".
@@ -698,8 +717,9 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    elif _separate(token) and is_light_verb_object(token):
-        # "held separate talks with A, B and C", "held meetings with A and B".
+    elif (_separate(token) or _several(token)) and (is_light_verb_object(token) or token.dep_ == "dobj"):
+        # "held separate talks with A, B and C", "held meetings with A and B", "was arranging
+        # calls with both A and B".
         subjects = _participants_of(subjects_of(token.head), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
     else:
@@ -721,6 +741,12 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
         )
         for other in objects
     ]
+
+
+def _several(trigger: Token) -> bool:
+    """ "calls", "meetings", "visits" (an encounter noun in the plural): several encounters,
+    one with each partner; not "talks", "discussions", one joint occasion."""
+    return trigger.tag_ == "NNS" and trigger.lemma_.lower() not in JOINT_PLURAL_NOUNS
 
 
 def _separate(noun: Token) -> bool:
