@@ -267,7 +267,7 @@ def find_place(
             return entity
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in preps and _attached(prep, anchors):
-            return _with_direction(entity, ent)
+            return _place_within(prep, preps, anchors, index) or _with_direction(entity, ent)
         # "visited Zelin last month for talks with Y", "will visit Norland to meet Y": the
         # place visited is where the visit's encounters are.
         if root.dep_ == "dobj" and root.head.i in anchors and root.head.lemma_.lower() in JOURNEY_VERBS:
@@ -369,26 +369,68 @@ def _untagged_place(sent: Span, anchors: set[int], index: ArticleEntities, preps
         if name.dep_ == "pobj" and name.pos_ == "PROPN"
     )
     for name in names:
-        run = _hyphened_run(name)
-        hyphened = run is not None
-        words = run or list(name.subtree)
-        capital = " ".join(t.text for t in words if t.pos_ == "PROPN")
-        if gazetteer.country_of_capital(capital) and name.ent_type_ in ("NORP", "PERSON", "ORG"):
-            # "in the Tunisian capital Tunis": a capital the tagger took for a people or a
-            # person is still the city.
-            return Entity(capital, "place")
-        parts = [t for t in words if t.tag_ != "HYPH"] if hyphened else words
-        if (
-            # "Bel-a-Vista": the words between the hyphened name's ends may be small ones
-            all(t.pos_ == "PROPN" and t.is_title for t in ((parts[0], parts[-1]) if hyphened else parts))
-            and (not hyphened or all(t.is_alpha for t in parts))
-            and not any(t.ent_type_ or index.entity_at(t) is not None for t in parts)
-            # "Mar", "Sun" in one hyphened name are no dates
-            and (hyphened or not any(t.lower_ in MONTHS_AND_DAYS for t in parts))
-        ):
-            if hyphened:
-                return Entity(sent.doc[words[0].i : words[-1].i + 1].text, "place")
-            return Entity(" ".join(t.text for t in words), "place")
+        found = _untagged_name(name, index)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_within(prep: Token, preps: set[str], anchors: set[int], index: ArticleEntities) -> Entity | None:
+    """ "at Bel-a-Vista in Port Zelin", "at his Bel-a-Vista residence in Norland": the
+    tagged town or country hangs from the name of the place the encounter was at, and only
+    says where that place is (or the parser hangs both phrases from the verb, one right after
+    the other). The inner place, the finer one, is where they met."""
+    outer = prep.head
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    if before is not None and before.dep_ != "pobj":
+        before = before.head
+    if before is not None and before.dep_ == "pobj" and before.head.head == prep.head:
+        # "met at Bel-a-Vista in Zelin": "at" and "in" are both the verb's
+        outer = before
+    run = _hyphened_run(outer)
+    if run is not None:
+        # the parser may hang the phrase from any word of a hyphened name
+        outer = next((t for t in run if not run[0].i <= t.head.i <= run[-1].i), outer)
+    if outer.dep_ != "pobj" or outer.head.lower_ not in preps or not _attached(outer.head, anchors):
+        return None
+    if outer.ent_type_ or index.entity_at(outer) is not None:
+        return None
+    if outer.pos_ == "PROPN":
+        return _untagged_name(outer, index, end=prep.i)
+    if outer.pos_ != "NOUN" or outer.lemma_.lower() not in BUILDING_NOUNS:
+        return None
+    name = next((c for c in outer.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    words = _hyphened_run(name) or [name]
+    if words[-1].i >= outer.i or any(t.ent_type_ or index.entity_at(t) is not None for t in words):
+        return None
+    return Entity(outer.doc[words[0].i : outer.i + 1].text, "place")
+
+
+def _untagged_name(name: Token, index: ArticleEntities, end: int | None = None) -> Entity | None:
+    """The place a proper name the tagger did not see stands for, or None; its words end
+    before `end` where a phrase hangs from it."""
+    run = _hyphened_run(name)
+    hyphened = run is not None
+    words = run or [t for t in name.subtree if end is None or t.i < end]
+    capital = " ".join(t.text for t in words if t.pos_ == "PROPN")
+    if gazetteer.country_of_capital(capital) and name.ent_type_ in ("NORP", "PERSON", "ORG"):
+        # "in the Tunisian capital Tunis": a capital the tagger took for a people or a
+        # person is still the city.
+        return Entity(capital, "place")
+    parts = [t for t in words if t.tag_ != "HYPH"] if hyphened else words
+    if (
+        # "Bel-a-Vista": the words between the hyphened name's ends may be small ones
+        all(t.pos_ == "PROPN" and t.is_title for t in ((parts[0], parts[-1]) if hyphened else parts))
+        and (not hyphened or all(t.is_alpha for t in parts))
+        and not any(t.ent_type_ or index.entity_at(t) is not None for t in parts)
+        # "Mar", "Sun" in one hyphened name are no dates
+        and (hyphened or not any(t.lower_ in MONTHS_AND_DAYS for t in parts))
+    ):
+        if hyphened:
+            return Entity(name.doc[words[0].i : words[-1].i + 1].text, "place")
+        return Entity(" ".join(t.text for t in words), "place")
     return None
 
 
