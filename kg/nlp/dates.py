@@ -91,11 +91,21 @@ def normalise_date(text: str, published: date | None, tense: Tense = None) -> st
     match = _MONTH_ONLY.match(raw)
     if match:
         return _month_only(MONTHS[match.group("month").lower()], published, tense)
+    part = _PART_OF.match(raw)
+    if part is not None and part.group("part").lower() in PERIOD_PARTS:
+        # "the start of July", "the end of the month": in that month, no finer.
+        rest = part.group("rest").lower()
+        if rest in ("the month", "the year"):
+            return normalise_date(f"this {rest[4:]}", published, tense)
+        if rest in MONTHS:
+            return _month_only(MONTHS[rest], published, tense)
     if published is None:
         return None
     return _relative(lower, published, tense)
 
 
+# "(at) the start of July", "by the end of the month", "the first week of June"
+_PART_OF = re.compile(r"^(?:(?:at|by|in)\s+)?(?:the\s+)?(?:\w+\s+)?(?P<part>\w+)\s+of\s+(?P<rest>.+)$", re.I)
 _THAT_YEAR = re.compile(rf"^(?:in\s+)?(?:{_MONTH}\s+)?(?:of\s+)?(?:that|the\s+same)\s+year$", re.I)
 _LATER = re.compile(r"^(?P<count>\w+)\s+(?P<unit>months?|years?)\s+later$", re.I)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
