@@ -318,13 +318,9 @@ def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | 
             continue
         if token.head.lower_ not in PLACE_PREPS or not _attached(token.head, anchors):
             continue
-        if token.lower_ == "capital":
-            # "in the Chinese capital": the capital of the country the adjective names.
-            for adjective in (c for c in token.children if c.dep_ in ("amod", "compound")):
-                country = gazetteer.country_of(adjective.text)
-                city = gazetteer.capital_of(country) if country else None
-                if city:
-                    return Entity(city, "place")
+        capital = capital_named(token)
+        if capital is not None:
+            return capital
         for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for name in (p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 entity = index.entity_at(name)
@@ -334,6 +330,18 @@ def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | 
                     return entity
                 words = [t for t in name.subtree if t.pos_ == "PROPN"]
                 return Entity(" ".join(t.text for t in words), "place")
+    return None
+
+
+def capital_named(noun: Token) -> Entity | None:
+    """ "the Chinese capital": the capital of the country the adjective names."""
+    if noun.lower_ != "capital":
+        return None
+    for adjective in (c for c in noun.children if c.dep_ in ("amod", "compound")):
+        country = gazetteer.country_of(adjective.text)
+        city = gazetteer.capital_of(country, noun.doc.text) if country else None
+        if city:
+            return Entity(city, "place")
     return None
 
 

@@ -46,10 +46,11 @@ def country_of_capital(name: str) -> str | None:
     return capitals().get(name.strip())
 
 
-def capital_of(country: str) -> str | None:
-    """The capital a country's adjective names: "the Chinese capital" -> "Beijing". The
-    first listed where a country has two spellings."""
-    return next((city for city, owner in capitals().items() if owner == country), None)
+def capital_of(country: str, text: str = "") -> str | None:
+    """The capital a country's adjective names: "the Chinese capital" -> "Beijing". Where a
+    country's capital has two spellings, the one `text` (the story) uses, else the first listed."""
+    spellings = [city for city, owner in capitals().items() if owner == country]
+    return next((city for city in spellings if city in text), spellings[0] if spellings else None)
 
 
 @lru_cache(maxsize=1)

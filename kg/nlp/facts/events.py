@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
-from kg.nlp.anchoring import dated_ahead, find_date, find_place
+from kg.nlp.anchoring import capital_named, dated_ahead, find_date, find_place
 from kg.nlp.cached import tokens_with_lemma, tokens_with_lemma_or_lower
 from kg.nlp.dateline import dateline_span
 from kg.nlp.dates import Tense
@@ -228,6 +228,8 @@ def _places_after(
             ),
             None,
         )
+        # "a trip to the Norlandic capital": the country's capital
+        entity = entity or capital_named(pobj)
         if entity is not None:
             found.append(entity)
     return found
