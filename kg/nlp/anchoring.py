@@ -428,11 +428,17 @@ def _untagged_name(name: Token, index: ArticleEntities, end: int | None = None) 
         # person is still the city.
         return Entity(capital, "place")
     parts = [t for t in words if t.tag_ != "HYPH"] if hyphened else words
+    known = {index.entity_at(t) for t in parts}
+    place = known.pop() if len(known) == 1 else None
+    if place is not None and place.type in ("place", "country") and not any(t.ent_type_ for t in parts):
+        # "visited X in Zelin": a name the story's registry knows as a place, left untagged
+        # by the tagger in this sentence
+        return place
     if (
         # "Bel-a-Vista": the words between the hyphened name's ends may be small ones
         all(t.pos_ == "PROPN" and t.is_title for t in ((parts[0], parts[-1]) if hyphened else parts))
         and (not hyphened or all(t.is_alpha for t in parts))
-        and not any(t.ent_type_ or index.entity_at(t) is not None for t in parts)
+        and not any((t.ent_type_ or index.entity_at(t) is not None) and not _inside(t, run) for t in parts)
         # "Mar", "Sun" in one hyphened name are no dates
         and (hyphened or not any(t.lower_ in MONTHS_AND_DAYS for t in parts))
     ):
@@ -440,6 +446,15 @@ def _untagged_name(name: Token, index: ArticleEntities, end: int | None = None) 
             return Entity(name.doc[words[0].i : words[-1].i + 1].text, "place")
         return Entity(" ".join(t.text for t in words), "place")
     return None
+
+
+def _inside(token: Token, run: list[Token] | None) -> bool:
+    """Is the token's entity tag on a part of the hyphened name only ("Bel" of "Bel-a-Vista"
+    taken for a person)? Such a tag is the tagger's slip, not a name of its own."""
+    if run is None:
+        return False
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    return ent is not None and run[0].i <= ent.start and ent.end <= run[-1].i + 1 and len(ent) < len(run)
 
 
 def _hyphened_run(name: Token) -> list[Token] | None:
