@@ -251,7 +251,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     mentions = _read_mentions(doc)
     _vote_by_context(doc, mentions)
     for span in untagged_full_names(doc, mentions.votes):
-        mentions.add(span, clean_name(span.text), "PERSON")
+        mentions.add(span, clean_name(span.text), span.label_ or "PERSON")
     # "Rival Anna Lindqvist" at a sentence's start may carry a word that is no part of a name.
     inside_sentence = {name.lower() for span, name in mentions.named if not span[0].is_sent_start}
     _end_of_a_persons_name(mentions.votes)

@@ -115,11 +115,16 @@ _COMPLEMENT_GLUE = {"the", "and", "'", "’", "'s", "’s"}
 def _after_title_preposition(doc: Doc, i: int) -> bool:
     """Does the word at `i` stand in the "of" (or "for") phrase of a capitalised title before
     it: "President of Belarus", "Director General of the Velgaz company", "Commissioner for
-    Harbour Owners' Rights"?"""
+    Harbour Owners' Rights"? Or of a title word written small: "the leader of Belarus", "the
+    governor of Vesterland"."""
     k = i - 1
     while k > 0 and i - k <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in _COMPLEMENT_GLUE):
         k -= 1
-    return k > 0 and doc[k].lower_ in ("of", "for") and doc[k - 1].text[:1].isupper()
+    return (
+        k > 0
+        and doc[k].lower_ in ("of", "for")
+        and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1]))
+    )
 
 
 def _country_name(doc: Doc, i: int) -> bool:
@@ -260,6 +265,13 @@ def name_spans(doc: Doc) -> list[Span]:
                 or _body_in_complement(doc[start], ent.end)
             ):
                 start += 1
+            body = next((k for k in range(ent.start, start) if _body_in_complement(doc[k], ent.end)), None)
+            if body is not None and ent.end - start >= 2:
+                # "the leader of Velonia Ana Ruiz" tagged one person: the country or body of
+                # the title is a mention of its own (not where one word of the name is left,
+                # "Mayor Ana Ruiz of Mar del Norte": a place's name).
+                label = "GPE" if _country_name(doc, start - 1) else "ORG"
+                spans.append(Span(doc, body, start, label=label))
             end = ent.end
             # "Ana" untagged before "Maria Lopes": a capitalised proper noun compounded
             # into the name, not a title, is its first word. Not the last word of a body's
@@ -736,6 +748,11 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
             j += 1
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
+            i += 1
+        if j - i >= 3 and _country_name(doc, i) and _after_title_preposition(doc, i):
+            # "Deputy Minister of Velonia Ana Ruiz" left untagged: the title's country, then
+            # the holder's name.
+            found.append(Span(doc, i, i + 1, label="GPE"))
             i += 1
         titled = i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in ROYAL_TITLES
         # "Vice Premier Cui Renshan" left untagged while "Cui said" is tagged elsewhere: after a

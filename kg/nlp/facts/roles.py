@@ -563,18 +563,41 @@ def _title_of_body_role(name: Span, index: ArticleEntities) -> tuple[str, Entity
         return None
     # "the Alpine Resistance Movement (ARM) Anna Lind": the body in brackets before the name.
     body = index.entity_at(name.doc[name.start - 1]) or bracketed_body(name.doc, name.start - 1, index)
-    if body is None or body.type not in ORG_TYPES:
+    if body is None or body.type not in ORG_TYPES or _portfolio_named(body):
+        # (not "Secretary of State X": the tagger's "State" is the title's portfolio)
         return None
     head = _title_hung_over(name.root) or _title_written_before(name, index)
     if head is None:
         return None
-    title = list(name.doc[title_words_from(name.doc, head.i, 0) : head.i + 1])
+    # (the whole of a hyphenated title: "Commander-in-Chief of the Harbour Guard X")
+    title = list(name.doc[title_words_from(name.doc, hyphen_word(head)[0].i, 0) : head.i + 1])
     before = index.entity_at(title[0].nbor(-1)) if title[0].i > 0 else None
     if before is not None and before.type in ORG_TYPES:
         # "US Chairman of the Joint Chiefs X": the body before the title is the
         # holder's, and the "of" phrase is the title's own.
         return None
-    return normalise_title([t.text for t in title]), body
+    return normalise_title([t.text for t in title + _portfolio_before_body(head, name, index)]), body
+
+
+def _portfolio_before_body(head: Token, name: Span, index: ArticleEntities) -> list[Token]:
+    """The portfolio between a title noun and the "of" phrase of its body: "of Foreign
+    Affairs" in "Deputy Minister of Foreign Affairs of Velonia Ana Ruiz" (none where the
+    words between name a body or are no portfolio's)."""
+    doc = name.doc
+    body = index.span_of(doc[name.start - 1])
+    j = (body.start if body is not None else name.start - 1) - 1
+    if j > head.i and doc[j].lower_ == "the":
+        j -= 1
+    between = list(doc[head.i + 1 : j])
+    if (
+        j <= head.i + 2
+        or doc[j].lower_ != "of"
+        or between[0].lower_ not in ("of", "for")
+        or between[-1].lower_ in ("of", "for", "and", "the")
+        or not all(portfolio_word(t, index) or t.lower_ in ("and", "the") for t in between[1:])
+    ):
+        return []
+    return between
 
 
 def _title_hung_over(token: Token) -> Token | None:
@@ -594,8 +617,13 @@ def _title_written_before(name: Span, index: ArticleEntities) -> Token | None:
     brackets made the parser take the name for a phrase of its own: "the leader of the Alpine
     Resistance Movement (ARM) X"."""
     doc = name.doc
-    k = name.start - 4  # the last word before the brackets
-    if k < name.sent.start or doc[name.start - 1].text != ")":
+    # The last word before the brackets, or before the name: "the Secretary of the Harbour
+    # Council Ana Ruiz", where the parser made the name the clause's subject.
+    bracketed = doc[name.start - 1].text == ")"
+    k = name.start - 4 if bracketed else name.start - 1
+    if k < name.sent.start or (not bracketed and len(name) < 2):
+        # (a one-word "name" run on from a body's, "President of Harbour Radio Worldwide",
+        # is the body's own word)
         return None
     body = index.span_of(doc[k])
     j = (body.start if body is not None else k) - 1
