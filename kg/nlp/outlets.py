@@ -16,6 +16,17 @@ from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.lexicon import words
 
 MASTHEAD_WORDS = words("masthead-words")
+AFFILIATE_NOUNS = words("affiliate-nouns")
+
+
+def after_affiliate_noun(doc: Doc, i: int) -> bool:
+    """Does the word at `i` follow a known outlet and a word that ties a local outlet to it:
+    "KVBN" in "Norpress affiliate KVBN"?"""
+    return (
+        i >= 2
+        and doc[i - 1].lower_ in AFFILIATE_NOUNS
+        and any(gazetteer.is_known_outlet(doc[k : i - 1].text) for k in range(max(0, i - 5), i - 1))
+    )
 
 
 def is_outlet_context(span: Span) -> bool:
@@ -26,6 +37,7 @@ def is_outlet_context(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS:
         return True
+
     after = doc[span.end : span.end + 2]
     if after and (
         after[0].lower_ in gazetteer.OUTLET_NOUNS
@@ -115,6 +127,13 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
     KESTA news agency", "the daily Al-Norra". The capitalised words right after the kind
     noun, or right before it (not a nationality: "Turkish newspapers" names no outlet)."""
     found: list[Span] = []
+    for tie in tokens_with_lower(doc, AFFILIATE_NOUNS):
+        # "told Norpress affiliate KVBN": the local outlet after a network's.
+        end = tie.i + 1
+        while end < len(doc) and _name_word(doc[end]):
+            end += 1
+        if end > tie.i + 1 and after_affiliate_noun(doc, tie.i + 1):
+            found.append(Span(doc, tie.i + 1, end, label="ORG"))
     for kind in tokens_with_lower(doc, gazetteer.OUTLET_NOUNS):
         end = kind.i + 1
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:

@@ -23,7 +23,7 @@ from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.factuality import is_light_verb_object
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
-from kg.nlp.outlets import MASTHEAD_WORDS
+from kg.nlp.outlets import MASTHEAD_WORDS, after_affiliate_noun
 from kg.nlp.pronouns import is_person_pronoun, person_before
 
 SPEAKING_TO_VERBS = words("speaking-to-verbs")
@@ -607,9 +607,22 @@ def _outlet_among(tokens: Iterable[Token], index: ArticleEntities, strict: bool)
             if entity is None:
                 continue
             if entity.type == "outlet":
-                return entity
+                return _affiliate_named_after(candidate, index) or entity
             if not strict and entity.type == "organization":
                 return Entity(entity.name, "outlet")
+    return None
+
+
+def _affiliate_named_after(token: Token, index: ArticleEntities) -> Entity | None:
+    """The local outlet a network's name and an affiliate noun come before: "KVBN" in "told
+    Norpress affiliate KVBN" (the one that was told)."""
+    doc = token.doc
+    span = index.span_of(token)
+    end = span.end if span is not None else token.i + 1
+    if end + 1 < len(doc) and after_affiliate_noun(doc, end + 1):
+        entity = index.entity_at(doc[end + 1])
+        if entity is not None and entity.type == "outlet":
+            return entity
     return None
 
 
