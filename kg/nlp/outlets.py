@@ -35,7 +35,11 @@ def is_outlet_context(span: Span) -> bool:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in MASTHEAD_WORDS and span[-1].text[:1].isupper():
         return True
-    if span.start > 0 and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS:
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in gazetteer.OUTLET_NOUNS
+        and not _modifies_noun_after(doc, span.end)
+    ):
         return True
 
     after = doc[span.end : span.end + 2]
@@ -139,6 +143,8 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in gazetteer.OUTLET_NOUNS:
             end += 1
         if end > kind.i + 1:
+            if _modifies_noun_after(doc, end):
+                continue
             if _channel_number(doc, end):
                 end += 1  # "radio station Harbour 1 last week": the channel's number ends its name
             if kind.text[0].isupper():
@@ -175,6 +181,8 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
         run = doc[start : before + 1]
         if not len(run) or (len(run) == 1 and gazetteer.country_of(run.text)):
             continue
+        if all(t.lower_ in gazetteer.OUTLET_NOUNS for t in run):
+            continue  # "told another TV station", "the TV channel of ...": a kind, no name
         if all(t.ent_type_ in ("GPE", "LOC") for t in run):
             # A place before the kind word says where the outlet is, unless the two are its
             # name: "told Vesterland magazine" (no article), not "told the Vesterland daily".
@@ -183,6 +191,18 @@ def outlets_by_kind(doc: Doc) -> list[Span]:
             continue
         found.append(Span(doc, start, before + 1, label="ORG"))
     return found
+
+
+def _modifies_noun_after(doc: Doc, end: int) -> bool:
+    """Do the capitalised words ending before `end` modify the common noun after them: "the
+    daily Harbour Hall briefing" (the kind word before them an adjective, "every day", and
+    the words no outlet's name)?"""
+    return (
+        end < len(doc)
+        and doc[end].pos_ == "NOUN"
+        and doc[end - 1].head == doc[end]
+        and doc[end - 1].dep_ == "compound"
+    )
 
 
 def _tagged_name_before(doc: Doc, end: int) -> Span | None:
