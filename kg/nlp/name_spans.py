@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
 from kg.nlp.cached import doc_ents, ent_text_labels, tokens_with_pos, tokens_with_text
+from kg.nlp.captions import PHOTO_CREDIT_WORDS
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
@@ -195,6 +196,13 @@ def name_spans(doc: Doc) -> list[Span]:
         if acronym is not None:
             spans.append(acronym)
         ent = kept
+        credit_end = _page_furniture_end(ent)
+        if credit_end is not None:
+            # "Related Story Velonia", "Image copyright Norpress Image": a page's furniture or
+            # a photo's credit run into the name after it.
+            if credit_end >= ent.end:
+                continue
+            ent = Span(doc, credit_end, ent.end, label=ent.label_)
         if ent[0].is_lower and ent.label_ != "PERSON":
             # "to meet Piotr Varga" tagged as one organisation: no name starts with a
             # lower-case word.
@@ -340,6 +348,39 @@ def name_spans(doc: Doc) -> list[Span]:
 
 # A dash between words, as written with spaces around it.
 _DASHES = {"-", "–", "—", "―", "--"}
+
+
+PAGE_FURNITURE = words("page-furniture-words")
+# The words of a photo's credit: "Getty Images", "AP Photo", "Norpress via AP".
+_CREDIT_WORDS = {w for entry in PHOTO_CREDIT_WORDS for w in entry.split()} | {"image"}
+
+
+def _page_furniture_end(ent: Span) -> int | None:
+    """Where a page's furniture that a span opens with ends: after "Related Story" or "Image
+    caption" in it (and a photo's credit words after those), or over the credit words right
+    after "copyright" before it; None where the span has none."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in PAGE_FURNITURE:
+        return _past_credit_words(doc, ent.start, ent.end)  # "Image copyright" + "Getty Images Image"
+    return page_furniture_end(doc, ent.start, ent.end)
+
+
+def page_furniture_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the page's furniture among the words from `start` to `end` ends ("Related
+    Story", "Image caption" and the photo's credit words after them); None where there is
+    none."""
+    last = None
+    for token in doc[start:end]:
+        pair = doc[token.i - 1 : token.i + 1].text.lower() if token.i > start else ""
+        if token.lower_ in PAGE_FURNITURE or pair in PAGE_FURNITURE:
+            last = token.i + 1
+    return None if last is None else _past_credit_words(doc, last, end)
+
+
+def _past_credit_words(doc: Doc, start: int, end: int) -> int:
+    while start < end and doc[start].lower_ in _CREDIT_WORDS:
+        start += 1
+    return start
 
 
 def _apart_at_dashes(ents: tuple[Span, ...]) -> list[Span]:

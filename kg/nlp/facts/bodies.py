@@ -12,6 +12,7 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
+from kg.nlp.name_spans import page_furniture_end
 from kg.nlp.titles import PORTFOLIO_NOUNS
 
 ORG_TYPES = {"country", "organization", "place", "outlet"}
@@ -91,6 +92,12 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if not tokens:
         return None
     doc = tokens[0].doc
+    furniture_end = page_furniture_end(doc, tokens[0].i, tokens[-1].i + 1)
+    if furniture_end is not None:
+        # "Related Story US Attorney-General X": the page's furniture is no part of the body.
+        tokens = [t for t in tokens if t.i >= furniture_end]
+        if not tokens:
+            return None
     if any(
         doc[i].lower_ in STANCE_PREFIXES and doc[i + 1].text in HYPHENS
         for i in range(max(tokens[0].i - 2, 0), tokens[-1].i)

@@ -1,0 +1,15 @@
+"""Name mentions read from the tagger's spans: what a span keeps of the words it ran over."""
+
+from kg.nlp.name_spans import name_spans
+
+
+def test_page_furniture_is_no_part_of_the_name_after_it(nlp) -> None:
+    doc = nlp("Related Story Japan stocks tumble after reports of a minister resigning")
+    names = [span.text for span in name_spans(doc)]
+    assert "Japan" in names
+    assert not any("Related" in name or "Story" in name for name in names)
+
+
+def test_a_photo_credit_after_copyright_is_no_name(nlp) -> None:
+    doc = nlp("Image copyright Getty Images Image caption Mr Brandt departs Wilmington")
+    assert not any("Getty" in span.text for span in name_spans(doc))
