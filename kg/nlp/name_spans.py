@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp import gazetteer
 from kg.nlp.cached import doc_ents, ent_text_labels, tokens_with_pos, tokens_with_text
 from kg.nlp.captions import PHOTO_CREDIT_WORDS
-from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
 from kg.nlp.outlets import MASTHEAD_WORDS, connected_title_end, known_outlet_ends
@@ -271,6 +271,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
                 or _describes_person(doc[start])
                 or _body_in_complement(doc[start], ent.end)
+                or (doc[start].lower_ in WEEKDAYS and ent.end - start >= 3)  # "said Monday Ana Ruiz"
             ):
                 start += 1
             body = next((k for k in range(ent.start, start) if _body_in_complement(doc[k], ent.end)), None)
@@ -295,6 +296,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 and not _describes_person(doc[start - 1])
                 and not _rank_in_title(doc[start - 1])  # "Sgt. 1st Class Ana Ruiz"
                 and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
+                and doc[start - 1].lower_ not in WEEKDAYS  # "said Monday Ana Ruiz"
                 and not _body_in_complement(doc[start - 1], end)  # "President of Belarus" + "Mara Lind"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):

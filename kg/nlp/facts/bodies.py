@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
@@ -96,8 +97,12 @@ def org_entity(tokens: list[Token], index: ArticleEntities) -> Entity | None:
     if furniture_end is not None:
         # "Related Story US Attorney-General X": the page's furniture is no part of the body.
         tokens = [t for t in tokens if t.i >= furniture_end]
-        if not tokens:
-            return None
+    # "On Thursday Norpec secretary-general X": the day the title reader ran over is no part
+    # of the body.
+    while tokens and tokens[0].lower_ in MONTHS_AND_DAYS and tokens[0].ent_type_ in ("DATE", "TIME"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
     if any(
         doc[i].lower_ in STANCE_PREFIXES and doc[i + 1].text in HYPHENS
         for i in range(max(tokens[0].i - 2, 0), tokens[-1].i)

@@ -13,3 +13,12 @@ def test_page_furniture_is_no_part_of_the_name_after_it(nlp) -> None:
 def test_a_photo_credit_after_copyright_is_no_name(nlp) -> None:
     doc = nlp("Image copyright Getty Images Image caption Mr Brandt departs Wilmington")
     assert not any("Getty" in span.text for span in name_spans(doc))
+
+
+def test_a_weekday_before_a_name_is_no_part_of_it(nlp) -> None:
+    doc = nlp(
+        '"This comes on the back of three other withdrawals," said Monday Greg Tanner, the vice president of the HTA.'
+    )
+    names = [span.text for span in name_spans(doc)]
+    assert "Greg Tanner" in names
+    assert not any("Monday" in name for name in names)
