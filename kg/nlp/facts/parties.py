@@ -48,6 +48,10 @@ ADJUNCT_EVENT_PREPS = {"during", "at"}
 # "senior officials, including A and B": the named members of a group.
 INCLUDING_WORDS = words("including-words")
 ATTENDANCE_VERBS = words("attendance-verbs")
+# "their respective meetings with X": each of them met on their own.
+DISTRIBUTIVE_MODIFIERS = words("distributive-modifiers")
+# "meetings with A and B": a plural of one of these is several encounters, one each.
+COUNTED_ENCOUNTER_NOUNS = words("counted-encounter-nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -581,9 +585,24 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
     """ "preliminary talks with Peru, Kenya and Canada have finished", "after talks with Peru
     and Kenya, the ministry said": countries listed as the partners of a side the clause
     does not name are each that side's counterpart, not parties who met one another;
-    with the side unnamed there is no encounter to write."""
-    # Countries only: the tagger takes many a bare surname for an organisation.
-    if len(found) < 2 or not all(e.type == "country" for e in found):
+    with the side unnamed there is no encounter to write. So are people listed after a
+    plural of a counted encounter ("meetings with Ana Ruiz and Karel Brandt": one meeting
+    each; "talks with A and B" may be one round with both), and
+    whoever holds "their respective meetings": each met someone else, on their own."""
+    if any(c.dep_ == "amod" and c.lower_ in DISTRIBUTIVE_MODIFIERS for c in noun.children):
+        return True
+    if len(found) < 2:
+        return False
+    # Countries of any encounter; people of a plural one (the tagger takes many a bare
+    # surname for an organisation, so organisations never).
+    if not (
+        all(e.type == "country" for e in found)
+        or (
+            noun.tag_ == "NNS"
+            and base_form(noun) in COUNTED_ENCOUNTER_NOUNS
+            and all(e.type == "person" for e in found)
+        )
+    ):
         return False
     partners = prep_objects(noun, ("with",))
     if is_light_verb_object(noun):
