@@ -42,7 +42,13 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         ahead = fronted_subjects(token)
         if len(ahead) == 1 and fits_pronoun(index, _person(index, ahead[0]), token):
             return _person(index, ahead[0])
-    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") or _owns_subject(t)]
+    # "He told Ana Ruiz that his talks with X went well": a pronoun of the same gender as the
+    # subject pronoun of a clause above it is that subject again, not the person named
+    # between them (who is the object).
+    same = _subject_pronoun_above(token, own)
+    if same is not None and (not subjects or subjects[-1].i < same.i):
+        return resolve_pronoun(same, index, depth + 1) if depth < 3 else None
     if subjects:
         return _person(index, subjects[-1])
     if before:
@@ -67,6 +73,38 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         if people:
             return None
         start = prev.start
+    return None
+
+
+def _owns_subject(token: Token) -> bool:
+    """ "Ruiz's letter, sent to X, was written after his talks with Y": the owner of the
+    clause's subject is who the clause is about, as a subject would be."""
+    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _subject_pronoun_above(pronoun: Token, own: Span) -> Token | None:
+    """The subject pronoun, of the pronoun's gender, of a verb the pronoun stands under in
+    its sentence ("He told X that his ..."), nearest first; None if there is none."""
+    gender = PRONOUN_GENDER.get(pronoun.lower_)
+    if gender is None:
+        return None
+    head = pronoun.head
+    while head.head != head:
+        if head.dep_ in ("relcl", "acl"):
+            # "cited Ruiz's visit, in which she met X": a clause that tells of a noun may
+            # speak of the noun's owner, not of the subject above it.
+            return None
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in head.children:
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.i < pronoun.i
+                and c.i >= own.start
+                and PRONOUN_GENDER.get(c.lower_) == gender
+            ):
+                return c
     return None
 
 
