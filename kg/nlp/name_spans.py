@@ -431,6 +431,8 @@ def _past_hyphen(doc: Doc, end: int) -> int:
     in the same sentence."""
     while end < len(doc):
         last = doc[end - 1]
+        if last.text == "-" and end >= 2 and _syllable_after_hyphen(doc, end - 1):
+            return end + 1  # "Moon Jae-" + "in"
         if last.text.endswith("-") and len(last) > 1:
             after = end  # "El-" + "Masrawi"
         elif doc[end].text == "-" and not last.whitespace_ and end + 1 < len(doc):
@@ -438,6 +440,8 @@ def _past_hyphen(doc: Doc, end: int) -> int:
         else:
             return end
         word = doc[after]
+        if after == end + 1 and _syllable_after_hyphen(doc, end):
+            return after + 1
         if not (
             word.text[:1].isupper()
             and word.text.rstrip("-").isalpha()
@@ -448,6 +452,36 @@ def _past_hyphen(doc: Doc, end: int) -> int:
             return end
         end = after + 1
     return end
+
+
+# "the Brandt-led coalition", "a Varga-era rule": English words written after a name's
+# hyphen, which end no name.
+HYPHEN_COMBINING_WORDS = words("hyphen-combining-words")
+
+
+def _syllable_after_hyphen(doc: Doc, hyphen: int) -> bool:
+    """ "Moon Jae" + "-" + "in", "Kang Kyung" + "-" + "wha": a given name of two syllables
+    joined by a hyphen writes its second one in lower case. A short lower-case word glued
+    to the hyphen ends the name, where the name has two words at least, the last a short
+    capitalised syllable, and the word is no English word put after a name's hyphen."""
+    after = hyphen + 1
+    if hyphen < 2 or after >= len(doc):
+        return False
+    last, word = doc[hyphen - 1], doc[after]
+    return (
+        doc[hyphen].text == "-"
+        and not last.whitespace_
+        and not doc[hyphen].whitespace_
+        and doc[hyphen - 2].text[:1].isupper()
+        and last.text[:1].isupper()
+        and last.is_alpha
+        and len(last) <= 5
+        and word.is_lower
+        and word.is_alpha
+        and len(word) <= 4
+        and word.lower_ not in HYPHEN_COMBINING_WORDS
+        and (after + 1 == len(doc) or bool(word.whitespace_) or doc[after + 1].is_punct)
+    )
 
 
 def _opens_a_clause(doc: Doc, end: int) -> bool:
