@@ -55,6 +55,8 @@ def find_meeting(token: Token) -> Trigger | None:
         if has_phone_cue(token):
             # "met by video link", "met virtually": a video conversation, a call (FACTS.md).
             return Trigger("call", token) if lemma in MEETING_VERBS else None
+        if _for_an_interview(token):
+            return None  # "sat down with X for an interview": an interview (interviews.py)
         if lemma in MEETING_VERBS:
             return None if _fixture(token) else Trigger("meeting", token)
         if (
@@ -120,6 +122,25 @@ def find_meeting(token: Token) -> Trigger | None:
         ):
             return Trigger("meeting", token)
     return None
+
+
+# "sat down with X for an interview", "will sit down with X, an interview that ...": the
+# sitting is an outlet's interview of someone (interviews.py), no encounter of two parties.
+INTERVIEW_NOUNS = words("interview-nouns")
+
+
+def _for_an_interview(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in INTERVIEW_NOUNS for p in child.children):
+                return True
+        elif child.dep_ in ("npadvmod", "appos", "dep") and child.lemma_.lower() in INTERVIEW_NOUNS:
+            return True
+    return any(
+        a.dep_ == "appos" and a.lemma_.lower() in INTERVIEW_NOUNS
+        for o in prep_objects(verb, ("with",))
+        for a in o.children
+    )
 
 
 MEETING_FINDER = Finder(find_meeting, lemmas=_VERB_LEMMAS | _NOUN_LEMMAS, forms=MEETING_NOUNS)
