@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import json
+import queue
 import shutil
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -41,6 +43,9 @@ FLUSH_EVERY = 500
 # interrupted loses at most the batch it was gathering (its articles parsed again by the
 # next build): every stored article is whole.
 WRITE_EVERY = 50
+
+# Articles gathered for one write: each with its facts and its graph's quads.
+_Batch = list[tuple[Article, ArticleFacts, list[ox.Quad]]]
 
 
 @dataclass
@@ -287,25 +292,23 @@ def _build_into(
         extracted = extract_all(
             todo, model=model, batch_size=batch_size, workers=workers, cluster=cluster, chunk_size=chunk_size
         )
-        batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]] = []
-        try:
-            for article, facts in extracted:
-                facts = replace(facts, content_hash=stamped(facts.content_hash, fingerprint))
-                batch.append((article, facts, article_quads(facts)))
-                if on_article:
-                    # Progress counts articles as they are read, not as their batch is
-                    # written: a bar that moved in steps of WRITE_EVERY would look stuck.
-                    on_article(article)
-                if len(batch) == WRITE_EVERY:
-                    _write(store, batch, report)
-                    # A flush each time the articles written (WRITE_EVERY a batch, counted
-                    # from 0 in `report.built`) pass a multiple of FLUSH_EVERY.
-                    if report.built % FLUSH_EVERY < WRITE_EVERY:
-                        store.flush()
-        except KeyboardInterrupt:
-            _write(store, batch, report)  # what was parsed before Ctrl-C is kept
-            raise
-        _write(store, batch, report)
+        batch: _Batch = []
+        with _Writer(store, report) as writer:
+            try:
+                for article, facts in extracted:
+                    facts = replace(facts, content_hash=stamped(facts.content_hash, fingerprint))
+                    batch.append((article, facts, article_quads(facts)))
+                    if on_article:
+                        # Progress counts articles as they are read, not as their batch is
+                        # written: a bar that moved in steps of WRITE_EVERY would look stuck.
+                        on_article(article)
+                    if len(batch) == WRITE_EVERY:
+                        writer.write(batch, flush_due=True)
+                        batch = []
+            except KeyboardInterrupt:
+                writer.write(batch)  # what was parsed before Ctrl-C is kept
+                raise
+            writer.write(batch)
     for start in range(0, len(gone), WRITE_EVERY):
         store.replace_articles([(article_id, []) for article_id in gone[start : start + WRITE_EVERY]])
     report.removed = len(gone)
@@ -325,9 +328,60 @@ def content_of(stored_hash: str) -> str:
     return stored_hash.partition(":")[0]
 
 
+class _Writer:
+    """Writes the batches handed to it, in order, in a thread of its own, while this one
+    parses and extracts the next: the store's update runs in Oxigraph's Rust code, which lets
+    the parse go on beside it (on another core). The store gets the same updates in the same
+    order as when each batch was written in turn; only the waiting is gone.
+
+    Leaving the `with` block waits until every batch handed over is written, whatever ended
+    the block (an error, Ctrl-C): what was handed over is stored, as when it was written at
+    once. A write's failure is raised in this thread, at the next batch handed over or on
+    leaving the block."""
+
+    def __init__(self, store: GraphStore, report: BuildReport) -> None:
+        self.store = store
+        self.report = report
+        self.error: BaseException | None = None
+        # One batch written while one waits: the facts held stay bounded.
+        self._queue: queue.Queue[tuple[_Batch, bool] | None] = queue.Queue(maxsize=1)
+        self._thread = threading.Thread(target=self._run, name="kg-build-writer")
+
+    def __enter__(self) -> _Writer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if kind is None and self.error is not None:
+            raise self.error
+
+    def write(self, batch: _Batch, flush_due: bool = False) -> None:
+        """Hand `batch` over to be written (`flush_due`: a full batch, after which the store
+        is flushed when the articles written pass a multiple of FLUSH_EVERY)."""
+        if self.error is not None:
+            raise self.error
+        self._queue.put((batch, flush_due))
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self.error is not None:
+                continue  # a write failed: the rest is not written (the error is raised)
+            batch, flush_due = item
+            try:
+                _write(self.store, batch, self.report)
+                # A flush each time the articles written (WRITE_EVERY a batch, counted from
+                # 0 in `report.built`) pass a multiple of FLUSH_EVERY.
+                if flush_due and self.report.built % FLUSH_EVERY < WRITE_EVERY:
+                    self.store.flush()
+            except BaseException as exc:  # noqa: BLE001 - raised again in the building thread
+                self.error = exc
+
+
 def _write(
     store: GraphStore,
-    batch: list[tuple[Article, ArticleFacts, list[ox.Quad]]],
+    batch: _Batch,
     report: BuildReport,
 ) -> None:
     """Write the articles of `batch` in one transaction (whole or not at all), count them in

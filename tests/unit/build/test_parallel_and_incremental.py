@@ -5,13 +5,14 @@ everything would give."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
 import kg.build.build
 from kg.build.build import build
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.exports.facts import iter_facts
 from kg.exports.formats import sorted_nquads
 from kg.graph.store import open_store
@@ -126,6 +127,44 @@ def test_ctrl_c_keeps_the_articles_parsed_before_it(tmp_path, monkeypatch):
         build(INPUTS, tmp_path / "store", on_article=lambda article: stored.append(article.id))
     assert len(stored) == 3  # gathered for one update, written as Ctrl-C came
     assert len(open_store(tmp_path / "store", read_only=True).article_ids()) == 3
+
+
+def test_a_failed_write_stops_the_build_with_its_error(tmp_path, monkeypatch):
+    # Batches are written in a thread beside the parse (kg/build/build.py, _Writer): a write's
+    # failure still ends the build with that write's error, and nothing after it is written.
+    real_update = LocalStore.update
+    writes: list[str] = []
+
+    def failing(self: LocalStore, sparql: str, what: str) -> None:
+        if what.startswith("article"):
+            writes.append(what)
+            raise StoreError("the disk is full")
+        real_update(self, sparql, what)
+
+    monkeypatch.setattr("kg.build.build.WRITE_EVERY", 1)
+    monkeypatch.setattr(LocalStore, "update", failing)
+    with pytest.raises(StoreError, match="the disk is full"):
+        build(INPUTS, tmp_path / "store", workers=1)
+    assert len(writes) == 1
+
+
+def test_the_writer_writes_in_its_own_thread_in_input_order(tmp_path, monkeypatch):
+    threads: set[str] = set()
+    order: list[str] = []
+    real_update = LocalStore.update
+
+    def counted(self: LocalStore, sparql: str, what: str) -> None:
+        if what.startswith("article"):
+            threads.add(threading.current_thread().name)
+            order.append(what)
+        real_update(self, sparql, what)
+
+    monkeypatch.setattr("kg.build.build.WRITE_EVERY", 1)
+    monkeypatch.setattr(LocalStore, "update", counted)
+    stored: list[str] = []
+    build(INPUTS, tmp_path / "store", workers=1, on_article=lambda article: stored.append(article.id))
+    assert threads == {"kg-build-writer"}
+    assert order == [f"article {article_id!r}" for article_id in stored]
 
 
 def test_progress_moves_per_article_not_per_written_batch(tmp_path, monkeypatch):
