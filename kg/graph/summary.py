@@ -189,7 +189,11 @@ def in_replaced(graphs: list[ox.NamedNode], pattern: str) -> str:
     """`pattern` matched in each of `graphs` (as ?g), as they hold before a replacement: what
     the replacement update (kg/graph/store/base.py) and its marks and counts here and in
     kg/graph/stats.py read of the old versions."""
-    return f"VALUES ?g {{ {' '.join(map(str, graphs))} }} GRAPH ?g {{ {pattern} }}"
+    # One branch a graph, each naming its graph: given as `VALUES ?g { ... } GRAPH ?g { ... }`,
+    # Oxigraph read the pattern in every graph of the store and kept the listed ones, so
+    # each write took longer as the store grew (on a store of 2,720 articles, replacing 50
+    # of them: 0.75 s of CPU a write that way, 0.45 s this way; the same store after).
+    return "{ " + " } UNION { ".join(f"GRAPH {g} {{ {pattern} }} BIND({g} AS ?g)" for g in graphs) + " }"
 
 
 def stated_only_in(graphs: list[ox.NamedNode], triple: str) -> str:
