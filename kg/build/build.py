@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg.build.parallel import CHUNK_SIZE, extract_all
 from kg.errors import InputError
 from kg.graph.resolve import links_pending, mark_links_pending, write_links
@@ -44,8 +42,8 @@ FLUSH_EVERY = 500
 # next build): every stored article is whole.
 WRITE_EVERY = 50
 
-# Articles gathered for one write: each with its facts and its graph's quads.
-_Batch = list[tuple[Article, ArticleFacts, list[ox.Quad]]]
+# Articles gathered for one write, each with its facts.
+_Batch = list[tuple[Article, ArticleFacts]]
 
 
 @dataclass
@@ -297,7 +295,7 @@ def _build_into(
             try:
                 for article, facts in extracted:
                     facts = replace(facts, content_hash=stamped(facts.content_hash, fingerprint))
-                    batch.append((article, facts, article_quads(facts)))
+                    batch.append((article, facts))
                     if on_article:
                         # Progress counts articles as they are read, not as their batch is
                         # written: a bar that moved in steps of WRITE_EVERY would look stuck.
@@ -386,7 +384,9 @@ def _write(
 ) -> None:
     """Write the articles of `batch` in one transaction (whole or not at all), count them in
     the report, and empty the batch."""
-    items = batch[:]
+    # The graphs' quads are made here, in the writer's thread: beside the parse, where spaCy
+    # lets it run.
+    items = [(article, facts, article_quads(facts)) for article, facts in batch]
     batch.clear()
     if items:
         store.replace_articles([(article.id, quads) for article, _, quads in items])
