@@ -34,6 +34,7 @@ from kg.nlp.facts.participation import (
 from kg.nlp.facts.story_frames import (
     ahead_of_the_days_news,
     date_from_day_apart,
+    date_from_sentence_before,
     date_from_telling_without_parties,
     date_from_trip,
     date_from_trip_told_beside,
@@ -90,6 +91,7 @@ def assemble(
         ahead_of_the_days_news(mentions, published)
         date_from_day_apart(mentions, published)
         date_from_telling_without_parties(mentions)
+        date_from_sentence_before(mentions, published)
         # Where someone is now says more than where their trip is to.
         place_from_whereabouts(doc, mentions, whereabouts, published)
     place_from_visits(doc, mentions, trips, index, published)

@@ -27,12 +27,12 @@ from kg.nlp.anchoring import (
     find_date,
     spans_days,
 )
-from kg.nlp.cached import doc_ents
+from kg.nlp.cached import doc_ents, ents_in
 from kg.nlp.dateline import dateline_place
 from kg.nlp.dates import Tense, day_count, normalise_date, shift_day
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import Mention, sentence_distance
-from kg.nlp.factuality import TOPIC_PREPS, status_of
+from kg.nlp.factuality import JOURNEY_VERBS, MOTION_LEMMAS, TOPIC_PREPS, clause_tense, status_of
 from kg.nlp.frames import (
     STORY_OCCASION_NOUNS,
     LeadFrame,
@@ -142,6 +142,60 @@ def date_from_telling_without_parties(mentions: list[Mention]) -> None:
             day = days.pop()
             for mention in named:
                 mention.date = day
+
+
+# Words that tell a clause as what came next in the story's narrative, on the same
+# occasion: "Afterwards, X met Y", "and then X will meet Y", "X met there with Y".
+NARRATIVE_NEXT = words("narrative-next")
+
+
+def date_from_sentence_before(mentions: list[Mention], published: date) -> None:
+    """ "X spoke in Zelin on Thursday. He met there with Y", "X was pictured on Tuesday with
+    Y. Afterwards, Z met W", "X will meet Y on Friday, and then Z will meet W": an encounter
+    whose sentence names no date but tells it as what came next, by a word of sequence or
+    of place on its clause's way to the sentence's root, is on the day the sentence before
+    gives its own main clause, where that clause is told in the same time (past for a held
+    encounter, future for a planned one) and the day is at or before the story's for a held
+    one, at or after it for a planned one. Not through a clause of saying ("Afterwards he said he had
+    met Y"): what is said may be of any time."""
+    for mention in mentions:
+        if mention.date is not None or mention.status not in ("occurred", "planned"):
+            continue
+        if _told_over_days(mention):
+            continue
+        sent = mention.trigger.sent
+        if sent.start == 0 or any(e.label_ in ("DATE", "TIME") for e in ents_in(sent)):
+            continue
+        if not _told_as_next(mention.trigger):
+            continue
+        before = sent.doc[sent.start - 1].sent
+        held = mention.status == "occurred"
+        tense = clause_tense(before.root)
+        if tense != ("past" if held else "future"):
+            continue  # the sentence before is told of another time than the encounter
+        value = find_date(before, {before.root.i}, published, tense)
+        if value is None:
+            continue
+        today = published.isoformat()
+        if (value <= today[: len(value)]) if held else (len(value) == 10 and value >= today):
+            mention.date = value
+
+
+def _told_as_next(trigger: Token) -> bool:
+    """Is there a word of sequence ("then", "afterwards") or "there" on the verbs from the
+    trigger up to its sentence's root, with no clause of saying between? Not where the way
+    goes through a journey ("and then go to Zelin for a summit with Y"): a journey to
+    another place may take days."""
+    token = trigger
+    found = False
+    for _ in range(8):
+        if token.pos_ == "VERB" and token.lemma_.lower() in MOTION_LEMMAS | JOURNEY_VERBS:
+            return False
+        found = found or any(c.dep_ == "advmod" and c.lower_ in NARRATIVE_NEXT for c in token.children)
+        if token.dep_ in ("ccomp", "parataxis") or token.head == token:
+            return found and token.dep_ not in ("ccomp", "parataxis")
+        token = token.head
+    return found
 
 
 def _names_its_kind(child: Token) -> bool:
