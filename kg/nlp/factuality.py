@@ -340,15 +340,25 @@ def _held_in_own_clause(noun: Token) -> Status | None:
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children
         ):
             return "occurred"
-        if any(
-            p.dep_ == "prep"
-            and p.lower_ in ("in", "at", "during")
-            and p.i < clause.i
-            and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
-            for p in clause.children
-        ):
+        if opens_within(clause):
             return "occurred"
     return None
+
+
+# "the call in which ...", "the meeting at which ...", "the talks during which ...".
+_WITHIN_PREPS = ("in", "during", "at")
+
+
+def opens_within(clause: Token) -> bool:
+    """Does the relative clause open with "in which", "at which" or "during which", and so
+    tell what happened inside the noun it hangs from ("the call in which X asked Y")?"""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in _WITHIN_PREPS
+        and p.i < clause.i
+        and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
+        for p in clause.children
+    )
 
 
 def _reported_past(child: Token, head: Token) -> bool:

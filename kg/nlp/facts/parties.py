@@ -23,7 +23,7 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
-from kg.nlp.factuality import adjunct_head, base_form, is_light_verb_object, object_purpose
+from kg.nlp.factuality import adjunct_head, base_form, is_light_verb_object, object_purpose, opens_within
 from kg.nlp.groups import (
     bodies_listed,
     hyphen_parties,
@@ -50,8 +50,6 @@ INCLUDING_WORDS = words("including-words")
 ATTENDANCE_VERBS = words("attendance-verbs")
 # "their respective meetings with X": each of them met on their own.
 DISTRIBUTIVE_MODIFIERS = words("distributive-modifiers")
-# "meetings with A and B": a plural of one of these is several encounters, one each.
-COUNTED_ENCOUNTER_NOUNS = words("counted-encounter-nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -585,24 +583,13 @@ def separate_counterparts(noun: Token, found: list[Entity], index: ArticleEntiti
     """ "preliminary talks with Peru, Kenya and Canada have finished", "after talks with Peru
     and Kenya, the ministry said": countries listed as the partners of a side the clause
     does not name are each that side's counterpart, not parties who met one another;
-    with the side unnamed there is no encounter to write. So are people listed after a
-    plural of a counted encounter ("meetings with Ana Ruiz and Karel Brandt": one meeting
-    each; "talks with A and B" may be one round with both), and
-    whoever holds "their respective meetings": each met someone else, on their own."""
+    with the side unnamed there is no encounter to write. So are whoever hold "their
+    respective meetings": each met someone else, on their own. (People listed after a plural
+    "meetings with A and B" are each one side's partner too: noun_participants reads none.)"""
     if any(c.dep_ == "amod" and c.lower_ in DISTRIBUTIVE_MODIFIERS for c in noun.children):
         return True
-    if len(found) < 2:
-        return False
-    # Countries of any encounter; people of a plural one (the tagger takes many a bare
-    # surname for an organisation, so organisations never).
-    if not (
-        all(e.type == "country" for e in found)
-        or (
-            noun.tag_ == "NNS"
-            and base_form(noun) in COUNTED_ENCOUNTER_NOUNS
-            and all(e.type == "person" for e in found)
-        )
-    ):
+    # Countries only: the tagger takes many a bare surname for an organisation.
+    if len(found) < 2 or not all(e.type == "country" for e in found):
         return False
     partners = prep_objects(noun, ("with",))
     if is_light_verb_object(noun):
@@ -645,22 +632,20 @@ def _attendees(noun: Token) -> list[Token]:
 
 # "talks with A and B": one occasion, not separate encounters with each.
 JOINT_PLURAL_NOUNS = words("joint-plural-nouns")
-# "the call in which ...", "the meeting at which ...", "the talks during which ...".
-_WITHIN_PREPS = ("in", "during", "at")
 # Verbs whose object is the one addressed: "asked B to", "urged B to", "thanked B".
 _ADDRESSING = OBJECT_CONTROL_VERBS | words("addressing-verbs")
 
 
 def told_within(noun: Token) -> list[Token]:
-    """ "the July 5 call in which Weber asked Varga to open an inquiry", "the meeting at which
+    """ "the July 5 call in which Weber asked Varga to reopen the port", "the meeting at which
     Ruiz urged Lind to resign", "a call in which Ruiz complained to Lind": a relative clause
     set inside the encounter ("in which", "at which", "during which") tells who spoke in it
     and to whom: its subject, and the one it asks, urges, thanks or tells, or speaks "to".
     Not whom it speaks of ("the call in which Weber criticised Varga"), nor a place or a
-    country told to act ("asked Velonia to open an inquiry")."""
+    country told to act ("asked Velonia to reopen the port")."""
     found: list[Token] = []
     for clause in noun.children:
-        if clause.dep_ != "relcl" or clause.pos_ != "VERB" or not _within(clause):
+        if clause.dep_ != "relcl" or clause.pos_ != "VERB" or not opens_within(clause):
             continue
         lemma = base_form(clause)
         addressed: list[Token] = []
@@ -673,17 +658,6 @@ def told_within(noun: Token) -> list[Token]:
         if subjects and addressed:
             found += subjects + addressed
     return found
-
-
-def _within(clause: Token) -> bool:
-    """The relative clause opens with "in which", "at which" or "during which"."""
-    return any(
-        p.dep_ == "prep"
-        and p.lower_ in _WITHIN_PREPS
-        and p.i < clause.i
-        and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
-        for p in clause.children
-    )
 
 
 def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
