@@ -353,7 +353,8 @@ _DASHES = {"-", "–", "—", "―", "--"}
 
 
 PAGE_FURNITURE = words("page-furniture-words")
-# The words of a photo's credit: "Getty Images", "AP Photo", "Norpress via AP".
+# Each word of a photo credit's closing words (PHOTO_CREDIT_WORDS: "photo", "images", "via", an
+# agency's name), and the "Image" of "Image caption", which a crawled credit runs into.
 _CREDIT_WORDS = {w for entry in PHOTO_CREDIT_WORDS for w in entry.split()} | {"image"}
 
 
@@ -363,7 +364,7 @@ def _page_furniture_end(ent: Span) -> int | None:
     after "copyright" before it; None where the span has none."""
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_ in PAGE_FURNITURE:
-        return _past_credit_words(doc, ent.start, ent.end)  # "Image copyright" + "Getty Images Image"
+        return _past_credit_words(doc, ent.start, ent.end)  # "Image copyright" + credit words + "Image"
     return page_furniture_end(doc, ent.start, ent.end)
 
 
@@ -432,7 +433,7 @@ def _past_hyphen(doc: Doc, end: int) -> int:
     while end < len(doc):
         last = doc[end - 1]
         if last.text == "-" and end >= 2 and _syllable_after_hyphen(doc, end - 1):
-            return end + 1  # "Moon Jae-" + "in"
+            return end + 1  # "Baek Jae-" + "in"
         if last.text.endswith("-") and len(last) > 1:
             after = end  # "El-" + "Masrawi"
         elif doc[end].text == "-" and not last.whitespace_ and end + 1 < len(doc):
@@ -460,7 +461,7 @@ HYPHEN_COMBINING_WORDS = words("hyphen-combining-words")
 
 
 def _syllable_after_hyphen(doc: Doc, hyphen: int) -> bool:
-    """ "Moon Jae" + "-" + "in", "Kang Kyung" + "-" + "wha": a given name of two syllables
+    """ "Baek Jae" + "-" + "in", "Yoon Hae" + "-" + "wol": a given name of two syllables
     joined by a hyphen writes its second one in lower case. A short lower-case word glued
     to the hyphen ends the name, where the name has two words at least, the last a short
     capitalised syllable, and the word is no English word put after a name's hyphen."""

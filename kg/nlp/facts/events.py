@@ -354,7 +354,7 @@ SEQUENCING_VERBS = words("sequencing-verbs")
 
 
 def _sequencing(token: Token, predicate: Token | None) -> set[int]:
-    """ "The meeting follows his speech to Congress on Wednesday": a date of a verb that
+    """ "The meeting follows his speech to parliament on Wednesday": a date of a verb that
     sets the encounter beside another event, its object, may be that event's; the
     encounter's own words date it, not the verb."""
     if (

@@ -4,20 +4,20 @@ from kg.nlp.name_spans import name_spans
 
 
 def test_page_furniture_is_no_part_of_the_name_after_it(nlp) -> None:
-    doc = nlp("Related Story Japan stocks tumble after reports of a minister resigning")
+    doc = nlp("Related Story Japan rail fares rise for the third year running")
     names = [span.text for span in name_spans(doc)]
     assert "Japan" in names
     assert not any("Related" in name or "Story" in name for name in names)
 
 
 def test_a_photo_credit_after_copyright_is_no_name(nlp) -> None:
-    doc = nlp("Image copyright Getty Images Image caption Mr Brandt departs Wilmington")
+    doc = nlp("Image copyright Getty Images Image caption Mr Brandt leaves Zelin City")
     assert not any("Getty" in span.text for span in name_spans(doc))
 
 
 def test_a_weekday_before_a_name_is_no_part_of_it(nlp) -> None:
     doc = nlp(
-        '"This comes on the back of three other withdrawals," said Monday Greg Tanner, the vice president of the HTA.'
+        '"It follows two other delays at the port," said Monday Greg Tanner, the vice president of the HTA.'
     )
     names = [span.text for span in name_spans(doc)]
     assert "Greg Tanner" in names
