@@ -371,11 +371,12 @@ def _page_furniture_end(ent: Span) -> int | None:
 def page_furniture_end(doc: Doc, start: int, end: int) -> int | None:
     """Where the page's furniture among the words from `start` to `end` ends ("Related
     Story", "Image caption" and the photo's credit words after them); None where there is
-    none."""
+    none. A furniture word is written small there ("Image copyright"); capitalised it is a
+    name's own ("the US Copyright Office", "Closed Caption Partners")."""
     last = None
     for token in doc[start:end]:
         pair = doc[token.i - 1 : token.i + 1].text.lower() if token.i > start else ""
-        if token.lower_ in PAGE_FURNITURE or pair in PAGE_FURNITURE:
+        if (token.lower_ in PAGE_FURNITURE and token.is_lower) or pair in PAGE_FURNITURE:
             last = token.i + 1
     return None if last is None else _past_credit_words(doc, last, end)
 

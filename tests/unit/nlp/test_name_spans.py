@@ -22,3 +22,10 @@ def test_a_weekday_before_a_name_is_no_part_of_it(nlp) -> None:
     names = [span.text for span in name_spans(doc)]
     assert "Greg Tanner" in names
     assert not any("Monday" in name for name in names)
+
+
+def test_a_capitalised_furniture_word_is_a_names_own(nlp) -> None:
+    doc = nlp("Karel Brandt, who heads the Norland Copyright Office, met Ana Ruiz on Monday.")
+    names = [span.text for span in name_spans(doc)]
+    assert any("Copyright Office" in name for name in names)
+    assert "Office" not in names
