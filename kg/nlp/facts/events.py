@@ -349,25 +349,6 @@ def _without_series_body(noun: Token, participants: list[Entity], index: Article
     return others
 
 
-# Verbs that set an encounter after or before another event: "the meeting follows the speech".
-SEQUENCING_VERBS = words("sequencing-verbs")
-
-
-def _sequencing(token: Token, predicate: Token | None) -> set[int]:
-    """ "The meeting follows his speech to parliament on Wednesday": a date of a verb that
-    sets the encounter beside another event, its object, may be that event's; the
-    encounter's own words date it, not the verb."""
-    if (
-        predicate is not None
-        and token.dep_ == "nsubj"
-        and token.head == predicate
-        and predicate.lemma_.lower() in SEQUENCING_VERBS
-        and any(c.dep_ == "dobj" for c in predicate.children)
-    ):
-        return {predicate.i}
-    return set()
-
-
 def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -> Mention:
     token = trigger.token
     sent = token.sent
@@ -401,8 +382,7 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULING_LEMMAS:
         anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
-    undated = _sequencing(token, predicate)
-    when = find_date(sent, anchors - undated, published, tense)
+    when = find_date(sent, anchors, published, tense)
     if when is None and token.dep_ == "dobj" and postpones(token.head):
         # "postponed her meeting with X until Friday": the new time is the meeting's day.
         deferred = {c.i for c in token.head.children if c.dep_ == "prep" and c.lower_ in DEFERRAL_PREPS}
@@ -433,9 +413,9 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         frame_tense = clause_tense(frame.verb) if frame.verb is not None else tense
         if frame.governing:
             if None in (frame_tense, tense) or frame_tense == tense:
-                when = when or find_date(sent, frame.anchors - undated, published, tense)
+                when = when or find_date(sent, frame.anchors, published, tense)
             continue
-        when = when or find_date(sent, frame.anchors - undated, published, frame_tense or tense)
+        when = when or find_date(sent, frame.anchors, published, frame_tense or tense)
         where = where or find_place(sent, frame.anchors, index, token, extra_preps | frame.place_preps)
     if where is None:
         visit = visit_frame(sent, place_anchors | ({telling.i} if telling is not None else set()))
