@@ -619,7 +619,7 @@ def _title_written_before(name: Span, index: ArticleEntities) -> Token | None:
     doc = name.doc
     # The last word before the brackets, or before the name: "the Secretary of the Harbour
     # Council Ana Ruiz", where the parser made the name the clause's subject.
-    bracketed = doc[name.start - 1].text == ")"
+    bracketed = name.start > 0 and doc[name.start - 1].text == ")"  # (doc[-1] is the last word)
     k = name.start - 4 if bracketed else name.start - 1
     if k < name.sent.start or (not bracketed and len(name) < 2):
         # (a one-word "name" run on from a body's, "President of Harbour Radio Worldwide",
