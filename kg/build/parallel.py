@@ -11,7 +11,6 @@ ends, killed or not.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections import deque
@@ -51,25 +50,8 @@ def _extracted(articles: Iterable[Article], model: str | None, batch_size: int) 
 
     nlp = load_nlp(model)  # cached: loaded once per process
     pairs = ((text_for_nlp(a.text), a) for a in articles)
-    with _model_left_out_of_gc():
-        for doc, article in parse(nlp, pairs, batch_size):
-            yield extract_facts(doc, article)
-
-
-@contextmanager
-def _model_left_out_of_gc() -> Iterator[None]:
-    """While parsing: the objects alive now (the model's, the word lists', the input's) left out
-    of Python's cycle collections, which otherwise go through every one of them (about 100,000)
-    each time they reach the oldest generation, for nothing: they live as long as the process.
-    Given back to the collector at the end. Left alone where a caller froze objects itself."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
+    for doc, article in parse(nlp, pairs, batch_size):
+        yield extract_facts(doc, article)
 
 
 def extract_chunk(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleFacts]:
