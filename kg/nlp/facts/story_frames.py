@@ -147,6 +147,8 @@ def date_from_telling_without_parties(mentions: list[Mention]) -> None:
 # Words that tell a clause as what came next in the story's narrative, on the same
 # occasion: "Afterwards, X met Y", "and then X will meet Y", "X met there with Y".
 NARRATIVE_NEXT = words("narrative-next")
+# Verbs of a journey on the way up: a journey to another place may take days.
+_GOING = MOTION_LEMMAS | JOURNEY_VERBS
 
 
 def date_from_sentence_before(mentions: list[Mention], published: date) -> None:
@@ -189,11 +191,13 @@ def _told_as_next(trigger: Token) -> bool:
     token = trigger
     found = False
     for _ in range(8):
-        if token.pos_ == "VERB" and token.lemma_.lower() in MOTION_LEMMAS | JOURNEY_VERBS:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _GOING:
             return False
+        if token.dep_ in ("ccomp", "parataxis"):
+            return False  # a clause of saying (or one set beside it): of any time
         found = found or any(c.dep_ == "advmod" and c.lower_ in NARRATIVE_NEXT for c in token.children)
-        if token.dep_ in ("ccomp", "parataxis") or token.head == token:
-            return found and token.dep_ not in ("ccomp", "parataxis")
+        if token.head == token:
+            break
         token = token.head
     return found
 
