@@ -42,6 +42,8 @@ JOURNEY_VERBS = words("journey-verbs")
 TOPIC_PREPS = words("topic-prepositions")
 ENGAGING_LEMMAS = words("engaging-verbs")
 CONDITIONING_LEMMAS = words("conditioning-words")
+# "regularly met X", "weekly breakfasts with X": a habit, no one occasion (_habitual).
+HABITUAL_WORDS = words("habitual-words")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
@@ -195,6 +197,10 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         return "not_occurred"
     if any(_has_modal(t) or is_conditional(t) for t in own):
         return "planned"
+    if _habitual(trigger, predicate):
+        # "he regularly met X", "they often meet", "recalling weekly breakfasts with X": a
+        # habit tells no one encounter; the story's other mentions may tell one.
+        return None
     # The verb that carries a noun trigger says what became of it: "the summit was called
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
     # Not where the event is the verb's subject: talks that "failed" took place.
@@ -289,6 +295,26 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     ):
         return None
     return _tense_status(carrier) if carrier is not None else None
+
+
+def _habitual(trigger: Token, predicate: Token | None) -> bool:
+    """Is the encounter told as a habit (HABITUAL_WORDS)? An adverb of frequency on the verb
+    that tells it ("regularly met", "often meet", "usually held talks with X"), "every" or
+    "each" on a time it recurs at ("meets X every week"), or an adjective of frequency on a
+    plural encounter noun ("weekly breakfasts with X", "regular meetings"). A single
+    occasion so named ("the weekly meeting on Tuesday") stays one."""
+    verbs = [t for t in (trigger, predicate) if t is not None and t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in HABITUAL_WORDS:
+                return True
+            if child.dep_ in ("npadvmod", "advmod") and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children
+            ):
+                return True
+    return trigger.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "amod" and c.lower_ in HABITUAL_WORDS for c in trigger.children
+    )
 
 
 def _made_conditional(trigger: Token) -> bool:
