@@ -102,7 +102,7 @@ def find_meeting(token: Token) -> Trigger | None:
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma not in _NOUN_LEMMAS and token.lower_ not in MEETING_NOUNS:
             return None  # no rule below takes it: decided before reading the noun's clause
-        if _in_negotiations(token) or _a_negotiation(token):
+        if _in_negotiations(token) or _a_negotiation(token) or _public_forum(token):
             return None
         word = token.lower_
         if lemma == "talk" and token.tag_ == "NNS":
@@ -185,6 +185,18 @@ def visits_with_someone(token: Token) -> bool:
     return any(
         (p.pos_ == "PROPN" and p.ent_type_ in ("PERSON", "ORG")) or is_person_pronoun(p) for p in partners
     )
+
+
+FORUM_WORDS = words("forum-words")
+
+
+def _public_forum(noun: Token) -> bool:
+    """ "A and B speak during a town hall meeting", "addressed a public meeting": a meeting
+    noun named a public forum (FORUM_WORDS, on the noun or on its compound) is an audience
+    addressed, not an encounter of those who speak at it."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    return any(m.lower_ in FORUM_WORDS for m in modifiers)
 
 
 def _in_negotiations(noun: Token) -> bool:
