@@ -44,6 +44,8 @@ ENGAGING_LEMMAS = words("engaging-verbs")
 CONDITIONING_LEMMAS = words("conditioning-words")
 # "regularly met X", "weekly breakfasts with X": a habit, no one occasion (_habitual).
 HABITUAL_WORDS = words("habitual-words")
+# "still open to talks with X": a disposition towards an encounter still to come.
+READINESS_ADJECTIVES = words("readiness-adjectives")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
@@ -201,6 +203,11 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         # "he regularly met X", "they often meet", "recalling weekly breakfasts with X": a
         # habit tells no one encounter; the story's other mentions may tell one.
         return None
+    if _compared(trigger):
+        # "more important than a meeting with X": an encounter weighed, not reported.
+        return None
+    if _among_possible(trigger):
+        return "planned"  # "the range of possible meetings includes a meeting between A and B"
     # The verb that carries a noun trigger says what became of it: "the summit was called
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
     # Not where the event is the verb's subject: talks that "failed" took place.
@@ -277,6 +284,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return None if base_form(head) in NECESSITY_LEMMAS else "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not has_particle(head, "for")):
             return "planned"
+        if head.pos_ == "ADJ" and lemma in READINESS_ADJECTIVES:
+            return "planned"  # "he was still open to talks with X"
         if lemma == "go" and head.tag_ == "VBG" and child.dep_ == "xcomp":
             return "planned"  # "going to meet"
         if lemma == "be" and child.dep_ == "xcomp":
@@ -314,6 +323,43 @@ def _habitual(trigger: Token, predicate: Token | None) -> bool:
                 return True
     return trigger.tag_ in ("NNS", "NNPS") and any(
         c.dep_ == "amod" and c.lower_ in HABITUAL_WORDS for c in trigger.children
+    )
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "a meeting", "an encounter": one the words do not pick out."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """ "includes a meeting between A and B, a meeting between C and D": the role of the
+    first of the coordinated nouns is every one's (the parser may hang the second from a
+    name inside the first)."""
+    if noun.dep_ not in ("conj", "appos"):
+        return noun
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_ == noun.lemma_:
+            noun = ancestor
+    return noun
+
+
+def _compared(trigger: Token) -> bool:
+    """ "his son's life was more important than a meeting with X", "better than a summit":
+    an encounter named only as what something is weighed against is not told as held."""
+    noun = _first_conjunct(trigger)
+    return _indefinite(trigger) and noun.dep_ == "pobj" and noun.head.lower_ == "than"
+
+
+def _among_possible(trigger: Token) -> bool:
+    """ "The range of possible meetings includes a meeting between A and B": an indefinite
+    encounter named as the object (or attribute) of a verb whose subject is told possible,
+    planned or coming (PLANNED_ADJECTIVES) is one of those: a prospect, not a report."""
+    noun = _first_conjunct(trigger)
+    if not (_indefinite(trigger) and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX")):
+        return False
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(
+        t.dep_ == "amod" and t.lower_ in PLANNED_ADJECTIVES for subject in subjects for t in subject.subtree
     )
 
 
