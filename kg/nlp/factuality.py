@@ -44,6 +44,8 @@ ENGAGING_LEMMAS = words("engaging-verbs")
 CONDITIONING_LEMMAS = words("conditioning-words")
 # "regularly met X", "weekly breakfasts with X": a habit, no one occasion (_habitual).
 HABITUAL_WORDS = words("habitual-words")
+# "intensified talks with X", "compared talks with X to ...": an activity, no occasion.
+PROCESS_VERBS = words("process-verbs")
 # "still open to talks with X": a disposition towards an encounter still to come.
 READINESS_ADJECTIVES = words("readiness-adjectives")
 # How a complement hangs from the word that governs it.
@@ -203,6 +205,9 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         # "he regularly met X", "they often meet", "recalling weekly breakfasts with X": a
         # habit tells no one encounter; the story's other mentions may tell one.
         return None
+    if _talks_as_activity(trigger):
+        # "intensified talks with X about Y", "compared talks with X to haggling"
+        return None
     if _compared(trigger):
         # "more important than a meeting with X": an encounter weighed, not reported.
         return None
@@ -324,6 +329,22 @@ def _habitual(trigger: Token, predicate: Token | None) -> bool:
     return trigger.tag_ in ("NNS", "NNPS") and any(
         c.dep_ == "amod" and c.lower_ in HABITUAL_WORDS for c in trigger.children
     )
+
+
+def _talks_as_activity(trigger: Token) -> bool:
+    """ "he intensified talks with X", "compared talks with X to haggling": a plural
+    encounter noun with no article, possessor or number, the object of a verb that takes it
+    as an activity running on or as a kind (PROCESS_VERBS; "stepped up" with its particle),
+    is no one occasion."""
+    if not (trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children):
+        return False
+    verb = trigger.head
+    lemma = base_form(verb)
+    if lemma == "step":
+        return has_particle(verb, "up")
+    return lemma in PROCESS_VERBS
 
 
 def _indefinite(noun: Token) -> bool:
