@@ -231,6 +231,8 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "calling Revik 'my partner'", "called Revik, a former judge, a great man"
     if any(c.dep_ == "dobj" and (_possessor(c) or _description_follows(c)) for c in children):
         return False  # "called Revik's plan a folly", "called the minister a liar"
+    if any(c.dep_ == "dobj" and _name_ends_sentence(c) for c in children):
+        return False  # "calls Revik and Lind, two judges who ..., traitors."
     return named is not None or any(
         c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _described_person(c)) for c in children
     )
@@ -303,6 +305,33 @@ def _nothing_given_after(obj: Token) -> bool:
             continue
         return token.is_punct or token.pos_ in _AFTER_CALLEE_POS or token.ent_type_ in ("DATE", "TIME")
     return True
+
+
+def _name_ends_sentence(obj: Token) -> bool:
+    """ "calls Revik and Lind, two judges who sat on the case, traitors.", "a billboard calling
+    Revik and other members of the council racists.": a bare plural noun (no article,
+    possessor or number) that ends the sentence after the object, with no verb between them
+    but those of the object's own phrase, is what the object was called, however the parser
+    hung it."""
+    sent = obj.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    if last.i <= obj.i or last.tag_ != "NNS" or last in obj.head.children:
+        return False
+    # "the Zelin Caucus racists": the parser may take a name before the noun as its
+    # compound, and the name's article as the noun's.
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.children)
+    if any(
+        c.dep_ in ("nummod", "amod", "poss")
+        or (c.dep_ == "det" and not named)
+        or (c.dep_ == "compound" and c.pos_ != "PROPN")
+        for c in last.children
+    ):
+        return False
+    own = {t.i for t in obj.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.i not in own for t in obj.doc[obj.i + 1 : last.i])
 
 
 def _possessor(obj: Token) -> bool:
