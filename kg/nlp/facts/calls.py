@@ -56,7 +56,23 @@ def has_phone_cue(token: Token) -> bool:
             return True
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ == "acl" and has_phone_cue(child):
             return True  # "a summit held by video link"
+        if token.pos_ == "VERB" and child.dep_ == "prep" and any(_call_as_medium(p) for p in child.children):
+            return True  # "spoke with X on a call", "had spoken with X in a brief call"
     return False
+
+
+def _call_as_medium(noun: Token) -> bool:
+    """ "on a call", "in a congratulatory call", "during Monday's call": the call noun as the
+    occasion a verb of speaking is set in. Not an appeal ("in a call for calm") nor a vote
+    ("during the roll call")."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("on", "in", "during", "over")
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() == "call"
+        and not any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
+        and not any(c.dep_ == "compound" and c.lower_ == "roll" for c in noun.children)
+    )
 
 
 def _phone_compound(noun: Token) -> bool:
