@@ -18,6 +18,7 @@ from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.roles import titles_of_people
 from kg.nlp.facts.title_words import normalise_title
 from kg.nlp.lexicon import words
+from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 
 # Titles that "the leader" can stand for: heads of a state, government, party or movement.
 LEADER_TITLES = words("leader-titles")
@@ -36,6 +37,7 @@ def link_descriptions(index: ArticleEntities) -> None:
     for i, entity in sorted(index.by_token.items()):
         first_seen.setdefault(entity, i)
     _link_lead_description(index, first_seen)
+    _link_counterparts(index)
     # Both readers below take a title's head noun only: those words are looked up.
     for token in tokens_with_lemma(index.doc, gazetteer.TITLE_HEADS):
         # "the Estonian Chancellor": the tagger takes a capitalised title for a proper noun.
@@ -174,3 +176,38 @@ def _fits(title: str, org: str | None, held: str, held_org: str | None) -> bool:
         return held in ("premier", "prime minister")
     held_words = held.split()
     return held_words[-1] == head and set(title.split()) <= set(held_words)
+
+
+def _link_counterparts(index: ArticleEntities) -> None:
+    """ "Ruiz told his Velonian counterpart", where the article names the one person who
+    holds Ruiz's title in Velonia ("Velonian Foreign Minister Karel Brandt"), before or
+    after: the counterpart is that person. Only with a stated country and a possessor
+    whose title the article gives; where no one or more than one person fits, no link."""
+    titles = index.titles
+    for token in tokens_with_lemma(index.doc, gazetteer.COUNTERPART_NOUNS):
+        if token.i in index.by_token or token.tag_ != "NN" or token.dep_ in ("appos", "compound"):
+            continue
+        if any(c.dep_ == "appos" and _is_person(index.entity_at(c)) for c in token.children):
+            continue  # named right there
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        countries = {
+            gazetteer.country_of(c.text)
+            for c in token.children
+            if c.dep_ in ("amod", "compound") and c.i < token.i and c.ent_type_ in ("NORP", "GPE")
+        } - {None}
+        if len(owners) != 1 or len(countries) != 1:
+            continue
+        owner = owners[0]
+        possessor = resolve_pronoun(owner, index) if is_person_pronoun(owner) else index.entity_at(owner)
+        if possessor is None or possessor.type != "person":
+            continue
+        country = countries.pop()
+        own = {t for t, _org in titles.get(possessor, ())}
+        fits = {
+            person
+            for person, held in titles.items()
+            if person != possessor
+            and any(org == country and any(_fits(t, None, mine, None) for mine in own) for t, org in held)
+        }
+        if len(fits) == 1:
+            index.by_token[token.i] = fits.pop()

@@ -514,6 +514,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
             _has_partner(noun)
             or head.lower_ in ADJUNCT_EVENT_PREPS
             or (kind == "call" and head.lower_ == "in")  # "asked X in a phone call"
+            or (head.lower_ == "in" and _addresses_within(noun, adjunct_head(head)) is not None)
         )
     ):
         # "said after talks with X", "went into talks with X", "was satisfied with talks
@@ -540,6 +541,14 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
             found += [
                 e for e in _participants_of(_addressed(verb), index) if e.type == "person" and e not in found
             ]
+        addressing = _addresses_within(noun, verb) if kind == "meeting" and actors else None
+        if addressing is not None:
+            # "In a meeting in Zelin, Ruiz told Varga that ...", "During the talks, Ruiz urged
+            # Varga to ...": an encounter that names no partner, told as the setting of one
+            # named person telling or asking another, was between the two. Not "he": a
+            # pronoun object is read too loosely to be the only other party.
+            addressed = [t for t in _addressed(addressing) if not is_person_pronoun(t)]
+            found += [e for e in _participants_of(addressed, index) if e.type == "person" and e not in found]
         if len(found) < 2:
             extra = person_before(verb, index)
             if extra is not None and extra not in found:
@@ -673,6 +682,23 @@ def _bodies_meeting(noun: Token, index: ArticleEntities) -> list[Token]:
         for p in prep_objects(noun, ("of",))
         if any(e.type in ("organization", "country") for e in _participants_of([p], index))
     ]
+
+
+def _addresses_within(noun: Token, verb: Token) -> Token | None:
+    """A partnerless encounter noun set before its clause as the scene ("In a meeting on
+    Monday, Ruiz told Varga", "During the talks Ruiz thanked Varga and criticised Brask"):
+    the verb of the clause (or of its first conjunct) that tells, asks, urges or thanks
+    someone; None where there is none."""
+    if noun.head.dep_ != "prep" or noun.head.lower_ not in ("in", "during", "at") or _has_partner(noun):
+        return None
+    if noun.i > verb.i:
+        # "thanking Varga for his support at a summit last week": a setting told after the
+        # verb may belong to what the clause speaks of, not to the telling.
+        return None
+    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+        if candidate is not None and base_form(candidate) in _ADDRESSING:
+            return candidate
+    return None
 
 
 def _addressed(verb: Token) -> list[Token]:
