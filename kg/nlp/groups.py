@@ -68,6 +68,8 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
                 group = _group_ahead(token, index) or _recent_group(groups, number, token.i, size)
                 if group is None and (size == 2 or token.lower_ == "their"):
                     group = _pair_named_before(token, index)
+                if group is None and size == 2 and token.pos_ == "NUM":
+                    group = _pair_of_people(token, sentences, number, index)
                 if group is None and size == 2 and token.pos_ == "NOUN":
                     group = _pair_of_that_kind(token, sentences, number, index)
                     # A person named before "the two countries" is no second reading of them.
@@ -89,7 +91,7 @@ def _readable_words(doc: Doc) -> list[int]:
     but for a hyphened run's noun: a plural pronoun or head (_plural_reference), an
     encounter's noun or verb (_encounter_group), a word with conjuncts to its right
     (_coordinated_group). Looked up once, not tested on every word of the story."""
-    found = {t.i for t in tokens_with_lemma_or_lower(doc, _READABLE_LEMMAS, PLURAL_PRONOUNS)}
+    found = {t.i for t in tokens_with_lemma_or_lower(doc, _READABLE_LEMMAS, PLURAL_PRONOUNS | {"two"})}
     found.update(t.head.i for t in tokens_with_dep(doc, ("conj",)) if t.head.i < t.i)
     return sorted(found)
 
@@ -99,6 +101,9 @@ def _plural_reference(token: Token) -> int | None:
     lower = token.lower_
     if lower in PLURAL_PRONOUNS and token.pos_ in ("PRON", "DET"):
         return _NUMBERS.get(lower, 0)
+    if lower == "two" and token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "The two had met in Zelin": the numeral alone as the subject.
+        return 2 if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) else None
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in GROUP_HEADS:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         if not determiners & {"the", "both", "these", "those", "two", "three", "four"}:
@@ -176,6 +181,18 @@ def _pair_of_that_kind(
     ):
         return None
     return tuple(people)
+
+
+def _pair_of_people(
+    two: Token, sentences: list[Span], number: int, index: ArticleEntities
+) -> tuple[Entity, ...] | None:
+    """ "Ruiz picked Varga on Monday. The two had met in Zelin on Saturday": where no clause
+    put a pair together, "the two" standing alone are the two people named in the `REACH`
+    sentences before it, when there are just two; a third one named there is a second
+    reading."""
+    start = sentences[max(0, number - REACH)].start
+    people = _distinct_named(two.doc[start : two.i], index, ("person",))
+    return tuple(people) if len(people) == 2 else None
 
 
 # "the two sides", "the two countries": heads that stand for countries or organisations.
