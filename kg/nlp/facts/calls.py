@@ -272,7 +272,37 @@ def named_callee(verb: Token) -> Token | None:
     purpose = any(c.dep_ == "advcl" and c.tag_ == "VB" and has_to(c) for c in verb.children)
     if purpose and callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ == "PERSON":
         return callee
+    if _name_called_name(verb, callee):
+        return callee
     return None
+
+
+def _name_called_name(verb: Token, callee: Token) -> bool:
+    """ "Weber called Varga in August and told him": the parser may read the person rung as
+    what someone was called, a complement ("Weber called Varga"), and may even read a surname
+    right before "called" as a noun the participle names ("a man called Varga"). A person's
+    name with nothing after it that could be what Varga was called ("a liar", a quotation),
+    alone after a clause's subject or after another person's name, is whom the call was to."""
+    if not (callee.dep_ == "oprd" and callee.pos_ == "PROPN" and callee.ent_type_ in ("PERSON", "")):
+        return False  # (a surname the tagger left bare is read through the story's names)
+    head = verb.head
+    misread = (
+        verb.dep_ == "acl" and verb.i == head.i + 1 and head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+    )
+    if not misread and not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ == "appos" for c in callee.children):
+        return False  # "called Weber, his rival, a fraud": described, then named
+    # What follows the name must go on with the clause ("in August", "20 minutes before",
+    # "and told him") or end it; a comma may open a description and then what he was called
+    # ("called Weber, his rival, a fraud").
+    after = callee.right_edge.i + 1
+    if after >= verb.sent.end:
+        return True
+    token = verb.doc[after]
+    if token.is_quote or token.text == "," or _description_follows(callee):
+        return False
+    return token.is_punct or token.pos_ in _AFTER_CALLEE_POS or token.ent_type_ in ("DATE", "TIME")
 
 
 def _described_person(obj: Token) -> bool:
