@@ -59,6 +59,11 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),
 ]
+_MONTH_OF_NAMED_YEAR = re.compile(
+    rf"^(?:in\s+|on\s+)?(?:(?:early|late|mid)-?\s*)?{_MONTH}(?:\s+{_DAY})?,?\s+(?:of\s+)?"
+    r"(?P<which>last|this|next)\s+year$",
+    re.I,
+)
 _YEAR_ONLY = re.compile(rf"^(?:in\s+|the\s+year\s+)?{_YEAR}$", re.I)
 _MONTH_ONLY = re.compile(rf"^(?:early\s+|late\s+|mid-?\s*)?(?:in\s+)?{_MONTH}$", re.I)
 
@@ -81,6 +86,16 @@ def normalise_date(text: str, published: date | None, tense: Tense = None) -> st
     """An ISO 8601 value (2006-11-14, 2006-11, 2006, --03-18) for `text`, or None."""
     raw = _tidy(text)
     lower = raw.lower()
+    named = _MONTH_OF_NAMED_YEAR.match(raw)
+    if named is not None:
+        # "February last year", "in March of next year": the year is told against the story's.
+        if published is None:
+            return None
+        year = published.year + {"last": -1, "this": 0, "next": 1}[named.group("which").lower()]
+        month = MONTHS[named.group("month").lower()]
+        if named.group("day"):
+            return _iso(year, month, int(named.group("day")))
+        return f"{year}-{month:02d}"
     for pattern in _PATTERNS:
         match = pattern.search(raw)
         if match:

@@ -149,6 +149,8 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             if not mention.anaphoric:
                 continue
             antecedent = last_told(mentions[:position])
+            if antecedent is not None and _names_a_partyless_one(mentions[:position], antecedent, mention):
+                antecedent = None
         if (
             antecedent is None
             or antecedent.type != mention.type
@@ -169,6 +171,20 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             antecedent.status = "not_occurred"  # "... the consultations were cancelled"
         antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
     return mentions
+
+
+def _names_a_partyless_one(before: list[Mention], antecedent: Mention, mention: Mention) -> bool:
+    """ "X will hold talks with Y on the sidelines of the summit. The summit was held in
+    March": "the summit" names the occasion the talks were told at, not the talks."""
+    lemma = mention.trigger.lemma_.lower()
+    heads = [t for t in (antecedent.trigger, antecedent.predicate) if t is not None]
+    return any(
+        len(m.participants) < 2
+        and m.trigger.lemma_.lower() == lemma
+        and any(h.is_ancestor(m.trigger) for h in heads)
+        for m in before
+        if m is not antecedent
+    )
 
 
 def _names_one_encounter(mention: Mention) -> bool:

@@ -49,6 +49,7 @@ from kg.nlp.factuality import (
     JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
     clause_tense,
+    has_to,
     is_light_verb_object,
     postpones,
     present_tense,
@@ -379,8 +380,15 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
     anchors = {token.i} | ({predicate.i} if predicate is not None else set())
     if invited:
         anchors.add(token.head.head.i)
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SCHEDULING_LEMMAS:
-        anchors.add(token.head.i)  # "on Saturday was scheduled to meet": the meeting's day
+    for verb in (token, predicate):
+        if verb is None or verb.dep_ != "xcomp":
+            continue
+        if verb.head.lemma_.lower() in SCHEDULING_LEMMAS:
+            anchors.add(verb.head.i)  # "on Saturday was scheduled to meet": the meeting's day
+        elif verb.head.lemma_.lower() == "be" and has_to(verb):
+            # "On Monday, X is to meet Y", "are to hold talks on Friday": the "be" of an
+            # arrangement carries the day of what it arranges.
+            anchors.add(verb.head.i)
     tense: Tense = "future" if status == "planned" else "past" if status == "occurred" else None
     when = find_date(sent, anchors, published, tense)
     if when is None and token.dep_ == "dobj" and postpones(token.head):

@@ -316,7 +316,19 @@ def fill_from_occasion(
             mention.place = occasion_place if mention.at_occasion else day_place
     if undated:
         for mention in undated:
-            mention.date = occasion_date
+            if not _told_on_the_far_side(mention, occasion_date, published):
+                mention.date = occasion_date
+
+
+def _told_on_the_far_side(mention: Mention, occasion: str | None, published: date | None) -> bool:
+    """ "X will hold talks with Y on the sidelines of the summit. The summit was held in
+    March last year": an encounter still to come is not at an occasion of a month before
+    the story's, nor a held one at an occasion of a month after it."""
+    if occasion is None or published is None or occasion.startswith("-"):
+        return False
+    story = published.isoformat()[: min(len(occasion), 7)]
+    told = occasion[: len(story)]
+    return (mention.status == "planned" and told < story) or (mention.status == "occurred" and told > story)
 
 
 def _dated_apart(told: str | None, occasion: str | None) -> bool:
