@@ -65,25 +65,36 @@ def clause_frame(token: Token, predicate: Token | None) -> Frame | None:
     """The clause that governs or coordinates the encounter's verb, where there is one."""
     verb = predicate if predicate is not None else token
     if verb.pos_ not in ("VERB", "AUX"):
-        return _governing_frame(token) if predicate is None else None
+        if predicate is not None:
+            return None
+        governing = _governing_frame(token)
+        # "a visit to Zelin, where he led a delegation at a meeting with Y": the noun's
+        # clause is told of the antecedent's place like the encounter's own verb would be.
+        where = _where_frame(governing.verb) if governing is not None and governing.verb is not None else None
+        return where or governing
     head = verb.head
     if shares_clause(verb) or (verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in ARRIVING_VERBS):
         preps = DESTINATION_PREPS if head.lemma_.lower() in ARRIVING_VERBS else set()
         return Frame({head.i}, preps, head)
     if _journey_for(verb):
         return Frame({head.i}, set(), head)
-    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-        # "flew to Lisbon, where she held talks": the antecedent is the place; the clause
-        # it stands in says when. After a list ("stops in A and B, where he will meet X")
-        # "where" may mean any place the sentence names: the frame says nothing.
-        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
-            return None
-        outer = head.head.head if head.head.dep_ == "prep" else head.head
-        # The antecedent is the place whatever phrase it stands in: "responded from the
-        # palace, where he is hosting X".
-        preps = {"to", "into", head.head.lower_} if head.dep_ == "pobj" else {"to", "into"}
-        return Frame({head.i, outer.i}, preps, outer if outer.pos_ in ("VERB", "AUX") else None)
-    return None
+    return _where_frame(verb)
+
+
+def _where_frame(verb: Token) -> Frame | None:
+    """ "flew to Lisbon, where she held talks": the antecedent is the place; the clause
+    it stands in says when. After a list ("stops in A and B, where he will meet X")
+    "where" may mean any place the sentence names: the frame says nothing."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return None
+    outer = head.head.head if head.head.dep_ == "prep" else head.head
+    # The antecedent is the place whatever phrase it stands in: "responded from the
+    # palace, where he is hosting X".
+    preps = {"to", "into", head.head.lower_} if head.dep_ == "pobj" else {"to", "into"}
+    return Frame({head.i, outer.i}, preps, outer if outer.pos_ in ("VERB", "AUX") else None)
 
 
 def occurring_frame(noun: Token) -> Frame | None:

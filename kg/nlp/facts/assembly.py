@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, Event
+from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
@@ -295,6 +296,16 @@ def _one_wider(group: Mention, groups: list[Mention]) -> Mention | None:
     return wider[0] if len(wider) == 1 else None
 
 
+def _finer_place(told: Entity | None, other: Entity | None) -> Entity | None:
+    """ "the summit in Norland ... met in Zelin": one encounter placed in a country by one
+    mention and in a place that is no country by another was in that place, the finer."""
+    if told is None or other is None:
+        return told or other
+    if told.type == "country" and other.type != "country" and gazetteer.country_of(other.name) is None:
+        return other
+    return told
+
+
 def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
     """Several mentions of one encounter in one article are one fact."""
     groups: list[Mention] = []
@@ -316,7 +327,7 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
             evidence[id(mention)] = dict.fromkeys(mention.sents)
             continue
         target.date = target.date or mention.date
-        target.place = target.place or mention.place
+        target.place = _finer_place(target.place, mention.place)
         evidence[id(target)].update(dict.fromkeys(mention.sents))
     for group in list(groups):
         whole = _one_wider(group, groups)
