@@ -208,11 +208,6 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     if _talks_as_activity(trigger):
         # "intensified talks with X about Y", "compared talks with X to haggling"
         return None
-    if _compared(trigger):
-        # "more important than a meeting with X": an encounter weighed, not reported.
-        return None
-    if _among_possible(trigger):
-        return "planned"  # "the range of possible meetings includes a meeting between A and B"
     # The verb that carries a noun trigger says what became of it: "the summit was called
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
     # Not where the event is the verb's subject: talks that "failed" took place.
@@ -345,43 +340,6 @@ def _talks_as_activity(trigger: Token) -> bool:
     if lemma == "step":
         return has_particle(verb, "up")
     return lemma in PROCESS_VERBS
-
-
-def _indefinite(noun: Token) -> bool:
-    """ "a meeting", "an encounter": one the words do not pick out."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
-
-
-def _first_conjunct(noun: Token) -> Token:
-    """ "includes a meeting between A and B, a meeting between C and D": the role of the
-    first of the coordinated nouns is every one's (the parser may hang the second from a
-    name inside the first)."""
-    if noun.dep_ not in ("conj", "appos"):
-        return noun
-    for ancestor in noun.ancestors:
-        if ancestor.pos_ == "NOUN" and ancestor.lemma_ == noun.lemma_:
-            noun = ancestor
-    return noun
-
-
-def _compared(trigger: Token) -> bool:
-    """ "his son's life was more important than a meeting with X", "better than a summit":
-    an encounter named only as what something is weighed against is not told as held."""
-    noun = _first_conjunct(trigger)
-    return _indefinite(trigger) and noun.dep_ == "pobj" and noun.head.lower_ == "than"
-
-
-def _among_possible(trigger: Token) -> bool:
-    """ "The range of possible meetings includes a meeting between A and B": an indefinite
-    encounter named as the object (or attribute) of a verb whose subject is told possible,
-    planned or coming (PLANNED_ADJECTIVES) is one of those: a prospect, not a report."""
-    noun = _first_conjunct(trigger)
-    if not (_indefinite(trigger) and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX")):
-        return False
-    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
-    return any(
-        t.dep_ == "amod" and t.lower_ in PLANNED_ADJECTIVES for subject in subjects for t in subject.subtree
-    )
 
 
 def _made_conditional(trigger: Token) -> bool:
