@@ -45,6 +45,17 @@ def _describes_person(token: Token) -> bool:
     )
 
 
+def _verb_of_the_name(token: Token, end: int) -> bool:
+    """ "Addressing" in "Addressing Anna Lind earlier, Ruiz said", "Telling" in a headline's
+    "Booed After Telling Anna Lind To Stop": a capitalised participle whose object is the
+    name after it, no part of that name."""
+    return (
+        token.tag_ == "VBG"
+        and token.pos_ == "VERB"
+        and any(t.head == token and t.dep_ == "dobj" for t in token.doc[token.i + 1 : end])
+    )
+
+
 def is_given_named(span: Span) -> bool:
     """ "Anna Marit Lindqvist" tagged an organisation: two or three capitalised proper nouns
     (a hyphenated surname counts as one), the first a common given name, with no
@@ -270,6 +281,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 or (doc[start].is_lower and not _joined_particle(doc[start]))
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
                 or _describes_person(doc[start])
+                or _verb_of_the_name(doc[start], ent.end)
                 or _body_in_complement(doc[start], ent.end)
                 or (doc[start].lower_ in WEEKDAYS and ent.end - start >= 3)  # "said Monday Ana Ruiz"
             ):
