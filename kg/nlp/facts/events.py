@@ -43,6 +43,7 @@ from kg.nlp.facts.parties import (
     split_visits,
     subjects_of,
     verb_participants,
+    visits_no_one,
 )
 from kg.nlp.facts.story_frames import visit_destinations
 from kg.nlp.factuality import (
@@ -300,7 +301,9 @@ def _find_triggers(
     kept: list[Trigger] = []
     for trigger in found:
         if trigger.token.pos_ not in ("VERB", "AUX") and any(
-            _dominates(v.token, trigger.token, max_hops=3) and not _parties_only_in(trigger.token, v.token)
+            _dominates(v.token, trigger.token, max_hops=3)
+            and not _parties_only_in(trigger.token, v.token)
+            and not _purpose_of_visit(trigger.token, v.token)
             for v in verbs
             if v.type == trigger.type
         ):
@@ -316,6 +319,18 @@ def _parties_only_in(noun: Token, verb: Token) -> bool:
         return False  # the noun in a phrase of the verb's own, not deeper in its clause
     named = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
     return not named and hyphen_run(noun) is not None
+
+
+def _purpose_of_visit(noun: Token, verb: Token) -> bool:
+    """ "visited Kovrin for talks with X": the talks the visit was made for name their own
+    partner; the one visited may be a place the tagger took for a person (parties.py reads
+    no encounter from it then), or the same partner, whose mentions are merged."""
+    return (
+        verb.lemma_.lower() == "visit"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.head.head == verb
+    )
 
 
 def _dominates(head: Token, token: Token, max_hops: int) -> bool:
@@ -364,8 +379,10 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         named_event = index.entity_at(token)
         participants = [p for p in participants if p != named_event]
         participants = _without_series_body(token, participants, index)
-    # Names the parser hung outside the positions the clause reader reads.
-    participants = participants + clause_parties(token, participants, index)
+    # Names the parser hung outside the positions the clause reader reads (not for a visit
+    # to a place: whoever its clause names met no one there).
+    if token.pos_ not in ("VERB", "AUX") or not visits_no_one(token, index):
+        participants = participants + clause_parties(token, participants, index)
     if token.pos_ not in ("VERB", "AUX") and separate_counterparts(token, participants, index):
         participants = []  # "talks with A and B have finished": each the counterpart of a side unnamed
     # "invited X to the palace for talks": the inviting verb's "to" phrase is the place.

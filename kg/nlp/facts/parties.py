@@ -35,6 +35,7 @@ from kg.nlp.groups import (
 )
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import is_person_pronoun, person_before, resolve_pronoun
+from kg.nlp.titles import is_title_word
 
 PARTICIPANT_TYPES = {"person", "organization", "country"}
 # Verbs whose subject and object both take part in the event they govern: "invited X for talks".
@@ -779,14 +780,18 @@ def _separate(noun: Token) -> bool:
 TRANSITIVE_ENCOUNTER_VERBS = words("call-verbs") | words("hosting-verbs") | words("meeting-verbs")
 
 
-def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
-    if (
+def visits_no_one(verb: Token, index: ArticleEntities) -> bool:
+    """ "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a meeting
+    with the one visited; those who visit a place together do not meet there."""
+    return (
         base_form(verb) == "visit"
         and not any(c.dep_ == "dobj" and _visits_someone(c, index) for c in verb.children)
         and not visits_with_someone(verb)
-    ):
-        # "Ruiz and Weber both visited Zelin, the region's biggest city": a visit is a
-        # meeting with the one visited; those who visit a place together do not meet there.
+    )
+
+
+def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
+    if visits_no_one(verb, index):
         return []
     subjects = _participants_of(subjects_of(verb), index)
     others = _other_side(verb)
@@ -830,8 +835,17 @@ def _other_side(verb: Token) -> list[Token]:
 
 
 def _visits_someone(obj: Token, index: ArticleEntities) -> bool:
+    """Is the one visited a person? Only one the story names in full, or gives a title
+    ("visited President Varga"): a lone word the tagger took for a name ("visited Vardsund
+    in the south for talks") is as often a town."""
     entity = resolve_mention(obj, index)
-    return entity is not None and entity.type == "person"
+    if entity is None or entity.type != "person":
+        return False
+    return (
+        len(entity.name.split()) > 1
+        or is_person_pronoun(obj)
+        or any(c.dep_ == "compound" and is_title_word(c) for c in obj.children)
+    )
 
 
 def _object_named_after(verb: Token, index: ArticleEntities) -> Entity | None:
