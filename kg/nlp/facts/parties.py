@@ -108,6 +108,8 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                     # "the foreign ministers of A, B and C, X, Y and Z": the people, not the countries.
                     found.extend(e for e in people if e not in found)
                     continue
+                if _others_beside_a_name(item, index):
+                    continue
                 # "the leaders of Poland and Czechia": the countries they stand for, where
                 # the story names none of their people.
                 bodies = bodies_listed(item, index)
@@ -145,6 +147,18 @@ def _participants_of(tokens: list[Token], index: ArticleEntities) -> list[Entity
                 continue  # "Trade and Harbour Minister Lind" (_names_run_into): the portfolio
             found.append(entity)
     return found
+
+
+def _others_beside_a_name(group: Token, index: ArticleEntities) -> bool:
+    """ "met Prime Minister Varga and other key Norway leaders", "with President Ruiz and
+    other top US officials": the rest of a side whose member the list names; the side is
+    that person, not a country or body standing for the unnamed others."""
+    if not any(c.lower_ == "other" and c.dep_ == "amod" for c in group.children):
+        return False
+    return any(
+        item != group and (e := index.entity_at(item)) is not None and e.type == "person"
+        for item in conjuncts(group)
+    )
 
 
 def _name_cut_off(title: Token, index: ArticleEntities) -> Token | None:
