@@ -751,7 +751,7 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    elif (_separate(token) or _several(token)) and (is_light_verb_object(token) or token.dep_ == "dobj"):
+    elif _separate(token) and (is_light_verb_object(token) or token.dep_ == "dobj"):
         # "held separate talks with A, B and C", "held meetings with A and B", "was arranging
         # calls with both A and B".
         subjects = _participants_of(subjects_of(token.head), index)
@@ -783,11 +783,14 @@ def _several(trigger: Token) -> bool:
     return trigger.tag_ == "NNS" and trigger.lemma_.lower() not in JOINT_PLURAL_NOUNS
 
 
+# "separate talks", "bilateral meetings": encounters one side held with each partner apart.
+SEPARATE_ADJECTIVES = words("separate-adjectives")
+
+
 def _separate(noun: Token) -> bool:
-    """ "separate talks", "meetings": several encounters, one with each partner."""
-    return any(
-        c.dep_ == "amod" and c.lower_ in ("separate", "individual", "bilateral") for c in noun.children
-    ) or (noun.tag_ == "NNS" and noun.lemma_.lower() == "meeting")
+    """ "separate talks", "on separate occasions", or a plural of several encounters
+    ("meetings", "calls"): one encounter with each partner."""
+    return _several(noun) or any(c.dep_ == "amod" and c.lower_ in SEPARATE_ADJECTIVES for c in noun.children)
 
 
 # Verbs whose object is the other party: "telephoned X", "met X", "received X".
