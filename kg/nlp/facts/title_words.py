@@ -30,6 +30,8 @@ STYLES = words("styles")
 PLACE_OFFICE_TITLES = words("place-office-titles")
 PARTY_WORDS = words("party-words")
 CHAMBER_NOUNS = words("chamber-nouns")
+# Words that end a body's name (kg/nlp/facts/bodies.py's ORGANISATION_WORDS).
+_BODY_WORDS = words("organisation-words") | words("body-nouns")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -200,7 +202,30 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
             title = [org[0], *title]
         org = org[1:]
     org, title = _party_by_chamber(org, title)
+    org, title = _field_after_nationality(org, title)
     return _without_party_words(org, title), title
+
+
+def _field_after_nationality(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Ruritanian Regional Cooperation Minister X", "Norland Migration Minister X",
+    "Ostmark Surgeon General X": capitalised words the tagger left out of any name, between
+    a nationality (or country) it tagged alone and the title noun, are the office's field,
+    not a body: the country is the body ("regional cooperation minister", Ruritania). A
+    word that ends a body's name ("Board", "Council", "Party") keeps them a body, unless it
+    is also a minister's field ("Cooperation", "Affairs")."""
+    if len(org) < 2 or not title:
+        return org, title
+    country, field = org[0], org[1:]
+    if country.ent_type_ not in ("NORP", "GPE") or not gazetteer.country_of(country.text):
+        return org, title
+    for word in field:
+        if not word.is_title or word.ent_type_ or word.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            return org, title
+        if gazetteer.country_of(word.text):
+            return org, title
+        if word.lower_ in (_BODY_WORDS | CHAMBER_NOUNS) and word.lower_ not in PORTFOLIO_NOUNS:
+            return org, title
+    return [country], [*field, *title]
 
 
 def _party_by_chamber(org: list[Token], title: list[Token]) -> tuple[list[Token], list[Token]]:
