@@ -19,7 +19,7 @@ from kg.nlp.facts.meetings import MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
-from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, named_as
+from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, UNNAMED_SOURCES, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.factuality import is_light_verb_object
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
@@ -637,6 +637,8 @@ def _person_among(tokens: list[Token], index: ArticleEntities) -> Entity | None:
 def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> Entity | None:
     """The verb's subject; where `named_near`, else a person named right before it, or the
     name its clause opens on (`_opening_name`)."""
+    if _unnamed_source_before(verb, index):
+        return None
     subjects = subjects_of(verb)
     pronouns = [s for s in subjects if is_person_pronoun(s)]
     if pronouns:
@@ -650,6 +652,37 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
         # "A spokesman for Ana Ruiz told the Courier": the name near it is someone else's.
         return None
     return person_before(verb, index) or _opening_name(verb, index)
+
+
+# Words that open an indefinite description of a source ("a source", "one official").
+_INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
+
+
+def _unnamed_source_before(verb: Token, index: ArticleEntities) -> bool:
+    """ "..., a source familiar with the plans told the Courier", "“...,” one source present
+    with Varga told the Courier": an indefinite source's description written right before
+    the verb is its subject, however the parser hung it (on a name before the comma, or with
+    a name of its own inside it); it names no one. Not a description set after a person's
+    name ("Ana Ruiz, a senior official told the Courier")."""
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in (",", ";") and not doc[start - 1].is_quote:
+        start -= 1
+        if verb.i - start > 10:
+            return False
+    stretch = doc[start : verb.i]
+    if len(stretch) < 2 or stretch[0].lower_ not in _INDEFINITE:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in stretch):
+        return False
+    head = stretch[1] if stretch[1].pos_ == "NOUN" else None
+    if head is None or head.lemma_.lower() not in UNNAMED_SOURCES or index.entity_at(head) is not None:
+        return False
+    if start > verb.sent.start and doc[start - 1].text == ",":
+        before = index.entity_at(doc[start - 2]) if start - 2 >= verb.sent.start else None
+        if before is not None and before.type == "person":
+            return False  # "Ana Ruiz, a senior official told ...": the description is hers
+    return True
 
 
 def _names_no_one(subject: Token, index: ArticleEntities) -> bool:
