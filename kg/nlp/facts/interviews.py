@@ -22,6 +22,7 @@ from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subje
 from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, UNNAMED_SOURCES, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.factuality import is_light_verb_object
+from kg.nlp.gender import FEMALE_NAMES, MALE_NAMES
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS, after_affiliate_noun
 from kg.nlp.pronouns import is_person_pronoun, person_before
@@ -62,6 +63,7 @@ def extract_interviews(
         if pair is None:
             continue
         outlet, person, verb = pair
+        outlet = _without_interviewer(outlet, index)
         if len(index.surname_bearers(person)) >= 2:
             # "Weber told the Courier" where the story names two Webers: the one the
             # quotations' reader makes of it (the Weber last reported speaking), else no one.
@@ -80,6 +82,25 @@ def extract_interviews(
         Interview(outlet=o, person=p, date=dates[(o, p)], evidence=tuple(sorted(ev)))
         for (o, p), ev in found.items()
     ]
+
+
+def _without_interviewer(outlet: Entity, index: ArticleEntities) -> Entity:
+    """ "told Harbour News' Ana Ruiz", "an interview with Norpress’s Karel Brandt": where the
+    tagger ran the outlet's name on into its interviewer's (a given name after the possessive),
+    the outlet is the words before the possessive."""
+    words = outlet.name.split()
+    for i, word in enumerate(words[:-1]):
+        if not word.endswith(("'", "’", "'s", "’s")):
+            continue
+        after = words[i + 1 :]
+        if len(after) > 3 or not all(w[:1].isupper() for w in after):
+            continue
+        if after[0].lower() not in MALE_NAMES and after[0].lower() not in FEMALE_NAMES:
+            continue
+        last = word[:-2] if word.endswith(("'s", "’s")) else word[:-1]
+        name = " ".join([*words[:i], last])
+        return index.named(name) or Entity(name, "outlet")
+    return outlet
 
 
 def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
