@@ -649,6 +649,11 @@ def _title_phrase_role(
     split = split_title([*left, head])
     if split is None:
         return None
+    # "former Treasury minister and chief economist at Nordbank": a title with body words of
+    # its own before it does not take the body of the title joined after it, whose phrase the
+    # parser may hang on it ("president and chief executive of Nordbank" shares it).
+    joined = [c.i for c in head.conjuncts if c.i > head.i and is_title(c)]
+    own_words = any(t.ent_type_ in ("ORG", "NORP", "GPE") or index.entity_at(t) is not None for t in left)
     org_tokens, title_tokens = body_words_given_back(*split, index)
     org_tokens, title_tokens = inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
     org = org_entity(org_tokens, index) if org_tokens else None
@@ -675,6 +680,8 @@ def _title_phrase_role(
             # "ambassador to Norland", "envoy to the Alpine Union": where the holder is
             # posted, not the body that sends them (see posted-titles.txt).
             continue
+        if own_words and joined and prep.i > min(joined):
+            continue  # the joined title's phrase, not this one's
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             entity = index.entity_at(pobj)
             if entity is not None and _portfolio_named(entity):
