@@ -57,7 +57,8 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
         person = index.entity_at(span.root)
         if person is None or person.type != "person":
             continue
-        for title, org in _roles_of(span, index):
+        for title, body in _roles_of(span, index):
+            org = _with_its_complement(body, span.root.sent, index)
             key = (person, title, org)
             evidence = evidence_of(article_id, span.root.sent)
             found.setdefault(key, [])
@@ -70,6 +71,63 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
     return [
         Role(person=p, title=t, org=o, evidence=tuple(sorted(set(ev)))) for (p, t, o), ev in found.items()
     ]
+
+
+def _with_its_complement(org: Entity, sentence: Span, index: ArticleEntities) -> Entity:
+    """ "bishop of the Holy Diocese of Zelin", "head of the Harbour Agency for Tourism
+    Development", "head of the Norland Ministry of Foreign Affairs": where the tagger cut a
+    body's name before its own "of" or "for" phrase of capitalised words, the body is the
+    whole name. Only a body whose name ends in a body noun (or in the "of" the tagger cut
+    it at), and not a phrase naming a country or place ("the Harbour Council of Norland")."""
+    if org.type != "organization":
+        return org
+    doc = sentence.doc
+    for token in sentence:
+        span = index.span_of(token)
+        if span is None or span.start != token.i or index.entity_at(token) != org:
+            continue
+        last = span[-1]
+        cut_at_of = last.lower_ in ("of", "for")
+        if cut_at_of:
+            k = span.end
+        elif (
+            last.lower_ in ORGANISATION_WORDS
+            and span.end < sentence.end
+            and doc[span.end].lower_ in ("of", "for")
+        ):
+            k = span.end + 1
+        else:
+            continue
+        if k < sentence.end and doc[k].lower_ == "the":
+            k += 1
+        end = k
+        while (
+            end < sentence.end
+            and not _person_span(doc[end], index)
+            and (
+                doc[end].is_title
+                or doc[end].is_upper
+                or (
+                    doc[end].lower_ in ("of", "for", "and", "the", "&")
+                    and end + 1 < sentence.end
+                    and (doc[end + 1].is_title or doc[end + 1].lower_ == "the")
+                )
+            )
+        ):
+            end += 1
+        while end > k and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+            end -= 1
+        if end == k:
+            continue
+        complement = doc[k:end]
+        named = index.entity_at(complement[0])
+        if not cut_at_of and named is not None and named.type in ("country", "place"):
+            continue
+        name = doc[span.start : end].text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return index.named(name) or Entity(name, "organization")
+    return org
 
 
 def _premodifier_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
