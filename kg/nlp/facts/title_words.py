@@ -32,6 +32,7 @@ PARTY_WORDS = words("party-words")
 CHAMBER_NOUNS = words("chamber-nouns")
 # Words that end a body's name (kg/nlp/facts/bodies.py's ORGANISATION_WORDS).
 _BODY_WORDS = words("organisation-words") | words("body-nouns")
+_NAME_PARTICLES = words("name-particles")
 _SINGULAR = {
     "spokesmen": "spokesman",
     "spokeswomen": "spokeswoman",
@@ -189,17 +190,20 @@ def shed_leading_words(org: list[Token], title: list[Token]) -> tuple[list[Token
         title, org = [org[0].nbor(-1), org[0], *title], org[1:]
     elif len(org) > 2 and org[0].lower_ in HYPHENED_TENURE and _joining_hyphen(org[1]):
         title, org = [org[0], org[1], *title], org[2:]
-    while len(org) > 1 and (
-        org[0].lower_ in TITLE_PREFIXES
-        or org[0].lower_ in LOOSE_MODIFIERS
-        or _title_word_before_body(org)
-        or _describing_word_before_name(org)
-        or _affiliation_before_place(org)
-    ):
-        if org[0].lower_ not in LOOSE_MODIFIERS and (
-            org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in gazetteer.TITLE_MODIFIERS
+    while len(org) > 1:
+        if (
+            org[0].lower_ in TITLE_PREFIXES
+            or org[0].lower_ in LOOSE_MODIFIERS
+            or _title_word_before_body(org)
+            or _describing_word_before_name(org)
+            or _affiliation_before_place(org)
         ):
-            title = [org[0], *title]
+            if org[0].lower_ not in LOOSE_MODIFIERS and (
+                org[0].lower_ in TITLE_PREFIXES or org[0].lower_ in gazetteer.TITLE_MODIFIERS
+            ):
+                title = [org[0], *title]
+        elif not _lower_word_before_name(org, title):
+            break
         org = org[1:]
     org, title = _party_by_chamber(org, title)
     org, title = _field_after_nationality(org, title)
@@ -256,6 +260,28 @@ def _describing_word_before_name(org: list[Token]) -> bool:
         and (first.pos_ in ("ADJ", "VERB") or first.tag_ in ("JJ", "VBN", "VBG"))
         and not gazetteer.country_of(first.text)
         and first.lower_ not in PLANNED_ADJECTIVES  # "potential US senator X" holds no office yet
+    )
+
+
+def _lower_word_before_name(org: list[Token], title: list[Token]) -> bool:
+    """ "the late Harbour Court Justice X", "the future SAR chief executive X": a lower-case
+    word before the capitalised words of a body or place is no part of its name, nor of the
+    title (a name particle is: "al Qaeda"; a body noun before no capitalised word is the
+    body: "foreign ministry"). A word joined by a hyphen ("co-sponsored independent Vardsund
+    Sen. X", "the two-term Vardsund governor X") only before an office a place elects: before
+    others it may describe someone else ("a high-ranking Norland official said")."""
+    first = org[0]
+    hyphened = first.text in HYPHENS or org[1].text in HYPHENS
+    if hyphened and not (title and full_title_word(title[-1].lower_) in PLACE_OFFICE_TITLES):
+        return False
+    if first.text in HYPHENS:
+        return org[1].is_lower
+    return (
+        first.is_lower
+        and first.is_alpha
+        and first.lower_ not in _NAME_PARTICLES
+        and first.lower_ not in _BODY_WORDS
+        and any(t.is_title or t.is_upper for t in org[1:])
     )
 
 
