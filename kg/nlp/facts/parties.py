@@ -751,7 +751,7 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
     if token.pos_ in ("VERB", "AUX"):
         subjects = _participants_of(subjects_of(token), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
-    elif _separate(token) and (is_light_verb_object(token) or token.dep_ == "dobj"):
+    elif (_separate(token) or _several(token)) and (is_light_verb_object(token) or token.dep_ == "dobj"):
         # "held separate talks with A, B and C", "held meetings with A and B", "was arranging
         # calls with both A and B".
         subjects = _participants_of(subjects_of(token.head), index)
@@ -788,9 +788,12 @@ SEPARATE_ADJECTIVES = words("separate-adjectives")
 
 
 def _separate(noun: Token) -> bool:
-    """ "separate talks", "on separate occasions", or a plural of several encounters
-    ("meetings", "calls"): one encounter with each partner."""
-    return _several(noun) or any(c.dep_ == "amod" and c.lower_ in SEPARATE_ADJECTIVES for c in noun.children)
+    """ "separate talks", "on separate occasions", "in meetings": one encounter with each
+    partner. Also said of a word that is no trigger (what "met with X" is told "in"), so
+    the plural is "meetings" alone, not _several's every plural noun."""
+    return any(c.dep_ == "amod" and c.lower_ in SEPARATE_ADJECTIVES for c in noun.children) or (
+        noun.tag_ == "NNS" and noun.lemma_.lower() == "meeting"
+    )
 
 
 # Verbs whose object is the other party: "telephoned X", "met X", "received X".
