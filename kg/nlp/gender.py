@@ -9,6 +9,7 @@ Where two kinds disagree the person's gender is unknown, and unknown fits any pr
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,11 @@ PRONOUN_GENDER = {
 }
 
 
+def _plain(word: str) -> str:
+    """ "josé" -> "jose": the name lists are written without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
 def is_given_name(word: str) -> bool:
     return word.lower() in MALE_NAMES or word.lower() in FEMALE_NAMES
 
@@ -51,8 +57,9 @@ def gender_of_given(word: str) -> str | None:
 
 
 def gender_of_name(person: Entity) -> str | None:
-    """ "female" for Anna Lindqvist, "male" for Tomas Revik, None for a name that says neither."""
-    given = person.name.split()[0].lower() if " " in person.name else ""
+    """ "female" for Anna Lindqvist, "male" for Tomas Revik and Tomás Revik, None for a name
+    that says neither."""
+    given = _plain(person.name.split()[0]) if " " in person.name else ""
     return "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
 
 
