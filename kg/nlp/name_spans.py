@@ -17,6 +17,7 @@ from kg.nlp.dates import MONTHS_AND_DAYS, WEEKDAYS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
 from kg.nlp.outlets import MASTHEAD_WORDS, connected_title_end, known_outlet_ends
+from kg.nlp.pipeline import dictionary_parts
 from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -53,6 +54,41 @@ def _verb_of_the_name(token: Token, end: int) -> bool:
         token.tag_ == "VBG"
         and token.pos_ == "VERB"
         and any(t.head == token and t.dep_ == "dobj" for t in token.doc[token.i + 1 : end])
+    )
+
+
+def _inverted_speech_verb(token: Token, end: int) -> bool:
+    """ "Said" in "Said Ana Ruiz: ..." tagged one name: a verb opening the sentence whose
+    subject is the name after it (not "Said" as a given name, which the parser compounds
+    into the name)."""
+    subjects = (t for t in token.doc[token.i + 1 : end] if t.dep_ == "nsubj")
+    return token.pos_ == "VERB" and any(t.head == token for t in subjects)
+
+
+def _common_word_opening(token: Token) -> bool:
+    """ "Initially" in "Initially Ruiz said", "Further" in "Further Ruiz stated": a
+    sentence's capitalised first word, no given name ("Anders" and "Karen" stay), that the
+    dictionary knows as an adverb or a verb is no part of the name after it. (Not a noun:
+    "Wu", "Park" and a title the story uses again, "Taoiseach", are nouns as well.)"""
+    if not _opens_sentence(token) or is_given_name(token.text):
+        return False
+    return bool(dictionary_parts(token.lower_) & {"adv", "verb"})
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Is the token its sentence's first word (past a paragraph break's blank token)?"""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    return bool(token.is_sent_start or (before is not None and before.is_space and before.is_sent_start))
+
+
+def _plural_title(token: Token) -> bool:
+    """ "Senators" in "Senators Ana Ruiz and Karel Brandt", "Congresswomen": a title's plural,
+    the title of the names it heads, no part of the first."""
+    lower = token.lower_
+    return token.text[:1].isupper() and (
+        (lower.endswith("s") and lower[:-1] in gazetteer.TITLE_HEADS)
+        or (lower.endswith("men") and lower[:-3] + "man" in gazetteer.TITLE_HEADS)
     )
 
 
@@ -282,6 +318,9 @@ def name_spans(doc: Doc) -> list[Span]:
                 or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
                 or _describes_person(doc[start])
                 or _verb_of_the_name(doc[start], ent.end)
+                or _inverted_speech_verb(doc[start], ent.end)
+                or _common_word_opening(doc[start])
+                or _plural_title(doc[start])
                 or _body_in_complement(doc[start], ent.end)
                 or (doc[start].lower_ in WEEKDAYS and ent.end - start >= 3)  # "said Monday Ana Ruiz"
             ):
@@ -309,6 +348,9 @@ def name_spans(doc: Doc) -> list[Span]:
                 and not _rank_in_title(doc[start - 1])  # "Sgt. 1st Class Ana Ruiz"
                 and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
                 and doc[start - 1].lower_ not in WEEKDAYS  # "said Monday Ana Ruiz"
+                # "Initially Ruiz said", "Further Ruiz stated": a sentence's capitalised first
+                # word the tagger left out of the name is no part of it unless a given name.
+                and not _common_word_opening(doc[start - 1])
                 and not _body_in_complement(doc[start - 1], end)  # "President of Belarus" + "Mara Lind"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
@@ -377,7 +419,8 @@ def _page_furniture_end(ent: Span) -> int | None:
     doc = ent.doc
     if ent.start > 0 and doc[ent.start - 1].lower_ in PAGE_FURNITURE:
         return _past_credit_words(doc, ent.start, ent.end)  # "Image copyright" + credit words + "Image"
-    return page_furniture_end(doc, ent.start, ent.end)
+    # "Related" + "Story Velonia's ...": the furniture's first word left out of the span.
+    return page_furniture_end(doc, max(ent.start - 1, 0), ent.end)
 
 
 def page_furniture_end(doc: Doc, start: int, end: int) -> int | None:
@@ -840,6 +883,8 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
             j += 1
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
+        while j - i >= 2 and (_common_word_opening(doc[i]) or _plural_title(doc[i])):
+            i += 1  # "Further Ruiz stated", "Senators Ana Ruiz and ..."
         if j - i >= 3 and _country_name(doc, i) and _after_title_preposition(doc, i):
             # "Deputy Minister of Velonia Ana Ruiz" left untagged: the title's country, then
             # the holder's name.

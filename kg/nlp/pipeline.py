@@ -131,3 +131,29 @@ def load_nlp(model: str | None = None) -> Language:
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
     """Parse texts in batches, keeping each text's context object beside its Doc."""
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, frozenset[str]]:
+    """The words of the default model's lemmatizer index by part of speech ("noun", "verb",
+    "adj", "adv"); empty where the model has none."""
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return {}
+    table = lookups.get_table("lemma_index")
+    return {part: frozenset(table.get(part, ())) for part in ("noun", "verb", "adj", "adv")}
+
+
+def dictionary_parts(word: str) -> set[str]:
+    """The parts of speech the lower-case word has in the dictionary: {"adv"} for
+    "initially", {"noun"} for "restaurateur", {"verb", ...} for "related" (a verb's "-ed" and
+    "-s" forms count by their stem); empty for a word it lacks ("anders", most surnames)."""
+    stems = {word}
+    if word.endswith("ed"):
+        stems |= {word[:-1], word[:-2]}
+    if word.endswith("s"):
+        stems.add(word[:-1])
+    return {part for part, words_ in _dictionary().items() if stems & words_}
