@@ -75,6 +75,11 @@ def _common_word_opening(token: Token) -> bool:
     return bool(dictionary_parts(token.lower_) & {"adv", "verb"})
 
 
+def _ends_page_furniture(doc: Doc, end: int) -> bool:
+    """Do the two words before `end` make a page's furniture ("Related Story")?"""
+    return end >= 2 and doc[end - 2 : end].text.lower() in PAGE_FURNITURE
+
+
 def _opens_sentence(token: Token) -> bool:
     """Is the token its sentence's first word (past a paragraph break's blank token)?"""
     doc = token.doc
@@ -320,6 +325,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 or _verb_of_the_name(doc[start], ent.end)
                 or _inverted_speech_verb(doc[start], ent.end)
                 or _common_word_opening(doc[start])
+                or _ends_page_furniture(doc, start + 1)  # "Related Story Ruiz"
                 or _plural_title(doc[start])
                 or _body_in_complement(doc[start], ent.end)
                 or (doc[start].lower_ in WEEKDAYS and ent.end - start >= 3)  # "said Monday Ana Ruiz"
@@ -351,6 +357,7 @@ def name_spans(doc: Doc) -> list[Span]:
                 # "Initially Ruiz said", "Further Ruiz stated": a sentence's capitalised first
                 # word the tagger left out of the name is no part of it unless a given name.
                 and not _common_word_opening(doc[start - 1])
+                and not _ends_page_furniture(doc, start)  # "Related Story" + "Ruiz"
                 and not _body_in_complement(doc[start - 1], end)  # "President of Belarus" + "Mara Lind"
                 and not any(c.dep_ == "compound" and c.i < start - 1 for c in doc[start - 1].children)
             ):
