@@ -68,11 +68,13 @@ def _inverted_speech_verb(token: Token, end: int) -> bool:
 def _common_word_opening(token: Token) -> bool:
     """ "Initially" in "Initially Ruiz said", "Further" in "Further Ruiz stated": a
     sentence's capitalised first word, no given name ("Anders" and "Karen" stay), that the
-    dictionary knows as an adverb or a verb is no part of the name after it. (Not a noun:
-    "Wu", "Park" and a title the story uses again, "Taoiseach", are nouns as well.)"""
+    dictionary knows as an adverb or a verb's "-ed" or "-ing" form is no part of the name
+    after it. (Not a noun or a bare verb: "Wu", "Park", "Ban" and "Win" open names.)"""
     if not _opens_sentence(token) or is_given_name(token.text):
         return False
-    return bool(dictionary_parts(token.lower_) & {"adv", "verb"})
+    lower = token.lower_
+    inflected = lower.endswith(("ed", "ing")) and "verb" in dictionary_parts(lower)
+    return inflected or "adv" in dictionary_parts(lower)
 
 
 def _ends_page_furniture(doc: Doc, end: int) -> bool:
