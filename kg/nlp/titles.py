@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.gender import gender_of_title
-from kg.nlp.lexicon import words
+from kg.nlp.lexicon import phrasal_verbs, words
 from kg.nlp.pipeline import NAME_ABBREVIATIONS
 
 # Honorifics with and without a full stop ("Sen. Ruiz", "Mr Ruiz"); the dotted ones also
@@ -28,8 +28,31 @@ _TITLE_WORDS = HONORIFICS | gazetteer.TITLE_HEADS | gazetteer.TITLE_MODIFIERS
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 
 
+# Words that stand in a title only before the word given beside them (bound-title-modifiers.txt).
+# A hyphen joins "under-secretary" (and "Vice-President").
+HYPHENS = {"-", "–"}
+BOUND_TITLE_MODIFIERS = phrasal_verbs("bound-title-modifiers")
+
+
 def is_title_word(token: Token) -> bool:
-    return token.lower_ in _TITLE_WORDS or is_split_abbreviation(token) or is_split_stop(token)
+    return (
+        token.lower_ in _TITLE_WORDS
+        or is_bound_title_modifier(token)
+        or is_split_abbreviation(token)
+        or is_split_stop(token)
+    )
+
+
+def is_bound_title_modifier(token: Token) -> bool:
+    """ "Pro" in "President Pro Tempore Ana Ruiz", not in "the pro-Western president"; "Under"
+    in "Under Secretary Ruiz" and "under-secretary", not in "the agency under President X"."""
+    bound = BOUND_TITLE_MODIFIERS.get(token.lower_)
+    if not bound:
+        return False
+    doc, k = token.doc, token.i + 1
+    if k < len(doc) and doc[k].text in HYPHENS and token.lower_ == "under":
+        k += 1
+    return k < len(doc) and any(doc[k].lower_.startswith(word) for word in bound)
 
 
 def only_title_words(name: str) -> bool:

@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp import gazetteer
 from kg.nlp.factuality import PLANNED_ADJECTIVES
 from kg.nlp.lexicon import words
-from kg.nlp.titles import PORTFOLIO_NOUNS, TITLE_ABBREVIATIONS, full_title_word, is_split_stop
+from kg.nlp.titles import (
+    BOUND_TITLE_MODIFIERS,
+    HYPHENS,
+    PORTFOLIO_NOUNS,
+    TITLE_ABBREVIATIONS,
+    full_title_word,
+    is_bound_title_modifier,
+    is_split_stop,
+)
 
 # Words before a nationality that stay in the title, and words that are in neither.
 TITLE_PREFIXES = words("title-prefixes")
@@ -321,7 +329,6 @@ def participle(token: Token) -> bool:
     return token.tag_ in ("VBN", "VBG") or token.lower_.endswith("ed")
 
 
-HYPHENS = {"-", "–"}
 # Second halves of hyphenated titles: "president-elect", "premier-designate".
 HYPHEN_SUFFIXES = {"elect", "designate"}
 
@@ -336,16 +343,12 @@ def is_title(token: Token) -> bool:
 
 def is_title_modifier(token: Token) -> bool:
     """A word that may stand in a title before its head ("deputy", "foreign"); "under" only
-    in "under secretary": "the agency under President X", "the party under former premier
-    X" read it as the preposition it is."""
-    if token.lower_ not in gazetteer.TITLE_MODIFIERS:
-        return False
-    if token.lower_ != "under":
-        return True
-    doc, k = token.doc, token.i + 1
-    if k < len(doc) and doc[k].text in HYPHENS:
-        k += 1
-    return k < len(doc) and doc[k].lower_.startswith("secretary")
+    in "under secretary" and "pro" only in "pro tempore" (titles.is_bound_title_modifier):
+    "the agency under President X", "the party under former premier X" read it as the
+    preposition it is."""
+    if token.lower_ in BOUND_TITLE_MODIFIERS:
+        return is_bound_title_modifier(token)
+    return token.lower_ in gazetteer.TITLE_MODIFIERS
 
 
 def _joining_hyphen(token: Token) -> bool:
