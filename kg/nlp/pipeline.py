@@ -110,6 +110,10 @@ def lemmatise_apostrophes(doc: Doc) -> Doc:
     return doc
 
 
+# The pipelines load_nlp has loaded in this process, first first (see _dictionary).
+_LOADED: list[Language] = []
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load `model`, or the first default English model that is installed."""
@@ -123,6 +127,7 @@ def load_nlp(model: str | None = None) -> Language:
             nlp.add_pipe("kg_line_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("kg_apostrophes", after="lemmatizer")
+        _LOADED.append(nlp)
         return nlp
     wanted = model or " or ".join(DEFAULT_MODELS)
     raise KgError(f"spaCy model {wanted} is not installed; `pip install -e .` installs the default one")
@@ -135,9 +140,10 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32) -
 
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, frozenset[str]]:
-    """The words of the default model's lemmatizer index by part of speech ("noun", "verb",
-    "adj", "adv"); empty where the model has none."""
-    nlp = load_nlp()
+    """The words of the lemmatizer index by part of speech ("noun", "verb", "adj", "adv"),
+    from the pipeline this process parses with (a build with --model loads no second one);
+    empty where the model has none."""
+    nlp = _LOADED[0] if _LOADED else load_nlp()
     if "lemmatizer" not in nlp.pipe_names:
         return {}
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
