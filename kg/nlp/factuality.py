@@ -45,7 +45,8 @@ CONDITIONING_LEMMAS = words("conditioning-words")
 # "regularly met X", "weekly breakfasts with X": a habit, no one occasion (_habitual).
 HABITUAL_WORDS = words("habitual-words")
 # "intensified talks with X", "compared talks with X to ...": an activity, no occasion.
-PROCESS_VERBS = words("process-verbs")
+PROCESS_VERBS = single_words("process-verbs")
+PHRASAL_PROCESS = phrasal_verbs("process-verbs")
 # "still open to talks with X": a disposition towards an encounter still to come.
 READINESS_ADJECTIVES = words("readiness-adjectives")
 # How a complement hangs from the word that governs it.
@@ -329,17 +330,15 @@ def _habitual(trigger: Token, predicate: Token | None) -> bool:
 def _talks_as_activity(trigger: Token) -> bool:
     """ "he intensified talks with X", "compared talks with X to haggling": a plural
     encounter noun with no article, possessor or number, the object of a verb that takes it
-    as an activity running on or as a kind (PROCESS_VERBS; "stepped up" with its particle),
-    is no one occasion."""
+    as an activity running on or as a kind (PROCESS_VERBS; PHRASAL_PROCESS: "stepped up",
+    with its particle), is no one occasion."""
     if not (trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"):
         return False
     if any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children):
         return False
     verb = trigger.head
     lemma = base_form(verb)
-    if lemma == "step":
-        return has_particle(verb, "up")
-    return lemma in PROCESS_VERBS
+    return lemma in PROCESS_VERBS or any(has_particle(verb, p) for p in PHRASAL_PROCESS.get(lemma, ()))
 
 
 def _made_conditional(trigger: Token) -> bool:

@@ -22,7 +22,7 @@ from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subje
 from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, UNNAMED_SOURCES, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
 from kg.nlp.factuality import is_light_verb_object
-from kg.nlp.gender import FEMALE_NAMES, MALE_NAMES
+from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import phrasal_verbs, single_words, words
 from kg.nlp.outlets import MASTHEAD_WORDS, after_affiliate_noun
 from kg.nlp.pronouns import is_person_pronoun, person_before
@@ -95,7 +95,7 @@ def _without_interviewer(outlet: Entity, index: ArticleEntities) -> Entity:
         after = words[i + 1 :]
         if len(after) > 3 or not all(w[:1].isupper() for w in after):
             continue
-        if after[0].lower() not in MALE_NAMES and after[0].lower() not in FEMALE_NAMES:
+        if not is_given_name(after[0]):
             continue
         last = word[:-2] if word.endswith(("'s", "’s")) else word[:-1]
         name = " ".join([*words[:i], last])
