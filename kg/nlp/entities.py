@@ -5,7 +5,7 @@ mapping from tokens to entities that every extractor uses.
 of the time is a person every time; outlets are recognised from a gazetteer of well-known
 outlets and from context ("French newspaper X", "news agency X").
 
-Beside it: name_spans.py (where a name mention begins and ends), outlets.py (the outlets
+Beside it: names/ (where a name mention begins and ends), outlets.py (the outlets
 a story names), titles.py (the title and office written with a name) and short_forms.py
 (which full name a short form is). index_entities builds the registry in named steps.
 """
@@ -32,14 +32,11 @@ from kg.nlp.gender import (
     mark_title_gender,
 )
 from kg.nlp.lexicon import words
-from kg.nlp.name_spans import (
-    NAME_SUFFIXES,
-    ORG_WORDS,
-    is_given_named,
-    name_spans,
-    titled_name,
-    untagged_full_names,
-)
+from kg.nlp.names.endings import NAME_SUFFIXES
+from kg.nlp.names.run_together import is_given_named
+from kg.nlp.names.spans import name_spans
+from kg.nlp.names.titled import titled_name
+from kg.nlp.names.untagged import untagged_full_names
 from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, opens_with_known_outlet, outlets_by_kind
 from kg.nlp.short_forms import (
     BUILDING_NOUNS,
@@ -87,7 +84,7 @@ def clean_name(text: str) -> str:
     text = _SUFFIX_COMMA.sub(" ", " ".join(text.split()).replace("’", "'"))
     text = _HYPHEN_BREAK.sub("-", text)
     # "Marek) Dovan": an editor's bracket closing inside a name (see
-    # name_spans._past_editors_bracket) is no part of it.
+    # names.endings._past_editors_bracket) is no part of it.
     if "(" not in text:
         text = _BRACKET_INSIDE.sub(" ", text)
     text = _STRIP_PREFIX.sub("", text)
@@ -163,7 +160,7 @@ def _is_speaking_name(span: Span, min_words: int = 2) -> bool:
     return (
         min_words <= len(span) <= 3
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
-        and not any(t.lower_ in ORG_WORDS for t in span)
+        and not any(t.lower_ in gazetteer.ORG_WORDS for t in span)
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in _STATEMENT_LEMMAS
     )
@@ -193,7 +190,7 @@ def _surname_in_persons_place(
         return None
     key = name.lower()
     # "Wang" for "Wang Lei": the family name written first, where no name ends with it.
-    names = [w for k in votes if len(w := k.split()) in (2, 3) and not set(w) & ORG_WORDS]
+    names = [w for k in votes if len(w := k.split()) in (2, 3) and not set(w) & gazetteer.ORG_WORDS]
     # (written first only in a name the story never writes after "the": "the Vondrak
     # Express", a rally's or a train's name, is no one's)
     # (nor in a name the tagger reads as a place: "Wang Tower", a building named after someone)
@@ -356,7 +353,7 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
             and not (span.end < len(doc) and full_title_word(doc[span.end].lower_) in gazetteer.TITLE_HEADS)
             # "the main opposition Harbour Workers Party": a name ending in a word for a
             # body is the body's, whatever stands before it.
-            and span[-1].lower_ not in ORG_WORDS
+            and span[-1].lower_ not in gazetteer.ORG_WORDS
         ):
             votes[name.lower()]["PERSON"] += 2
     # "visited Vardsund, a port city in the north": a name the story itself calls a city,

@@ -98,6 +98,9 @@ def outlet_name(name: str) -> str:
 # Nouns that introduce a news outlet: "French newspaper X", "news agency X", "X daily".
 OUTLET_NOUNS = words("outlet-nouns")
 
+# Words that mark a name as an organisation's, whatever its verb ("Council", "Holdings").
+ORG_WORDS = words("organisation-words")
+
 # Head nouns of titles. "spokesman" and "spokeswoman" are normalised to "spokesperson".
 TITLE_HEADS = words("title-heads")
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from kg.nlp.gender import gender_of_given, is_given_name
 from kg.nlp.lexicon import words
-from kg.nlp.name_spans import NAME_PARTICLES, initials
+from kg.nlp.names.endings import NAME_PARTICLES
+from kg.nlp.names.organisations import initials
 
 # How many times more often one full name must be given than another sharing its surname
 # for the bare surname to be theirs.

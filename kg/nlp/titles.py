@@ -27,6 +27,12 @@ _TITLE_WORDS = HONORIFICS | gazetteer.TITLE_HEADS | gazetteer.TITLE_MODIFIERS
 # What a minister or secretary is "of" when that is part of the title ("Secretary of State").
 PORTFOLIO_NOUNS = words("portfolio-nouns")
 
+# Words written with a rank before a name that are no title alone ("Marine Sgt.", "Staff
+# Sgt.", "Sgt. 1st Class"), and titles of rank written before a given name alone ("Prince
+# Tomas", "Duchess Ilona").
+RANK_WORDS = words("rank-words")
+ROYAL_TITLES = words("royal-titles")
+
 
 # Words that stand in a title only before the word given beside them (bound-title-modifiers.txt).
 # A hyphen joins "under-secretary" (and "Vice-President").
@@ -58,7 +64,7 @@ def is_bound_title_modifier(token: Token) -> bool:
 def only_title_words(name: str) -> bool:
     """Is a name all title words, one of them no mere modifier ("National Security Advisor",
     not "Army")? Such a name is a description of whoever holds the title, no name of theirs
-    (name_spans._only_a_title drops it where the holder's name stands beside it)."""
+    (names.titled.only_a_title drops it where the holder's name stands beside it)."""
     lowered = name.lower().split()
     return (
         bool(lowered)

@@ -13,7 +13,7 @@ from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
-from kg.nlp.name_spans import page_furniture_end
+from kg.nlp.names.furniture import page_furniture_end
 from kg.nlp.titles import PORTFOLIO_NOUNS
 
 ORG_TYPES = {"country", "organization", "place", "outlet"}

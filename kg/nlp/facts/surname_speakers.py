@@ -20,7 +20,8 @@ from kg.nlp.facts.quote_marks import Segment, quoted_segments
 from kg.nlp.facts.speakers import last_speaker, main_people, own_words_before, sentence_before
 from kg.nlp.facts.speech_verbs import Attribution, named_speakers
 from kg.nlp.gender import gender_of_name, is_given_name
-from kg.nlp.name_spans import NAME_SUFFIXES, ROYAL_TITLES
+from kg.nlp.names.endings import NAME_SUFFIXES
+from kg.nlp.titles import ROYAL_TITLES
 
 # Where quotes.py keeps an article's attributions with their reading (doc.user_data), so that
 # the questions asked again per pronoun or surname read them rather than work them out anew.

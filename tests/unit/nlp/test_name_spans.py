@@ -1,6 +1,6 @@
 """Name mentions read from the tagger's spans: what a span keeps of the words it ran over."""
 
-from kg.nlp.name_spans import name_spans
+from kg.nlp.names.spans import name_spans
 
 
 def test_page_furniture_is_no_part_of_the_name_after_it(nlp) -> None:
