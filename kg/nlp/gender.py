@@ -28,7 +28,6 @@ MALE_TITLES = words("male-titles")
 FEMALE_TITLES = words("female-titles")
 MALE_NAMES = words("male-given-names")
 FEMALE_NAMES = words("female-given-names")
-HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 PRONOUN_GENDER = {
     "he": "male",
     "him": "male",
@@ -42,25 +41,26 @@ PRONOUN_GENDER = {
 
 
 def _plain(word: str) -> str:
-    """ "josé" -> "jose": the name lists are written without accents."""
+    """ "José" -> "jose": the name lists are written in lower case without accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def is_given_name(word: str) -> bool:
-    return word.lower() in MALE_NAMES or word.lower() in FEMALE_NAMES
+    """Is the word a common given name ("Anna", "Tomás")?"""
+    return gender_of_given(word) is not None
 
 
 def gender_of_given(word: str) -> str | None:
-    """ "female" for "anna", "male" for "tomas", None for a word that is neither or both."""
-    female, male = word.lower() in FEMALE_NAMES, word.lower() in MALE_NAMES
-    return None if female == male else "female" if female else "male"
+    """ "female" for "anna", "male" for "tomas" and "Tomás", None for a word that is neither.
+    (The two lists share no name.)"""
+    plain = _plain(word)
+    return "female" if plain in FEMALE_NAMES else "male" if plain in MALE_NAMES else None
 
 
 def gender_of_name(person: Entity) -> str | None:
     """ "female" for Anna Lindqvist, "male" for Tomas Revik and Tomás Revik, None for a name
     that says neither."""
-    given = _plain(person.name.split()[0]) if " " in person.name else ""
-    return "female" if given in FEMALE_NAMES else "male" if given in MALE_NAMES else None
+    return gender_of_given(person.name.split()[0]) if " " in person.name else None
 
 
 def gender_of_title(title: str) -> str | None:
