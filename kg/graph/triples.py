@@ -26,7 +26,6 @@ from kg.graph.iris import (
 from kg.model import ArticleFacts, Evidence
 
 XSD_INTEGER = NamedNode(T.XSD + "integer")
-_RDF_TYPE = NamedNode(T.TYPE)
 
 
 def article_quads(facts: ArticleFacts) -> list[Quad]:

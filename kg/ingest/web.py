@@ -21,8 +21,6 @@ MAX_BYTES = MAX_FILE_BYTES
 TIMEOUT = 20.0  # seconds to connect, and between bytes of the answer
 USER_AGENT = "kg (news knowledge graph builder)"
 
-_ATOM = "{http://www.w3.org/2005/Atom}"
-
 
 @dataclass(frozen=True)
 class _Fetched:

@@ -22,7 +22,6 @@ from kg.nlp.pronouns import is_person_pronoun, resolve_pronoun
 TRAVEL_VERBS = words("travel-verbs")
 VISIT_NOUNS = words("visit-nouns")
 LEADER_TITLES = words("leader-titles")
-PLACE_TYPES = ("country", "place")
 PAST_OFFICE_WORDS = words("past-office-words")
 # "urged X to visit Kyiv", "invited X for a state visit": the one asked is the visitor.
 ASKING_VERBS = words("object-control-verbs") | words("inviting-verbs")
