@@ -27,6 +27,7 @@ from kg.nlp.entities import ArticleEntities
 from kg.nlp.factuality import base_form
 from kg.nlp.lexicon import words
 from kg.nlp.pronouns import fronted_subjects, is_person_pronoun, resolve_pronoun
+from kg.nlp.titles import HYPHENS
 from kg.nlp.visits import LEADER_TITLES
 
 # Sentences back a plural reference may look for its group.
@@ -52,7 +53,7 @@ def resolve_groups(doc: Doc, index: ArticleEntities) -> None:
     groups: list[tuple[int, int, tuple[Entity, ...]]] = []  # (sentence number, token, group)
     sentences = list(doc.sents)
     readable = _readable_words(doc)
-    hyphens = [t.i for t in tokens_with_text(doc, lambda text: text in _HYPHENS)]
+    hyphens = [t.i for t in tokens_with_text(doc, lambda text: text in HYPHENS)]
     for number, sent in enumerate(sentences):
         # A word after a hyphen of its sentence may end a hyphened run; elsewhere only the
         # words `_readable_words` finds are read.
@@ -326,9 +327,6 @@ def _clause_of(noun: Token) -> Token | None:
     return None
 
 
-_HYPHENS = ("-", "–")
-
-
 def hyphen_run(noun: Token) -> Span | None:
     """The hyphenated names right before an event noun ("the Lindqvist-Varga talks")."""
     doc = noun.doc
@@ -338,11 +336,11 @@ def hyphen_run(noun: Token) -> Span | None:
     while start > first and _may_join(doc[start - 1]):
         start -= 1
     run = doc[start : noun.i]
-    return run if any(t.text in _HYPHENS for t in run) else None
+    return run if any(t.text in HYPHENS for t in run) else None
 
 
 def _may_join(token: Token) -> bool:
-    return token.pos_ != "DET" and (token.text in _HYPHENS or token.is_title or token.is_upper)
+    return token.pos_ != "DET" and (token.text in HYPHENS or token.is_title or token.is_upper)
 
 
 def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
@@ -354,7 +352,7 @@ def hyphen_parties(noun: Token, index: ArticleEntities) -> list[Entity]:
         return []
     parts: list[list[str]] = [[]]
     for t in run:
-        if t.text in _HYPHENS:
+        if t.text in HYPHENS:
             parts.append([])
         else:
             parts[-1].append(t.text)

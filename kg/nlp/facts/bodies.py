@@ -11,10 +11,10 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.title_words import HYPHENS, LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
+from kg.nlp.facts.title_words import LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
 from kg.nlp.names.furniture import page_furniture_end
-from kg.nlp.titles import PORTFOLIO_NOUNS
+from kg.nlp.titles import HYPHENS, PORTFOLIO_NOUNS
 
 ORG_TYPES = {"country", "organization", "place", "outlet"}
 # Who may employ the holder of an office whose reach is a region ("the Union's Africa director").
