@@ -22,6 +22,7 @@ MEDIUM_ADVERBS = ("telephonically", "virtually")
 # "a courtesy call on X": a visit in person.
 COURTESY_WORDS = words("courtesy-words")
 CALLING_OUT_PREPS = words("calling-out-prepositions")
+VOTE_CALL_WORDS = words("vote-call-words")
 # "a call to X", "a call from X": the party rung, or who rang.
 CALLED_PREPS = ("to", "from")
 
@@ -71,7 +72,7 @@ def _call_as_medium(noun: Token) -> bool:
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() == "call"
         and not any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
-        and not any(c.dep_ == "compound" and c.lower_ == "roll" for c in noun.children)
+        and not any(c.dep_ == "compound" and c.lower_ in VOTE_CALL_WORDS for c in noun.children)
     )
 
 

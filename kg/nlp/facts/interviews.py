@@ -15,7 +15,7 @@ from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.bodies import ORGANISATION_WORDS
-from kg.nlp.facts.meetings import MEETING_NOUNS
+from kg.nlp.facts.meetings import INTERVIEW_NOUNS, MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
@@ -40,7 +40,7 @@ _BODY_WORDS = (ORGANISATION_WORDS | words("occasion-nouns")) - gazetteer.OUTLET_
 # lemma index rather than tested on every token.
 _INTERVIEW_LEMMAS = frozenset(
     {
-        "interview",
+        *INTERVIEW_NOUNS,
         "tell",
         "on",
         *SPEAKING_TO_VERBS,
@@ -105,7 +105,7 @@ def _without_interviewer(outlet: Entity, index: ArticleEntities) -> Entity:
 
 def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
     lemma = token.lemma_.lower()
-    if lemma == "interview" and token.pos_ == "NOUN":
+    if lemma in INTERVIEW_NOUNS and token.pos_ == "NOUN":
         return _interview_noun(token, index)
     if lemma in MEETING_NOUNS and token.pos_ == "NOUN":
         return _interview_noun(token, index) if _with_editors(token) else None
@@ -676,7 +676,7 @@ def _speaker(verb: Token, index: ArticleEntities, named_near: bool = True) -> En
 
 
 # Words that open an indefinite description of a source ("a source", "one official").
-_INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several"})
+_INDEFINITE = words("indefinite-openers")
 
 
 def _unnamed_source_before(verb: Token, index: ArticleEntities) -> bool:
