@@ -35,7 +35,7 @@ from kg.nlp.lexicon import words
 from kg.nlp.names.endings import NAME_SUFFIXES
 from kg.nlp.names.run_together import is_given_named
 from kg.nlp.names.spans import name_spans
-from kg.nlp.names.titled import titled_name
+from kg.nlp.names.titled import titled_name_start
 from kg.nlp.names.untagged import untagged_full_names
 from kg.nlp.outlets import gazetteer_outlets, is_outlet_context, opens_with_known_outlet, outlets_by_kind
 from kg.nlp.short_forms import (
@@ -314,7 +314,7 @@ def _relabelled(span: Span, name: str) -> str:
     label = span.label_
     if label in ("GPE", "NORP") and gazetteer.country_of(name):
         return "COUNTRY"
-    if label == "PERSON" and gazetteer.country_of(name) and not titled_name(span):
+    if label == "PERSON" and gazetteer.country_of(name) and titled_name_start(span) is None:
         return "COUNTRY"  # a country's name the tagger took for a person ("Jordan's King")
     if (
         label == "PERSON"
@@ -325,7 +325,7 @@ def _relabelled(span: Span, name: str) -> str:
         return "FAC"  # "the Revik White House": a building a person's name qualifies
     if label == "PERSON" and len(span) > 1 and span[0].lower_ in AREA_UNIT_NOUNS:
         return "GPE"  # "County Ardmore": a division of a country, not a person
-    if label == "PERSON" and gazetteer.country_of_capital(name) and not titled_name(span):
+    if label == "PERSON" and gazetteer.country_of_capital(name) and titled_name_start(span) is None:
         return "GPE"  # a capital the tagger took for a person ("urged Varga to visit Tallinn")
     if label == "NORP" and _is_speaking_name(span, min_words=1) and not _determined(span.root):
         # "Vondrak told Norpress": a name, not a nationality. Not "the Ohio Democrat told

@@ -40,13 +40,32 @@ HYPHENS = {"-", "–"}
 BOUND_TITLE_MODIFIERS = phrasal_verbs("bound-title-modifiers")
 
 
+# Honorifics of two words ("Tan Sri", "Datuk Seri"), by each of their words.
+_HONORIFIC_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(words("honorific-phrases")):
+    for _word in _phrase.split():
+        _HONORIFIC_PHRASES.setdefault(_word, []).append(tuple(_phrase.split()))
+
+
 def is_title_word(token: Token) -> bool:
     return (
         token.lower_ in _TITLE_WORDS
         or is_bound_title_modifier(token)
         or is_split_abbreviation(token)
         or is_split_stop(token)
+        or in_honorific_phrase(token)
     )
+
+
+def in_honorific_phrase(token: Token) -> bool:
+    """ "Tan" and "Sri" in "Tan Sri Ana Ruiz": a word of an honorific of two words, written
+    beside its other word (honorific-phrases.txt); not "Tan" in "Lina Tan"."""
+    doc = token.doc
+    for phrase in _HONORIFIC_PHRASES.get(token.lower_, ()):
+        start = token.i - phrase.index(token.lower_)
+        if start >= 0 and tuple(t.lower_ for t in doc[start : start + len(phrase)]) == phrase:
+            return True
+    return False
 
 
 def is_bound_title_modifier(token: Token) -> bool:

@@ -15,7 +15,7 @@ from kg.nlp.dates import WEEKDAYS
 from kg.nlp.gazetteer import ORG_WORDS
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import words
-from kg.nlp.names.endings import joined_particle
+from kg.nlp.names.endings import NAME_PARTICLES, joined_particle
 from kg.nlp.names.furniture import ends_page_furniture
 from kg.nlp.names.run_together import body_in_complement
 from kg.nlp.names.titled import rank_in_title
@@ -33,6 +33,7 @@ def name_start(ent: Span) -> int:
         or rank_in_title(doc[start])
         or (doc[start].is_lower and not joined_particle(doc[start]))
         or (doc[start].pos_ == "ADJ" and gazetteer.country_of(doc[start].text) is not None)
+        or _country_of_title(doc[start], ent.end)
         or _describes_person(doc[start])
         or _verb_of_the_name(doc[start], ent.end)
         or _inverted_speech_verb(doc[start], ent.end)
@@ -61,6 +62,7 @@ def carried_back_start(doc: Doc, start: int, end: int, released: set[int]) -> in
         and doc[start - 1].head.i in range(start, end)
         and not is_title_word(doc[start - 1])
         and not _describes_person(doc[start - 1])
+        and not _describes_name_after(doc[start - 1], doc[start])
         and not rank_in_title(doc[start - 1])  # "Sgt. 1st Class Ana Ruiz"
         and doc[start - 1].lower_ not in ORG_WORDS  # "... Holdings Limited Ana Maria Lopes"
         and doc[start - 1].lower_ not in WEEKDAYS  # "said Monday Ana Ruiz"
@@ -91,6 +93,35 @@ def _describes_person(token: Token) -> bool:
         and not is_given_name(token.text)
         and after is not None
         and is_given_name(after.text)
+    )
+
+
+def _country_of_title(token: Token, end: int) -> bool:
+    """ "Velonia" in "Velonia PM Ana Ruiz", "United" and "States" in "United States President
+    Ana Ruiz" tagged one name: a country's name written before a title word is the title's
+    country, no part of the name after it."""
+    doc = token.doc
+    for length in (1, 2):
+        for first in range(max(token.i - length + 1, 0), token.i + 1):
+            after = first + length
+            if (
+                after < end - 1
+                and is_title_word(doc[after])
+                and gazetteer.country_of(doc[first:after].text) is not None
+            ):
+                return True
+    return False
+
+
+def _describes_name_after(token: Token, first: Token) -> bool:
+    """ "Actress" before "Marit Dale", "Businessman" before "Karel Brandt", names the tagger
+    tagged without it: a common noun for a person, not also a given name, describes the
+    name, whatever its given name. Not before a name that opens with a particle ("Marine" +
+    "Le Marin"), which wants the given name before it."""
+    return (
+        token.lower_ in _DESCRIBING_NOUNS
+        and not is_given_name(token.text)
+        and first.lower_ not in NAME_PARTICLES
     )
 
 

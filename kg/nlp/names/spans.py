@@ -21,7 +21,7 @@ from kg.nlp.names.run_together import (
     first_name_of_next,
     possessor_end,
 )
-from kg.nlp.names.titled import before_a_name, only_a_title, titled_name
+from kg.nlp.names.titled import before_a_name, country_before_title, only_a_title, titled_name_start
 from kg.nlp.titles import is_title_word
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -48,10 +48,10 @@ def name_spans(doc: Doc) -> list[Span]:
         ent = _apart_from_others(cut, spans, released)
         if ent.label_ == "PERSON":
             ent = _person_name(ent, spans, released)
-        elif titled_name(ent):
+        elif (titled := titled_name_start(ent)) is not None:
             # "King Oskar" or "President Varga" tagged an organisation: the title marks a
             # person, and the name is what follows it.
-            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+            ent = Span(doc, titled, ent.end, label="PERSON")
         elif ent.label_ == "ORG" and (end := organisation_end(ent, acronyms)) != ent.end:
             ent = Span(doc, ent.start, end, label="ORG")
         spans.append(ent)
@@ -110,6 +110,13 @@ def _apart_from_others(ent: Span, spans: list[Span], released: set[int]) -> Span
         # "to", the name from the verb; two mentions, not one.
         spans.append(Span(doc, ent.start, ent.start + 1, label="ORG"))
         ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+    country_end = country_before_title(ent)
+    if country_end is not None:
+        # "Velonia PM Ruiz's coalition" tagged one body: the country, then a titled name
+        # (titled_name_start), without the possessive.
+        spans.append(Span(doc, ent.start, country_end, label="GPE"))
+        end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+        ent = Span(doc, country_end, end, label=ent.label_)
     if ent.label_ != "PERSON" and len(ent) > 1 and first_name_of_next(ent):
         # "Speaker of the Harbour Assembly Jan" tagged one body, "Karel Vondrak" a person:
         # the body's last word is compounded into the name that follows it.

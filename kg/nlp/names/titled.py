@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import gazetteer
 from kg.nlp.gazetteer import ORG_WORDS
-from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, RANK_WORDS, is_title_word
+from kg.nlp.titles import HONORIFICS, PORTFOLIO_NOUNS, RANK_WORDS, in_honorific_phrase, is_title_word
 
 
 def only_a_title(ent: Span) -> bool:
@@ -84,20 +84,46 @@ def _rank_before_title(doc: Doc, i: int) -> bool:
     return i < len(doc) and is_title_word(doc[i])
 
 
-def titled_name(ent: Span) -> bool:
-    """A non-person span that is a title word followed by one to three capitalised proper
-    nouns: "King Oskar", "President Varga" (not "President Hotel Group": a longer name
-    or one with common nouns stays what the tagger said)."""
-    if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 4:
-        return False
+def titled_name_start(ent: Span) -> int | None:
+    """Where the name begins in a non-person span that is a title followed by one to three
+    capitalised proper nouns: "King Oskar", "President Varga", "Tan Sri Ana Ruiz" (not
+    "President Hotel Group": a longer name or one with common nouns stays what the tagger
+    said). None for any other span."""
+    if ent.label_ not in ("ORG", "NORP", "GPE") or not 2 <= len(ent) <= 5:
+        return None
     first = ent[0].lower_
     # "Secretary of Defense Tomas Weber" tagged from the portfolio on: the portfolio ends
     # the title the "of" began, and the name follows it.
     portfolio = first in PORTFOLIO_NOUNS and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "of"
-    if first not in gazetteer.TITLE_HEADS and first not in HONORIFICS and not portfolio:
-        return False
-    rest = ent[1:]
+    start = ent.start + 1
+    while start < ent.end - 1 and all(in_honorific_phrase(t) for t in ent.doc[start - 1 : start + 1]):
+        start += 1  # "Tan Sri" + "Ana Ruiz"
+    titled = first in gazetteer.TITLE_HEADS or first in HONORIFICS or portfolio or start > ent.start + 1
+    rest = ent.doc[start : ent.end]
+    if not titled or len(rest) > 3:
+        return None
     # (not "an official of Interior Ministry": a body's word is no person's name)
-    return all(
-        t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_WORDS for t in rest
-    ) and not gazetteer.is_known_outlet(ent.text)
+    named = all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_WORDS for t in rest)
+    return start if named and not gazetteer.is_known_outlet(ent.text) else None
+
+
+def country_before_title(ent: Span) -> int | None:
+    """Where a country's name ends that opens a non-person span before a title word and one
+    to three capitalised proper nouns ("Velonia PM Ruiz", "United States President Ana
+    Ruiz's"): the rest is a titled name (titled_name_start). None elsewhere."""
+    if ent.label_ == "PERSON":
+        return None
+    doc = ent.doc
+    end = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+    for length in (1, 2):
+        title = ent.start + length
+        rest = doc[title + 1 : end]
+        if (
+            1 <= len(rest) <= 3
+            and gazetteer.country_of(doc[ent.start : title].text) is not None
+            and (doc[title].lower_ in gazetteer.TITLE_HEADS or doc[title].lower_ in HONORIFICS)
+            and not doc[title].is_lower
+            and all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in ORG_WORDS for t in rest)
+        ):
+            return title
+    return None

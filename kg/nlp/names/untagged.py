@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import gazetteer
 from kg.nlp.cached import tokens_with_pos
 from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.names.furniture import opening_furniture_end
 from kg.nlp.names.openings import common_word_opening, plural_title
 from kg.nlp.names.run_together import after_title_preposition, country_name
 from kg.nlp.titles import PORTFOLIO_NOUNS, ROYAL_TITLES, is_title_word
@@ -33,6 +34,8 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
             j += 1
+        # "Related Story Ana Ruiz wins ...": a page's furniture opens no name.
+        i = opening_furniture_end(doc[i:j]) or i
         while i < j and (is_title_word(doc[i]) or doc[i].lower_ in ROYAL_TITLES):
             i += 1
         while j - i >= 2 and (common_word_opening(doc[i]) or plural_title(doc[i])):
