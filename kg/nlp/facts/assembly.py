@@ -306,6 +306,23 @@ def _finer_place(told: Entity | None, other: Entity | None) -> Entity | None:
     return told
 
 
+def _same_time(one: Mention, other: Mention) -> bool:
+    """May two tellings' dates be one encounter's? "the summit in June" and, a sentence
+    apart, "the June 12 summit" may: one is the month (year) the other's day falls in. Not
+    told in one sentence: "will visit Zelin in April and host Y later next year" tells two."""
+    if one.date is None or other.date is None or one.date == other.date:
+        return True
+    shorter, longer = sorted((one.date, other.date), key=len)
+    return longer.startswith(shorter) and shorter[:1] != "-" and not any(s in other.sents for s in one.sents)
+
+
+def _finer_date(one: str | None, other: str | None) -> str | None:
+    """The finer of two dates of one encounter: the day of "June 12" over the month."""
+    if one is None or other is None:
+        return one or other
+    return max(one, other, key=len)
+
+
 def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
     """Several mentions of one encounter in one article are one fact."""
     groups: list[Mention] = []
@@ -318,7 +335,7 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
                 for g in groups
                 if (g.type, frozenset(g.participants)) == key
                 and g.status == mention.status
-                and (g.date is None or mention.date is None or g.date == mention.date)
+                and _same_time(g, mention)
             ),
             None,
         )
@@ -326,7 +343,7 @@ def _merge(mentions: list[Mention], article_id: str) -> list[Event]:
             groups.append(mention)
             evidence[id(mention)] = dict.fromkeys(mention.sents)
             continue
-        target.date = target.date or mention.date
+        target.date = _finer_date(target.date, mention.date)
         target.place = _finer_place(target.place, mention.place)
         evidence[id(target)].update(dict.fromkeys(mention.sents))
     for group in list(groups):
