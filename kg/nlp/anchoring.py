@@ -32,6 +32,9 @@ PLACE_PREPS = {"in", "at"}
 # A date or place under one of these is another time than the event's: a bound or a point of
 # reference ("met since June", "talks after a conference in Rome").
 RELATIVE_TIME_PREPS = {"since", "after", "before", "following", "prior", "ahead"}
+# Grounds an encounter is held at, named by the name that modifies them: "at his Harbour
+# Point club".
+VENUE_NOUNS = words("venue-nouns")
 
 
 def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
@@ -272,7 +275,11 @@ def find_place(
         # place visited is where the visit's encounters are.
         if root.dep_ == "dobj" and root.head.i in anchors and root.head.lemma_.lower() in JOURNEY_VERBS:
             return _with_direction(entity, ent)
-    found = _town_of(sent, anchors, index) or _untagged_place(sent, anchors, index, preps)
+    found = (
+        _town_of(sent, anchors, index)
+        or _untagged_place(sent, anchors, index, preps)
+        or _named_venue(sent, anchors, index, preps)
+    )
     if found is None and any(t.lower_ == "here" and t.dep_ == "advmod" and t.head.i in anchors for t in sent):
         # "arrived here Tuesday": the dateline's city, where the story has one; else nowhere.
         found = dateline_place(sent.doc)
@@ -308,6 +315,37 @@ def _named_building(ent: Span, preps: set[str], anchors: set[int]) -> Entity | N
     ):
         return None
     return Entity(ent.doc[ent.start : noun.i + 1].text, "place")
+
+
+def _named_venue(sent: Span, anchors: set[int], index: ArticleEntities, preps: set[str]) -> Entity | None:
+    """ "met at Weber's Bel-a-Vista club", "the dinner at his Harbour Point residence": a
+    building or grounds whose own name modifies it, in the encounter's own place phrase, is
+    the place, though the tagger took the name (and the owner's possessive) for a body or
+    tagged nothing. Not a person's or an outlet's name ("at the Weber residence" says whose,
+    not which)."""
+    for prep in sent:
+        if prep.lower_ not in preps or not _attached(prep, anchors):
+            continue
+        for noun in prep.children:
+            if (
+                noun.dep_ != "pobj"
+                or noun.pos_ != "NOUN"
+                or noun.lemma_.lower() not in BUILDING_NOUNS | VENUE_NOUNS
+            ):
+                continue
+            name = next(
+                (c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None
+            )
+            if name is None:
+                continue
+            words = _hyphened_run(name) or [t for t in name.subtree if t.pos_ == "PROPN" and t.i < noun.i]
+            if not words or words[-1].i >= noun.i or words[-1].i + 1 != noun.i:
+                continue
+            known = [index.entity_at(t) for t in words]
+            if any(e is not None and e.type in ("person", "outlet") for e in known):
+                continue
+            return Entity(noun.doc[words[0].i : noun.i + 1].text, "place")
+    return None
 
 
 def _town_of(sent: Span, anchors: set[int], index: ArticleEntities) -> Entity | None:
