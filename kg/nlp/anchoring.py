@@ -260,11 +260,12 @@ def find_place(
         if entity is None:
             continue
         # "the Zelin summit": a place compounded with the event noun; not one of the parties
-        # hyphened before it ("the Norland-Brask summit").
+        # hyphened before it ("the Norland-Brask summit"), nor a body ("the Harbour Union
+        # summit") unless its name is a building's ("an Oval Office meeting").
         if (
             root.head == trigger
             and root.dep_ in ("compound", "nmod")
-            and ent.label_ != "ORG"
+            and (ent.label_ != "ORG" or looks_like_place(ent))
             and not _hyphened(ent)
         ):
             return entity

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.anchoring import looks_like_place
+from kg.nlp.cached import doc_ents
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_courtesy_call, named_callee
 from kg.nlp.facts.meetings import honoured, visited, visits_with_someone
@@ -496,6 +498,13 @@ def noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[l
     return found, predicate
 
 
+def _names_building(token: Token) -> bool:
+    """Is the token the head of a name the tagger read as a body that names a building
+    ("the Oval Office", "the White House")?"""
+    ent = next((e for e in doc_ents(token.doc) if e.start <= token.i < e.end), None)
+    return ent is not None and ent.root == token and ent.label_ in ("ORG", "FAC") and looks_like_place(ent)
+
+
 def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[list[Entity], Token | None]:
     tokens = _with_objects(noun) + companions(noun) + _bodies_meeting(noun, index)
     if is_courtesy_call(noun):
@@ -504,7 +513,8 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
     if kind == "call":
         # "received a call from X": who rang takes part in the call.
         tokens += prep_objects(noun, ("from",))
-    tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    # "an Oval Office meeting": a building compounded with the noun is where, not who.
+    tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and not _names_building(c)]
     tokens += _attendees(noun)
     predicate: Token | None = None
     head = noun.head
