@@ -25,7 +25,14 @@ from kg.nlp.facts.mention import (
 )
 from kg.nlp.facts.quotes import quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS
-from kg.nlp.factuality import adjunct_head, base_form, is_light_verb_object, object_purpose, opens_within
+from kg.nlp.factuality import (
+    PROSPECTIVE_PHRASES,
+    adjunct_head,
+    base_form,
+    is_light_verb_object,
+    object_purpose,
+    opens_within,
+)
 from kg.nlp.groups import (
     bodies_listed,
     hyphen_parties,
@@ -534,7 +541,10 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
     elif (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.head.pos_ in ("VERB", "AUX", "ADJ")
+        and (
+            head.head.pos_ in ("VERB", "AUX", "ADJ")
+            or (_phrase_verb(head) is not None and _has_partner(noun))
+        )
         and (
             _has_partner(noun)
             or head.lower_ in ADJUNCT_EVENT_PREPS
@@ -543,9 +553,9 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         )
     ):
         # "said after talks with X", "went into talks with X", "was satisfied with talks
-        # with X": the clause's subject is the other party, since the noun names only the
-        # partner.
-        verb = adjunct_head(head)
+        # with X", "took a firm line ahead of a meeting with X": the clause's subject is the
+        # other party, since the noun names only the partner.
+        verb = _phrase_verb(head) or adjunct_head(head)
         if _owned_by_name(noun, index):
             # "X was referring to Y's meeting with a lawyer", "X spoke of Y's call with Z":
             # the named possessor is the side the clause's subject would stand for.
@@ -597,6 +607,23 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         # B": the noun names only the partners, so the verb's subject is the other party.
         found += [e for e in _participants_of(subjects_of(head), index) if e not in found]
     return found, predicate
+
+
+def _phrase_verb(prep: Token) -> Token | None:
+    """ "took a firm line ahead of (prior to, in advance of, on the eve of) talks with X": the
+    verb a preposition of two words hangs from, whose clause the encounter is told in; the
+    parser hangs the preposition on its first word ("ahead", "advance"), not on the verb.
+    None for any other preposition."""
+    word = prep.head
+    if f"{word.lower_} {prep.lower_}" not in PROSPECTIVE_PHRASES or word.pos_ in ("VERB", "AUX"):
+        return None
+    for _ in range(3):
+        if word.dep_ not in ("advmod", "npadvmod", "pobj", "prep") or word.head == word:
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+    return None
 
 
 def _only_partners(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
