@@ -378,11 +378,16 @@ def subjects_of(verb: Token) -> list[Token]:
     ("agreed to meet", "met X and discussed", "Revik, who met Varga")."""
     current = verb
     came_from = ""
+    participle = False
     for step in range(4):
         # Above an infinitive, a passive subject is the one who will act: "X is expected
-        # (scheduled, due, set, invited) to meet Y".
-        deps = ("nsubj", "nsubjpass") if step and came_from == "xcomp" else ("nsubj",)
-        subjects = [c for c in current.children if c.dep_ in deps] + agent_objects(current)
+        # (scheduled, due, set, invited) to meet Y"; so it is above a participle of manner
+        # or time: "X was pictured meeting Y", "X was arrested after meeting Y".
+        deps = ("nsubj", "nsubjpass") if step and (came_from == "xcomp" or participle) else ("nsubj",)
+        subjects = [c for c in current.children if c.dep_ in deps]
+        if not (participle and any(c.dep_ == "nsubjpass" for c in subjects)):
+            # (not "X was welcomed by Y before meeting Z": Y welcomed, X met Z)
+            subjects += agent_objects(current)
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             # "Vondrak, who met Weber": the relative pronoun's antecedent; "A and B were
             # among five senators who met Weber": the ones counted among them, where the
@@ -394,6 +399,7 @@ def subjects_of(verb: Token) -> list[Token]:
         if subjects:
             return subjects
         came_from = current.dep_
+        participle = current.tag_ == "VBG" and came_from in ("advcl", "pcomp")
         if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
             # "urged Varga to visit Tallinn": the one urged visits, not the one urging.
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
