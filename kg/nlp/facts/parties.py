@@ -373,20 +373,29 @@ def governing_verb(token: Token) -> Token:
     return verb
 
 
+# Words before a participle whose subject is the clause's, telling what that subject did:
+# "was arrested after meeting Y", "was criticised for meeting Y", "was pictured while
+# meeting Y". Not "before", "without", "from", "of": "was barred from meeting Y", "was
+# accused of meeting Y" say nothing sure of a meeting, and may say it never was.
+_TOLD_MARKS = frozenset(
+    {"after", "as", "by", "during", "following", "for", "in", "since", "upon", "when", "while"}
+)
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects, borrowed from the governing verb where it has none of its own
     ("agreed to meet", "met X and discussed", "Revik, who met Varga")."""
     current = verb
     came_from = ""
-    participle = False
+    participle = below_participle = False
     for step in range(4):
         # Above an infinitive, a passive subject is the one who will act: "X is expected
         # (scheduled, due, set, invited) to meet Y"; so it is above a participle of manner
         # or time: "X was pictured meeting Y", "X was arrested after meeting Y".
         deps = ("nsubj", "nsubjpass") if step and (came_from == "xcomp" or participle) else ("nsubj",)
         subjects = [c for c in current.children if c.dep_ in deps]
-        if not (participle and any(c.dep_ == "nsubjpass" for c in subjects)):
-            # (not "X was welcomed by Y before meeting Z": Y welcomed, X met Z)
+        if not below_participle:
+            # (not "X was welcomed by Y after meeting Z": Y welcomed, X met Z)
             subjects += agent_objects(current)
         if subjects and current.dep_ == "relcl" and subjects[0].tag_ in ("WP", "WDT"):
             # "Vondrak, who met Weber": the relative pronoun's antecedent; "A and B were
@@ -399,7 +408,14 @@ def subjects_of(verb: Token) -> list[Token]:
         if subjects:
             return subjects
         came_from = current.dep_
-        participle = current.tag_ == "VBG" and came_from in ("advcl", "pcomp")
+        below_participle = current.tag_ == "VBG" and came_from in ("advcl", "pcomp")
+        participle = current.tag_ == "VBG" and (
+            (
+                came_from == "advcl"
+                and not any(c.dep_ == "mark" and c.lower_ not in _TOLD_MARKS for c in current.children)
+            )
+            or (came_from == "pcomp" and current.head.lower_ in _TOLD_MARKS)
+        )
         if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
             # "urged Varga to visit Tallinn": the one urged visits, not the one urging.
             objects = [c for c in current.head.children if c.dep_ == "dobj"]
