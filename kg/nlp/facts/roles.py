@@ -29,6 +29,9 @@ from kg.nlp.facts.bodies import (
 )
 from kg.nlp.facts.mention import evidence_of
 from kg.nlp.facts.title_words import (
+    BEAT_TITLES,
+    CHAMBER_NOUNS,
+    FIELD_TITLES,
     HYPHENS,
     POSTED_TITLES,
     TITLE_PREFIXES,
@@ -47,7 +50,12 @@ from kg.nlp.facts.title_words import (
     title_words_from,
     title_words_start,
 )
+from kg.nlp.outlets import MASTHEAD_WORDS, known_outlet_ends
+from kg.nlp.short_forms import BUILDING_NOUNS
 from kg.nlp.titles import PORTFOLIO_NOUNS
+
+# Seats of government a journalist's beat may be: "the Palace correspondent", "a Senate reporter".
+BEAT_SEATS = BUILDING_NOUNS | CHAMBER_NOUNS
 
 
 def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Role]:
@@ -88,6 +96,8 @@ def _with_its_complement(org: Entity, sentence: Span, index: ArticleEntities) ->
             continue
         last = span[-1]
         cut_at_of = last.lower_ in ("of", "for")
+        if (joined := _field_joined_on(span, sentence, index)) is not None:
+            return index.named(joined) or Entity(joined, "organization")
         if cut_at_of:
             k = span.end
         elif (
@@ -128,6 +138,93 @@ def _with_its_complement(org: Entity, sentence: Span, index: ArticleEntities) ->
             name = name[4:]
         return index.named(name) or Entity(name, "organization")
     return org
+
+
+def _field_joined_on(span: Span, sentence: Span, index: ArticleEntities) -> str | None:
+    """ "the Harbour Centers for Tourism and Fisheries Services", "the Office for Trade and
+    Development": a body named for its field ("of" or "for" inside its name) that the tagger
+    cut at the "and" joining a second field on. The name runs on over "and" and the
+    capitalised words after it, up to the first word in lower case, where those words are one
+    field or end in a body noun. Not where they are a title ("and Defence Minister X"), a
+    person's name, a country or place, or a body the story names on its own ("and the Alpine
+    Union")."""
+    doc = sentence.doc
+    if not any(t.lower_ in ("of", "for") for t in span[1:-1]) or span.end + 1 >= sentence.end:
+        return None
+    if doc[span.end].lower_ != "and":
+        return None
+    k = end = span.end + 1
+    while end < sentence.end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+        end += 1
+    words = doc[k:end]
+    if not words or len(words) > 4 or (end < sentence.end and doc[end].tag_ == "POS"):
+        return None
+    if len(words) > 1 and words[-1].lower_ not in ORGANISATION_WORDS:
+        return None
+    for token in words:
+        entity = index.entity_at(token)
+        if is_title(token) or gazetteer.country_of(token.text) or (len(token) > 1 and token.is_upper):
+            return None
+        if entity is not None and (
+            entity.type in ("person", "country", "place") or _named_apart(entity, words, index)
+        ):
+            return None
+    name = doc[span.start : end].text
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _named_apart(entity: Entity, words: Span, index: ArticleEntities) -> bool:
+    """Does the story name this entity anywhere but in these words?"""
+    return any(
+        not words.start <= span.start < words.end and index.entity_at(span.root) == entity
+        for span in index.spans.values()
+    )
+
+
+def _covered_words_given_to_title(
+    org_tokens: list[Token], title_tokens: list[Token], index: ArticleEntities
+) -> tuple[list[Token], list[Token]]:
+    """The words before a title that name what its holder covers, not their employer: the
+    beat of a journalist ("Harbour Radio Palace correspondent": the outlet's, the palace is
+    the beat; "the veteran Palace correspondent", "our Lakeview correspondent": no employer
+    named there) and the country an expert studies ("a Norland expert with the Harbour
+    Institute"). Those words become the title's; the employer, if any, is the outlet before
+    them or is named elsewhere ("for the Harbour Courier")."""
+    if not org_tokens or not title_tokens:
+        return org_tokens, title_tokens
+    head = title_tokens[-1].lemma_.lower()
+    if head in FIELD_TITLES and _names_a_place(org_tokens, index):
+        return [], [*org_tokens, *title_tokens]
+    if head not in BEAT_TITLES:
+        return org_tokens, title_tokens
+    doc = org_tokens[0].doc
+    start, end = org_tokens[0].i, org_tokens[-1].i + 1
+    if gazetteer.is_known_outlet(doc[start:end].text) or doc[end - 1].lower_ in MASTHEAD_WORDS:
+        return org_tokens, title_tokens
+    stop = next(known_outlet_ends(doc, start, end), None)
+    if stop is None:
+        stop = next((t.i + 1 for t in reversed(org_tokens[:-1]) if t.lower_ in MASTHEAD_WORDS), None)
+    first, span = index.entity_at(org_tokens[0]), index.span_of(org_tokens[0])
+    if stop is None and first is not None and first.type == "outlet" and span is not None and span.end < end:
+        stop = span.end
+    if stop is None:
+        # No outlet before the title: the words are a beat only where they name a place or
+        # a seat of government ("Palace", "Senate"), not an outlet the tagger did not know.
+        beat = _names_a_place(org_tokens, index) or org_tokens[-1].lower_ in BEAT_SEATS
+        return ([], [*org_tokens, *title_tokens]) if beat else (org_tokens, title_tokens)
+    while stop < end and doc[stop].lower_ in gazetteer.OUTLET_NOUNS:
+        stop += 1  # "Harbour News Channel Palace correspondent"
+    cut = stop - start
+    return org_tokens[:cut], [*org_tokens[cut:], *title_tokens]
+
+
+def _names_a_place(tokens: list[Token], index: ArticleEntities) -> bool:
+    """Do these words name one country or place by its name (not a nationality adjective)?"""
+    entities = {index.entity_at(t) for t in tokens}
+    if len(entities) != 1 or any(t.pos_ != "PROPN" for t in tokens):
+        return False
+    entity = entities.pop()
+    return entity is not None and entity.type in ("country", "place")
 
 
 def _premodifier_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Entity]]:
@@ -485,6 +582,7 @@ def _premodifier_role(name: Span, index: ArticleEntities) -> tuple[str, Entity] 
         return None
     org_tokens, title_tokens = body_words_given_back(*split, index)
     org_tokens, title_tokens = inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
+    org_tokens, title_tokens = _covered_words_given_to_title(org_tokens, title_tokens, index)
     org = org_entity(org_tokens, index)
     if org is None and all(index.entity_at(t) is None for t in org_tokens):
         # "Ruritania's deposed King Otto", "Ruritania's foreign minister Otto Kern": the
@@ -551,6 +649,7 @@ def _title_run_roles(name: Span, index: ArticleEntities) -> list[tuple[str, Enti
         left = first  # else "Economy and Finance Minister X": two fields, one title
     # "former Ostmark governor X", as the parser may leave it out of the name's modifiers.
     org_tokens, title_tokens = shed_leading_words(run[:left], run[left : head + 1] + portfolio)
+    org_tokens, title_tokens = _covered_words_given_to_title(org_tokens, title_tokens, index)
     if org_tokens and (org_tokens[-1].lower_ in ("of", "for", "and") or of_an_earlier_title(org_tokens[0])):
         return []
     org = org_entity(org_tokens, index) if org_tokens else None
@@ -714,6 +813,7 @@ def _title_phrase_role(
     own_words = any(t.ent_type_ in ("ORG", "NORP", "GPE") or index.entity_at(t) is not None for t in left)
     org_tokens, title_tokens = body_words_given_back(*split, index)
     org_tokens, title_tokens = inner_title_words(org_tokens, title_tokens, index, owner_elsewhere=False)
+    org_tokens, title_tokens = _covered_words_given_to_title(org_tokens, title_tokens, index)
     org = org_entity(org_tokens, index) if org_tokens else None
     if org is None and all(
         index.entity_at(t) is None and not gazetteer.country_of(t.text) for t in org_tokens
@@ -750,7 +850,12 @@ def _title_phrase_role(
                 if _owner_only(pobj, prep):
                     continue  # "secretary of Norland's Security Council": the council, not Norland
                 entity = entity or possessed_body(pobj, index) or body_of_its_part(pobj, index)
-            if entity is not None and entity.type in ORG_TYPES and org is None:
+            if org is None and _field_before_employer(head, prep, entity, borrowed, index):
+                # "an expert on Norland at the Harbour Institute", "director for Alpine
+                # affairs at the Security Council": the country or field the office is for is
+                # part of the title; the body after "at" or "with" is the employer.
+                title_words += [prep.text, *[t.text for t in pobj.subtree]]
+            elif entity is not None and entity.type in ORG_TYPES and org is None:
                 org = entity
             elif prep.lower_ in ("for", "on") and org is not None and _field_of_office(prep, pobj, entity):
                 # "Norland's Minister for Europe, X", "a State Department adviser on Norland":
@@ -793,6 +898,26 @@ def _title_phrase_role(
     if org is None:
         return None
     return normalise_title(title_words), org
+
+
+def _field_before_employer(
+    head: Token, prep: Token, entity: Entity | None, borrowed: tuple[Token, ...], index: ArticleEntities
+) -> bool:
+    """Is this "on" or "for" phrase of a title the field of the office rather than its body:
+    a country or place after "on" ("an adviser on Norland"), or any named phrase after "for"
+    or "on" where a body follows after "at" or "with" ("director for Alpine Affairs at the
+    Security Council")?"""
+    if prep.lower_ not in ("on", "for") or entity is None:
+        return False
+    if prep.lower_ == "on" and entity.type in ("country", "place"):
+        return True
+    return any(
+        (body := index.entity_at(p)) is not None and body.type in ORG_TYPES
+        for c in (*head.children, *borrowed)
+        if c.dep_ == "prep" and c.lower_ in ("at", "with") and c.i > prep.i
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _portfolio_named(entity: Entity) -> bool:

@@ -30,6 +30,8 @@ LOOSE_MODIFIERS = words("loose-modifiers")
 HYPHENED_TENURE = words("hyphened-tenure")
 # Titles of people posted somewhere ("ambassador to the UN", "envoy to Somalia").
 POSTED_TITLES = words("posted-titles")
+BEAT_TITLES = words("beat-titles")
+FIELD_TITLES = words("field-titles")
 # Military and police ranks, no part of an office's title ("police chief Colonel X").
 MILITARY_RANKS = words("military-ranks")
 STYLES = words("styles")
