@@ -33,6 +33,7 @@ from kg.nlp.facts.title_words import (
     CHAMBER_NOUNS,
     FIELD_TITLES,
     HYPHENS,
+    OPPOSITION_TITLE_WORDS,
     POSTED_TITLES,
     TITLE_PREFIXES,
     bare_title,
@@ -189,15 +190,23 @@ def _covered_words_given_to_title(
     the beat; "the veteran Palace correspondent", "our Lakeview correspondent": no employer
     named there) and the country an expert studies ("a Norland expert with the Harbour
     Institute"). Those words become the title's; the employer, if any, is the outlet before
-    them or is named elsewhere ("for the Harbour Courier")."""
+    them or is named elsewhere ("for the Harbour Courier"). So are the portfolio words of an
+    opposition party's "shadow" office."""
     if not org_tokens or not title_tokens:
         return org_tokens, title_tokens
+    doc = org_tokens[0].doc
+    opening = [
+        t for t in doc[max(org_tokens[0].i - 1, 0) : org_tokens[-1].i] if t.lower_ in OPPOSITION_TITLE_WORDS
+    ]
+    if opening:
+        # "the Harbour Party's shadow Norland secretary", "shadow cabinet office minister": the
+        # portfolio shadowed, not the body served (the party, where a possessive names it).
+        return [], sorted({*opening, *org_tokens, *title_tokens}, key=lambda t: t.i)
     head = title_tokens[-1].lemma_.lower()
     if head in FIELD_TITLES and _names_a_place(org_tokens, index):
         return [], [*org_tokens, *title_tokens]
     if head not in BEAT_TITLES:
         return org_tokens, title_tokens
-    doc = org_tokens[0].doc
     start, end = org_tokens[0].i, org_tokens[-1].i + 1
     if gazetteer.is_known_outlet(doc[start:end].text) or doc[end - 1].lower_ in MASTHEAD_WORDS:
         return org_tokens, title_tokens
