@@ -150,11 +150,14 @@ def _field_joined_on(span: Span, sentence: Span, index: ArticleEntities) -> str 
     person's name, a country or place, or a body the story names on its own ("and the Alpine
     Union")."""
     doc = sentence.doc
-    if not any(t.lower_ in ("of", "for") for t in span[1:-1]) or span.end + 1 >= sentence.end:
+    joint = (
+        span[-1] if span[-1].lower_ in ("and", "&") else doc[span.end] if span.end < sentence.end else None
+    )
+    if joint is None or joint.lower_ not in ("and", "&") or joint.i + 1 >= sentence.end:
+        return None  # (the tagger may end the name on the "and" itself)
+    if not any(t.lower_ in ("of", "for") for t in doc[span.start + 1 : min(joint.i, span.end) - 1]):
         return None
-    if doc[span.end].lower_ != "and":
-        return None
-    k = end = span.end + 1
+    k = end = joint.i + 1
     while end < sentence.end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
         end += 1
     words = doc[k:end]
@@ -162,22 +165,30 @@ def _field_joined_on(span: Span, sentence: Span, index: ArticleEntities) -> str 
         return None
     if len(words) > 1 and words[-1].lower_ not in ORGANISATION_WORDS:
         return None
+    name = doc[span.start : end].text
+    name = name[4:] if name.lower().startswith("the ") else name
+    first = doc[span.start + (span[0].lower_ == "the") : joint.i].text
     for token in words:
         entity = index.entity_at(token)
         if is_title(token) or gazetteer.country_of(token.text) or (len(token) > 1 and token.is_upper):
             return None
+        if entity is not None and entity.name.startswith(first) and entity.type == "organization":
+            continue  # the story's whole name of the body, written out elsewhere ("X & Y")
         if entity is not None and (
             entity.type in ("person", "country", "place") or _named_apart(entity, words, index)
         ):
             return None
-    name = doc[span.start : end].text
-    return name[4:] if name.lower().startswith("the ") else name
+    return name
 
 
 def _named_apart(entity: Entity, words: Span, index: ArticleEntities) -> bool:
-    """Does the story name this entity anywhere but in these words?"""
+    """Does the story name this entity anywhere but in these words, on its own (not itself
+    the second field of a name joined on by "and" or "&")?"""
+    doc = words.doc
     return any(
-        not words.start <= span.start < words.end and index.entity_at(span.root) == entity
+        not words.start <= span.start < words.end
+        and index.entity_at(span.root) == entity
+        and not (span.start > 0 and doc[span.start - 1].lower_ in ("and", "&"))
         for span in index.spans.values()
     )
 
