@@ -55,6 +55,8 @@ from kg.nlp.outlets import MASTHEAD_WORDS, known_outlet_ends
 from kg.nlp.short_forms import BUILDING_NOUNS
 from kg.nlp.titles import PORTFOLIO_NOUNS
 
+# Titles held for a portfolio named before them ("Coastal Affairs Secretary").
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 # Seats of government a journalist's beat may be: "the Palace correspondent", "a Senate reporter".
 BEAT_SEATS = BUILDING_NOUNS | CHAMBER_NOUNS
 
@@ -214,6 +216,10 @@ def _covered_words_given_to_title(
         # portfolio shadowed, not the body served (the party, where a possessive names it).
         return [], sorted({*opening, *org_tokens, *title_tokens}, key=lambda t: t.i)
     head = title_tokens[-1].lemma_.lower()
+    if head in PORTFOLIO_TITLES and (cut := _portfolio_start(org_tokens, title_tokens, index)) is not None:
+        # "Coastal Affairs Secretary X", "Norwegian Coastal Affairs Minister X": the tagger's
+        # name ran over the portfolio's first words; they are the title's.
+        return org_tokens[:cut], [*org_tokens[cut:], *title_tokens]
     if head in FIELD_TITLES and _names_a_place(org_tokens, index):
         return [], [*org_tokens, *title_tokens]
     if head not in BEAT_TITLES:
@@ -236,6 +242,38 @@ def _covered_words_given_to_title(
         stop += 1  # "Harbour News Channel Palace correspondent"
     cut = stop - start
     return org_tokens[:cut], [*org_tokens[cut:], *title_tokens]
+
+
+def _portfolio_start(
+    org_tokens: list[Token], title_tokens: list[Token], index: ArticleEntities
+) -> int | None:
+    """Where the portfolio's words start among the body words before a minister's or
+    secretary's title that opens on a capitalised portfolio noun ("Coastal" before "Affairs
+    Secretary"): back over capitalised words and "and" to a country or nationality, a short
+    name in capitals or a possessive, which stay the body's. None where no such word
+    precedes the title, or where the words are a body's name running on ("Department of
+    Coastal Affairs Secretary": the body is named, not a portfolio)."""
+    first = title_tokens[0]
+    if len(title_tokens) < 2 or first.lower_ not in PORTFOLIO_NOUNS or not first.is_title:
+        return None
+    if not org_tokens or org_tokens[-1].i != first.i - 1:
+        return None
+    k = len(org_tokens)
+    while k > 0:
+        token = org_tokens[k - 1]
+        entity = index.entity_at(token)
+        if token.lower_ != "and" and not token.is_title:
+            break
+        if token.is_upper or gazetteer.country_of(token.text) or token.lower_ in ORGANISATION_WORDS:
+            break
+        if entity is not None and entity.type in ("country", "place", "outlet", "person"):
+            break
+        k -= 1
+    if k == len(org_tokens) or org_tokens[k].lower_ == "and":
+        return None
+    if k > 0 and not org_tokens[k - 1].is_title and not org_tokens[k - 1].is_upper:
+        return None  # "Department of Coastal Affairs Secretary", "Norland's Coastal ..."
+    return k
 
 
 def _names_a_place(tokens: list[Token], index: ArticleEntities) -> bool:
