@@ -33,6 +33,7 @@ from kg.nlp.facts.title_words import (
     CHAMBER_NOUNS,
     FIELD_TITLES,
     HYPHENS,
+    LEANING_WORDS,
     OPPOSITION_TITLE_WORDS,
     POSTED_TITLES,
     TITLE_PREFIXES,
@@ -215,6 +216,12 @@ def _covered_words_given_to_title(
         # "the Harbour Party's shadow Norland secretary", "shadow cabinet office minister": the
         # portfolio shadowed, not the body served (the party, where a possessive names it).
         return [], sorted({*opening, *org_tokens, *title_tokens}, key=lambda t: t.i)
+    leaning = [
+        t for t in org_tokens if t.text not in HYPHENS and t.lower_ not in ("wing", "centre", "center")
+    ]
+    if leaning and all(t.lower_ in LEANING_WORDS for t in leaning):
+        # "Progressive Rep. X", "Norland's left-wing President X": the holder's leaning.
+        return [], title_tokens
     head = title_tokens[-1].lemma_.lower()
     if head in PORTFOLIO_TITLES and (cut := _portfolio_start(org_tokens, title_tokens, index)) is not None:
         # "Coastal Affairs Secretary X", "Norwegian Coastal Affairs Minister X": the tagger's

@@ -33,6 +33,7 @@ POSTED_TITLES = words("posted-titles")
 BEAT_TITLES = words("beat-titles")
 FIELD_TITLES = words("field-titles")
 OPPOSITION_TITLE_WORDS = words("opposition-title-words")
+LEANING_WORDS = words("leaning-words")
 # Military and police ranks, no part of an office's title ("police chief Colonel X").
 MILITARY_RANKS = words("military-ranks")
 STYLES = words("styles")
