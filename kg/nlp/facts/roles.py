@@ -70,7 +70,7 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
         if person is None or person.type != "person":
             continue
         for title, body in _roles_of(span, index):
-            org = _with_its_complement(body, span.root.sent, index)
+            org = _country_of_a_compass_word(_with_its_complement(body, span.root.sent, index), index)
             key = (person, title, org)
             evidence = evidence_of(article_id, span.root.sent)
             found.setdefault(key, [])
@@ -83,6 +83,18 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
     return [
         Role(person=p, title=t, org=o, evidence=tuple(sorted(set(ev)))) for (p, t, o), ev in found.items()
     ]
+
+
+def _country_of_a_compass_word(org: Entity, index: ArticleEntities) -> Entity:
+    """ "the South's President X", "the North's foreign minister X": a compass word alone
+    stands for the one country of the story whose name opens with it ("South Norland")."""
+    if org.name not in _COMPASS_WORDS:
+        return org
+    countries = {e for e in index.entities if e.type == "country" and e.name.startswith(org.name + " ")}
+    return countries.pop() if len(countries) == 1 else org
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
 def _with_its_complement(org: Entity, sentence: Span, index: ArticleEntities) -> Entity:
