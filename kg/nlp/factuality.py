@@ -36,6 +36,7 @@ NECESSITY_LEMMAS = words("necessity-verbs")
 PLANNED_ADJECTIVES = words("planned-adjectives")
 CONDITIONAL_MARKS = words("conditional-marks")
 PROSPECTIVE_PHRASES = words("prospective-phrases")
+NEGATING_PREPOSITIONS = words("negating-prepositions")
 JOURNEY_VERBS = words("journey-verbs")
 # What an encounter is about: a place under it is no venue (anchoring.py), and a remark
 # on it takes the encounter for granted (below).
@@ -251,6 +252,8 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         lemma = base_form(head)
         if child.dep_ == "pobj" and _is_prospective(head):
             return "planned"  # "ahead of the summit", "progress toward a meeting"
+        if child.dep_ in ("pobj", "pcomp") and _negates(head):
+            return "not_occurred"  # "left without meeting X", "instead of talks with X"
         if not _governs(head, child) and child.dep_ != "pobj":
             # An adjunct ("during the meeting", "after talks"): the head's own tense and
             # modality still apply, its meaning does not, and neither does the meaning of
@@ -479,6 +482,14 @@ def _looks_ahead_now(verb: Token) -> bool:
 
 def _is_prospective(prep: Token) -> bool:
     return prep.lower_ in PROSPECTIVE_PHRASES or f"{prep.head.lower_} {prep.lower_}" in PROSPECTIVE_PHRASES
+
+
+def _negates(prep: Token) -> bool:
+    """ "without", "instead of": the preposition says its object did not happen."""
+    if prep.pos_ != "ADP":
+        return False
+    phrases = [prep.lower_] + [f"{c.lower_} {prep.lower_}" for c in prep.children if c.dep_ == "advmod"]
+    return any(phrase in NEGATING_PREPOSITIONS for phrase in phrases)
 
 
 def _is_infinitive(word: Token) -> bool:
