@@ -260,6 +260,7 @@ def index_entities(doc: Doc) -> ArticleEntities:
     _genders_by_name(index)
     alone, fitted = _titled_surnames(doc, index, mentions.named, people.shared_surnames, names)
     by_surname = _surnames_of_the_titled(index, mentions.named, alone, fitted, people, names)
+    _family_names_written_first(doc, index, mentions.named)
     _genders_by_title_and_pronoun(doc, index, mentions.named, people.shared_surnames)
     _untagged_short_forms(doc, index, mentions.votes, people.by_short, names, by_surname)
     return index
@@ -599,6 +600,30 @@ def _surnames_of_the_titled(
         if alike is not None and index.by_token.get(span.start) == names.entity(name.lower()):
             _assign(index, span, alike)
     return by_surname
+
+
+def _family_names_written_first(doc: Doc, index: ArticleEntities, named: list[tuple[Span, str]]) -> None:
+    """ "Seo" alone where the story names Zelin leader Seo Sun-ho and the freed sailor Li Seo:
+    a family name written first, the short form of none (short forms are last words), is
+    still the one titled person whose name opens with it, rather than an untitled person
+    whose name ends with it. Where several or none of them are titled, the last word rules."""
+    offices = offices_held(doc, named, index.by_token, standing=True)
+    openers: dict[str, set[Entity]] = defaultdict(set)
+    for entity in offices:
+        first, _, rest = entity.name.partition(" ")
+        if rest and not is_given_name(first):
+            openers[first.lower()].add(entity)
+    for span, name in named:
+        held = index.by_token.get(span.start)
+        titled = openers.get(name.lower())
+        if " " in name or held is None or held.type != "person" or not titled or len(titled) != 1:
+            continue
+        opener = next(iter(titled))
+        # Only against a namesake the word ends ("Li Seo"); a bare word that several
+        # people's names open ("Seo" of Seo Min-ji and coach Seo Dae-ho) stays unread.
+        namesake = " " in held.name and held.name.split()[-1].lower() == name.lower()
+        if namesake and held != opener and held not in offices and not title_before(doc, span.start):
+            _assign(index, span, opener)
 
 
 def _genders_by_title_and_pronoun(

@@ -155,11 +155,11 @@ def office_of(title: tuple[str, ...]) -> str | None:
 
 
 def offices_held(
-    doc: Doc, mentions: list[tuple[Span, str]], by_token: Mapping[int, Entity]
+    doc: Doc, mentions: list[tuple[Span, str]], by_token: Mapping[int, Entity], standing: bool = False
 ) -> dict[Entity, set[str]]:
     """The offices the story gives each person it names in full: the title before the name
     ("President Eva Lindqvist") or in apposition to it ("the first lady, Eva Lindqvist";
-    "Eva Lindqvist, the senator")."""
+    "Eva Lindqvist, the senator"); with `standing`, titles of standing ("leader") too."""
     held: dict[Entity, set[str]] = {}
     for span, name in mentions:
         person = by_token.get(span.start)
@@ -177,6 +177,6 @@ def offices_held(
                 )
         for title in titles:
             office = office_of(title)
-            if office is not None and office.split()[-1] not in STANDING_TITLES:
+            if office is not None and (standing or office.split()[-1] not in STANDING_TITLES):
                 held.setdefault(person, set()).add(office)
     return held
