@@ -340,9 +340,12 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
     it, a settlement noun beside it, a person's place in the clause."""
     votes = mentions.votes
     for span, name in mentions.named:
-        # "envoy Jean Kasongo Mbala", "Mr Denholm": a title before a name marks a person.
+        # "envoy Jean Kasongo Mbala", "Mr Denholm": a title before a name marks a person; so
+        # "President Vondrak" tagged a person, against the tagger's other reads of the bare
+        # surname ("Vondrak's allies" as a body). Not a full name the tagger took for a person:
+        # its votes count its mentions, which weigh namesakes against each other.
         if (
-            span.label_ != "PERSON"
+            (span.label_ != "PERSON" or " " not in name)
             and span.start > 0
             and is_title_word(doc[span.start - 1])
             and doc[span.start - 1].lower_ not in gazetteer.OUTLET_NOUNS
