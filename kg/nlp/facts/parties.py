@@ -815,6 +815,11 @@ def split_visits(mention: Mention, trigger: Trigger, index: ArticleEntities) -> 
         # calls with both A and B".
         subjects = _participants_of(subjects_of(token.head), index)
         objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
+    elif (_separate(token) or _several(token)) and any(c.dep_ == "poss" for c in token.children):
+        # "his meetings with A, B and C", "Vondrak's calls with A and B": the owner's
+        # encounters, one with each partner.
+        subjects = _participants_of([c for c in token.children if c.dep_ == "poss"], index)
+        objects = [e for e in _participants_of(with_objects, index) if e not in subjects]
     else:
         return [mention]
     if len(subjects) != 1 or len(objects) < 2 or any(e.type != "person" for e in objects):
