@@ -258,8 +258,10 @@ def _named_by_subject(noun: Token) -> bool:
     """ "accession talks", "trade talks", or the same told as a topic after the noun: "talks
     with X over its accession", "negotiations on trade" (the parser may hang the topic on the
     verb whose object the talks are: "opened talks with X on membership")."""
+    # "hostage and ceasefire talks": the parser may hang the first of listed subjects as nmod.
     if any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS for c in noun.children
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in NEGOTIATION_SUBJECTS
+        for c in noun.children
     ):
         return True
     topics = prep_objects(noun, TOPIC_PREPS) + (
