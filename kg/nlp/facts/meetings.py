@@ -380,7 +380,11 @@ def _has_named_partner(noun: Token) -> bool:
         # "had lunch with X": the parser hangs the partner on the verb the meal is the object of.
         partners += prep_objects(noun.head, ("with",))
     if noun.lemma_.lower() in RELATION_NOUNS:
-        return any(_a_person(p) for p in partners)
+        # "his contacts with the ambassador": someone's dealings with a person over time, by
+        # whatever means (calls, letters, meetings), not one encounter ("had contacts with
+        # Ana Ruiz last week" may be one).
+        owned = noun.tag_ == "NNS" and any(c.dep_ == "poss" for c in noun.children)
+        return not owned and any(_a_person(p) for p in partners)
     return bool(honoured(noun)) or any(
         p.pos_ == "PROPN" or _is_someone(p) for p in partners + companions(noun)
     )
