@@ -565,7 +565,7 @@ def _noun_participants(noun: Token, index: ArticleEntities, kind: str) -> tuple[
         and head.dep_ == "prep"
         and (
             head.head.pos_ in ("VERB", "AUX", "ADJ")
-            or (_phrase_verb(head) is not None and _has_partner(noun))
+            or (_phrase_verb(head) is not None and _has_partner(noun) and not _named_owner(noun))
         )
         and (
             _has_partner(noun)
@@ -646,6 +646,17 @@ def _phrase_verb(prep: Token) -> Token | None:
         if word.pos_ in ("VERB", "AUX"):
             return word
     return None
+
+
+def _named_owner(noun: Token) -> bool:
+    """ "ahead of Lind's summit with X": a name owns the encounter, whether or not the story
+    resolves it to a person; it, not the clause's subject, is the partner's other side."""
+    return any(
+        c.pos_ == "PROPN"
+        # the parser hangs some a possessive as a modifier with its "'s" as a case marker
+        and (c.dep_ == "poss" or (c.dep_ == "nmod" and any(m.dep_ == "case" for m in c.children)))
+        for c in noun.children
+    )
 
 
 def _only_partners(noun: Token, found: list[Entity], index: ArticleEntities) -> bool:
