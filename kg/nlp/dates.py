@@ -65,7 +65,26 @@ _MONTH_OF_NAMED_YEAR = re.compile(
     re.I,
 )
 _YEAR_ONLY = re.compile(rf"^(?:in\s+|the\s+year\s+)?{_YEAR}$", re.I)
+# "in early summer 2017", "late 2000", "mid-2016", "the spring of 1978": a part of a named year
+# (a qualifier, a season or both) is in that year, and no finer.
+_PART_OF_YEAR = re.compile(
+    rf"^(?:(?:in|by|during)\s+)?(?:the\s+)?(?:(?P<qualifier>[a-z]+)-?\s*)?(?:(?P<season>(?!of\b)[a-z]+)\s+)?(?:of\s+)?{_YEAR}$",
+    re.I,
+)
 _MONTH_ONLY = re.compile(rf"^(?:early\s+|late\s+|mid-?\s*)?(?:in\s+)?{_MONTH}$", re.I)
+
+
+def _part_of_year(match: re.Match[str]) -> bool:
+    """Whether the words before a named year are a season, a period qualifier or both, in
+    that order ("early summer", "late", "spring of"); a season or a qualifier alone also."""
+    qualifier, season = match.group("qualifier"), match.group("season")
+    if qualifier is not None and season is None and qualifier.lower() in SEASONS:
+        qualifier, season = None, qualifier
+    if qualifier is None and season is None:
+        return False
+    return (qualifier is None or qualifier.lower() in PERIOD_QUALIFIERS) and (
+        season is None or season.lower() in SEASONS
+    )
 
 
 def parse_published(value: str | None) -> date | None:
@@ -103,6 +122,9 @@ def normalise_date(text: str, published: date | None, tense: Tense = None) -> st
     match = _YEAR_ONLY.match(raw)
     if match:
         return match.group("year")
+    match = _PART_OF_YEAR.match(raw)
+    if match and _part_of_year(match):
+        return match.group("year")
     match = _MONTH_ONLY.match(raw)
     if match:
         return _month_only(MONTHS[match.group("month").lower()], published, tense)
@@ -114,6 +136,9 @@ def normalise_date(text: str, published: date | None, tense: Tense = None) -> st
             return normalise_date(f"this {rest[4:]}", published, tense)
         if rest in MONTHS:
             return _month_only(MONTHS[rest], published, tense)
+        if _YEAR_ONLY.match(rest):
+            # "the end of 2017", "the first half of 2016": in that year
+            return rest
     if published is None:
         return None
     return _relative(lower, published, tense)
@@ -318,6 +343,8 @@ ROUGH_COUNTS = words("rough-counts")
 PERIOD_PARTS = words("period-parts")
 # "late last month", "later next year": a part of the period, which is as precise as the period.
 PERIOD_QUALIFIERS = words("period-qualifiers")
+# "in early summer 2017", "the spring of 1978": a season of a named year is in that year.
+SEASONS = words("seasons")
 # "later Wednesday", "earlier in the day": the qualifiers that place a time within a day.
 HOUR_QUALIFIERS = PERIOD_QUALIFIERS - {"mid"}
 # ... and "on": "later Wednesday", "late on Friday" are the day, whatever the hour.

@@ -45,6 +45,13 @@ TUESDAY = date(1997, 4, 15)
         ("last Tuesday", TUESDAY, None, "1997-04-08"),  # told on a Tuesday: a week back
         ("next Tuesday", TUESDAY, None, "1997-04-22"),
         ("Thursday of last week", TUESDAY, None, "1997-04-10"),
+        ("in early summer 1995", TUESDAY, None, "1995"),  # a season of a named year: the year
+        ("the spring of 1978", None, None, "1978"),
+        ("late 1996", TUESDAY, None, "1996"),
+        ("mid-1994", None, None, "1994"),
+        ("by the end of 1996", TUESDAY, None, "1996"),  # a part of a named year: the year
+        ("last summer", TUESDAY, None, None),  # which summer depends on the season told in
+        ("the summit of 1996", TUESDAY, None, None),
     ],
 )
 def test_normalise_date(text, published, tense, expected):
