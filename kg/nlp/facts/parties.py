@@ -373,13 +373,8 @@ def governing_verb(token: Token) -> Token:
     return verb
 
 
-# Words before a participle whose subject is the clause's, telling what that subject did:
-# "was arrested after meeting Y", "was criticised for meeting Y", "was pictured while
-# meeting Y". Not "before", "without", "from", "of": "was barred from meeting Y", "was
-# accused of meeting Y" say nothing sure of a meeting, and may say it never was.
-_TOLD_MARKS = frozenset(
-    {"after", "as", "by", "during", "following", "for", "in", "since", "upon", "when", "while"}
-)
+# "was arrested after meeting Y", "was pictured while meeting Y": what the passive's subject did.
+TOLD_PARTICIPLE_MARKS = words("told-participle-marks")
 
 
 def subjects_of(verb: Token) -> list[Token]:
@@ -412,9 +407,9 @@ def subjects_of(verb: Token) -> list[Token]:
         participle = current.tag_ == "VBG" and (
             (
                 came_from == "advcl"
-                and not any(c.dep_ == "mark" and c.lower_ not in _TOLD_MARKS for c in current.children)
+                and all(c.lower_ in TOLD_PARTICIPLE_MARKS for c in current.children if c.dep_ == "mark")
             )
-            or (came_from == "pcomp" and current.head.lower_ in _TOLD_MARKS)
+            or (came_from == "pcomp" and current.head.lower_ in TOLD_PARTICIPLE_MARKS)
         )
         if current.dep_ == "xcomp" and base_form(current.head) in OBJECT_CONTROL_VERBS:
             # "urged Varga to visit Tallinn": the one urged visits, not the one urging.
@@ -653,7 +648,7 @@ def _named_owner(noun: Token) -> bool:
     resolves it to a person; it, not the clause's subject, is the partner's other side."""
     return any(
         c.pos_ == "PROPN"
-        # the parser hangs some a possessive as a modifier with its "'s" as a case marker
+        # the parser hangs some possessives as modifiers with their "'s" as a case marker
         and (c.dep_ == "poss" or (c.dep_ == "nmod" and any(m.dep_ == "case" for m in c.children)))
         for c in noun.children
     )
