@@ -11,7 +11,7 @@ from kg.model import Entity
 from kg.nlp import gazetteer
 from kg.nlp.dates import MONTHS_AND_DAYS
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.title_words import LOOSE_MODIFIERS, PARTY_WORDS, is_title, participle
+from kg.nlp.facts.title_words import LOOSE_MODIFIERS, ORGANISATION_WORDS, PARTY_WORDS, is_title, participle
 from kg.nlp.lexicon import words
 from kg.nlp.names.furniture import page_furniture_end
 from kg.nlp.titles import HYPHENS, PORTFOLIO_NOUNS
@@ -21,8 +21,6 @@ ORG_TYPES = {"country", "organization", "place", "outlet"}
 EMPLOYER_TYPES = ORG_TYPES - {"place"}
 # "pro-Norland President X": whom the holder sides with, not where the title is held.
 STANCE_PREFIXES = words("stance-prefixes")
-# Nouns that end the name of a body ("army information service"), not a title.
-ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 
 
 def body_after(name: Span, index: ArticleEntities) -> Entity | None:

@@ -14,13 +14,13 @@ from kg.nlp import gazetteer
 from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.meetings import INTERVIEW_NOUNS, MEETING_NOUNS
 from kg.nlp.facts.mention import evidence_of, prep_objects
 from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, UNNAMED_SOURCES, named_as
 from kg.nlp.facts.surname_speakers import surname_bearer
+from kg.nlp.facts.title_words import ORGANISATION_WORDS
 from kg.nlp.factuality import is_light_verb_object
 from kg.nlp.gender import is_given_name
 from kg.nlp.lexicon import phrasal_verbs, single_words, words

@@ -11,7 +11,6 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.bodies import (
     ORG_TYPES,
-    ORGANISATION_WORDS,
     body_after,
     body_of,
     body_of_its_part,
@@ -35,6 +34,7 @@ from kg.nlp.facts.title_words import (
     HYPHENS,
     LEANING_WORDS,
     OPPOSITION_TITLE_WORDS,
+    ORGANISATION_WORDS,
     POSTED_TITLES,
     TITLE_PREFIXES,
     bare_title,

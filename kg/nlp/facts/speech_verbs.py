@@ -19,7 +19,6 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
 from kg.nlp.dateline import dateline_span
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.bodies import ORGANISATION_WORDS
 from kg.nlp.facts.mention import agent_objects
 from kg.nlp.facts.quote_marks import Segment, after_close, opening
 from kg.nlp.facts.speakers import (
@@ -40,6 +39,7 @@ from kg.nlp.facts.speakers import (
     pronoun_speaker,
     refers_back,
 )
+from kg.nlp.facts.title_words import ORGANISATION_WORDS
 from kg.nlp.factuality import MODALS, is_conditional
 from kg.nlp.gazetteer import GROUP_NOUNS, OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS
 from kg.nlp.groups import GROUP_HEADS

@@ -42,8 +42,8 @@ STYLES = words("styles")
 PLACE_OFFICE_TITLES = words("place-office-titles")
 PARTY_WORDS = words("party-words")
 CHAMBER_NOUNS = words("chamber-nouns")
-# Words that end a body's name (kg/nlp/facts/bodies.py's ORGANISATION_WORDS).
-_BODY_WORDS = words("organisation-words") | words("body-nouns")
+# Words that end a body's name ("Harbour Workers Party", "the Zelin Trade Council").
+ORGANISATION_WORDS = words("organisation-words") | words("body-nouns")
 _NAME_PARTICLES = words("name-particles")
 _SINGULAR = {
     "spokesmen": "spokesman",
@@ -239,7 +239,7 @@ def _field_after_nationality(org: list[Token], title: list[Token]) -> tuple[list
             return org, title
         if gazetteer.country_of(word.text):
             return org, title
-        if word.lower_ in (_BODY_WORDS | CHAMBER_NOUNS) and word.lower_ not in PORTFOLIO_NOUNS:
+        if word.lower_ in (ORGANISATION_WORDS | CHAMBER_NOUNS) and word.lower_ not in PORTFOLIO_NOUNS:
             return org, title
     return [country], [*field, *title]
 
@@ -292,7 +292,7 @@ def _lower_word_before_name(org: list[Token], title: list[Token]) -> bool:
         first.is_lower
         and first.is_alpha
         and first.lower_ not in _NAME_PARTICLES
-        and first.lower_ not in _BODY_WORDS
+        and first.lower_ not in ORGANISATION_WORDS
         and any(t.is_title or t.is_upper for t in org[1:])
     )
 
