@@ -35,6 +35,7 @@ RELATIVE_TIME_PREPS = {"since", "after", "before", "following", "prior", "ahead"
 # Grounds an encounter is held at, named by the name that modifies them: "at his Harbour
 # Point club".
 VENUE_NOUNS = words("venue-nouns")
+_BUILDING_OR_VENUE_NOUNS = BUILDING_NOUNS | VENUE_NOUNS
 
 
 def reaches(token: Token, anchors: set[int], max_hops: int = 6) -> int | None:
@@ -331,7 +332,7 @@ def _named_venue(sent: Span, anchors: set[int], index: ArticleEntities, preps: s
             if (
                 noun.dep_ != "pobj"
                 or noun.pos_ != "NOUN"
-                or noun.lemma_.lower() not in BUILDING_NOUNS | VENUE_NOUNS
+                or noun.lemma_.lower() not in _BUILDING_OR_VENUE_NOUNS
             ):
                 continue
             name = next(

@@ -31,7 +31,6 @@ from kg.nlp.facts.title_words import (
     BEAT_TITLES,
     CHAMBER_NOUNS,
     FIELD_TITLES,
-    HYPHENS,
     LEANING_WORDS,
     OPPOSITION_TITLE_WORDS,
     ORGANISATION_WORDS,
@@ -52,12 +51,17 @@ from kg.nlp.facts.title_words import (
     title_words_from,
     title_words_start,
 )
+from kg.nlp.lexicon import words
 from kg.nlp.outlets import MASTHEAD_WORDS, known_outlet_ends
 from kg.nlp.short_forms import BUILDING_NOUNS
-from kg.nlp.titles import PORTFOLIO_NOUNS
+from kg.nlp.titles import HYPHENS, PORTFOLIO_NOUNS
 
 # Titles held for a portfolio named before them ("Coastal Affairs Secretary").
-PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+PORTFOLIO_TITLES = words("portfolio-titles")
+# "the South's President X": a compass word alone stands for a country of the story.
+COMPASS_WORDS = words("compass-words")
+# "left-wing", "centre-right": the parts that join a leaning word into a compound.
+LEANING_WORD_PARTS = words("leaning-word-parts")
 # Seats of government a journalist's beat may be: "the Palace correspondent", "a Senate reporter".
 BEAT_SEATS = BUILDING_NOUNS | CHAMBER_NOUNS
 
@@ -88,13 +92,10 @@ def extract_roles(doc: Doc, index: ArticleEntities, article_id: str) -> list[Rol
 def _country_of_a_compass_word(org: Entity, index: ArticleEntities) -> Entity:
     """ "the South's President X", "the North's foreign minister X": a compass word alone
     stands for the one country of the story whose name opens with it ("South Norland")."""
-    if org.name not in _COMPASS_WORDS:
+    if org.name.lower() not in COMPASS_WORDS or not org.name.istitle():
         return org
     countries = {e for e in index.entities if e.type == "country" and e.name.startswith(org.name + " ")}
     return countries.pop() if len(countries) == 1 else org
-
-
-_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 
 
 def _with_its_complement(org: Entity, sentence: Span, index: ArticleEntities) -> Entity:
@@ -228,9 +229,7 @@ def _covered_words_given_to_title(
         # "the Harbour Party's shadow Norland secretary", "shadow cabinet office minister": the
         # portfolio shadowed, not the body served (the party, where a possessive names it).
         return [], sorted({*opening, *org_tokens, *title_tokens}, key=lambda t: t.i)
-    leaning = [
-        t for t in org_tokens if t.text not in HYPHENS and t.lower_ not in ("wing", "centre", "center")
-    ]
+    leaning = [t for t in org_tokens if t.text not in HYPHENS and t.lower_ not in LEANING_WORD_PARTS]
     if leaning and all(t.lower_ in LEANING_WORDS for t in leaning):
         # "Progressive Rep. X", "Norland's left-wing President X": the holder's leaning.
         return [], title_tokens
