@@ -729,12 +729,35 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
             for c in token.children
             if c.dep_ == "appos" and (e := index.entity_at(c)) and e.type == "person"
         ]
-        entity = next(iter(people or named), None)
+        entity = next(iter(people or named), None) or holder_after_complement(token, index)
     if entity is not None and entity.type not in SPEAKER_TYPES:
         entity = None
     if entity is not None:
         return entity, entity.name
     return None, _description_text(token)
+
+
+def holder_after_complement(title: Token, index: ArticleEntities) -> Entity | None:
+    """ "Zelin's ambassador to Velonia Ana Ruiz said", "the special envoy for the Harbour
+    League Karel Brandt said": a title whose "to", "for" or "of" phrase names a country or body
+    and then, run on behind it, a person (the parser making the name the phrase's object) is
+    that person's title. Not "an aide to Ana Ruiz", whose phrase names the one the aide
+    serves, nor "an aide to Velonia's President Ana Ruiz": only the body's name and "the"
+    stand between the preposition and the name."""
+    if title.lemma_.lower() not in TITLE_HEADS or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children
+    ):
+        return None  # "a spokesman for the Harbour Forum": one of its spokesmen, unnamed
+    for obj in prep_objects(title, ("to", "for", "of")):
+        person = index.entity_at(obj)
+        span = index.span_of(obj)
+        if person is None or person.type != "person" or span is None:
+            continue
+        between = title.doc[obj.head.i + 1 : span.start]
+        bodies = [index.entity_at(t) for t in between if t.lower_ != "the"]
+        if bodies and all(b is not None and b.type in ("country", "organization") for b in bodies):
+            return person
+    return None
 
 
 # Words before a name that are not part of it: "Dr.", "Rep.", "Senator".

@@ -88,14 +88,15 @@ def after_title_preposition(doc: Doc, i: int) -> bool:
     """Does the word at `i` stand in the "of" (or "for") phrase of a capitalised title before
     it: "President of Belarus", "Director General of the Velgaz company", "Commissioner for
     Harbour Owners' Rights"? Or of a title word written small: "the leader of Belarus", "the
-    governor of Vesterland"."""
+    governor of Vesterland"? Or in the "to" phrase of a title word: "Ambassador to Velonia"."""
     k = i - 1
     while k > 0 and i - k <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in _COMPLEMENT_GLUE):
         k -= 1
-    return (
-        k > 0
-        and doc[k].lower_ in ("of", "for")
-        and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1]))
+    return k > 0 and (
+        (doc[k].lower_ in ("of", "for") and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1])))
+        # "Ambassador to Velonia", "the envoy to the Harbour League": only a title word's "to"
+        # (a "trip to Velonia" names no one after it).
+        or (doc[k].lower_ == "to" and is_title_word(doc[k - 1]))
     )
 
 

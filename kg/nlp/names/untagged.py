@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import gazetteer
 from kg.nlp.cached import tokens_with_pos
 from kg.nlp.dates import MONTHS_AND_DAYS
+from kg.nlp.gazetteer import ORG_WORDS
 from kg.nlp.names.furniture import opening_furniture_end
 from kg.nlp.names.openings import common_word_opening, plural_title
 from kg.nlp.names.run_together import after_title_preposition, country_name
@@ -56,7 +57,7 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
             and is_title_word(doc[i - 1])
             and doc[i - 1].text[:1].isupper()
         )
-        fielded = _after_a_title_field(doc, i)
+        fielded = _after_a_title_field(doc, i) or _after_a_title_complement(doc, i)
         if fielded:
             # "Minister for Water and Power Ana Ruiz": the field's last words, then the name.
             while i < j and doc[i].lower_ in PORTFOLIO_NOUNS:
@@ -76,6 +77,41 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
             found.append(doc[i:j])
         i = max(j, i + 1)
     return found
+
+
+def _after_a_title_complement(doc: Doc, i: int) -> bool:
+    """Capitalised words at `i` right after the country or body a title's phrase names
+    ("Ambassador to Velonia", "Envoy for the Harbour League", "Minister of Zelin"), the tagger
+    having tagged that and not the name after it: "Ambassador to Velonia Ana Ruiz". Not a
+    body's name going on ("the president of the Velonia Harbour Chamber of Commerce"), nor
+    after a title that is itself another title's complement ("the Adviser of the President
+    of Velonia Ana Ruiz": the name is the adviser's; "the wife of the President of Velonia
+    Karel Brandt" names the president)."""
+    if i < 1 or i >= len(doc):
+        return False
+    before = doc[i - 1]
+    if not (
+        before.ent_type_ in ("GPE", "ORG", "NORP")
+        and doc[i].ent_iob_ != "I"
+        and (country_name(doc, before.i) or before.ent_type_ == "ORG")
+        and after_title_preposition(doc, before.i)
+    ):
+        return False
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+        j += 1
+    if any(t.lower_ in ORG_WORDS for t in doc[i:j]) or (j < len(doc) and doc[j].lower_ == "of"):
+        return False
+    k = before.i
+    while k > 0 and doc[k].lower_ not in ("of", "for", "to"):
+        k -= 1
+    title = k - 1
+    while title > 0 and is_title_word(doc[title - 1]):
+        title -= 1
+    opening = title - 1 if title > 0 and doc[title - 1].lower_ == "the" else title
+    return not (
+        opening > 1 and doc[opening - 1].lower_ in ("of", "to", "for") and is_title_word(doc[opening - 2])
+    )
 
 
 def _after_a_title_field(doc: Doc, i: int) -> bool:
