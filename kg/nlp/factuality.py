@@ -284,9 +284,16 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         if verdict is not None:
             return verdict
         if _is_negated(head):
-            # "did not need to meet X": no word on whether they met.
-            return None if base_form(head) in NECESSITY_LEMMAS else "not_occurred"
+            # "did not need to meet X": no word on whether they met. "wasn't ready to give X
+            # credit for his meeting with Y", "didn't dwell on the summit": a definite
+            # encounter in a phrase of the clause is taken for granted, and the negation
+            # denies only what is said of it.
+            if base_form(head) in NECESSITY_LEMMAS or presupposed(trigger):
+                return None
+            return "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not has_particle(head, "for")):
+            return "planned"
+        if _for_planning_object(child, head):
             return "planned"
         if head.pos_ == "ADJ" and lemma in READINESS_ADJECTIVES:
             return "planned"  # "he was still open to talks with X"
@@ -307,7 +314,12 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         and _infinitive_off_a_verb(predicate or trigger)
     ):
         return None
-    return _tense_status(carrier) if carrier is not None else None
+    if carrier is None:
+        return None
+    status = _tense_status(carrier)
+    if status == "not_occurred" and carrier != predicate and presupposed(trigger):
+        return None  # "wasn't ready to give X credit for his meeting with Y"
+    return status
 
 
 def _habitual(trigger: Token, predicate: Token | None) -> bool:
@@ -411,6 +423,38 @@ def opens_within(clause: Token) -> bool:
         and p.i < clause.i
         and any(w.dep_ == "pobj" and w.tag_ == "WDT" for w in p.children)
         for p in clause.children
+    )
+
+
+def _for_planning_object(prep: Token, verb: Token) -> bool:
+    """ "laid the groundwork for the meeting", "made preparations for talks": the parser hangs
+    the phrase on the verb, but it completes the verb's object, a noun of planning, whose
+    encounter is still to come."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in COMPLEMENT_PREPS
+        and verb.pos_ in ("VERB", "AUX")
+        and any(
+            c.dep_ == "dobj" and c.i < prep.i and c.pos_ == "NOUN" and _any_form_in(c, PLANNING_LEMMAS)
+            for c in verb.children
+        )
+    )
+
+
+# Determiners that make a noun phrase definite: what it names is taken to exist.
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+def presupposed(noun: Token) -> bool:
+    """Is the encounter a definite noun inside a prepositional phrase ("credit for his meeting
+    with X", "dwelt on the summit", "a date for the Lind-Varga meeting")? Such a phrase takes
+    its encounter for granted, whatever the clause above it denies; a bare or indefinite one
+    ("did not ask for a meeting") does not, nor does a direct object ("did not attend the
+    summit", whose subject did not meet its parties)."""
+    if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
     )
 
 
