@@ -50,6 +50,10 @@ PROCESS_VERBS = single_words("process-verbs")
 PHRASAL_PROCESS = phrasal_verbs("process-verbs")
 # "still open to talks with X": a disposition towards an encounter still to come.
 READINESS_ADJECTIVES = words("readiness-adjectives")
+# "urged X to cancel the summit": asked for, wished or threatened, not done.
+WISHING_WORDS = words("wishing-words")
+# Modals that tell a possibility or an obligation, not what will be done ("should cancel").
+IRREALIS_MODALS = {"could", "may", "might", "should", "must", "ca"}
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
@@ -214,7 +218,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
     # off", "the planned meeting was shelved", "talks were postponed until Friday".
     # Not where the event is the verb's subject: talks that "failed" took place.
     if predicate is not None and predicate != trigger and trigger.dep_ != "nsubj":
-        verdict = _lexical_status(predicate)
+        verdict = _done_status(predicate)
         if verdict is not None:
             return verdict
     if _made_conditional(trigger):
@@ -237,7 +241,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         # "the planned visit" is planned, unless what governs it calls it off ("hinted at
         # cancelling his planned visit").
         governing = [head for child, head in governing_path(trigger) if _governs(head, child)]
-        if any(_lexical_status(head) == "not_occurred" for head in governing):
+        if any(_done_status(head) == "not_occurred" for head in governing):
             return "not_occurred"
         return "planned"
     path = governing_path(trigger)
@@ -280,7 +284,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             return "planned"
         if child.dep_ == "pobj" and head.lower_ not in COMPLEMENT_PREPS:
             continue  # "during the meeting": the preposition is an adjunct, handled above
-        verdict = _lexical_status(head)
+        verdict = _done_status(head)
         if verdict is not None:
             return verdict
         if _is_negated(head):
@@ -625,6 +629,38 @@ def _is_to(verb: Token) -> bool:
         base_form(verb) == "be"
         and verb.tag_ in ("VBZ", "VBP")
         and any(c.dep_ == "xcomp" and has_to(c) for c in verb.children)
+    )
+
+
+def _done_status(word: Token) -> Status | None:
+    """What a governing word's meaning says of the event under it (_lexical_status), where
+    the word is told as done. A cancelling word only asked for, wished, threatened or weighed
+    ("urged X to cancel the summit", "X should cancel the meeting", "calls for X to scrap
+    the talks") cancels nothing: the encounter it would cancel is still planned."""
+    verdict = _lexical_status(word)
+    if verdict == "not_occurred" and _only_wished(word):
+        return "planned"
+    return verdict
+
+
+def _only_wished(verb: Token) -> bool:
+    """Is the verb told under a modal of possibility or obligation ("should cancel"), or as
+    the infinitive or "that" clause of a word of WISHING_WORDS ("urged X to cancel",
+    "demanded that X cancel", "calls from lawmakers for X to cancel", where the parser hangs
+    the infinitive on the verb whose object the calls are)?"""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS for c in verb.children):
+        return True
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
+        return False
+    if not has_to(verb) and not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    head = verb.head
+    if base_form(head) in WISHING_WORDS:
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.i < verb.i and base_form(c) in WISHING_WORDS for c in head.children
     )
 
 
