@@ -204,7 +204,13 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         # story's other mentions of the encounter do.
         return None
     if any(_is_negated(t) for t in own):
-        return "not_occurred"
+        # "X should never sit down with Y", "urged X not to meet Y": a refusal only advised or
+        # wished tells an encounter still in question, not one that failed to take place.
+        return (
+            "planned"
+            if any(_is_negated(t) and _only_wished(t, negated=True) for t in own)
+            else "not_occurred"
+        )
     if any(_has_modal(t) or is_conditional(t) for t in own):
         return "planned"
     if _habitual(trigger, predicate):
@@ -294,7 +300,7 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
             # denies only what is said of it.
             if base_form(head) in NECESSITY_LEMMAS or presupposed(trigger):
                 return None
-            return "not_occurred"
+            return "planned" if _only_wished(head, negated=True) else "not_occurred"
         if _any_form_in(head, PLANNING_LEMMAS) and not (lemma == "call" and not has_particle(head, "for")):
             return "planned"
         if _for_planning_object(child, head):
@@ -643,14 +649,16 @@ def _done_status(word: Token) -> Status | None:
     return verdict
 
 
-def _only_wished(verb: Token) -> bool:
+def _only_wished(verb: Token, negated: bool = False) -> bool:
     """Is the verb told under a modal of possibility or obligation ("should cancel"), or as
     the infinitive or "that" clause of a word of WISHING_WORDS ("urged X to cancel",
     "demanded that X cancel", "calls from lawmakers for X to cancel", where the parser hangs
-    the infinitive on the verb whose object the calls are)?"""
+    the infinitive on the verb whose object the calls are)? A negated verb under "could"
+    tells what was not possible, so happened not ("could not meet X"): not wished."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS for c in verb.children):
+    modals = IRREALIS_MODALS - {"could", "ca"} if negated else IRREALIS_MODALS
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
         return True
     if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
         return False
