@@ -43,6 +43,7 @@ from kg.nlp.short_forms import (
     DOMINANCE,
     People,
     mostly_person,
+    names_a_body,
     one_longer,
     organisations_named_short,
     people_named,
@@ -355,9 +356,11 @@ def _vote_by_context(doc: Doc, mentions: _Mentions) -> None:
             # body before a title noun is where the title is held, not a person; so before
             # its abbreviation ("former Vesterland Gov. X").
             and not (span.end < len(doc) and full_title_word(doc[span.end].lower_) in gazetteer.TITLE_HEADS)
-            # "the main opposition Harbour Workers Party": a name ending in a word for a
-            # body is the body's, whatever stands before it.
+            # "the main opposition Harbour Workers Party", "the senior Harbour Senate
+            # member": a name ending in a word for a body or a chamber is the body's,
+            # whatever stands before it.
             and span[-1].lower_ not in gazetteer.ORG_WORDS
+            and not names_a_body(name.lower())
         ):
             votes[name.lower()]["PERSON"] += 2
     # "visited Vardsund, a port city in the north": a name the story itself calls a city,
@@ -390,6 +393,7 @@ def _end_of_a_persons_name(votes: dict[str, Counter[str]]) -> None:
             not 2 <= len(words) <= 3
             or counter["PERSON"] >= sum(counter.values()) / 2
             or is_given_name(words[0])
+            or names_a_body(key)  # "White House" ending a caption's "Ana Lind/Norpress White House"
         ):
             continue
         if one_longer(key, people, str) is not None:

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from kg.nlp.facts.title_words import CHAMBER_NOUNS, ORGANISATION_WORDS
 from kg.nlp.gender import gender_of_given, is_given_name
 from kg.nlp.lexicon import words
 from kg.nlp.names.endings import NAME_PARTICLES
 from kg.nlp.names.organisations import initials
+from kg.nlp.pipeline import dictionary_parts
 
 # How many times more often one full name must be given than another sharing its surname
 # for the bare surname to be theirs.
@@ -43,6 +45,20 @@ def mostly_person(votes: Counter[str]) -> bool:
     return votes["PERSON"] >= max(1, sum(votes.values()) / 2)
 
 
+def names_a_body(key: str) -> bool:
+    """Is the name (its lower-cased key) a body's, whatever its mentions vote: ending in a
+    word for a body or a chamber ("the harbour senate", "the reagan coalition") or opening
+    with one ("team ruiz", the campaign of Ana Ruiz), its first word no given name ("Frank
+    Church" is a person); or a photo credit run into a caption ("Ana Lind/Norpress White
+    House")? Such a name is no person's, so none of its words is a person's short form."""
+    parts = key.split()
+    if any("/" in part for part in parts):
+        return True
+    return not is_given_name(parts[0]) and (
+        parts[-1] in ORGANISATION_WORDS or parts[-1] in CHAMBER_NOUNS or parts[0] in ORGANISATION_WORDS
+    )
+
+
 def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet[str]) -> People:
     """The people named in full among the story's names (`votes`: each name's key -> the
     labels its mentions vote; `inside_sentence`: the keys written somewhere inside a
@@ -56,7 +72,12 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
         if len(key.split()) >= 2
         and mostly_person(counter)
         and not (counter["FAC"] >= counter["PERSON"] and key.split()[-1] in BUILDING_NOUNS)
+        and not names_a_body(key)
     }
+    # "Following Ruiz, ..." at a sentence's start, where the story names Ana Ruiz: the
+    # common word run into the surname makes no namesake of hers.
+    run_in = _common_word_run_into_a_surname(full, inside_sentence)
+    full -= run_in
     fullest = _fullest_spellings(full, inside_sentence)
     by_short = _short_forms(full, fullest)
     # "Ruiz" where the story names Ana Ruiz often and her father once: the surname alone is the
@@ -69,7 +90,34 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
         (dominant, most), (_, next_most) = Counter({f: named_times[f] for f in fulls}).most_common(2)
         if most >= DOMINANCE * next_most:
             by_short[short] = {dominant}
+    for key in run_in:
+        by_short[key] = set(by_short[key.split()[-1]])
     return People(full, by_short, shared_surnames, named_times)
+
+
+def _common_word_run_into_a_surname(full: set[str], inside_sentence: AbstractSet[str]) -> set[str]:
+    """The names of two words (keys) that are a common word at a sentence's start run into
+    the surname of another person the story names in full ("Following Ruiz", "Outspoken
+    Ruiz", "Bashing Ruiz" where the story names Ana Ruiz): never written inside a sentence,
+    their first word no given name but a word the dictionary knows as an adjective, an
+    adverb or a verb, or a verb's "-ing" form."""
+    run_in = set()
+    for key in full - inside_sentence:
+        first, _, surname = key.partition(" ")
+        if " " in surname or is_given_name(first):
+            continue
+        if dictionary_parts(first) & {"adj", "adv", "verb"} or _verb_in_ing(first):
+            run_in.add(key)
+    bearers = {key.split()[-1] for key in full - run_in}
+    return {key for key in run_in if key.split()[-1] in bearers}
+
+
+def _verb_in_ing(word: str) -> bool:
+    """ "painting", "nipping", "writing": a verb's "-ing" form the dictionary knows by its stem."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    return any("verb" in dictionary_parts(s) for s in (stem, stem + "e", stem[:-1]))
 
 
 def _longest_first(keys: Iterable[str]) -> list[str]:
@@ -247,8 +295,10 @@ def _short_given_name(short: str, given: str) -> bool:
 
 def _without_initials(key: str) -> str:
     """ "anna k. lindqvist" -> "anna lindqvist": the middle initials left out, and accents
-    ("françois" and "francois", both in one story, are one name)."""
-    folded = unicodedata.normalize("NFKD", key)
+    and hyphens ("françois" and "francois", "seo min-ji" and "seo min ji", both in one
+    story, are one name)."""
+    # "kim jong-un" and "kim jong un": one name, written with a hyphen or without.
+    folded = unicodedata.normalize("NFKD", key).replace("-", " ")
     words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
     return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
 
