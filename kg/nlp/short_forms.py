@@ -134,7 +134,8 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
     # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
     # by the fuller spelling, accents kept.
     fullest: dict[str, str] = {}
-    for key in sorted(full, key=lambda k: (-len(k), k.isascii(), k)):
+    # (A hyphen a line break left spaced, "Frank -Walter", is the same spelling, not a longer one.)
+    for key in sorted(full, key=lambda k: (-len(_HYPHEN_SPACED.sub("-", k)), " -" in k, k.isascii(), k)):
         fullest.setdefault(_without_initials(key), key)
     # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
     for key in _longest_first(full):
@@ -303,6 +304,7 @@ def _without_initials(key: str) -> str:
     return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
 
 
+_HYPHEN_SPACED = re.compile(r"\s*-\s*")
 _NICKNAMED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]\s+(.+)$")
 
 
