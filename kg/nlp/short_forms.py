@@ -47,8 +47,8 @@ def mostly_person(votes: Counter[str]) -> bool:
 
 def names_a_body(key: str) -> bool:
     """Is the name (its lower-cased key) a body's, whatever its mentions vote: ending in a
-    word for a body or a chamber ("the harbour senate", "the reagan coalition") or opening
-    with one ("team ruiz", the campaign of Ana Ruiz), its first word no given name ("Frank
+    word for a body or a chamber ("the velonia senate", "the harbour coalition") or opening
+    with one ("team ruiz", the campaign of Ana Ruiz), its first word no given name ("Mara
     Church" is a person); or a photo credit run into a caption ("Ana Lind/Norpress White
     House")? Such a name is no person's, so none of its words is a person's short form."""
     parts = key.split()
@@ -134,7 +134,7 @@ def _fullest_spellings(full: set[str], inside_sentence: AbstractSet[str]) -> dic
     # "Anna K. Lindqvist" and "Anna Lindqvist", "François" and "Francois": one person, named
     # by the fuller spelling, accents kept.
     fullest: dict[str, str] = {}
-    # (A hyphen a line break left spaced, "Frank -Walter", is the same spelling, not a longer one.)
+    # (A hyphen a line break left spaced, "Hans -Peter", is the same spelling, not a longer one.)
     for key in sorted(full, key=lambda k: (-len(_HYPHEN_SPACED.sub("-", k)), " -" in k, k.isascii(), k)):
         fullest.setdefault(_without_initials(key), key)
     # 'Anna C. "Annie" Lind' and "Annie Lind": one person, named by the fuller spelling.
@@ -298,7 +298,7 @@ def _without_initials(key: str) -> str:
     """ "anna k. lindqvist" -> "anna lindqvist": the middle initials left out, and accents
     and hyphens ("françois" and "francois", "seo min-ji" and "seo min ji", both in one
     story, are one name)."""
-    # "kim jong-un" and "kim jong un": one name, written with a hyphen or without.
+    # "seo sun-ho" and "seo sun ho": one name, written with a hyphen or without.
     folded = unicodedata.normalize("NFKD", key).replace("-", " ")
     words = "".join(ch for ch in folded if not unicodedata.combining(ch)).split()
     return " ".join([words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]])
