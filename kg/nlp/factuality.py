@@ -352,6 +352,13 @@ def _habitual(trigger: Token, predicate: Token | None) -> bool:
     )
 
 
+def tells_one_occasion(trigger: Token, predicate: Token | None) -> bool:
+    """Is the encounter one occasion, for all status_of could tell, rather than a habit or
+    an activity running on? Where status_of has no verdict, a date before the story's own
+    may still place it in the past (events.py)."""
+    return not (_habitual(trigger, predicate) or _talks_as_activity(trigger))
+
+
 def _talks_as_activity(trigger: Token) -> bool:
     """ "he intensified talks with X", "compared talks with X to haggling": a plural
     encounter noun with no article, possessor or number, the object of a verb that takes it

@@ -161,10 +161,25 @@ def _pair_named_before(token: Token, index: ArticleEntities) -> tuple[Entity, ..
         entity = index.entity_at(t)
         if entity is not None and entity.type == "person" and entity not in people:
             people[entity] = t
+        if entity is None and _unnamed_holder(t):
+            # "Weber did not press Brask's president about Varga's case during their
+            # call": a third person, told by title alone, may be the other of the pair.
+            return None
     if len(people) != 2:
         return None
     first, second = (_argument(t) for t in people.values())
     return tuple(people) if first != second else None
+
+
+def _unnamed_holder(token: Token) -> bool:
+    """Is the word a title that stands for a person the clause leaves unnamed, as a
+    subject or object ("pressed the president", "Brask's foreign minister said")?"""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and token.lower_ in gazetteer.TITLE_HEADS
+        and not any(c.pos_ == "PROPN" and c.dep_ in ("compound", "appos") for c in token.children)
+    )
 
 
 def _pair_of_that_kind(

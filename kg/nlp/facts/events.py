@@ -55,6 +55,7 @@ from kg.nlp.factuality import (
     postpones,
     present_tense,
     status_of,
+    tells_one_occasion,
 )
 from kg.nlp.frames import (
     ARRIVING_VERBS,
@@ -447,6 +448,17 @@ def _mention(trigger: Trigger, index: ArticleEntities, published: date | None) -
         if visit is not None:
             where = find_place(sent, visit.anchors, index, token, extra_preps | visit.place_preps)
     where = where or beside_place(token, index)
+    if (
+        status is None
+        and published is not None
+        and when is not None
+        and token.pos_ in ("NOUN", "PROPN")
+        and when < published.isoformat()[: len(when)]
+        and tells_one_occasion(token, predicate)
+    ):
+        # "at their December 2018 meeting", "the May 3 call with X": nothing carries the
+        # encounter's tense, but a date before the story's own is a time already past.
+        status = "occurred"
     told_now = present_tense(token, predicate) if published is not None and status == "occurred" else None
     present = told_now is not None
     if present and published is not None and when is not None:
