@@ -122,7 +122,11 @@ def _description(
         and token.left_edge.i == token.sent.start
         and not any(c.dep_ == "det" for c in token.children)
     )
-    if not bare and not any(c.dep_ == "det" and c.lower_ in determiners for c in token.children):
+    if not (
+        bare
+        or any(c.dep_ == "det" and c.lower_ in determiners for c in token.children)
+        or ("the" in determiners and _possessed_by_body(token, index))
+    ):
         return None
     if token.dep_ in ("appos", "compound") or any(
         c.dep_ in ("appos", "compound") and _is_person(index.entity_at(c)) for c in token.children
@@ -154,6 +158,17 @@ def _description(
     if bare and org is None:
         return None
     return normalise_title([*words, token.text]), org
+
+
+def _possessed_by_body(token: Token, index: ArticleEntities) -> bool:
+    """ "Brask's president", "the union's chairman": a country or organisation as the
+    possessor makes the title as definite as "the" does; the possessor is its org."""
+    return any(
+        c.dep_ == "poss"
+        and (entity := index.entity_at(c)) is not None
+        and entity.type in ("country", "organization")
+        for c in token.children
+    )
 
 
 def _is_person(entity: Entity | None) -> bool:
