@@ -39,7 +39,7 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
     if not before:
         # "In his meeting with Varga, Weber said": a possessive in a phrase put before the
         # clause's subject looks ahead to that subject.
-        ahead = fronted_subjects(token)
+        ahead = fronted_subjects(token) or fronted_clause_subject(token)
         if len(ahead) == 1 and fits_pronoun(index, _person(index, ahead[0]), token):
             return _person(index, ahead[0])
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") or _owns_subject(t)]
@@ -124,6 +124,29 @@ def fronted_subjects(pronoun: Token) -> list[Token]:
     if len(subjects) != 1 or phrase.head.i > subjects[0].i:
         return []
     return [subjects[0], *subjects[0].conjuncts]
+
+
+def fronted_clause_subject(pronoun: Token) -> list[Token]:
+    """ "When he called Karel Vondrak, Jonas Weber said ...": for the subject pronoun of a
+    subordinate clause that opens its sentence, the one subject of the main clause that
+    follows it; none for any other word (nor where the main clause has two subjects)."""
+    if pronoun.dep_ != "nsubj" or pronoun.tag_ != "PRP":
+        return []
+    clause = pronoun.head
+    # "after he met", "when he called" (the parser makes "when" an adverb of the clause)
+    opener = any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
+    if clause.dep_ != "advcl" or not opener:
+        return []
+    verb = clause.head
+    if verb.pos_ not in ("VERB", "AUX") or clause.i > verb.i:
+        return []
+    opening = clause.left_edge
+    if any(not (t.is_punct or t.is_space) for t in pronoun.doc[pronoun.sent.start : opening.i]):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].i < clause.right_edge.i or subjects[0].conjuncts:
+        return []
+    return subjects
 
 
 def _reports_what_precedes(pronoun: Token) -> bool:
