@@ -33,6 +33,7 @@ PROGRAMME_NOUNS = words("programme-nouns")
 REMARK_NOUNS = words("remark-nouns")
 APPEARING_WORDS = single_words("appearing-words")
 SITTING_DOWN = phrasal_verbs("appearing-words")
+DEBATE_WORDS = words("debate-words")
 # Words that make a name a body's, not an outlet's ("told the Harbour Assembly"): the
 # organisation and body words that are no outlet's kind or masthead word.
 _BODY_WORDS = (ORGANISATION_WORDS | words("occasion-nouns")) - gazetteer.OUTLET_NOUNS - MASTHEAD_WORDS
@@ -155,6 +156,8 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         # reader looks through the story's names.
         if any(c.dep_ == "xcomp" for c in token.children):
             return None
+        if any(t.lemma_.lower() in DEBATE_WORDS for t in token.sent):
+            return None  # "In the debate, Norvale Radio moderator Ana Ruiz asked Varga ...": no interview
         person = _person_among([c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"], index)
         outlet = _interviewer_outlet(subjects_of(token), index) if person else None
         return (outlet, person, token) if outlet and person else None
