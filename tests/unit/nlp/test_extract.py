@@ -292,3 +292,25 @@ def test_a_name_in_apposition_to_a_title_hung_on_the_next_is_a_party(nlp):
     )
     found = verb_participants(doc[8], index_entities(doc))
     assert set(found) == {Entity("Karel Brandt", "person"), Entity("Piotr Varga", "person")}, found
+
+
+def test_the_outlets_interviewer_the_parser_made_the_subject_is_the_one_told(nlp):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities import index_entities
+    from kg.nlp.facts.interviews import extract_interviews
+
+    # The parser's slip, made certain: "Weber, told Norvale Radio's Ana Ruiz." with the
+    # interviewer the subject of "told". The one speaking is Weber, not the interviewer.
+    words = ["Weber", ",", "told", "Norvale", "Radio", "'s", "Ana", "Ruiz", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        lemmas=["Weber", ",", "tell", "Norvale", "Radio", "'s", "Ana", "Ruiz", "."],
+        heads=[2, 2, 2, 4, 7, 4, 7, 2, 2],
+        deps=["dep", "punct", "ROOT", "compound", "poss", "case", "compound", "nsubj", "punct"],
+        pos=["PROPN", "PUNCT", "VERB", "PROPN", "PROPN", "PART", "PROPN", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    found = extract_interviews(doc, index_entities(doc), "t", None)
+    assert [(i.outlet.name, i.person.name) for i in found] == [("Norvale Radio", "Weber")]
