@@ -104,6 +104,21 @@ def _without_interviewer(outlet: Entity, index: ArticleEntities) -> Entity:
     return outlet
 
 
+def _at_a_debate(sentence: Span) -> bool:
+    """Does the sentence tell of a question put at a debate: its moderator or panelist, or
+    the debate as the occasion ("in/at/during the debate", "the debate stage")? Not a debate
+    as a topic ("pressed Varga on the debate over taxes")."""
+    for t in sentence:
+        word = t.lemma_.lower()
+        if word not in DEBATE_WORDS:
+            continue
+        if word != "debate" or t.dep_ == "compound":
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "during"):
+            return True
+    return False
+
+
 def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity, Token] | None:
     lemma = token.lemma_.lower()
     if lemma in INTERVIEW_NOUNS and token.pos_ == "NOUN":
@@ -157,7 +172,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
         # reader looks through the story's names.
         if any(c.dep_ == "xcomp" for c in token.children):
             return None
-        if any(t.lemma_.lower() in DEBATE_WORDS for t in token.sent):
+        if _at_a_debate(token.sent):
             return None  # "In the debate, Norvale Radio moderator Ana Ruiz asked Varga ...": no interview
         person = _person_among([c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"], index)
         outlet = _interviewer_outlet(subjects_of(token), index) if person else None
