@@ -279,6 +279,9 @@ def _relative(lower: str, published: date, tense: Tense) -> str | None:
     ago = _ago(words, published)
     if ago is not None:
         return ago
+    season = _season(words, published, tense)
+    if season is not None:
+        return season
     # A week or a weekend is finer than a month but has no ISO day: the month it lies in,
     # or the year where it runs across two months.
     period = _week_or_weekend(words, published, tense)
@@ -403,6 +406,40 @@ def _ago(words: list[str], published: date) -> str | None:
         # April.
         return (published - timedelta(days=30 * count)).strftime("%Y-%m")
     return (published - timedelta(days=count * _UNIT_DAYS[words[-2]])).isoformat()
+
+
+# The months of a season that lies inside one year (a northern year: news of the genre). Winter
+# runs across two years' ends: no year is sure for it.
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(words: list[str], published: date, tense: Tense) -> str | None:
+    """ "in the summer", "this spring", "later this fall", "last summer", "next spring": a
+    season with no year named is in a year the story's date tells, and no finer. "this" is
+    the story's year; "last" the latest one ended before the story's month, "next" the first
+    one begun after it; bare ("in the summer") the latest begun by the story's month where
+    told as past, the first not yet ended where told as to come, none with no tense."""
+    words = [w for w in words if w not in ("in", "during", "over", "the", "of")]
+    if words and words[0] in PERIOD_QUALIFIERS:
+        words = words[1:]
+    if not words or words[-1] not in _SEASON_MONTHS or len(words) > 2:
+        return None
+    first, last = _SEASON_MONTHS[words[-1]]
+    which = words[0] if len(words) == 2 else None
+    year, month = published.year, published.month
+    if which == "this":
+        return str(year)
+    if which == "last":
+        return str(year if last < month else year - 1)
+    if which == "next":
+        return str(year if first > month else year + 1)
+    if which is not None:
+        return None
+    if tense == "past":
+        return str(year if first <= month else year - 1)
+    if tense == "future":
+        return str(year if last >= month else year + 1)
+    return None
 
 
 def _week_or_weekend(words: list[str], published: date, tense: Tense) -> str | None:

@@ -50,7 +50,13 @@ TUESDAY = date(1997, 4, 15)
         ("late 1996", TUESDAY, None, "1996"),
         ("mid-1994", None, None, "1994"),
         ("by the end of 1996", TUESDAY, None, "1996"),  # a part of a named year: the year
-        ("last summer", TUESDAY, None, None),  # which summer depends on the season told in
+        ("last summer", TUESDAY, None, "1996"),  # the latest summer ended before April 1997
+        ("in the summer", TUESDAY, "past", "1996"),  # told as past in April: last year's
+        ("in the summer", TUESDAY, "future", "1997"),
+        ("in the summer", TUESDAY, None, None),  # no tense: either
+        ("this spring", TUESDAY, None, "1997"),
+        ("next autumn", TUESDAY, None, "1997"),
+        ("last winter", TUESDAY, None, None),  # a winter runs across two years
         ("the summit of 1996", TUESDAY, None, None),
     ],
 )
