@@ -666,7 +666,11 @@ def fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, published
             )
             if mention.date is not None and mention.date == lead.day and at_news:
                 mention.place = mention.place or place
-        if mention.date is None and ((near and story_day) or (shared and lead_dates_its_people)):
+        if (
+            mention.date is None
+            and ((near and story_day) or (shared and lead_dates_its_people))
+            and not _told_under_another_day(mention.trigger, lead.day or published.isoformat(), published)
+        ):
             mention.date = lead.day if shared and lead.day else published.isoformat()
         if (
             mention.place is None
@@ -677,6 +681,22 @@ def fill_from_lead(doc: Doc, mentions: list[Mention], lead: LeadFrame, published
             and mention.date == (lead.day or published.isoformat())
         ):
             mention.place = place
+
+
+def _told_under_another_day(trigger: Token, day: str, published: date) -> bool:
+    """ "X also tweeted Saturday that he had a long talk with Y" in a story whose lead tells
+    Sunday's news: an encounter told inside a clause (of saying, mostly) that its sentence
+    dates to another day belongs to that clause's time, not to the lead's day."""
+    above = list(trigger.ancestors)
+    for ent in ents_in(trigger.sent):
+        root = ent.root
+        holder = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+        if ent.label_ != "DATE" or holder not in above or root.dep_ not in ("npadvmod", "pobj"):
+            continue
+        value = normalise_date(date_text(ent), published, "past")
+        if value is not None and value != day[: len(value)]:
+            return True
+    return False
 
 
 def _topic_of_noun(trigger: Token) -> bool:
