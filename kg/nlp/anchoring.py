@@ -188,7 +188,10 @@ def _part_of_a_day(ent: Span) -> bool:
     if before is not None and before.lower_ == "the":
         words.insert(0, "the")  # the tagger leaves "the" out of "the morning"
     parts = [w for w in words if w not in _DAY_PART_FRAME]
-    return "the" in words and len(parts) == 1 and parts[0] in DAY_PARTS
+    # "the" or a qualifier ("in late morning"): a bare "morning" may be a day's ("Tuesday
+    # morning", where the tagger splits the day off).
+    told_as_part = "the" in words or any(w in HOUR_QUALIFIERS for w in words)
+    return told_as_part and len(parts) == 1 and parts[0] in DAY_PARTS
 
 
 def date_text(ent: Span) -> str:

@@ -1,10 +1,11 @@
 """The story-level step of events: per story, after each clause's mentions are found
 (events.py), `assemble` runs the story's steps in their order: participants the clauses do
 not give are completed (participation.py), "the meeting" is linked back to the encounter it
-names, cancellations told later are applied, encounters are dated and placed from the
-story's lead, the visitor's trip and the story's occasion (story_frames.py), a plan told of
-an encounter the story tells as held is that encounter, and several mentions of one
-encounter are merged into one fact.
+names, an encounter told first with one party or none and then by "the" or a possessive
+with its parties is one encounter, cancellations told later are applied, encounters are
+dated and placed from the story's lead, the visitor's trip and the story's occasion
+(story_frames.py), a plan told of an encounter the story tells as held is that encounter,
+and several mentions of one encounter are merged into one fact.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def assemble(
     lead = None
     if published is not None:
         fill_from_day_told_before(mentions, published)
+    _complete_told_before(mentions)
+    if published is not None:
         lead = lead_frame(doc, index, published) if mentions else None
         if lead is not None:
             fill_from_lead(doc, mentions, lead, published)
@@ -172,6 +175,65 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
             antecedent.status = "not_occurred"  # "... the consultations were cancelled"
         antecedent.sents.extend(s for s in mention.sents if s not in antecedent.sents)
     return mentions
+
+
+def _complete_told_before(mentions: list[Mention]) -> None:
+    """ "X opened a meeting in Zelin in late morning to accept Y's resignation. ... X's meeting
+    with Y ended around 11 a.m.", "ZELIN (Harbour News) - X and Y pledged to work together
+    after a meeting Thursday. ... X and Y described their meeting as ...": an encounter told
+    first with one party or none (the other told only as what it was about) and then, by
+    "the" or a possessive, with its parties, is one encounter: the telling with its parties
+    takes the day and place the first gave it, where it says none. Only from the last
+    encounter of its kind the story told before, a few sentences back, held (or planned)
+    alike, whose parties are among its own and that names no partner it could not resolve
+    ("a meeting with lawmakers")."""
+    for position, mention in enumerate(mentions):
+        trigger = mention.trigger
+        if mention.anaphoric or trigger.pos_ != "NOUN" or len(set(mention.participants)) < 2:
+            continue
+        if not any(
+            (c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS)
+            or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
+            for c in trigger.children
+        ):
+            continue
+        first = next(
+            (m for m in reversed(mentions[:position]) if not m.anaphoric and m.type == mention.type), None
+        )
+        if (
+            first is None
+            or len(set(first.participants)) > 1
+            or not set(first.participants) <= set(mention.participants)
+            or (first.date is None and first.place is None)
+            or _partners_told(first)
+            or first.status != mention.status
+            or sentence_distance(first.trigger, trigger) > _TOLD_BEFORE_WINDOW
+            or (first.date and mention.date and first.date != mention.date)
+            or (first.place and mention.place and first.place != mention.place)
+        ):
+            continue
+        mention.date = mention.date or first.date
+        mention.place = mention.place or first.place
+        mention.sents[:0] = [s for s in first.sents if s not in mention.sents]
+
+
+def _partners_told(mention: Mention) -> bool:
+    """ "a meeting with lawmakers at the White House", "a phone conversation between X and Y",
+    "a cabinet meeting", "the meeting of the board": the encounter names its partners (whom
+    the clause could not resolve to named parties) or the body whose own gathering it is,
+    so it is no telling of an encounter with others."""
+    told = [t for t in (mention.trigger, mention.predicate) if t is not None]
+    partners = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for t in told for c in t.children)
+    # A common noun names the body ("cabinet", "board"); a name may be the place ("an Oval
+    # Office meeting").
+    return partners or any(
+        (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in mention.trigger.children
+    )
+
+
+# How many sentences back an encounter told with one party may be told again with its parties.
+_TOLD_BEFORE_WINDOW = 12
 
 
 def _names_a_partyless_one(before: list[Mention], antecedent: Mention, mention: Mention) -> bool:
