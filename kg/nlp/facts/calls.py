@@ -242,6 +242,8 @@ def _calls_someone(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children):
         return False  # "a meeting called by ...", "so-called"
+    if _voted_on(verb):
+        return False  # "voted against calling X": a summons put to a vote, no one rung
     if sum(c.dep_ in ("dobj", "dative") for c in children) > 1:
         return False  # "calling Revik the 'most valuable player'": two objects name, not phone
     if any(c.dep_ == "dobj" and _named_as(c) for c in children):
@@ -252,6 +254,24 @@ def _calls_someone(verb: Token) -> bool:
         return False  # "calls Revik and Lind, two judges who ..., traitors."
     return named is not None or any(
         c.dep_ == "dobj" and (c.pos_ in ("PROPN", "PRON") or _described_person(c)) for c in children
+    )
+
+
+# "voted against calling X", "forced votes on calling X": a call voted on is a summons (of a
+# witness, an assembly), a procedure, never a conversation.
+VOTE_WORDS = words("vote-words")
+
+
+def _voted_on(verb: Token) -> bool:
+    """Is the verb a gerund that a vote is taken on ("vote on calling X", "forced votes on
+    calling X", "the motion for calling X")? The preposition may hang from the vote itself
+    or from the verb whose object the vote is."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return False
+    holder = prep.head
+    return holder.lemma_.lower() in VOTE_WORDS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VOTE_WORDS for c in holder.children
     )
 
 
