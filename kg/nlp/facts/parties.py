@@ -33,6 +33,7 @@ from kg.nlp.factuality import (
     object_purpose,
     opens_within,
 )
+from kg.nlp.frames import OCCASION_NOUNS
 from kg.nlp.groups import (
     bodies_listed,
     hyphen_parties,
@@ -891,11 +892,37 @@ def verb_participants(verb: Token, index: ArticleEntities) -> list[Entity]:
         # whom the subjects met, and names no one there; the subjects are one side of the
         # encounter, not two parties who met each other.
         return []
+    if not subjects and len(found) >= 2 and _subject_unnamed(verb) and _apart_or_hosted(verb):
+        # "an inspector met several times with A and B", "the conference will host A and
+        # B": encounters of an unnamed side with each, over and over, or an occasion's
+        # guests; A and B are not two parties who met each other.
+        return []
     if len(found) < 2 and base_form(verb) in TRANSITIVE_ENCOUNTER_VERBS:
         named = _object_named_after(verb, index)
         if named is not None and named not in found:
             found.append(named)
     return found
+
+
+def _subject_unnamed(verb: Token) -> bool:
+    """Is the verb's subject a common noun that names no one ("an inspector", "the
+    conference")? Not a pronoun: "I had breakfast with A and B" is told by a writer the
+    story leaves unnamed, and the two named did meet at the one table."""
+    subjects = subjects_of(verb)
+    return bool(subjects) and all(s.pos_ == "NOUN" for s in subjects)
+
+
+def _apart_or_hosted(verb: Token) -> bool:
+    """ "met several times with A and B", "met three times with A and B": repeated
+    encounters, each with one of them or both, none told as one meeting of the two; "the
+    conference will host A and B": an occasion (OCCASION_NOUNS) is no one's side, its
+    guests are not met at a table. "An aide met with A and B" is left as one encounter, its
+    unnamed side left out as FACTS.md says."""
+    repeated = any(
+        c.dep_ == "npadvmod" and c.tag_ == "NNS" and c.lemma_.lower() == "time" for c in verb.children
+    )
+    occasion = any(base_form(s) in OCCASION_NOUNS for s in subjects_of(verb))
+    return repeated or occasion
 
 
 # "met each other", "met one another" (the parser may make "one" the object, "another" its
