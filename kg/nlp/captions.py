@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.nlp.cached import article_text
 from kg.nlp.lexicon import words
@@ -68,3 +68,16 @@ def _body_start(text: str) -> int:
             return start
         start, before = end + 2, paragraph
     return start
+
+
+def in_credit_paragraph(sent: Span) -> bool:
+    """Is the sentence part of a paragraph that ends in a photo's credit ("The meeting in
+    Zelin on Thursday. Photograph: Jane Roe/Norpress/Getty Images", "toggle caption Jane
+    Roe/AP")? Such a paragraph is a picture's caption set inside the story, not its telling."""
+    text = sent.doc.text
+    # The sentence's own words: the parser hangs the paragraph's closing blank line on it.
+    words_end = sent.start_char + len(sent.text.rstrip())
+    start = text.rfind("\n\n", 0, sent.start_char)
+    end = text.find("\n\n", words_end)
+    paragraph = text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)].strip()
+    return bool(paragraph) and _credit(paragraph)

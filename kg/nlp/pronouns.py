@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Entity
 from kg.nlp import gazetteer
+from kg.nlp.captions import in_credit_paragraph
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.gender import PRONOUN_GENDER, fits_pronoun
 
@@ -58,6 +59,13 @@ def resolve_pronoun(token: Token, index: ArticleEntities, depth: int = 0) -> Ent
         if start == 0:
             return None
         prev = doc[start - 1].sent
+        while in_credit_paragraph(prev):
+            # "... he said. || Photograph: Jane Roe/Norpress || He added": a photo's caption
+            # and credit set inside the story are no part of its telling; the one who speaks
+            # is told before them.
+            if prev.start == 0:
+                return None
+            prev = doc[prev.start - 1].sent
         subject = _main_subject(prev, index)
         if subject is not None:
             named = _person(index, subject)

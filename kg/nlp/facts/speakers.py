@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
+from kg.nlp.captions import in_credit_paragraph
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.mention import prep_objects, sentence_distance
 from kg.nlp.facts.title_words import normalise_title
@@ -527,7 +528,11 @@ def agreeing_person(
     limit = pronoun.i  # the pronoun's own sentence counts up to the pronoun
     looked = 0
     while looked <= SPEAKER_REACH:
-        words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
+        if limit != pronoun.i and in_credit_paragraph(sentence):
+            # a photo's caption and credit set inside the story: no one there speaks
+            words = []
+        else:
+            words = [t for t in doc[sentence.start : limit] if t.idx not in inside and not t.is_space]
         if limit != pronoun.i and _quoted_subject(sentence, pronoun, index, inside):
             return None  # quoted narration of someone it fits: two readings
         if words:
