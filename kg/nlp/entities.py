@@ -250,8 +250,14 @@ def index_entities(doc: Doc) -> ArticleEntities:
     _vote_by_context(doc, mentions)
     for span in untagged_full_names(doc, mentions.votes):
         mentions.add(span, clean_name(span.text), span.label_ or "PERSON")
-    # "Rival Anna Lindqvist" at a sentence's start may carry a word that is no part of a name.
-    inside_sentence = {name.lower() for span, name in mentions.named if not span[0].is_sent_start}
+    # "Rival Anna Lindqvist" at a sentence's start may carry a word that is no part of a name;
+    # so may an upper-case heading ("WATCH ANNA LINDQVIST"), whose sentence the parse cannot
+    # tell from the words run into its names.
+    inside_sentence = {
+        name.lower()
+        for span, name in mentions.named
+        if not span[0].is_sent_start and not name.split()[0].isupper()
+    }
     _end_of_a_persons_name(mentions.votes)
     people = people_named(mentions.votes, inside_sentence)
     _admit_weak(mentions, people.by_short)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.nlp.facts.title_words import CHAMBER_NOUNS, ORGANISATION_WORDS
 from kg.nlp.gender import gender_of_given, is_given_name
 from kg.nlp.lexicon import words
@@ -98,15 +100,17 @@ def people_named(votes: Mapping[str, Counter[str]], inside_sentence: AbstractSet
 def _common_word_run_into_a_surname(full: set[str], inside_sentence: AbstractSet[str]) -> set[str]:
     """The names of two words (keys) that are a common word at a sentence's start run into
     the surname of another person the story names in full ("Following Ruiz", "Outspoken
-    Ruiz", "Bashing Ruiz" where the story names Ana Ruiz): never written inside a sentence,
-    their first word no given name but a word the dictionary knows as an adjective, an
-    adverb or a verb, or a verb's "-ing" form."""
+    Ruiz", "Bashing Ruiz" where the story names Ana Ruiz, or "WATCH RUIZ" in an upper-case
+    heading): never written inside a sentence, their first word no given name but a word
+    the dictionary knows as an adjective, an adverb or a verb, a verb's "-ing" form or a
+    function word."""
     run_in = set()
     for key in full - inside_sentence:
         first, _, surname = key.partition(" ")
         if " " in surname or is_given_name(first):
             continue
-        if dictionary_parts(first) & {"adj", "adv", "verb"} or _verb_in_ing(first):
+        # "FIRES BACK AT RUIZ" in an upper-case heading: a function word ("at", "with") too.
+        if dictionary_parts(first) & {"adj", "adv", "verb"} or _verb_in_ing(first) or first in STOP_WORDS:
             run_in.add(key)
     bearers = {key.split()[-1] for key in full - run_in}
     return {key for key in run_in if key.split()[-1] in bearers}

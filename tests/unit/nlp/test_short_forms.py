@@ -97,3 +97,14 @@ def test_a_body_under_a_persons_name_is_no_fuller_name_of_it() -> None:
         assert canonical["grand house"] == "grand house"
         # Not a person's: the longer name is the body's own.
         assert canonical["grand council"] == "harbour grand council"
+
+
+def test_a_function_word_run_into_a_surname_in_a_heading_is_no_namesake() -> None:
+    # "CRITICS FIRE BACK AT BRANDT" in an upper-case heading, where the story names Karel
+    # Brandt: "at brandt", not written inside a sentence (entities.py counts a name whose
+    # first word is in capitals as not), makes no second Brandt.
+    votes = _votes(karel_brandt=1, at_brandt=1, brandt=12)
+    people = people_named(votes, inside_sentence={"karel brandt", "brandt"})
+    assert "at brandt" not in people.full
+    assert people.by_short["brandt"] == {"karel brandt"}
+    assert people.by_short["at brandt"] == {"karel brandt"}
