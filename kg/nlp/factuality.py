@@ -53,7 +53,7 @@ READINESS_ADJECTIVES = words("readiness-adjectives")
 # "urged X to cancel the summit": asked for, wished or threatened, not done.
 WISHING_WORDS = words("wishing-words")
 # Modals that tell a possibility or an obligation, not what will be done ("should cancel").
-IRREALIS_MODALS = {"could", "may", "might", "should", "must", "ca"}
+IRREALIS_MODALS = words("irrealis-modals")
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
