@@ -54,6 +54,9 @@ READINESS_ADJECTIVES = words("readiness-adjectives")
 WISHING_WORDS = words("wishing-words")
 # Modals that tell a possibility or an obligation, not what will be done ("should cancel").
 IRREALIS_MODALS = words("irrealis-modals")
+# Determiners (and possessive pronouns) that make a noun phrase definite: what it names is
+# taken to exist, or is one told before ("the meeting", "their call").
+ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
 # How a complement hangs from the word that governs it.
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd", "pcomp", "acomp"}
 COMPLEMENT_PREPS = {"for", "on", "to", "of", "about", "toward", "towards", "into"}
@@ -203,14 +206,11 @@ def status_of(trigger: Token, predicate: Token | None = None) -> Status | None:
         # denies the description, not the encounter. The mention tells no status; the
         # story's other mentions of the encounter do.
         return None
-    if any(_is_negated(t) for t in own):
+    negated = [t for t in own if _is_negated(t)]
+    if negated:
         # "X should never sit down with Y", "urged X not to meet Y": a refusal only advised or
         # wished tells an encounter still in question, not one that failed to take place.
-        return (
-            "planned"
-            if any(_is_negated(t) and _only_wished(t, negated=True) for t in own)
-            else "not_occurred"
-        )
+        return "planned" if any(_only_wished(t, negated=True) for t in negated) else "not_occurred"
     if any(_has_modal(t) or is_conditional(t) for t in own):
         return "planned"
     if _habitual(trigger, predicate):
@@ -458,10 +458,6 @@ def _for_planning_object(prep: Token, verb: Token) -> bool:
     )
 
 
-# Determiners that make a noun phrase definite: what it names is taken to exist.
-DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
-
-
 def presupposed(noun: Token) -> bool:
     """Is the encounter a definite noun inside a prepositional phrase ("credit for his meeting
     with X", "dwelt on the summit", "a date for the Lind-Varga meeting")? Such a phrase takes
@@ -470,9 +466,7 @@ def presupposed(noun: Token) -> bool:
     summit", whose subject did not meet its parties)."""
     if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in noun.children
-    )
+    return any((c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS) or c.dep_ == "poss" for c in noun.children)
 
 
 def _reported_past(child: Token, head: Token) -> bool:

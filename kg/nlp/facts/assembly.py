@@ -20,7 +20,6 @@ from kg.nlp import gazetteer
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.calls import is_definite_call
 from kg.nlp.facts.mention import (
-    ANAPHORIC_DETS,
     Mention,
     dated_by_possessive,
     evidence_of,
@@ -47,7 +46,7 @@ from kg.nlp.facts.story_frames import (
     place_from_visits,
     place_from_whereabouts,
 )
-from kg.nlp.factuality import status_of
+from kg.nlp.factuality import ANAPHORIC_DETS, status_of
 from kg.nlp.frames import OCCASION_NOUNS, lead_frame
 from kg.nlp.lexicon import words
 from kg.nlp.titles import only_title_words
@@ -177,6 +176,10 @@ def _link_anaphora(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# How many sentences back an encounter told with one party may be told again with its parties.
+_TOLD_BEFORE_WINDOW = 12
+
+
 def _complete_told_before(mentions: list[Mention]) -> None:
     """ "X opened a meeting in Zelin in late morning to accept Y's resignation. ... X's meeting
     with Y ended around 11 a.m.", "ZELIN (Harbour News) - X and Y pledged to work together
@@ -230,10 +233,6 @@ def _partners_told(mention: Mention) -> bool:
         (c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "prep" and c.lower_ == "of")
         for c in mention.trigger.children
     )
-
-
-# How many sentences back an encounter told with one party may be told again with its parties.
-_TOLD_BEFORE_WINDOW = 12
 
 
 def _names_a_partyless_one(before: list[Mention], antecedent: Mention, mention: Mention) -> bool:

@@ -26,7 +26,6 @@ from kg.nlp.facts.assembly import assemble
 from kg.nlp.facts.clause_parties import clause_parties
 from kg.nlp.facts.meetings import welcomed_to
 from kg.nlp.facts.mention import (
-    ANAPHORIC_DETS,
     Finder,
     Mention,
     Trigger,
@@ -47,6 +46,7 @@ from kg.nlp.facts.parties import (
 )
 from kg.nlp.facts.story_frames import visit_destinations
 from kg.nlp.factuality import (
+    ANAPHORIC_DETS,
     JOURNEY_VERBS,
     SCHEDULING_LEMMAS,
     clause_tense,

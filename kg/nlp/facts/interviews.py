@@ -15,7 +15,7 @@ from kg.nlp.cached import ents_in, tokens_with_lemma
 from kg.nlp.dates import normalise_date
 from kg.nlp.entities import ArticleEntities
 from kg.nlp.facts.meetings import INTERVIEW_NOUNS, MEETING_NOUNS
-from kg.nlp.facts.mention import evidence_of, prep_objects
+from kg.nlp.facts.mention import evidence_of, indefinite, prep_objects
 from kg.nlp.facts.parties import governing_verb, resolve_mention, subjects_of
 from kg.nlp.facts.quotes import TITLE_SMALL_WORDS, pronoun_person, quoting_subject
 from kg.nlp.facts.speakers import PERSON_NOUNS, QUESTIONING_VERBS, UNNAMED_SOURCES, named_as
@@ -174,7 +174,7 @@ def _interview_at(token: Token, index: ArticleEntities) -> tuple[Entity, Entity,
             return None
         if _at_a_debate(token.sent):
             return None  # "In the debate, Norvale Radio moderator Ana Ruiz asked Varga ...": no interview
-        person = _person_among([c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"], index)
+        person = _asked(token, index)
         outlet = _interviewer_outlet(subjects_of(token), index) if person else None
         return (outlet, person, token) if outlet and person else None
     return None
@@ -733,7 +733,7 @@ def _names_no_one(subject: Token, index: ArticleEntities) -> bool:
         return False
     if any(c.dep_ == "appos" or (c.dep_ == "acl" and c.lemma_ in ("call", "name")) for c in subject.children):
         return False  # "his partner, the politician X", "a miner called X"
-    return subject.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+    return subject.tag_ == "NNS" or indefinite(subject)
 
 
 def _described(subjects: list[Token], index: ArticleEntities) -> Entity | None:

@@ -9,7 +9,7 @@ from kg.nlp import gazetteer
 from kg.nlp.anchoring import anchored
 from kg.nlp.cached import ents_in
 from kg.nlp.facts.calls import has_phone_cue, is_courtesy_call
-from kg.nlp.facts.mention import Finder, Trigger, agent_objects, companions, prep_objects
+from kg.nlp.facts.mention import Finder, Trigger, agent_objects, companions, indefinite, prep_objects
 from kg.nlp.facts.story_frames import PHASE_VERBS
 from kg.nlp.factuality import LIGHT_VERBS, TOPIC_PREPS
 from kg.nlp.frames import tells_occurring
@@ -351,7 +351,7 @@ def _an_amount(token: Token) -> bool:
 def _a_thing(token: Token) -> bool:
     """ "to receive an honorary Lorne Medal": a name with "a" or "an" before it names a thing
     (a prize, a copy), not a guest."""
-    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    return token.pos_ == "PROPN" and indefinite(token)
 
 
 def _antecedent(token: Token) -> Token:

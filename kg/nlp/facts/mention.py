@@ -15,7 +15,10 @@ from kg.nlp.cached import article_text
 from kg.nlp.factuality import has_to
 from kg.nlp.lexicon import phrasal_verbs, single_words
 
-ANAPHORIC_DETS = {"the", "this", "that", "their", "its", "these", "those"}
+
+def indefinite(token: Token) -> bool:
+    """Has the noun "a" or "an" before it ("a spokesman", "an honorary medal")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from kg.model import Entity
 from kg.nlp.cached import parsed_text, tokens_with_lemma
 from kg.nlp.captions import in_credit_paragraph
 from kg.nlp.entities import ArticleEntities
-from kg.nlp.facts.mention import prep_objects, sentence_distance
+from kg.nlp.facts.mention import indefinite, prep_objects, sentence_distance
 from kg.nlp.facts.title_words import normalise_title
 from kg.nlp.gazetteer import OUTLET_NOUNS, SPEECH_LEMMAS, TITLE_HEADS, TITLE_MODIFIERS, country_of
 from kg.nlp.gender import FEMALE_TITLES, MALE_TITLES, fits_pronoun
@@ -186,7 +186,7 @@ def holder_named(noun: Token, index: ArticleEntities) -> Entity | None:
     person the story gives that title (for them, or for no one it says), where there is one."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in TITLE_HEADS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+    if not indefinite(noun):
         return None
     owners = {
         entity
@@ -725,9 +725,9 @@ def named_speaker(token: Token, index: ArticleEntities) -> tuple[Entity | None, 
         # the place, body or person named in it.
         # Nor is one of a kind the name is compounded with ("a Port Authority controller", "a Harbour
         # Council panel"): "a" picks one of them, not the body.
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        a_kind = indefinite(token)
         role = token.lemma_.lower() in _PERSON_ROLE_NOUNS
-        kinds = ("appos",) if role or indefinite else ("appos", "compound")
+        kinds = ("appos",) if role or a_kind else ("appos", "compound")
         named = [e for c in token.children if c.dep_ in kinds and (e := index.entity_at(c))]
         people = [
             e
@@ -749,9 +749,7 @@ def holder_after_complement(title: Token, index: ArticleEntities) -> Entity | No
     that person's title. Not "an aide to Ana Ruiz", whose phrase names the one the aide
     serves, nor "an aide to Velonia's President Ana Ruiz": only the body's name and "the"
     stand between the preposition and the name."""
-    if title.lemma_.lower() not in TITLE_HEADS or any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children
-    ):
+    if title.lemma_.lower() not in TITLE_HEADS or indefinite(title):
         return None  # "a spokesman for the Harbour Forum": one of its spokesmen, unnamed
     for obj in prep_objects(title, ("to", "for", "of")):
         person = index.entity_at(obj)

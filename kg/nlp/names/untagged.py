@@ -57,7 +57,7 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
             and is_title_word(doc[i - 1])
             and doc[i - 1].text[:1].isupper()
         )
-        fielded = _after_a_title_field(doc, i) or _after_a_title_complement(doc, i)
+        fielded = _after_a_title_field(doc, i) or _after_a_title_complement(doc, i, j)
         if fielded:
             # "Minister for Water and Power Ana Ruiz": the field's last words, then the name.
             while i < j and doc[i].lower_ in PORTFOLIO_NOUNS:
@@ -79,8 +79,8 @@ def untagged_full_names(doc: Doc, votes: dict[str, Counter[str]]) -> list[Span]:
     return found
 
 
-def _after_a_title_complement(doc: Doc, i: int) -> bool:
-    """Capitalised words at `i` right after the country or body a title's phrase names
+def _after_a_title_complement(doc: Doc, i: int, j: int) -> bool:
+    """Capitalised words at `i` (the run to `j`) right after the country or body a title's phrase names
     ("Ambassador to Velonia", "Envoy for the Harbour League", "Minister of Zelin"), the tagger
     having tagged that and not the name after it: "Ambassador to Velonia Ana Ruiz". Not a
     body's name going on ("the president of the Velonia Harbour Chamber of Commerce"), nor
@@ -97,9 +97,6 @@ def _after_a_title_complement(doc: Doc, i: int) -> bool:
         and after_title_preposition(doc, before.i)
     ):
         return False
-    j = i
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_:
-        j += 1
     if any(t.lower_ in ORG_WORDS for t in doc[i:j]) or (j < len(doc) and doc[j].lower_ == "of"):
         return False
     k = before.i
